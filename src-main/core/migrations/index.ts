@@ -1,0 +1,13 @@
+import type Database from 'better-sqlite3';
+import { migration001 } from './001-initial';
+
+export interface Migration {
+  /** The `user_version` this migration brings the database to. */
+  version: number;
+  up(db: Database.Database): void;
+}
+
+/** One file per schema version; versions only go up (checked by a test). */
+export const MIGRATIONS: readonly Migration[] = [migration001];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,109 @@
+import { open, randomBytes, seal, toHex, type Subkey } from './crypto/sodium';
+import { VaultError } from './errors';
+import type { Db } from './vault-db';
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+export type RecordKind = 'note' | 'client' | 'settings';
+
+export interface StoredRecord<T = unknown> {
+  id: string;
+  kind: RecordKind;
+  rev: number;
+  payload: T;
+}
+
+/**
+ * Encrypted records: every revision kept, each sealed with AD = vault id | record id | kind |
+ * revision, so a ciphertext moved to another row, another kind, or an older revision put back
+ * under a newer number fails to open instead of being shown.
+ */
+export class RecordStore {
+  constructor(
+    private readonly db: Db,
+    private readonly vaultId: string,
+    private readonly key: Subkey,
+  ) {}
+
+  private ad(id: string, kind: string, rev: number): Uint8Array {
+    return enc.encode(`${this.vaultId}|${id}|${kind}|${rev}`);
+  }
+
+  private writeRevision(id: string, kind: RecordKind, rev: number, payload: unknown): void {
+    const { nonce, ciphertext } = seal(this.key, enc.encode(JSON.stringify(payload)), this.ad(id, kind, rev));
+    this.db.prepare('INSERT INTO records (id, rev, kind, nonce, ciphertext) VALUES (?, ?, ?, ?, ?)').run(id, rev, kind, nonce, ciphertext);
+  }
+
+  /** Creates a record at revision 1 and returns its new random id. One transaction. */
+  insert(kind: RecordKind, payload: unknown, id: string = toHex(randomBytes(16))): { id: string; rev: number } {
+    this.db.transaction(() => {
+      this.writeRevision(id, kind, 1, payload);
+      this.db.prepare('INSERT INTO heads (id, kind, rev) VALUES (?, ?, 1)').run(id, kind);
+    })();
+    return { id, rev: 1 };
+  }
+
+  /** Appends revision baseRev+1; CONFLICT when baseRev is not the current revision. */
+  update(id: string, kind: RecordKind, baseRev: number, payload: unknown): number {
+    return this.db.transaction(() => {
+      const head = this.head(id, kind);
+      if (head.rev !== baseRev) {
+        throw new VaultError('CONFLICT', 'This note was changed elsewhere since you opened it. Choose which version to keep.');
+      }
+      const rev = baseRev + 1;
+      this.writeRevision(id, kind, rev, payload);
+      this.db.prepare('UPDATE heads SET rev = ? WHERE id = ?').run(rev, id);
+      return rev;
+    })();
+  }
+
+  head(id: string, kind: RecordKind): { rev: number } {
+    const row = this.db.prepare('SELECT rev FROM heads WHERE id = ? AND kind = ?').get(id, kind) as { rev: number } | undefined;
+    if (!row) throw new VaultError('NOT_FOUND', 'That item does not exist.');
+    return row;
+  }
+
+  /** The current revision, decrypted; VAULT_CORRUPT if it fails authentication. */
+  get<T>(id: string, kind: RecordKind): StoredRecord<T> {
+    const { rev } = this.head(id, kind);
+    return { id, kind, rev, payload: this.openRevision<T>(id, kind, rev) };
+  }
+
+  getRevision<T>(id: string, kind: RecordKind, rev: number): StoredRecord<T> {
+    return { id, kind, rev, payload: this.openRevision<T>(id, kind, rev) };
+  }
+
+  revisions(id: string, kind: RecordKind): number[] {
+    this.head(id, kind);
+    return (this.db.prepare('SELECT rev FROM records WHERE id = ? AND kind = ? ORDER BY rev').all(id, kind) as { rev: number }[]).map(
+      (r) => r.rev,
+    );
+  }
+
+  private openRevision<T>(id: string, kind: RecordKind, rev: number): T {
+    const row = this.db.prepare('SELECT nonce, ciphertext FROM records WHERE id = ? AND rev = ?').get(id, rev) as
+      | { nonce: Uint8Array; ciphertext: Uint8Array }
+      | undefined;
+    const plain = row ? open(this.key, row.nonce, row.ciphertext, this.ad(id, kind, rev)) : null;
+    if (!plain) {
+      throw new VaultError('VAULT_CORRUPT', 'A record failed its integrity check and was not shown. Restore it from a backup.');
+    }
+    return JSON.parse(dec.decode(plain)) as T;
+  }
+
+  /** Every current record of a kind; records that fail authentication are counted, not shown. */
+  loadAll<T>(kind: RecordKind): { records: StoredRecord<T>[]; damaged: string[] } {
+    const rows = this.db
+      .prepare('SELECT h.id, h.rev, r.nonce, r.ciphertext FROM heads h LEFT JOIN records r ON r.id = h.id AND r.rev = h.rev WHERE h.kind = ?')
+      .all(kind) as { id: string; rev: number; nonce: Uint8Array | null; ciphertext: Uint8Array | null }[];
+    const records: StoredRecord<T>[] = [];
+    const damaged: string[] = [];
+    for (const row of rows) {
+      const plain = row.nonce && row.ciphertext ? open(this.key, row.nonce, row.ciphertext, this.ad(row.id, kind, row.rev)) : null;
+      if (plain) records.push({ id: row.id, kind, rev: row.rev, payload: JSON.parse(dec.decode(plain)) as T });
+      else damaged.push(row.id);
+    }
+    return { records, damaged };
+  }
+}

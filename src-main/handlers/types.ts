@@ -1,0 +1,18 @@
+import type { z } from 'zod';
+import type { Channel, Contract, EventName, EventPayload, Output } from '../../src-shared/ipc';
+import type { VaultManager } from '../core/vault-manager';
+
+/** What every handler group may use. Built once in service.ts. */
+export interface ServiceContext {
+  vault: VaultManager;
+  dataDir: string;
+  now: () => number;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}
+
+type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type Handler<C extends Channel> = (input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
+
+/** The handlers of one channel group, e.g. `HandlersFor<'notes'>` for every `notes.*` channel. */
+export type HandlersFor<G extends string> = { [C in Channel as C extends `${G}.${string}` ? C : never]: Handler<C> };
+export type AllHandlers = { [C in Channel]: Handler<C> };

@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import type { z } from 'zod';
+import { fail, ok, type Result } from '../src-shared/errors';
+import { contract, isChannel, type Channel, type EventName, type EventPayload, type Output } from '../src-shared/ipc';
+import { initCrypto, type KdfParams } from './core/crypto/sodium';
+import { classifyUnexpected, VaultError } from './core/errors';
+import { VaultManager } from './core/vault-manager';
+import { notesHandlers } from './handlers/notes';
+import type { AllHandlers, ServiceContext } from './handlers/types';
+import { vaultHandlers } from './handlers/vault';
+
+export interface VaultServiceOptions {
+  /** Directory holding vault.db (created if missing). */
+  dataDir: string;
+  now?: () => number;
+  /** Tests and benchmarks only: fixed KDF parameters instead of calibrating (~1 s each). */
+  dangerouslyUseKdfParams?: KdfParams;
+  /** Main -> renderer events (lock, warnings, flush requests). */
+  onEvent?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+}
+
+export interface VaultService {
+  /** The only door into the core. Never throws; every failure is a `{code, message}`. */
+  invoke<C extends Channel>(channel: C, input: unknown): Promise<Result<Output<C>>>;
+  invoke(channel: string, input: unknown): Promise<Result<unknown>>;
+  close(): void;
+}
+
+export async function createVaultService(options: VaultServiceOptions): Promise<VaultService> {
+  await initCrypto();
+  const now = options.now ?? Date.now;
+  const vault = new VaultManager({
+    dataDir: options.dataDir,
+    now,
+    dangerouslyUseKdfParams: options.dangerouslyUseKdfParams,
+    readKeyFile: (file) => fs.readFileSync(file),
+  });
+  const ctx: ServiceContext = {
+    vault,
+    dataDir: options.dataDir,
+    now,
+    emit: (event, payload) => options.onEvent?.(event, payload),
+  };
+
+  // A missing or extra handler is a compile error: AllHandlers is derived from the contract.
+  const handlers: AllHandlers = {
+    ...vaultHandlers(ctx),
+    ...notesHandlers(ctx),
+  };
+
+  async function invoke(channel: string, input: unknown): Promise<Result<unknown>> {
+    if (!isChannel(channel)) return fail('INVALID_INPUT', 'Unknown request.');
+    const parsed = contract[channel].input.safeParse(input ?? {});
+    if (!parsed.success) return fail('INVALID_INPUT', describeIssue(parsed.error));
+    try {
+      const handler = handlers[channel] as (i: unknown) => unknown;
+      return ok(await handler(parsed.data));
+    } catch (error) {
+      // Developer aid only, off by default: a stack may name a file path, never note content.
+      if (process.env.SV_DEBUG_ERRORS && !(error instanceof VaultError)) console.error(channel, error);
+      return { ok: false, error: classifyUnexpected(error) };
+    }
+  }
+
+  return {
+    invoke: invoke as VaultService['invoke'],
+    close: () => vault.close(),
+  };
+}
+
+/** Names the field and the rule, never the value (it could be a password or a note). */
+function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'The request was not valid.';
+  const field = issue.path.length ? issue.path.join('.') : 'request';
+  return `Invalid ${field}: ${issue.message.replace(/"[^"]*"/g, '…')}`;
+}

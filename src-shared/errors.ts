@@ -1,0 +1,43 @@
+/** Every error that may cross the IPC boundary. Messages are for a clinician, never a stack trace. */
+export const ERROR_CODES = [
+  'WRONG_CREDENTIALS',
+  'VAULT_LOCKED',
+  'VAULT_EXISTS',
+  'VAULT_ABSENT',
+  'WEAK_PASSWORD',
+  'NOT_FOUND',
+  'CONFLICT',
+  'NOTE_SIGNED',
+  'BACKUP_CORRUPT',
+  'BACKUP_WRONG_VAULT',
+  'BACKUP_UNSUPPORTED_VERSION',
+  'INVALID_INPUT',
+  'IO_ERROR',
+  'DISK_FULL',
+  'RATE_LIMITED',
+  'VAULT_CORRUPT',
+  'VAULT_UNSUPPORTED_VERSION',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  /** Only with RATE_LIMITED: how long the user must wait. */
+  retryAfterSeconds?: number;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: ErrorCode, message: string, extra?: Pick<AppError, 'retryAfterSeconds'>): { ok: false; error: AppError } {
+  return { ok: false, error: { code, message, ...extra } };
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
