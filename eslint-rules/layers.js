@@ -1,0 +1,82 @@
+// Import boundaries by folder (DESIGN §2), checked on every import and export-from.
+// A small local rule in the spirit of VS Code's code-layering: it resolves relative imports
+// to their folder and checks both the target layer and bare module names per layer.
+import path from 'node:path';
+import { builtinModules } from 'node:module';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+
+/** Which folder an absolute file path belongs to, most specific first. */
+function layerOf(file) {
+  const rel = path.relative(ROOT, file).split(path.sep).join('/');
+  if (rel === 'src-renderer/vite.config.ts') return 'other'; // build tooling, runs in Node
+  if (rel.startsWith('src-shared/')) return 'shared';
+  if (rel.startsWith('src-renderer/')) return 'renderer';
+  if (rel.startsWith('src-main/core/crypto/')) return 'crypto';
+  if (rel.startsWith('src-main/core/')) return 'core';
+  if (rel.startsWith('src-main/electron/')) return 'electron';
+  if (rel.startsWith('src-main/dev/')) return 'dev';
+  if (rel.startsWith('src-main/')) return 'main';
+  return 'other';
+}
+
+const isSodium = (m) => m.startsWith('libsodium');
+const isNetClient = (m) => ['http', 'https', 'net', 'tls', 'dgram', 'http2', 'node:http', 'node:https', 'node:net', 'node:tls', 'node:dgram', 'node:http2', 'undici'].includes(m);
+
+/** Allowed target layers for relative imports, per importing layer. */
+const ALLOWED_TARGETS = {
+  shared: ['shared'],
+  renderer: ['renderer', 'shared'],
+  crypto: ['crypto', 'shared'],
+  core: ['core', 'crypto', 'shared'],
+  main: ['main', 'core', 'crypto', 'shared'],
+  electron: ['electron', 'main', 'core', 'crypto', 'shared'],
+  dev: ['dev', 'main', 'core', 'crypto', 'shared'],
+};
+
+/** Returns a message when `spec` imported from `layer` breaks a rule, else null. */
+function checkBare(layer, spec) {
+  const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
+  if (layer === 'shared' && pkg !== 'zod') return `src-shared imports only zod, not '${spec}'.`;
+  if (layer === 'renderer') {
+    if (NODE_BUILTINS.has(spec) || NODE_BUILTINS.has(pkg)) return `src-renderer must not import Node builtin '${spec}'.`;
+    if (['electron', 'better-sqlite3'].includes(pkg) || isSodium(pkg)) return `src-renderer must not import '${spec}'; use window.vault.`;
+  }
+  if (isSodium(pkg) && layer !== 'crypto') return `Only src-main/core/crypto/ may import libsodium ('${spec}').`;
+  if ((layer === 'core' || layer === 'crypto' || layer === 'main') && pkg === 'electron') return `src-main outside electron/ must not import electron.`;
+  // No request ever leaves the app: main-process code has no network client (preview server is dev-only).
+  if (['core', 'crypto', 'main', 'electron'].includes(layer) && isNetClient(spec)) return `No network client in the main process ('${spec}').`;
+  return null;
+}
+
+export default {
+  rules: {
+    layers: {
+      meta: { type: 'problem', schema: [], messages: { bad: 'Bad layering: {{why}}' } },
+      create(context) {
+        const file = context.filename;
+        const layer = layerOf(file);
+        if (layer === 'other') return {};
+        function check(node) {
+          const spec = node.source?.value;
+          if (typeof spec !== 'string') return;
+          let why = null;
+          if (spec.startsWith('.')) {
+            const target = layerOf(path.resolve(path.dirname(file), spec));
+            if (!ALLOWED_TARGETS[layer].includes(target)) why = `${layer} may not import from ${target} ('${spec}').`;
+          } else {
+            why = checkBare(layer, spec);
+          }
+          if (why) context.report({ node, messageId: 'bad', data: { why } });
+        }
+        return {
+          ImportDeclaration: check,
+          ExportNamedDeclaration: check,
+          ExportAllDeclaration: check,
+          ImportExpression: check,
+        };
+      },
+    },
+  },
+};

@@ -1,0 +1,55 @@
+import { useEffect } from 'react';
+import { newNote } from './actions/notes';
+import { boot, lockNow, onLocked } from './actions/session';
+import { CreateVault } from './screens/CreateVault';
+import { Notes } from './screens/Notes';
+import { RecoveryKit } from './screens/RecoveryKit';
+import { Unlock } from './screens/Unlock';
+import { useApp } from './store';
+import { api } from './vault';
+
+const LOCK_REASONS: Record<string, string> = {
+  idle: 'Locked after a period of inactivity. Your work was saved.',
+  suspend: 'Locked because the computer went to sleep. Your work was saved.',
+  'screen-lock': 'Locked because the screen was locked. Your work was saved.',
+  hidden: 'Locked because the window was hidden. Your work was saved.',
+};
+
+export function App() {
+  const phase = useApp((s) => s.phase);
+  const kit = useApp((s) => s.recoveryKit);
+
+  useEffect(() => {
+    void boot();
+    return api().on('locked', ({ reason }) => onLocked(LOCK_REASONS[reason] ?? null));
+  }, []);
+
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (!(e.ctrlKey || e.metaKey) || useApp.getState().phase !== 'ready') return;
+      const key = e.key.toLowerCase();
+      if (key === 'l') {
+        e.preventDefault();
+        void lockNow();
+      } else if (key === 'n') {
+        e.preventDefault();
+        void newNote();
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  switch (phase) {
+    case 'loading':
+      return <p className="empty">Opening…</p>;
+    case 'create':
+      return <CreateVault />;
+    case 'recovery-kit':
+      return kit ? <RecoveryKit kit={kit} /> : null;
+    case 'unlock':
+      return <Unlock />;
+    case 'ready':
+      return <Notes />;
+  }
+}

@@ -1,0 +1,51 @@
+import { api, call } from '../vault';
+import { useApp, wipeForLock } from '../store';
+import { flushDraft, openNote, refreshNotes } from './notes';
+
+/** Decides the first screen from the vault's state. */
+export async function boot(): Promise<void> {
+  const status = await call(api().vault.status({}));
+  useApp.setState({
+    hasKeyFile: status.hasKeyFile,
+    phase: status.state === 'absent' ? 'create' : status.state === 'locked' ? 'unlock' : 'ready',
+  });
+  if (status.state === 'unlocked') await refreshNotes();
+}
+
+export async function createVault(password: string, keyFile?: string): Promise<void> {
+  const created = await call(api().vault.create(keyFile ? { password, keyFile } : { password }));
+  useApp.setState({
+    phase: 'recovery-kit',
+    hasKeyFile: Boolean(keyFile),
+    recoveryKit: { recoveryKey: created.recoveryKey, vaultId: created.vaultId, createdAt: created.createdAt },
+  });
+}
+
+export function finishRecoveryKit(): void {
+  useApp.setState({ phase: 'ready', recoveryKit: null });
+  void refreshNotes();
+}
+
+export async function unlock(credentials: { password: string; keyFile?: string } | { recoveryKey: string }): Promise<void> {
+  await call(api().vault.unlock(credentials));
+  const resume = useApp.getState().resume;
+  useApp.setState({ phase: 'ready', banner: null });
+  await refreshNotes();
+  if (resume && useApp.getState().notes.some((n) => n.id === resume.noteId)) await openNote(resume.noteId);
+}
+
+/** Manual lock: save the draft first, then lock. */
+export async function lockNow(): Promise<void> {
+  await flushDraft();
+  await call(api().vault.lock({}));
+  onLocked(null);
+}
+
+/** Called when main reports the vault locked (any reason). */
+export function onLocked(banner: string | null): void {
+  if (useApp.getState().phase !== 'ready') return;
+  const { draft } = useApp.getState();
+  const active = document.activeElement;
+  const caret = active instanceof HTMLTextAreaElement ? active.selectionStart : 0;
+  wipeForLock(draft?.id ? { noteId: draft.id, caret } : null, banner);
+}

@@ -1,0 +1,57 @@
+import { useState, type FormEvent } from 'react';
+import { createVault } from '../actions/session';
+import { PasswordStrength } from '../components/PasswordStrength';
+import { errorMessage } from '../vault';
+
+export function CreateVault() {
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (password !== confirm) {
+      setError('The two passwords are not the same.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await createVault(password);
+    } catch (err) {
+      setError(errorMessage(err));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="card narrow">
+      <h1>Create your vault</h1>
+      <p>
+        Your notes are encrypted on this computer with a key made from your password. No one — including us — can
+        recover them without the password or the Recovery Kit you get next.
+      </p>
+      <form onSubmit={submit}>
+        <label htmlFor="new-password">Password</label>
+        <input id="new-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus />
+        <PasswordStrength password={password} />
+        <label htmlFor="confirm-password">Type it again</label>
+        <input id="confirm-password" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy || !password}>
+          {busy ? 'Creating vault…' : 'Create vault'}
+        </button>
+        {busy && (
+          <p className="progress" role="status">
+            <span className="spinner" aria-hidden="true" /> Deriving your key. This takes a second on purpose: it makes guessing your password slow.
+          </p>
+        )}
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,75 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { finishRecoveryKit } from '../actions/session';
+import type { RecoveryKit as Kit } from '../store';
+
+function kitText(kit: Kit): string {
+  return [
+    'SessionVault Recovery Kit',
+    '',
+    `Vault: ${kit.vaultId}`,
+    `Created: ${new Date(kit.createdAt).toLocaleString()}`,
+    '',
+    'Recovery Key:',
+    kit.recoveryKey,
+    '',
+    'Keep this somewhere safe and apart from this computer (a locked drawer, not a photo on your phone).',
+    'With it, anyone can open your vault; without it and your password, no one can.',
+  ].join('\n');
+}
+
+/** Shown once after creating the vault (or rotating the key). The key is never shown again. */
+export function RecoveryKit({ kit }: { kit: Kit }) {
+  const groups = kit.recoveryKey.split('-');
+  const ask = useMemo(() => Math.floor(Math.random() * groups.length), [groups.length]);
+  const [typed, setTyped] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [downloadUrl] = useState(() => URL.createObjectURL(new Blob([kitText(kit)], { type: 'text/plain' })));
+
+  function confirm(e: FormEvent) {
+    e.preventDefault();
+    if (typed.trim().toUpperCase() !== groups[ask]) {
+      setError(`That is not group ${ask + 1}. Check your saved or printed kit.`);
+      return;
+    }
+    URL.revokeObjectURL(downloadUrl);
+    finishRecoveryKit();
+  }
+
+  return (
+    <main className="card">
+      <h1>Your Recovery Kit</h1>
+      <p>
+        If you forget your password, this key is the only way back into your notes. Print it or save it to a USB
+        drive now. It will not be shown again.
+      </p>
+      <div className="kit" aria-label="Recovery key">
+        <p className="kit-meta">
+          Vault {kit.vaultId.slice(0, 8)} · created {new Date(kit.createdAt).toLocaleDateString()}
+        </p>
+        <ol className="kit-groups" data-testid="recovery-key">
+          {groups.map((g, i) => (
+            <li key={i}>{g}</li>
+          ))}
+        </ol>
+      </div>
+      <div className="row">
+        <button type="button" onClick={() => window.print()}>
+          Print
+        </button>
+        <a className="button" href={downloadUrl} download="SessionVault-Recovery-Kit.txt">
+          Save as file
+        </a>
+      </div>
+      <form onSubmit={confirm}>
+        <label htmlFor="kit-confirm">To confirm you stored it, type group {ask + 1}</label>
+        <input id="kit-confirm" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} />
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <button type="submit">I stored my Recovery Kit</button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,79 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { unlock } from '../actions/session';
+import { useApp } from '../store';
+import { CallError, errorMessage } from '../vault';
+
+export function Unlock() {
+  const hasKeyFile = useApp((s) => s.hasKeyFile);
+  const banner = useApp((s) => s.banner);
+  const [mode, setMode] = useState<'password' | 'recovery'>('password');
+  const [secret, setSecret] = useState('');
+  const [keyFile, setKeyFile] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [waitSeconds, setWaitSeconds] = useState(0);
+
+  useEffect(() => {
+    if (waitSeconds <= 0) return;
+    const t = setTimeout(() => setWaitSeconds((s) => s - 1), 1000);
+    return () => clearTimeout(t);
+  }, [waitSeconds]);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await unlock(mode === 'recovery' ? { recoveryKey: secret } : hasKeyFile ? { password: secret, keyFile } : { password: secret });
+    } catch (err) {
+      setError(errorMessage(err));
+      if (err instanceof CallError && err.error.retryAfterSeconds) setWaitSeconds(err.error.retryAfterSeconds);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="card narrow">
+      <h1>SessionVault is locked</h1>
+      {banner && <p className="banner">{banner}</p>}
+      <form onSubmit={submit}>
+        <label htmlFor="unlock-secret">{mode === 'password' ? 'Password' : 'Recovery key'}</label>
+        <input
+          id="unlock-secret"
+          type={mode === 'password' ? 'password' : 'text'}
+          autoComplete={mode === 'password' ? 'current-password' : 'off'}
+          spellCheck={false}
+          value={secret}
+          onChange={(e) => setSecret(e.target.value)}
+          autoFocus
+        />
+        {mode === 'password' && hasKeyFile && (
+          <>
+            <label htmlFor="unlock-keyfile">Key file (full path)</label>
+            <input id="unlock-keyfile" value={keyFile} onChange={(e) => setKeyFile(e.target.value)} />
+          </>
+        )}
+        {error && (
+          <p role="alert" className="error">
+            {error}
+            {waitSeconds > 0 && ` (${waitSeconds} s)`}
+          </p>
+        )}
+        <button type="submit" disabled={busy || !secret || waitSeconds > 0}>
+          {busy ? 'Unlocking…' : 'Unlock'}
+        </button>
+      </form>
+      <button
+        type="button"
+        className="link"
+        onClick={() => {
+          setMode(mode === 'password' ? 'recovery' : 'password');
+          setSecret('');
+          setError(null);
+        }}
+      >
+        {mode === 'password' ? 'Forgot your password? Use your Recovery Key' : 'Use your password instead'}
+      </button>
+    </main>
+  );
+}

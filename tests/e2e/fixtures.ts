@@ -1,0 +1,66 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { bridgeScript } from '../../src-main/dev/bridge-bundle';
+import { startStaticServer } from '../../src-main/dev/static-server';
+import { createVaultService, type VaultService } from '../../src-main/service';
+import { STRONG_PASSWORD, TEST_KDF, tempDir } from '../helpers/service';
+
+export interface AppHarness {
+  service: VaultService;
+  dataDir: string;
+  /** Requests the page made to anything but the app's own origin (must stay empty). */
+  foreignRequests: string[];
+}
+
+/**
+ * Each test: the built renderer served on 127.0.0.1, and `window.vault` bridged by
+ * page.exposeBinding to a real service (real SQLite, real libsodium) in a fresh temp dir.
+ */
+export const test = base.extend<{ app: AppHarness }, { server: { url: string }; bridge: string }>({
+  bridge: [async ({}, use) => use(await bridgeScript()), { scope: 'worker' }],
+  server: [
+    async ({}, use) => {
+      const server = await startStaticServer();
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ page, server, bridge }, use) => {
+    const dataDir = tempDir('sv-e2e-');
+    const service = await createVaultService({
+      dataDir,
+      dangerouslyUseKdfParams: TEST_KDF,
+      onEvent: (event, payload) => {
+        void page.evaluate(([e, p]) => window.__svEmit?.(e as never, p), [event, payload] as const).catch(() => undefined);
+      },
+    });
+    await page.exposeBinding('__svInvoke', (_source, channel: string, input: unknown) => service.invoke(channel, input));
+    await page.addInitScript({ content: bridge });
+    const foreignRequests: string[] = [];
+    page.on('request', (req) => {
+      const url = req.url();
+      if (!url.startsWith(server.url) && !url.startsWith('blob:') && !url.startsWith('data:')) foreignRequests.push(url);
+    });
+    await page.goto(server.url);
+    await use({ service, dataDir, foreignRequests });
+    service.close();
+    expect(foreignRequests, 'no request may leave the app').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Creates a vault through the UI and confirms the Recovery Kit; returns the recovery key shown. */
+export async function createVaultThroughUi(page: Page, password = STRONG_PASSWORD): Promise<string> {
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByLabel('Type it again').fill(password);
+  await page.getByRole('button', { name: 'Create vault' }).click();
+  await expect(page.getByRole('heading', { name: 'Your Recovery Kit' })).toBeVisible();
+  const groups = await page.getByTestId('recovery-key').locator('li').allTextContents();
+  const label = await page.locator('label[for="kit-confirm"]').textContent();
+  const n = Number(/group (\d+)/.exec(label ?? '')?.[1]);
+  await page.getByLabel(/type group/).fill(groups[n - 1]!);
+  await page.getByRole('button', { name: 'I stored my Recovery Kit' }).click();
+  await expect(page.getByRole('button', { name: 'New note' })).toBeVisible();
+  return groups.join('-');
+}

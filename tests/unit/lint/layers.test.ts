@@ -1,0 +1,37 @@
+import { ESLint } from 'eslint';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: path.resolve(import.meta.dirname, '../../..') });
+
+async function layerErrors(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: file });
+  return result!.messages.filter((m) => m.ruleId === 'local/layers').map((m) => m.message);
+}
+
+describe('import boundaries (ESLint local/layers)', () => {
+  it.each([
+    ['src-shared/x.ts', "import fs from 'node:fs'; export const a = fs;"],
+    ['src-shared/x.ts', "import { a } from '../src-main/service'; export const b = a;"],
+    ['src-renderer/src/x.ts', "import { ipcRenderer } from 'electron'; export const a = ipcRenderer;"],
+    ['src-renderer/src/x.ts', "import fs from 'fs'; export const a = fs;"],
+    ['src-renderer/src/x.ts', "import Database from 'better-sqlite3'; export const a = Database;"],
+    ['src-renderer/src/x.ts', "import { createVaultService } from '../../src-main/service'; export const a = createVaultService;"],
+    ['src-main/core/x.ts', "import { app } from 'electron'; export const a = app;"],
+    ['src-main/core/x.ts', "import sodium from 'libsodium-wrappers-sumo'; export const a = sodium;"],
+    ['src-main/core/x.ts', "import https from 'node:https'; export const a = https;"],
+    ['src-main/electron/x.ts', "import http from 'http'; export const a = http;"],
+  ])('rejects %s: %s', async (file, code) => {
+    expect(await layerErrors(file, code)).toHaveLength(1);
+  });
+
+  it.each([
+    ['src-shared/x.ts', "import { z } from 'zod'; import { ok } from './errors'; export const a = [z, ok];"],
+    ['src-renderer/src/x.ts', "import { create } from 'zustand'; import type { Note } from '../../src-shared/ipc'; export const a = create; export type B = Note;"],
+    ['src-main/core/crypto/x.ts', "import sodium from 'libsodium-wrappers-sumo'; export const a = sodium;"],
+    ['src-main/core/x.ts', "import fs from 'node:fs'; import { seal } from './crypto/sodium'; export const a = [fs, seal];"],
+    ['src-main/electron/x.ts', "import { app } from 'electron'; import { createVaultService } from '../service'; export const a = [app, createVaultService];"],
+  ])('allows %s: %s', async (file, code) => {
+    expect(await layerErrors(file, code)).toEqual([]);
+  });
+});
