@@ -1,0 +1,56 @@
+// Bundles the Electron main process and the preload into dist/main (CommonJS, as Electron loads them).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// `--outdir=<dir>` lets the bundle test build into a temp dir instead of dist/main.
+const outdirArg = process.argv.find((a) => a.startsWith('--outdir='));
+const outdir = outdirArg ? path.resolve(outdirArg.slice('--outdir='.length)) : path.join(root, 'dist', 'main');
+const production = process.env.NODE_ENV === 'production';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  outdir,
+  outExtension: { '.js': '.cjs' },
+  sourcemap: production ? false : 'linked',
+  minify: false,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+// Source modules that locate siblings via import.meta.url (the KDF worker) get the bundle's own URL.
+const importMetaUrlShim = {
+  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': '__importMetaUrl' },
+};
+
+// Main: native and WASM-heavy modules stay in node_modules (better-sqlite3 is unpacked from the asar).
+const mainEntries = { main: 'src-main/electron/main.ts' };
+// The KDF runs in a worker thread that kdf-thread.ts loads as `kdf-worker.cjs` next to main.cjs.
+const kdfWorker = 'src-main/core/crypto/kdf-worker.ts';
+if (fs.existsSync(path.join(root, kdfWorker))) mainEntries['kdf-worker'] = kdfWorker;
+
+await build({
+  ...common,
+  ...importMetaUrlShim,
+  entryPoints: mainEntries,
+  external: ['electron', 'better-sqlite3', 'libsodium-wrappers-sumo'],
+});
+
+// Preload: a sandboxed preload can require only 'electron', so everything else is bundled in.
+await build({
+  ...common,
+  platform: 'browser',
+  entryPoints: { preload: 'src-main/electron/preload.ts' },
+  external: ['electron'],
+});
+
+for (const name of fs.readdirSync(outdir).filter((f) => f.endsWith('.cjs'))) {
+  const kb = (fs.statSync(path.join(outdir, name)).size / 1024).toFixed(0);
+  console.log(`${path.relative(root, path.join(outdir, name))}  ${kb} KiB`);
+}

@@ -1,0 +1,118 @@
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import type { EventName, EventPayload } from '../../src-shared/ipc';
+import { createVaultService, type VaultService } from '../service';
+import { registerIpcHandlers } from './ipc';
+import {
+  APP_ENTRY_URL,
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  createAppProtocolHandler,
+  denyAllPermissions,
+  denyNavigationAndWindows,
+  isAllowedRequestUrl,
+  secureWebPreferences,
+} from './security';
+
+/**
+ * The Electron shell: one hardened window on app://sessionvault, the vault service in this
+ * process, every contract channel bound through ipc.ts. All settings live in security.ts.
+ */
+
+// Must happen before `ready`: app:// behaves like a secure https origin (CSP 'self', fetch, storage).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+// Every renderer runs in Chromium's OS sandbox, whatever a window's options say.
+app.enableSandbox();
+
+let mainWindow: BrowserWindow | null = null;
+let service: VaultService | null = null;
+
+// One instance only: two processes writing one vault.db would race the WAL and the lock state.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => denyNavigationAndWindows(contents));
+  app.on('window-all-closed', () => app.quit());
+  registerQuitLock();
+  app.whenReady().then(start, (error: unknown) => fatal(error));
+}
+
+async function start(): Promise<void> {
+  hardenDefaultSession();
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(app.getAppPath(), 'dist', 'renderer')));
+  service = await createVaultService({
+    dataDir: path.join(app.getPath('userData'), 'vault'),
+    onEvent: forwardEvent,
+  });
+  registerIpcHandlers(ipcMain, service);
+  mainWindow = createMainWindow();
+}
+
+function hardenDefaultSession(): void {
+  const ses = session.defaultSession;
+  denyAllPermissions(ses);
+  // No remote content of any kind: every request that is not app:// (or DevTools in development) is cancelled.
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !isAllowedRequestUrl(details.url, { allowDevTools: !app.isPackaged }) });
+  });
+}
+
+function createMainWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1200,
+    height: 800,
+    minWidth: 720,
+    minHeight: 480,
+    show: false,
+    title: 'SessionVault',
+    webPreferences: secureWebPreferences({
+      preloadPath: path.join(app.getAppPath(), 'dist', 'main', 'preload.cjs'),
+      isPackaged: app.isPackaged,
+    }),
+  });
+  // Screenshots and screen sharing show a blank window where the OS supports it (macOS, Windows).
+  win.setContentProtection(true);
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    mainWindow = null;
+  });
+  void win.loadURL(APP_ENTRY_URL);
+  return win;
+}
+
+function forwardEvent<E extends EventName>(event: E, payload: EventPayload<E>): void {
+  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(`event:${event}`, payload);
+}
+
+/** On quit: lock (zero the keys, drop the search index), then close the database, then really quit. */
+function registerQuitLock(): void {
+  let closing = false;
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed || !service) return;
+    event.preventDefault();
+    if (closing) return;
+    closing = true;
+    const current = service;
+    void current
+      .invoke('vault.lock', {})
+      .finally(() => {
+        current.close();
+        service = null;
+        closed = true;
+        app.quit();
+      });
+  });
+}
+
+function fatal(error: unknown): void {
+  // Developer aid only: a startup stack names files of the app, never note content.
+  if (!app.isPackaged) console.error(error);
+  dialog.showErrorBox('SessionVault could not start', 'The vault could not be opened. Please restart SessionVault; if this keeps happening, restore from your latest backup.');
+  app.exit(1);
+}
