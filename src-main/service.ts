@@ -3,9 +3,13 @@ import type { z } from 'zod';
 import { fail, ok, type Result } from '../src-shared/errors';
 import { contract, isChannel, type Channel, type EventName, type EventPayload, type Output } from '../src-shared/ipc';
 import { initCrypto, type KdfParams } from './core/crypto/sodium';
+import { createAutoLock } from './core/auto-lock';
 import { classifyUnexpected, VaultError } from './core/errors';
+import type { LockPolicy, LockReason, PolicyClock } from './core/lock-policy';
 import { VaultManager } from './core/vault-manager';
 import { notesHandlers } from './handlers/notes';
+import { sessionHandlers } from './handlers/session';
+import { settingsHandlers } from './handlers/settings';
 import type { AllHandlers, ServiceContext } from './handlers/types';
 import { vaultHandlers } from './handlers/vault';
 
@@ -17,12 +21,20 @@ export interface VaultServiceOptions {
   dangerouslyUseKdfParams?: KdfParams;
   /** Main -> renderer events (lock, warnings, flush requests). */
   onEvent?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  /** Tests only: a fake clock and timers for the auto-lock policy and the flush handshake. */
+  lockClock?: PolicyClock;
+  /** How long a lock waits for the renderer's `session.flushDone` (default 2000 ms). */
+  flushTimeoutMs?: number;
 }
 
 export interface VaultService {
   /** The only door into the core. Never throws; every failure is a `{code, message}`. */
   invoke<C extends Channel>(channel: C, input: unknown): Promise<Result<Output<C>>>;
   invoke(channel: string, input: unknown): Promise<Result<unknown>>;
+  /** Fed by src-main/electron/idle.ts; tests and preview call `dangerouslyAdvanceClock(ms)` on it. */
+  lockPolicy: LockPolicy;
+  /** Flush-then-lock from main (e.g. 'quit' before the app exits). Resolves once locked. */
+  lock(reason: LockReason): Promise<void>;
   close(): void;
 }
 
@@ -35,17 +47,28 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     dangerouslyUseKdfParams: options.dangerouslyUseKdfParams,
     readKeyFile: (file) => fs.readFileSync(file),
   });
+  const autoLock = createAutoLock({
+    vault,
+    emit: (event, payload) => options.onEvent?.(event, payload),
+    clock: options.lockClock,
+    flushTimeoutMs: options.flushTimeoutMs,
+  });
   const ctx: ServiceContext = {
     vault,
     dataDir: options.dataDir,
     now,
     emit: (event, payload) => options.onEvent?.(event, payload),
+    lockPolicy: autoLock.policy,
+    lockCoordinator: autoLock.coordinator,
+    settings: autoLock.settings,
   };
 
   // A missing or extra handler is a compile error: AllHandlers is derived from the contract.
   const handlers: AllHandlers = {
     ...vaultHandlers(ctx),
     ...notesHandlers(ctx),
+    ...sessionHandlers(ctx),
+    ...settingsHandlers(ctx),
   };
 
   async function invoke(channel: string, input: unknown): Promise<Result<unknown>> {
@@ -59,12 +82,22 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
       // Developer aid only, off by default: a stack may name a file path, never note content.
       if (process.env.SV_DEBUG_ERRORS && !(error instanceof VaultError)) console.error(channel, error);
       return { ok: false, error: classifyUnexpected(error) };
+    } finally {
+      // Arms the auto-lock after any call that unlocked the vault (unlock, create, restore…).
+      autoLock.coordinator.sync();
     }
   }
 
   return {
     invoke: invoke as VaultService['invoke'],
-    close: () => vault.close(),
+    lockPolicy: autoLock.policy,
+    lock: async (reason) => {
+      await autoLock.coordinator.lock(reason);
+    },
+    close: () => {
+      autoLock.policy.disarm();
+      vault.close();
+    },
   };
 }
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { AppError, Result } from './errors';
 import { notesContract } from './contract/notes';
+import { sessionContract } from './contract/session';
+import { settingsContract } from './contract/settings';
 import { vaultContract } from './contract/vault';
 
 /**
@@ -11,6 +13,8 @@ import { vaultContract } from './contract/vault';
 export const contract = {
   ...vaultContract,
   ...notesContract,
+  ...sessionContract,
+  ...settingsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -29,6 +33,8 @@ export const events = {
   locked: z.object({ reason: z.enum(['manual', 'idle', 'suspend', 'screen-lock', 'hidden', 'quit']) }),
   'lock.warning': z.object({ secondsLeft: z.number().int().min(0) }),
   'flush.request': z.object({ requestId: z.string() }),
+  /** Input arrived during an idle warning: hide the countdown. */
+  'lock.warningCancelled': z.object({}),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
@@ -63,3 +69,4 @@ export function buildVaultApi(transport: Transport, subscribe: Subscribe): Vault
 export type { AppError, Result };
 export type { Note, NoteSummary } from './contract/notes';
 export type { VaultState } from './contract/vault';
+export type { Settings } from './contract/settings';

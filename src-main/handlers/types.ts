@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 import type { Channel, Contract, EventName, EventPayload, Output } from '../../src-shared/ipc';
+import type { LockCoordinator } from '../core/lock-coordinator';
+import type { LockPolicy } from '../core/lock-policy';
+import type { SettingsRepo } from '../core/settings-repo';
 import type { VaultManager } from '../core/vault-manager';
 
 /** What every handler group may use. Built once in service.ts. */
@@ -8,6 +11,12 @@ export interface ServiceContext {
   dataDir: string;
   now: () => number;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** Decides when to lock (idle, suspend, hidden…). */
+  lockPolicy: LockPolicy;
+  /** Every lock goes through it: flush handshake, then VaultManager.lock, then `locked`. */
+  lockCoordinator: LockCoordinator;
+  /** Settings in effect (defaults while locked). */
+  settings: SettingsRepo;
 }
 
 type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;

@@ -1,7 +1,7 @@
 import { ratePassword } from '../core/password-policy';
 import type { HandlersFor, ServiceContext } from './types';
 
-export function vaultHandlers({ vault, emit }: ServiceContext): HandlersFor<'vault'> {
+export function vaultHandlers({ vault, lockCoordinator }: ServiceContext): HandlersFor<'vault'> {
   return {
     'vault.status': () => vault.status(),
     'vault.checkPassword': ({ password }) => ratePassword(password),
@@ -10,9 +10,9 @@ export function vaultHandlers({ vault, emit }: ServiceContext): HandlersFor<'vau
       vault.unlock(credentials);
       return {};
     },
-    'vault.lock': () => {
-      vault.lock();
-      emit('locked', { reason: 'manual' });
+    'vault.lock': async () => {
+      // Through the coordinator, so a manual lock also waits for the renderer's draft.
+      await lockCoordinator.lock('manual');
       return {};
     },
     'vault.changePassword': ({ current, next, keyFile }) => {

@@ -1,0 +1,14 @@
+import type { HandlersFor, ServiceContext } from './types';
+
+export function sessionHandlers({ lockPolicy, lockCoordinator }: ServiceContext): HandlersFor<'session'> {
+  return {
+    'session.activity': () => {
+      lockPolicy.activity();
+      return {};
+    },
+    'session.flushDone': ({ requestId, saved }) => {
+      lockCoordinator.flushDone(requestId, saved);
+      return {};
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { empty, type ChannelSpec } from './common';
+
+/** Renderer -> main signals that keep the auto-lock honest and let a lock wait for the draft. */
+export const sessionContract = {
+  /** The user typed, clicked or pressed "Stay unlocked": resets the idle timer, cancels a warning. */
+  'session.activity': { input: empty, output: empty },
+  /** Answer to the `flush.request` event: `saved` says whether the current draft reached the vault. */
+  'session.flushDone': {
+    input: z.object({ requestId: z.string().min(1).max(100), saved: z.boolean() }).strict(),
+    output: empty,
+  },
+} as const satisfies Record<`session.${string}`, ChannelSpec>;

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { empty, type ChannelSpec } from './common';
+
+/**
+ * The clinician's settings, stored encrypted in the vault. Ranges are enforced here so an
+ * out-of-range value is INVALID_INPUT at the boundary, before anything is written.
+ */
+export const settingsShape = {
+  /** Lock after this many minutes without input (HIPAA automatic logoff). */
+  idleLockMinutes: z.number().int().min(1, 'Choose between 1 and 60 minutes.').max(60, 'Choose between 1 and 60 minutes.'),
+  /** Lock when the window has been hidden or minimized this long; null = never. */
+  lockWhenHiddenMinutes: z
+    .number()
+    .int()
+    .min(1, 'Choose between 1 and 60 minutes.')
+    .max(60, 'Choose between 1 and 60 minutes.')
+    .nullable(),
+  /** Clear the clipboard this long after copying from a note, if it still holds our text. */
+  clipboardClearSeconds: z
+    .number()
+    .int()
+    .min(5, 'Choose between 5 and 300 seconds.')
+    .max(300, 'Choose between 5 and 300 seconds.'),
+};
+
+export const settings = z.object(settingsShape);
+
+export const SETTINGS_DEFAULTS: Settings = {
+  idleLockMinutes: 5,
+  lockWhenHiddenMinutes: null,
+  clipboardClearSeconds: 30,
+};
+
+export const settingsContract = {
+  /** The settings in effect; the defaults while the vault is locked (they cannot be read then). */
+  'settings.get': { input: empty, output: settings },
+  /** Changes only the given fields and returns the full settings. VAULT_LOCKED while locked. */
+  'settings.update': { input: settings.partial().strict(), output: settings },
+} as const satisfies Record<`settings.${string}`, ChannelSpec>;
+
+export type Settings = z.output<typeof settings>;
