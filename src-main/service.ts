@@ -7,7 +7,9 @@ import { createAutoLock } from './core/auto-lock';
 import { classifyUnexpected, VaultError } from './core/errors';
 import type { LockPolicy, LockReason, PolicyClock } from './core/lock-policy';
 import { VaultManager } from './core/vault-manager';
+import { clientsHandlers } from './handlers/clients';
 import { notesHandlers } from './handlers/notes';
+import { searchHandlers } from './handlers/search';
 import { sessionHandlers } from './handlers/session';
 import { settingsHandlers } from './handlers/settings';
 import type { AllHandlers, ServiceContext } from './handlers/types';
@@ -67,6 +69,8 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
   const handlers: AllHandlers = {
     ...vaultHandlers(ctx),
     ...notesHandlers(ctx),
+    ...clientsHandlers(ctx),
+    ...searchHandlers(ctx),
     ...sessionHandlers(ctx),
     ...settingsHandlers(ctx),
   };

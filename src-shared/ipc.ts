@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { AppError, Result } from './errors';
+import { clientsContract } from './contract/clients';
 import { notesContract } from './contract/notes';
+import { searchContract } from './contract/search';
 import { sessionContract } from './contract/session';
 import { settingsContract } from './contract/settings';
 import { vaultContract } from './contract/vault';
@@ -13,6 +15,8 @@ import { vaultContract } from './contract/vault';
 export const contract = {
   ...vaultContract,
   ...notesContract,
+  ...clientsContract,
+  ...searchContract,
   ...sessionContract,
   ...settingsContract,
 } as const;
@@ -68,5 +72,7 @@ export function buildVaultApi(transport: Transport, subscribe: Subscribe): Vault
 
 export type { AppError, Result };
 export type { Note, NoteSummary } from './contract/notes';
+export type { Client, ClientSummary } from './contract/clients';
+export type { SearchHit } from './contract/search';
 export type { VaultState } from './contract/vault';
 export type { Settings } from './contract/settings';

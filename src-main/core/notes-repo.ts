@@ -1,68 +1,258 @@
-import { z } from 'zod';
-import type { Note, NoteSummary } from '../../src-shared/contract/notes';
+import type { Addendum, Note, NoteSummary, RevisionInfo, SessionHeader } from '../../src-shared/contract/notes';
+import { NOTE_KIND_INFO, type NoteKind, type TemplateId } from '../../src-shared/templates';
+import { randomBytes, toHex } from './crypto/sodium';
+import { VaultError } from './errors';
+import {
+  assertFieldsFit,
+  byServiceDateDesc,
+  localIsoDate,
+  readNoteState,
+  sameContent,
+  toDoc,
+  toMeta,
+  toNote,
+  toSummary,
+  type NoteMeta,
+  type NoteState,
+} from './note-record';
 import type { RecordStore } from './record-store';
+import type { SearchIndex } from './search-index';
 
-/** The encrypted payload of a note record. New fields must be optional (old records lack them). */
-const notePayload = z.object({
-  title: z.string(),
-  body: z.string(),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-});
-type NotePayload = z.infer<typeof notePayload>;
+/** Where notes look up client names (and whether a client exists). */
+export interface ClientNames {
+  nameOf(id: string): string | undefined;
+}
+
+export interface NoteCreate {
+  title: string;
+  body: string;
+  clientId?: string;
+  kind: NoteKind;
+  templateId?: TemplateId;
+  fields: Record<string, string>;
+  session?: SessionHeader;
+}
+
+export interface NotePatch {
+  id: string;
+  baseRev: number;
+  title?: string;
+  body?: string;
+  clientId?: string | null;
+  kind?: NoteKind;
+  templateId?: TemplateId;
+  fields?: Record<string, string>;
+  session?: SessionHeader;
+}
+
+type Saved = { id: string; rev: number };
 
 /**
- * Notes over the record store, with an in-memory list of summaries built at unlock so the
- * list never re-decrypts the vault. Dropped with the session at lock.
+ * Clinical notes over the record store. Every save is a new encrypted revision; signed notes
+ * never change again except by appended addenda. Summaries are held in memory while unlocked
+ * (listing never decrypts) and the search index follows every save.
  */
 export class NotesRepo {
-  private readonly summaries = new Map<string, NoteSummary>();
+  private readonly metas = new Map<string, NoteMeta>();
   readonly damaged: string[];
 
   constructor(
     private readonly store: RecordStore,
     private readonly now: () => number,
+    private readonly index: SearchIndex,
+    private readonly clients: ClientNames,
   ) {
     const { records, damaged } = store.loadAll<unknown>('note');
     this.damaged = damaged;
-    for (const r of records) {
-      const p = notePayload.safeParse(r.payload);
-      if (p.success) this.summaries.set(r.id, summarize(r.id, r.rev, p.data));
-      else this.damaged.push(r.id);
-    }
+    index.batch(() => {
+      for (const r of records) {
+        let state: NoteState;
+        try {
+          state = readNoteState(r.payload, r.rev);
+        } catch {
+          this.damaged.push(r.id);
+          continue;
+        }
+        this.remember(r.id, r.rev, state);
+      }
+    });
   }
 
-  list(): NoteSummary[] {
-    return [...this.summaries.values()].sort((a, b) => b.updatedAt - a.updatedAt);
+  list(filter: { clientId?: string; kind?: NoteKind; includeTrashed: boolean }): NoteSummary[] {
+    return [...this.metas.values()]
+      .filter((m) => (filter.includeTrashed || m.trashedAt === undefined) && (!filter.clientId || m.clientId === filter.clientId))
+      .filter((m) => !filter.kind || m.kind === filter.kind)
+      .sort(byServiceDateDesc)
+      .map((m) => toSummary(m, this.nameOf(m.clientId)));
+  }
+
+  /** Latest date of service per client, over notes not in the trash. */
+  lastContacts(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const m of this.metas.values()) {
+      if (!m.clientId || m.trashedAt !== undefined) continue;
+      const seen = out.get(m.clientId);
+      if (!seen || m.serviceDate > seen) out.set(m.clientId, m.serviceDate);
+    }
+    return out;
   }
 
   get(id: string): Note {
-    const r = this.store.get<unknown>(id, 'note');
-    const p = notePayload.parse(r.payload);
-    return { id, rev: r.rev, title: p.title, body: p.body, createdAt: p.createdAt, updatedAt: p.updatedAt };
+    const { rev, state } = this.read(id);
+    return toNote(id, rev, state, this.nameOf(state.clientId));
   }
 
-  create(input: { title: string; body: string }): { id: string; rev: number } {
+  getRevision(id: string, rev: number): Note {
+    if (!this.store.revisions(id, 'note').includes(rev)) {
+      throw new VaultError('NOT_FOUND', 'That version of the note does not exist.');
+    }
+    const state = readNoteState(this.store.getRevision<unknown>(id, 'note', rev).payload, rev);
+    return toNote(id, rev, state, this.nameOf(state.clientId));
+  }
+
+  /** Every revision, oldest first. */
+  history(id: string): RevisionInfo[] {
+    return this.store.revisions(id, 'note').map((rev) => {
+      const s = readNoteState(this.store.getRevision<unknown>(id, 'note', rev).payload, rev);
+      return { rev, updatedAt: s.updatedAt, title: s.title, signed: s.signedAt !== undefined, trashed: s.trashedAt !== undefined, change: s.change };
+    });
+  }
+
+  create(input: NoteCreate): Saved {
     const t = this.now();
-    const payload: NotePayload = { title: input.title, body: input.body, createdAt: t, updatedAt: t };
-    const { id, rev } = this.store.insert('note', payload);
-    this.summaries.set(id, summarize(id, rev, payload));
+    const state: NoteState = {
+      title: input.title,
+      body: input.body,
+      createdAt: t,
+      updatedAt: t,
+      ...(input.clientId ? { clientId: input.clientId } : {}),
+      kind: input.kind,
+      templateId: input.templateId ?? NOTE_KIND_INFO[input.kind].defaultTemplate,
+      fields: input.fields,
+      session: input.session ?? { serviceDate: localIsoDate(t), riskFlags: [] },
+      addenda: [],
+      change: 'created',
+    };
+    this.assertValid(state);
+    const { id, rev } = this.store.insert('note', state);
+    this.remember(id, rev, state);
     return { id, rev };
   }
 
-  update(input: { id: string; baseRev: number; title: string; body: string }): { id: string; rev: number } {
-    const current = notePayload.parse(this.store.get<unknown>(input.id, 'note').payload);
-    const payload: NotePayload = { ...current, title: input.title, body: input.body, updatedAt: this.now() };
-    const rev = this.store.update(input.id, 'note', input.baseRev, payload);
-    this.summaries.set(input.id, summarize(input.id, rev, payload));
-    return { id: input.id, rev };
+  /** Saves a new revision; unchanged content saves nothing and returns baseRev. */
+  update(patch: NotePatch): Saved {
+    const { rev, state } = this.read(patch.id);
+    this.assertWritable(state);
+    const { clientId: _old, ...rest } = state;
+    const clientId = patch.clientId === undefined ? state.clientId : (patch.clientId ?? undefined);
+    const next: NoteState = {
+      ...rest,
+      ...(clientId ? { clientId } : {}),
+      title: patch.title ?? state.title,
+      body: patch.body ?? state.body,
+      kind: patch.kind ?? state.kind,
+      templateId: patch.templateId ?? state.templateId,
+      fields: patch.fields ?? state.fields,
+      session: patch.session ?? state.session,
+      updatedAt: this.now(),
+      change: 'edited',
+    };
+    this.assertValid(next);
+    if (patch.baseRev === rev && sameContent(state, next)) return { id: patch.id, rev };
+    return { id: patch.id, rev: this.commit(patch.id, patch.baseRev, next) };
+  }
+
+  sign(id: string, baseRev: number): Saved & { signedAt: number } {
+    const { state } = this.read(id);
+    this.assertWritable(state);
+    const t = this.now();
+    const rev = this.commit(id, baseRev, { ...state, signedAt: t, updatedAt: t, change: 'signed' });
+    return { id, rev, signedAt: t };
+  }
+
+  /** Appends an addendum to a signed note; the note itself stays as signed. */
+  addAddendum(id: string, text: string): Saved & { addendum: Addendum } {
+    const { rev, state } = this.read(id);
+    if (state.signedAt === undefined) {
+      throw new VaultError('INVALID_INPUT', 'Addenda are for signed notes. This note is not signed yet, so edit it directly.');
+    }
+    if (state.trashedAt !== undefined) throw new VaultError('INVALID_INPUT', 'This note is in the trash. Restore it first.');
+    const t = this.now();
+    const addendum: Addendum = { id: toHex(randomBytes(16)), text, createdAt: t };
+    const next = this.commit(id, rev, { ...state, addenda: [...state.addenda, addendum], updatedAt: t, change: 'addendum' });
+    return { id, rev: next, addendum };
+  }
+
+  /** Moves a note to the trash (recoverable). Trashing twice changes nothing. */
+  trash(id: string): Saved & { trashedAt: number } {
+    const { rev, state } = this.read(id);
+    if (state.trashedAt !== undefined) return { id, rev, trashedAt: state.trashedAt };
+    const t = this.now();
+    return { id, rev: this.commit(id, rev, { ...state, trashedAt: t, updatedAt: t, change: 'trashed' }), trashedAt: t };
+  }
+
+  restore(id: string): Saved {
+    const { rev, state } = this.read(id);
+    if (state.trashedAt === undefined) return { id, rev };
+    const { trashedAt: _dropped, ...rest } = state;
+    return { id, rev: this.commit(id, rev, { ...rest, updatedAt: this.now(), change: 'restored' }) };
+  }
+
+  /**
+   * Deletes every unsigned note in the trash, all revisions, in one transaction. Signed notes
+   * stay in the trash: clinical records are kept until their retention date.
+   */
+  emptyTrash(): { deleted: number; keptSigned: number } {
+    const trashed = [...this.metas.values()].filter((m) => m.trashedAt !== undefined);
+    const doomed = trashed.filter((m) => !m.signed).map((m) => m.id);
+    this.store.transaction(() => {
+      for (const id of doomed) this.store.purge(id, 'note');
+    });
+    for (const id of doomed) {
+      this.metas.delete(id);
+      this.index.remove(id);
+    }
+    return { deleted: doomed.length, keptSigned: trashed.length - doomed.length };
   }
 
   clear(): void {
-    this.summaries.clear();
+    this.metas.clear();
   }
-}
 
-function summarize(id: string, rev: number, p: NotePayload): NoteSummary {
-  return { id, rev, title: p.title, updatedAt: p.updatedAt };
+  private nameOf(clientId: string | undefined): string | undefined {
+    return clientId ? this.clients.nameOf(clientId) : undefined;
+  }
+
+  private read(id: string): { rev: number; state: NoteState } {
+    const r = this.store.get<unknown>(id, 'note');
+    return { rev: r.rev, state: readNoteState(r.payload, r.rev) };
+  }
+
+  /** Signed notes never change; trashed ones must be restored first. */
+  private assertWritable(state: NoteState): void {
+    if (state.signedAt !== undefined) {
+      throw new VaultError('NOTE_SIGNED', 'This note is signed and can no longer be changed. Add an addendum instead.');
+    }
+    if (state.trashedAt !== undefined) throw new VaultError('INVALID_INPUT', 'This note is in the trash. Restore it to edit it.');
+  }
+
+  private assertValid(state: NoteState): void {
+    assertFieldsFit(state.templateId, state.fields);
+    if (state.clientId && this.clients.nameOf(state.clientId) === undefined) {
+      throw new VaultError('NOT_FOUND', 'That client does not exist.');
+    }
+  }
+
+  /** Writes revision baseRev+1 (CONFLICT when stale), then updates memory and the index. */
+  private commit(id: string, baseRev: number, state: NoteState): number {
+    const rev = this.store.update(id, 'note', baseRev, state);
+    this.remember(id, rev, state);
+    return rev;
+  }
+
+  private remember(id: string, rev: number, state: NoteState): void {
+    this.metas.set(id, toMeta(id, rev, state));
+    if (state.trashedAt === undefined) this.index.put(toDoc(id, state), this.nameOf(state.clientId));
+    else this.index.remove(id);
+  }
 }

@@ -58,6 +58,20 @@ export class RecordStore {
     })();
   }
 
+  /** Runs fn in one transaction (nested store calls become savepoints): all of it or nothing. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  /** Deletes every revision of a record for good (secure_delete overwrites the freed pages). */
+  purge(id: string, kind: RecordKind): void {
+    this.db.transaction(() => {
+      this.head(id, kind);
+      this.db.prepare('DELETE FROM records WHERE id = ? AND kind = ?').run(id, kind);
+      this.db.prepare('DELETE FROM heads WHERE id = ?').run(id);
+    })();
+  }
+
   head(id: string, kind: RecordKind): { rev: number } {
     const row = this.db.prepare('SELECT rev FROM heads WHERE id = ? AND kind = ?').get(id, kind) as { rev: number } | undefined;
     if (!row) throw new VaultError('NOT_FOUND', 'That item does not exist.');

@@ -4,11 +4,13 @@ import { calibrateKdf } from './kdf-calibration';
 import { deriveSubkey, memzero, type KdfParams, type MasterKey, type Subkey } from './crypto/sodium';
 import { VaultError } from './errors';
 import { createVaultKeys, rewrapPassword, rotateRecovery, unlockWithPassword, unlockWithRecoveryKey } from './key-hierarchy';
+import { ClientsRepo } from './clients-repo';
 import { NotesRepo } from './notes-repo';
 import { ratePassword } from './password-policy';
 import { secondsToWait } from './rate-limit';
 import { decodeRecoveryKey, encodeRecoveryKey } from './recovery-key';
 import { RecordStore } from './record-store';
+import { SearchIndex } from './search-index';
 import { createVaultDb, openVaultDb, type Db } from './vault-db';
 import { readHeader, readMetaNumber, writeHeader, writeMetaNumber, type VaultHeader } from './vault-header';
 
@@ -28,7 +30,10 @@ export interface UnlockedSession {
   masterKey: MasterKey;
   recordsKey: Subkey;
   store: RecordStore;
+  clients: ClientsRepo;
   notes: NotesRepo;
+  /** In-memory FTS index of decrypted notes; closed at lock. */
+  search: SearchIndex;
 }
 
 export type Credentials = { password: string; keyFile?: string } | { recoveryKey: string };
@@ -149,7 +154,10 @@ export class VaultManager {
     const db = this.db!;
     const recordsKey = deriveSubkey(masterKey, 1, 'SVrecord');
     const store = new RecordStore(db, header.vaultId, recordsKey);
-    this.session = { header, masterKey, recordsKey, store, notes: new NotesRepo(store, this.opts.now) };
+    const search = new SearchIndex();
+    const clients = new ClientsRepo(store, this.opts.now, search);
+    const notes = new NotesRepo(store, this.opts.now, search, clients);
+    this.session = { header, masterKey, recordsKey, store, clients, notes, search };
   }
 
   /** The unlocked session, or VAULT_LOCKED. */
@@ -164,6 +172,8 @@ export class VaultManager {
     if (!s) return;
     this.session = null;
     s.notes.clear();
+    s.clients.clear();
+    s.search.close();
     memzero(s.masterKey, s.recordsKey);
   }
 

@@ -1,10 +1,18 @@
 import type { HandlersFor, ServiceContext } from './types';
 
 export function notesHandlers({ vault }: ServiceContext): HandlersFor<'notes'> {
+  const notes = () => vault.unlocked().notes;
   return {
-    'notes.list': () => vault.unlocked().notes.list(),
-    'notes.get': ({ id }) => vault.unlocked().notes.get(id),
-    'notes.create': (input) => vault.unlocked().notes.create(input),
-    'notes.update': (input) => vault.unlocked().notes.update(input),
+    'notes.list': (filter) => notes().list(filter),
+    'notes.get': ({ id }) => notes().get(id),
+    'notes.create': (input) => notes().create(input),
+    'notes.update': (patch) => notes().update(patch),
+    'notes.sign': ({ id, baseRev }) => notes().sign(id, baseRev),
+    'notes.addAddendum': ({ id, text }) => notes().addAddendum(id, text),
+    'notes.trash': ({ id }) => notes().trash(id),
+    'notes.restore': ({ id }) => notes().restore(id),
+    'notes.emptyTrash': () => notes().emptyTrash(),
+    'notes.history': ({ id }) => notes().history(id),
+    'notes.getRevision': ({ id, rev }) => notes().getRevision(id, rev),
   };
 }
