@@ -18,6 +18,7 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e-results.json' }]],
   use: {
     headless: true,
+    screenshot: 'only-on-failure',
     viewport: { width: 1200, height: 800 },
     launchOptions: {
       executablePath,

@@ -8,6 +8,7 @@ import { classifyUnexpected, VaultError } from './core/errors';
 import type { LockPolicy, LockReason, PolicyClock } from './core/lock-policy';
 import { VaultManager } from './core/vault-manager';
 import { clientsHandlers } from './handlers/clients';
+import { backupHandlers } from './handlers/backup';
 import { notesHandlers } from './handlers/notes';
 import { searchHandlers } from './handlers/search';
 import { sessionHandlers } from './handlers/session';
@@ -69,6 +70,7 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
   const handlers: AllHandlers = {
     ...vaultHandlers(ctx),
     ...notesHandlers(ctx),
+    ...backupHandlers(ctx),
     ...clientsHandlers(ctx),
     ...searchHandlers(ctx),
     ...sessionHandlers(ctx),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppError, Result } from './errors';
+import { backupContract, backupProgress } from './contract/backup';
 import { clientsContract } from './contract/clients';
 import { notesContract } from './contract/notes';
 import { searchContract } from './contract/search';
@@ -14,6 +15,7 @@ import { vaultContract } from './contract/vault';
  */
 export const contract = {
   ...vaultContract,
+  ...backupContract,
   ...notesContract,
   ...clientsContract,
   ...searchContract,
@@ -37,6 +39,8 @@ export const events = {
   locked: z.object({ reason: z.enum(['manual', 'idle', 'suspend', 'screen-lock', 'hidden', 'quit']) }),
   'lock.warning': z.object({ secondsLeft: z.number().int().min(0) }),
   'flush.request': z.object({ requestId: z.string() }),
+  /** Bytes done / total while a backup, verify, drill or restore runs. */
+  'backup.progress': backupProgress,
   /** Input arrived during an idle warning: hide the countdown. */
   'lock.warningCancelled': z.object({}),
 } as const;

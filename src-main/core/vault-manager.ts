@@ -202,6 +202,48 @@ export class VaultManager {
     return { recoveryKey: text, createdAt: header.recoveryCreatedAt };
   }
 
+  /**
+   * A consistent copy of the vault for a backup (VACUUM INTO reads one snapshot of the database).
+   * The copy holds the same record-encrypted pages as vault.db, with free pages dropped.
+   */
+  snapshotTo(file: string): void {
+    this.unlocked();
+    this.db!.prepare('VACUUM INTO ?').run(file);
+  }
+
+  /**
+   * Puts a verified, restored database in place and opens it with its master key. The current
+   * vault, if any, is renamed to vault.replaced-<timestamp>.db beside it: a restore never deletes.
+   */
+  installRestoredVault(restoredFile: string, masterKey: MasterKey): { replacedFile: string | null } {
+    this.lock();
+    this.db?.close(); // Closing checkpoints the WAL, so the renamed file is the whole old vault.
+    this.db = null;
+    fs.mkdirSync(this.opts.dataDir, { recursive: true, mode: 0o700 });
+    let replacedFile: string | null = null;
+    if (fs.existsSync(this.file)) {
+      const stamp = new Date(this.opts.now()).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+      replacedFile = path.join(this.opts.dataDir, `vault.replaced-${stamp}.db`);
+      for (let i = 2; fs.existsSync(replacedFile); i++) replacedFile = path.join(this.opts.dataDir, `vault.replaced-${stamp}-${i}.db`);
+      fs.renameSync(this.file, replacedFile);
+      for (const side of ['-wal', '-shm']) if (fs.existsSync(this.file + side)) fs.renameSync(this.file + side, replacedFile + side);
+    }
+    try {
+      fs.chmodSync(restoredFile, 0o600);
+      fs.renameSync(restoredFile, this.file);
+      this.db = openVaultDb(this.file);
+    } catch (e) {
+      // Put the old vault back so a failed install leaves the computer as it was.
+      this.db?.close();
+      this.db = null;
+      if (replacedFile) fs.renameSync(replacedFile, this.file);
+      throw e;
+    }
+    writeMetaNumber(this.db, 'unlock_failures', 0);
+    this.startSession(readHeader(this.db), masterKey);
+    return { replacedFile };
+  }
+
   close(): void {
     this.lock();
     this.db?.close();

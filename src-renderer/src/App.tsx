@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
+import { attachAutoLock } from './actions/autolock';
 import { newNote } from './actions/notes';
-import { boot, lockNow, onLocked } from './actions/session';
+import { boot, finishRecoveryKit, lockNow, onLocked } from './actions/session';
 import { CreateVault } from './screens/CreateVault';
-import { Notes } from './screens/Notes';
+import { Shell } from './screens/Shell';
 import { RecoveryKit } from './screens/RecoveryKit';
 import { Unlock } from './screens/Unlock';
 import { useApp } from './store';
@@ -21,7 +22,12 @@ export function App() {
 
   useEffect(() => {
     void boot();
-    return api().on('locked', ({ reason }) => onLocked(LOCK_REASONS[reason] ?? null));
+    const offLocked = api().on('locked', ({ reason }) => onLocked(LOCK_REASONS[reason] ?? null));
+    const offAutoLock = attachAutoLock();
+    return () => {
+      offLocked();
+      offAutoLock();
+    };
   }, []);
 
   useEffect(() => {
@@ -46,10 +52,10 @@ export function App() {
     case 'create':
       return <CreateVault />;
     case 'recovery-kit':
-      return kit ? <RecoveryKit kit={kit} /> : null;
+      return kit ? <RecoveryKit kit={kit} onDone={finishRecoveryKit} /> : null;
     case 'unlock':
       return <Unlock />;
     case 'ready':
-      return <Notes />;
+      return <Shell />;
   }
 }

@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import type { NoteSummary } from '../../src-shared/ipc';
 
 export type Phase = 'loading' | 'create' | 'recovery-kit' | 'unlock' | 'ready';
+/** The screens of an unlocked vault. */
+export type View = 'notes' | 'settings';
 
 /** The note open in the editor. `id: null` is a new note not saved yet. */
 export interface Draft {
@@ -34,6 +36,7 @@ export interface Resume {
 
 export interface AppState {
   phase: Phase;
+  view: View;
   hasKeyFile: boolean;
   recoveryKit: RecoveryKit | null;
   notes: NoteSummary[];
@@ -41,10 +44,13 @@ export interface AppState {
   save: SaveState;
   resume: Resume | null;
   banner: string | null;
+  /** Seconds until an idle lock while the warning shows; null when no warning. */
+  lockWarning: number | null;
 }
 
 const initial: AppState = {
   phase: 'loading',
+  view: 'notes',
   hasKeyFile: false,
   recoveryKit: null,
   notes: [],
@@ -52,6 +58,7 @@ const initial: AppState = {
   save: { state: 'saved' },
   resume: null,
   banner: null,
+  lockWarning: null,
 };
 
 export const useApp = create<AppState>()(() => initial);

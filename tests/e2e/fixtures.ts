@@ -25,7 +25,7 @@ export const test = base.extend<{ app: AppHarness }, { server: { url: string }; 
     },
     { scope: 'worker' },
   ],
-  app: async ({ page, server, bridge }, use) => {
+  app: [async ({ page, server, bridge }, use) => {
     const dataDir = tempDir('sv-e2e-');
     const service = await createVaultService({
       dataDir,
@@ -36,6 +36,8 @@ export const test = base.extend<{ app: AppHarness }, { server: { url: string }; 
     });
     await page.exposeBinding('__svInvoke', (_source, channel: string, input: unknown) => service.invoke(channel, input));
     await page.addInitScript({ content: bridge });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (err) => pageErrors.push(err.message));
     const foreignRequests: string[] = [];
     page.on('request', (req) => {
       const url = req.url();
@@ -45,7 +47,8 @@ export const test = base.extend<{ app: AppHarness }, { server: { url: string }; 
     await use({ service, dataDir, foreignRequests });
     service.close();
     expect(foreignRequests, 'no request may leave the app').toEqual([]);
-  },
+    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+  }, { auto: true }],
 });
 
 export { expect };

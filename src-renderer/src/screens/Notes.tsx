@@ -1,6 +1,5 @@
 import { useEffect, useRef } from 'react';
 import { editDraft, flushDraft, newNote, openNote, resolveConflict } from '../actions/notes';
-import { lockNow } from '../actions/session';
 import { useApp, type SaveState } from '../store';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -9,14 +8,11 @@ export function Notes() {
   const notes = useApp((s) => s.notes);
   const draft = useApp((s) => s.draft);
   return (
-    <div className="layout">
+    <div className="notes-layout">
       <nav className="sidebar" aria-label="Notes">
         <div className="sidebar-head">
           <button type="button" onClick={() => void newNote()} title="New note (Ctrl+N)">
             New note
-          </button>
-          <button type="button" className="secondary" onClick={() => void lockNow()} title="Lock (Ctrl+L)">
-            Lock
           </button>
         </div>
         {notes.length === 0 ? (

@@ -1,5 +1,4 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { finishRecoveryKit } from '../actions/session';
 import type { RecoveryKit as Kit } from '../store';
 
 function kitText(kit: Kit): string {
@@ -18,7 +17,7 @@ function kitText(kit: Kit): string {
 }
 
 /** Shown once after creating the vault (or rotating the key). The key is never shown again. */
-export function RecoveryKit({ kit }: { kit: Kit }) {
+export function RecoveryKit({ kit, onDone }: { kit: Kit; onDone: () => void }) {
   const groups = kit.recoveryKey.split('-');
   const ask = useMemo(() => Math.floor(Math.random() * groups.length), [groups.length]);
   const [typed, setTyped] = useState('');
@@ -32,7 +31,7 @@ export function RecoveryKit({ kit }: { kit: Kit }) {
       return;
     }
     URL.revokeObjectURL(downloadUrl);
-    finishRecoveryKit();
+    onDone();
   }
 
   return (

@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { VaultError } from '../errors';
+
+/** File-system helpers shared by the backup writer, reader and restore. */
+
+/** Makes a rename durable. Some platforms cannot open a directory for fsync; that is not an error there. */
+export function fsyncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Windows refuses to open directories; NTFS journals the rename itself.
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/**
+ * A private (0700) scratch directory inside `parent`, on the same disk so a finished restore
+ * can be renamed into place. Removed by the caller in `finally`.
+ */
+export function privateTempDir(parent: string): string {
+  fs.mkdirSync(parent, { recursive: true, mode: 0o700 });
+  return fs.mkdtempSync(path.join(parent, '.sv-backup-tmp-'));
+}
+
+export function removeQuietly(target: string): void {
+  try {
+    fs.rmSync(target, { recursive: true, force: true });
+  } catch {
+    // Best effort: a leftover scratch copy holds only record-encrypted pages, like vault.db itself.
+  }
+}
+
+/** Maps a Node file-system error to a code and a sentence the clinician can act on; never echoes a path. */
+export function fileError(error: unknown, place: 'backup folder' | 'backup file' | 'data folder'): VaultError {
+  if (error instanceof VaultError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+    case 'SQLITE_FULL':
+      return new VaultError('DISK_FULL', 'The disk is full. Free some space or choose another drive; nothing was lost.');
+    case 'EROFS':
+    case 'EACCES':
+    case 'EPERM':
+      return new VaultError('IO_ERROR', `The ${place} cannot be written to (it is read-only or not permitted). Choose another place.`);
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return new VaultError('IO_ERROR', `The ${place} was not found. Check that the drive is connected.`);
+    default:
+      return new VaultError('IO_ERROR', `The ${place} could not be read or written. Check the drive and try again.`);
+  }
+}
+
+/** Reads exactly `length` bytes at `position`, or fewer only at the end of the file. */
+export function readAt(fd: number, length: number, position: number): Uint8Array {
+  const buf = Buffer.alloc(length);
+  let got = 0;
+  while (got < length) {
+    const n = fs.readSync(fd, buf, got, length - got, position + got);
+    if (n === 0) break;
+    got += n;
+  }
+  return new Uint8Array(buf.buffer, buf.byteOffset, got);
+}
+
+export function writeAll(fd: number, bytes: Uint8Array): void {
+  let done = 0;
+  while (done < bytes.length) done += fs.writeSync(fd, bytes, done, bytes.length - done);
+}
+
+/** Lets IPC, progress events and the idle timer run between chunks of a long backup. */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

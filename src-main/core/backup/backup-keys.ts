@@ -1,0 +1,46 @@
+import { deriveSubkey, memzero, type MasterKey, type Subkey } from '../crypto/sodium';
+import { VaultError } from '../errors';
+import { unlockWithPassword, unlockWithRecoveryKey } from '../key-hierarchy';
+import { decodeRecoveryKey } from '../recovery-key';
+import type { BackupHeader } from './backup-format';
+
+/** Backup files get their own subkey of the master key (id 4), never the records key. */
+export function backupKey(masterKey: MasterKey): Subkey {
+  return deriveSubkey(masterKey, 4, 'SVbackup');
+}
+
+export type BackupCredentials = { password: string; keyFileBytes: Uint8Array | null } | { recoveryKey: string };
+
+/**
+ * The master key unwrapped from the backup's own copy of the vault header, so a backup opens on
+ * a new computer with the password (Argon2id at the header's settings) or the Recovery Key it
+ * was made under — even after the vault's password has since changed.
+ */
+export async function masterKeyFromBackup(header: BackupHeader, credentials: BackupCredentials): Promise<MasterKey> {
+  if ('recoveryKey' in credentials) {
+    const decoded = decodeRecoveryKey(credentials.recoveryKey);
+    if (!decoded.ok) {
+      throw new VaultError(
+        'WRONG_CREDENTIALS',
+        decoded.reason === 'checksum'
+          ? 'That recovery key has a typo. Check each group against your Recovery Kit.'
+          : 'A recovery key is 14 groups of 4 letters and digits. Check your Recovery Kit.',
+      );
+    }
+    try {
+      const mk = await unlockWithRecoveryKey(header.vault, decoded.key);
+      if (!mk) throw new VaultError('WRONG_CREDENTIALS', 'That recovery key does not open this backup. Was it made with an older Recovery Kit?');
+      return mk;
+    } finally {
+      memzero(decoded.key);
+    }
+  }
+  if (header.vault.keyFile && !credentials.keyFileBytes) {
+    throw new VaultError('WRONG_CREDENTIALS', 'This backup also needs its key file. Choose the key file and try again.');
+  }
+  const mk = await unlockWithPassword(header.vault, credentials.password, header.vault.keyFile ? credentials.keyFileBytes : null);
+  if (!mk) {
+    throw new VaultError('WRONG_CREDENTIALS', 'That password does not open this backup. It needs the password the vault had when the backup was made.');
+  }
+  return mk;
+}

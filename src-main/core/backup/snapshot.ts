@@ -1,0 +1,58 @@
+import Database from 'better-sqlite3';
+import { SCHEMA_VERSION } from '../migrations';
+import { VaultError } from '../errors';
+import { APPLICATION_ID, type Db } from '../vault-db';
+import { readHeader } from '../vault-header';
+import type { BackupCounts } from './backup-format';
+
+/** What a backup promises about its snapshot: counted when written, checked when read back. */
+export function countRecords(db: Db): BackupCounts {
+  const records = (db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
+  const byKind: Record<string, number> = {};
+  for (const row of db.prepare('SELECT kind, count(*) AS n FROM heads GROUP BY kind ORDER BY kind').all() as { kind: string; n: number }[]) {
+    byKind[row.kind] = row.n;
+  }
+  return { records, byKind };
+}
+
+/** The counts of a snapshot file, read-only. */
+export function countSnapshot(file: string): BackupCounts {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return countRecords(db);
+  } finally {
+    db.close();
+  }
+}
+
+const DAMAGED = 'The backup file is damaged: its vault copy failed the integrity check. Use another backup.';
+
+/**
+ * Proves a decrypted snapshot is a whole, healthy vault of the expected id with the promised
+ * record counts (PRAGMA integrity_check reads every page). Opens read-only: checking changes nothing.
+ */
+export function checkSnapshot(file: string, expected: { vaultId: string; counts: BackupCounts }): void {
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch {
+    throw new VaultError('BACKUP_CORRUPT', DAMAGED);
+  }
+  try {
+    if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) throw new VaultError('BACKUP_CORRUPT', DAMAGED);
+    if ((db.pragma('user_version', { simple: true }) as number) > SCHEMA_VERSION) {
+      throw new VaultError('BACKUP_UNSUPPORTED_VERSION', 'This backup was made by a newer version of SessionVault. Update the app to restore it.');
+    }
+    const check = db.pragma('integrity_check') as { integrity_check: string }[];
+    if (check.length !== 1 || check[0]?.integrity_check !== 'ok') throw new VaultError('BACKUP_CORRUPT', DAMAGED);
+    if (readHeader(db).vaultId !== expected.vaultId) throw new VaultError('BACKUP_CORRUPT', DAMAGED);
+    if (JSON.stringify(countRecords(db)) !== JSON.stringify(expected.counts)) {
+      throw new VaultError('BACKUP_CORRUPT', 'The backup file is incomplete: it holds fewer or more records than it says. Use another backup.');
+    }
+  } catch (e) {
+    if (e instanceof VaultError && e.code.startsWith('BACKUP_')) throw e;
+    throw new VaultError('BACKUP_CORRUPT', DAMAGED);
+  } finally {
+    db.close();
+  }
+}

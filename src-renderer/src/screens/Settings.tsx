@@ -1,0 +1,14 @@
+import { AutoLockSettings } from './settings/AutoLockSettings';
+import { ChangePassword } from './settings/ChangePassword';
+import { RotateRecoveryKey } from './settings/RotateRecoveryKey';
+
+export function Settings() {
+  return (
+    <main className="page">
+      <h1>Settings</h1>
+      <AutoLockSettings />
+      <ChangePassword />
+      <RotateRecoveryKey />
+    </main>
+  );
+}

@@ -1,0 +1,55 @@
+import { stayUnlocked } from '../actions/autolock';
+import { lockNow } from '../actions/session';
+import { useApp, type View } from '../store';
+import { Notes } from './Notes';
+import { Settings } from './Settings';
+
+const VIEWS: { view: View; label: string }[] = [
+  { view: 'notes', label: 'Notes' },
+  { view: 'settings', label: 'Settings' },
+];
+
+/** The unlocked app: a top bar with the screens and Lock, and the current screen. */
+export function Shell() {
+  const view = useApp((s) => s.view);
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <span className="brand">SessionVault</span>
+        <nav aria-label="Main">
+          {VIEWS.map((v) => (
+            <button
+              key={v.view}
+              type="button"
+              className={view === v.view ? 'tab active' : 'tab'}
+              aria-current={view === v.view ? 'page' : undefined}
+              onClick={() => useApp.setState({ view: v.view })}
+            >
+              {v.label}
+            </button>
+          ))}
+        </nav>
+        <button type="button" className="secondary lock-button" onClick={() => void lockNow()} title="Lock (Ctrl+L)">
+          Lock
+        </button>
+      </header>
+      <LockWarning />
+      <div className="shell-body">{view === 'notes' ? <Notes /> : <Settings />}</div>
+    </div>
+  );
+}
+
+function LockWarning() {
+  const seconds = useApp((s) => s.lockWarning);
+  if (seconds === null) return null;
+  return (
+    <div className="lock-warning" role="alertdialog" aria-labelledby="lock-warning-text">
+      <span id="lock-warning-text">
+        Locking in {seconds} s because there has been no activity. Your note is saved first.
+      </span>
+      <button type="button" onClick={stayUnlocked}>
+        Stay unlocked
+      </button>
+    </div>
+  );
+}

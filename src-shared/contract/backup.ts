@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { filePath, password, type ChannelSpec } from './common';
+
+/** Backups: create, verify, drill, restore, list (DESIGN §8, docs/backup-format.md). */
+
+const count = z.number().int().min(0);
+const recoveryKey = z.string().min(1).max(200);
+
+/** Pushed as the `backup.progress` event while a backup, verify, drill or restore runs. */
+export const backupProgress = z.object({
+  phase: z.enum(['snapshot', 'encrypt', 'verify', 'decrypt', 'install']),
+  done: count,
+  total: count,
+});
+
+/** Credentials a backup was made under: needed on a new computer or for a file from elsewhere. */
+const withCredentials = [
+  z.object({ path: filePath, password, keyFile: filePath.optional() }).strict(),
+  z.object({ path: filePath, recoveryKey }).strict(),
+] as const;
+
+export const backupListing = z.object({
+  path: z.string(),
+  name: z.string(),
+  bytes: count,
+  /** From the file's header; null when it cannot be read (`readable` false). */
+  createdAt: z.number().nullable(),
+  readable: z.boolean(),
+  /** A backup of the vault on this computer. */
+  sameVault: z.boolean(),
+  /** Proven to restore by this vault; false when unknown (vault locked or absent). */
+  verified: z.boolean(),
+  checkedAt: z.number().nullable(),
+  notes: count.nullable(),
+  clients: count.nullable(),
+});
+
+export const backupContract = {
+  /** Needs an unlocked vault. Resolves only after the file was read back and fully verified. */
+  'backup.create': {
+    input: z.object({ dir: filePath, keep: z.number().int().min(1).max(1000).optional() }).strict(),
+    output: z.object({
+      path: z.string(),
+      bytes: count,
+      notes: count,
+      createdAt: z.number(),
+      verified: z.literal(true),
+      /** Older verified backups removed by rotation (keep newest `keep`, default 10). */
+      removed: z.array(z.string()),
+    }),
+  },
+  /** With only a path: the unlocked vault's keys. With a password or recovery key: any backup file. */
+  'backup.verify': {
+    input: z.union([z.object({ path: filePath }).strict(), ...withCredentials]),
+    output: z.object({
+      verified: z.literal(true),
+      vaultId: z.string(),
+      sameVault: z.boolean(),
+      createdAt: z.number(),
+      bytes: count,
+      notes: count,
+      clients: count,
+      revisions: count,
+    }),
+  },
+  /** Restores into a temporary folder with the vault's keys, opens it, counts, deletes the copy. */
+  'backup.drill': {
+    input: z.object({ path: filePath }).strict(),
+    output: z.object({
+      createdAt: z.number(),
+      notes: count,
+      clients: count,
+      revisions: count,
+      lastNoteAt: z.number().nullable(),
+      damaged: count,
+    }),
+  },
+  /** Works with no vault (fresh install) or over one; the old vault is kept as `replacedFile`. Leaves the vault unlocked. */
+  'backup.restore': {
+    input: z.union(withCredentials),
+    output: z.object({
+      vaultId: z.string(),
+      createdAt: z.number(),
+      notes: count,
+      clients: count,
+      replacedFile: z.string().nullable(),
+    }),
+  },
+  /** Every .svbackup file in the folder, newest first. Works locked (then `verified` is false). */
+  'backup.list': {
+    input: z.object({ dir: filePath }).strict(),
+    output: z.array(backupListing),
+  },
+} as const satisfies Record<`backup.${string}`, ChannelSpec>;
+
+export type BackupProgress = z.output<typeof backupProgress>;
+export type BackupListing = z.output<typeof backupListing>;

@@ -1,0 +1,37 @@
+import { STRONG_PASSWORD } from '../helpers/service';
+import { createVaultThroughUi, expect, test } from './fixtures';
+
+test('weak password refused, strong accepted, recovery key unlocks, password change works', async ({ page }, testInfo) => {
+  await page.getByLabel('Password', { exact: true }).fill('password123');
+  await expect(page.locator('.strength')).toContainText(/Very weak|Weak/);
+  await page.getByLabel('Type it again').fill('password123');
+  await page.getByRole('button', { name: 'Create vault' }).click();
+  await expect(page.getByRole('alert')).toContainText('12 characters');
+  await page.screenshot({ path: testInfo.outputPath('weak-password.png') });
+
+  const recoveryKey = await createVaultThroughUi(page, STRONG_PASSWORD);
+  await page.getByRole('button', { name: 'Lock' }).click();
+
+  // Forgot the password: the Recovery Kit opens the vault.
+  await page.getByRole('button', { name: /Use your Recovery Key/ }).click();
+  await page.getByLabel('Recovery key').fill(recoveryKey.toLowerCase().replaceAll('-', ' '));
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('button', { name: 'New note' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const next = 'lavender quarry postcard umbrella 7';
+  await page.getByLabel('Current password').fill(STRONG_PASSWORD);
+  await page.getByLabel('New password', { exact: true }).fill(next);
+  await page.getByLabel('Type the new password again').fill(next);
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.getByText('Password changed')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('settings.png') });
+
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await page.getByLabel('Password').fill(STRONG_PASSWORD);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('alert')).toContainText('not right');
+  await page.getByLabel('Password').fill(next);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('button', { name: 'New note' })).toBeVisible();
+});
