@@ -26,6 +26,9 @@ const BM25 = 'bm25(notes_fts, 0, 0, 0, 0, 0, 10.0, 1.0, 1.0, 4.0)';
  */
 export class SearchIndex {
   private db: Database.Database | null;
+  /** FTS5 rowid per note id: replacing a note never scans the table (unindexed columns would). */
+  private readonly rowids = new Map<string, number | bigint>();
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor() {
     const db = new Database(':memory:');
@@ -48,6 +51,15 @@ export class SearchIndex {
     return this.db;
   }
 
+  private stmt(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.open().prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
   /** Runs many changes at once (the build at unlock). */
   batch(fn: () => void): void {
     this.open().transaction(fn)();
@@ -55,9 +67,8 @@ export class SearchIndex {
 
   /** Adds or replaces a note. */
   put(doc: NoteDoc, clientName: string | undefined): void {
-    const db = this.open();
-    db.prepare('DELETE FROM notes_fts WHERE note_id = ?').run(doc.noteId);
-    db.prepare('INSERT INTO notes_fts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+    this.remove(doc.noteId);
+    const { lastInsertRowid } = this.stmt('INSERT INTO notes_fts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
       doc.noteId,
       doc.clientId ?? null,
       doc.kind,
@@ -68,15 +79,19 @@ export class SearchIndex {
       clean(doc.addenda),
       clean(clientName ?? ''),
     );
+    this.rowids.set(doc.noteId, lastInsertRowid);
   }
 
   remove(noteId: string): void {
-    this.open().prepare('DELETE FROM notes_fts WHERE note_id = ?').run(noteId);
+    const rowid = this.rowids.get(noteId);
+    if (rowid === undefined) return;
+    this.stmt('DELETE FROM notes_fts WHERE rowid = ?').run(rowid);
+    this.rowids.delete(noteId);
   }
 
   /** A client was renamed: every note of theirs is found under the new name. */
   renameClient(clientId: string, name: string): void {
-    this.open().prepare('UPDATE notes_fts SET client_name = ? WHERE client_id = ?').run(clean(name), clientId);
+    this.stmt('UPDATE notes_fts SET client_name = ? WHERE client_id = ?').run(clean(name), clientId);
   }
 
   query(text: string, options: { clientId?: string; limit: number }): SearchHit[] {
@@ -84,16 +99,13 @@ export class SearchIndex {
     if (!match) return [];
     const where = options.clientId ? 'notes_fts MATCH ? AND client_id = ?' : 'notes_fts MATCH ?';
     const params: unknown[] = options.clientId ? [match, options.clientId] : [match];
-    const rows = this.open()
-      .prepare(
-        `SELECT note_id, client_id, client_name, kind, service_date, signed, title, ${BM25} AS rank,
-           snippet(notes_fts, -1, ?, ?, '…', 16) AS snippet,
-           rowid IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?) AS title_hit
-         FROM notes_fts WHERE ${where} ORDER BY title_hit DESC, rank, service_date DESC LIMIT ?`,
-      )
-      // bm25 saturates per note, so a title hit alone cannot outrank a body that repeats the word:
-      // notes whose title holds every word come first, as a clinician looking for "Intake" expects.
-      .all(SNIPPET_HIT_START, SNIPPET_HIT_END, `title : (${match})`, ...params, options.limit) as Row[];
+    // bm25 saturates per note, so a title hit alone cannot outrank a body that repeats the word:
+    // notes whose title holds every word come first, as a clinician looking for "Intake" expects.
+    const sql = `SELECT note_id, client_id, client_name, kind, service_date, signed, title, ${BM25} AS rank,
+        snippet(notes_fts, -1, ?, ?, '…', 16) AS snippet,
+        rowid IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?) AS title_hit
+      FROM notes_fts WHERE ${where} ORDER BY title_hit DESC, rank, service_date DESC LIMIT ?`;
+    const rows = this.stmt(sql).all(SNIPPET_HIT_START, SNIPPET_HIT_END, `title : (${match})`, ...params, options.limit) as Row[];
     return rows.map((r) => ({
       noteId: r.note_id,
       ...(r.client_id ? { clientId: r.client_id } : {}),
@@ -110,6 +122,8 @@ export class SearchIndex {
 
   /** Frees every decrypted word held here. Idempotent. */
   close(): void {
+    this.statements.clear();
+    this.rowids.clear();
     this.db?.close();
     this.db = null;
   }
