@@ -2,6 +2,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import type { EventName, EventPayload } from '../../src-shared/ipc';
 import { createVaultService, type VaultService } from '../service';
+import { attachIdleSources } from './idle';
 import { registerIpcHandlers } from './ipc';
 import {
   APP_ENTRY_URL,
@@ -26,6 +27,8 @@ app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
 let service: VaultService | null = null;
+let quitLock: Promise<void> | null = null;
+let quitLocked = false;
 
 // One instance only: two processes writing one vault.db would race the WAL and the lock state.
 if (!app.requestSingleInstanceLock()) {
@@ -51,6 +54,8 @@ async function start(): Promise<void> {
   });
   registerIpcHandlers(ipcMain, service);
   mainWindow = createMainWindow();
+  // Idle time, suspend, screen lock and a hidden window feed the auto-lock policy.
+  attachIdleSources(service.lockPolicy, mainWindow);
 }
 
 function hardenDefaultSession(): void {
@@ -78,6 +83,7 @@ function createMainWindow(): BrowserWindow {
   // Screenshots and screen sharing show a blank window where the OS supports it (macOS, Windows).
   win.setContentProtection(true);
   win.once('ready-to-show', () => win.show());
+  flushBeforeClose(win);
   win.on('closed', () => {
     mainWindow = null;
   });
@@ -89,24 +95,41 @@ function forwardEvent<E extends EventName>(event: E, payload: EventPayload<E>): 
   if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(`event:${event}`, payload);
 }
 
-/** On quit: lock (zero the keys, drop the search index), then close the database, then really quit. */
+/** Flush the renderer's draft and lock (keys zeroed, search index dropped); one run shared by every exit path. */
+function lockForQuit(): Promise<void> {
+  quitLock ??= (service ? service.lock('quit') : Promise.resolve()).catch(() => undefined).then(() => {
+    quitLocked = true;
+  });
+  return quitLock;
+}
+
+/** Closing the window waits for the draft to be saved and the vault locked: no last words lost. */
+function flushBeforeClose(win: BrowserWindow): void {
+  let waiting = false;
+  win.on('close', (event) => {
+    if (quitLocked) return;
+    event.preventDefault();
+    if (waiting) return;
+    waiting = true;
+    void lockForQuit().then(() => {
+      if (!win.isDestroyed()) win.close();
+    });
+  });
+}
+
+/** On quit: lock as above, then close the database, then really quit. */
 function registerQuitLock(): void {
-  let closing = false;
   let closed = false;
   app.on('before-quit', (event) => {
     if (closed || !service) return;
     event.preventDefault();
-    if (closing) return;
-    closing = true;
-    const current = service;
-    void current
-      .invoke('vault.lock', {})
-      .finally(() => {
-        current.close();
-        service = null;
-        closed = true;
-        app.quit();
-      });
+    void lockForQuit().then(() => {
+      if (closed) return;
+      closed = true;
+      service?.close();
+      service = null;
+      app.quit();
+    });
   });
 }
 

@@ -20,7 +20,15 @@ const fake = vi.hoisted(() => {
     gotLock: true,
     appPath: '',
     userData: '',
-    windows: [] as Array<{ options: { webPreferences?: Record<string, unknown> }; loaded?: string; contentProtection?: boolean; sent: unknown[][] }>,
+    windows: [] as Array<{
+      options: { webPreferences?: Record<string, unknown> };
+      loaded?: string;
+      contentProtection?: boolean;
+      sent: unknown[][];
+      listeners: Map<string, Listener>;
+      closed: number;
+    }>,
+    power: new Map<string, Listener>(),
     protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
     schemes: [] as unknown[],
     ipc: new Map<string, Listener>(),
@@ -48,7 +56,7 @@ const fake = vi.hoisted(() => {
     webContents: { send: (...args: unknown[]) => void };
     constructor(options: { webPreferences?: Record<string, unknown> }) {
       log('new BrowserWindow');
-      this.record = { options, sent: [] };
+      this.record = { options, sent: [], listeners: new Map(), closed: 0 };
       this.webContents = { send: (...args) => this.record.sent.push(args) };
       state.windows.push(this.record);
     }
@@ -56,7 +64,16 @@ const fake = vi.hoisted(() => {
       this.record.contentProtection = on;
     }
     once() {}
-    on() {}
+    on(event: string, listener: Listener) {
+      this.record.listeners.set(event, listener);
+    }
+    removeListener() {}
+    close() {
+      this.record.closed += 1;
+    }
+    isVisible() {
+      return true;
+    }
     isDestroyed() {
       return false;
     }
@@ -76,6 +93,11 @@ const fake = vi.hoisted(() => {
     app,
     BrowserWindow,
     dialog: { showErrorBox: () => log('showErrorBox') },
+    powerMonitor: {
+      on: (event: string, listener: Listener) => state.power.set(event, listener),
+      removeListener: (event: string) => state.power.delete(event),
+      getSystemIdleTime: () => 0,
+    },
     ipcMain: {
       handle: (channel: string, listener: Listener) => state.ipc.set(channel, listener),
       removeHandler: (channel: string) => state.ipc.delete(channel),
@@ -120,6 +142,7 @@ beforeEach(() => {
   s.schemes = [];
   s.ipc.clear();
   s.services = [];
+  s.power.clear();
   s.gotLock = true;
   s.appPath = path.join(dir, 'app');
   s.userData = path.join(dir, 'userData');
@@ -234,24 +257,49 @@ describe('Electron main process', () => {
     expect(fake.state.windows[0]?.sent).toEqual([['event:lock.warning', { secondsLeft: 30 }]]);
   });
 
-  it('on quit, locks the vault and closes it before really quitting', async () => {
+  it('locks at once on suspend and on screen lock (idle sources attached to the window)', async () => {
+    await bootAndBeReady();
+    const service = fake.state.services[0]!.service;
+    const lockNow = vi.spyOn(service.lockPolicy, 'lockNow').mockImplementation(() => {});
+    fake.state.power.get('suspend')?.();
+    fake.state.power.get('lock-screen')?.();
+    expect(lockNow.mock.calls).toEqual([['suspend'], ['screen-lock']]);
+  });
+
+  it('on quit, flushes and locks the vault, then closes it, then really quits', async () => {
     await bootAndBeReady();
     const service = fake.state.services[0]!.service;
     const order: string[] = [];
-    const invoke = service.invoke.bind(service);
-    vi.spyOn(service, 'invoke').mockImplementation(async (channel: string, input: unknown) => {
-      order.push(channel);
-      return invoke(channel, input);
-    });
+    vi.spyOn(service, 'lock').mockImplementation(async (reason) => void order.push(`lock:${reason}`));
     vi.spyOn(service, 'close').mockImplementation(() => order.push('close'));
     const beforeQuit = fake.state.appListeners.get('before-quit')!;
     const first = { preventDefault: vi.fn() };
     beforeQuit(first);
     expect(first.preventDefault).toHaveBeenCalled();
+    expect(fake.state.calls).not.toContain('quit');
     await vi.waitFor(() => expect(fake.state.calls).toContain('quit'));
-    expect(order).toEqual(['vault.lock', 'close']);
+    expect(order).toEqual(['lock:quit', 'close']);
     const second = { preventDefault: vi.fn() };
     beforeQuit(second);
     expect(second.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('closing the window waits for the flush and lock, once, then closes', async () => {
+    await bootAndBeReady();
+    const service = fake.state.services[0]!.service;
+    let finishLock!: () => void;
+    const lock = vi.spyOn(service, 'lock').mockImplementation(() => new Promise<void>((r) => (finishLock = r)));
+    const win = fake.state.windows[0]!;
+    const first = { preventDefault: vi.fn() };
+    win.listeners.get('close')?.(first);
+    win.listeners.get('close')?.({ preventDefault: vi.fn() });
+    expect(first.preventDefault).toHaveBeenCalled();
+    expect(win.closed).toBe(0);
+    finishLock();
+    await vi.waitFor(() => expect(win.closed).toBe(1));
+    expect(lock).toHaveBeenCalledOnce();
+    const after = { preventDefault: vi.fn() };
+    win.listeners.get('close')?.(after);
+    expect(after.preventDefault).not.toHaveBeenCalled();
   });
 });

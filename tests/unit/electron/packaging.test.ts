@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { tempDir } from '../../helpers/service';
+import { CHANNELS } from '../../../src-shared/ipc';
+import { STRONG_PASSWORD, tempDir } from '../../helpers/service';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const BUILDER_YML = path.join(ROOT, 'electron-builder.yml');
@@ -70,8 +71,78 @@ describe('main-process bundles (scripts/build-main.mjs)', () => {
     expect([...requires('preload.cjs')]).toEqual(['electron']);
   });
 
+  it('boots under a stand-in electron module, answers IPC, creates a vault and locks it on quit', () => {
+    const userData = tempDir('sv-bundle-data-');
+    const hook = path.join(outdir, 'fake-electron-hook.cjs');
+    fs.writeFileSync(hook, FAKE_ELECTRON_HOOK);
+    const out = execFileSync(process.execPath, ['-r', hook, path.join(outdir, 'main.cjs')], {
+      cwd: ROOT,
+      // The bundle sits in a temp dir: its externals (better-sqlite3, libsodium) come from our node_modules.
+      env: { ...process.env, SV_FAKE_USER_DATA: userData, NODE_PATH: path.join(ROOT, 'node_modules') },
+      encoding: 'utf8',
+      timeout: 90_000,
+    });
+    const report = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+    expect(report).toMatchObject({
+      loaded: 'app://sessionvault/index.html',
+      sandbox: true,
+      channels: CHANNELS.length,
+      statusBefore: 'absent',
+      created: true,
+      statusAfterQuit: 'locked',
+    });
+    expect(fs.existsSync(path.join(userData, 'vault', 'vault.db'))).toBe(true);
+    fs.rmSync(userData, { recursive: true, force: true });
+  }, 90_000);
+
   it('keeps electron and the native/WASM modules external in main', () => {
     const external = [...requires('main.cjs')].filter((m) => !m.startsWith('node:'));
     expect(external.sort()).toEqual(['better-sqlite3', 'electron', 'libsodium-wrappers-sumo']);
   });
 });
+
+/** Preloaded with `node -r`: answers require('electron') with a stand-in, drives main.cjs, prints one JSON line. */
+const FAKE_ELECTRON_HOOK = `
+const Module = require('node:module');
+const on = {};
+const ipc = {};
+let win;
+let ready;
+const whenReady = new Promise((r) => (ready = r));
+const fake = {
+  app: {
+    isPackaged: true, requestSingleInstanceLock: () => true, enableSandbox() {}, on: (e, l) => (on[e] = l),
+    whenReady: () => whenReady, getAppPath: () => process.cwd(), getPath: () => process.env.SV_FAKE_USER_DATA,
+    quit: () => { fake.quitCalled = true; }, exit: (code) => process.exit(code),
+  },
+  BrowserWindow: class {
+    constructor(o) { win = { prefs: o.webPreferences }; this.webContents = { send() {} }; }
+    setContentProtection() {} once() {} on() {} removeListener() {}
+    isMinimized() { return false; } isVisible() { return true; } isDestroyed() { return false; }
+    loadURL(url) { win.loaded = url; return Promise.resolve(); }
+  },
+  dialog: { showErrorBox: (title) => { console.log(JSON.stringify({ error: title })); } },
+  ipcMain: { handle: (c, h) => (ipc[c] = h), removeHandler() {} },
+  protocol: { registerSchemesAsPrivileged() {}, handle() {} },
+  powerMonitor: { on() {}, removeListener() {}, getSystemIdleTime: () => 0 },
+  session: { defaultSession: { setPermissionRequestHandler() {}, setPermissionCheckHandler() {}, setDevicePermissionHandler() {}, webRequest: { onBeforeRequest() {} } } },
+};
+const load = Module._load;
+Module._load = function (request, ...rest) { return request === 'electron' ? fake : load.call(this, request, ...rest); };
+setImmediate(async () => {
+  ready();
+  while (!win || Object.keys(ipc).length === 0) await new Promise((r) => setTimeout(r, 20));
+  const frame = { senderFrame: { url: 'app://sessionvault/index.html', parent: null } };
+  const before = await ipc['vault.status'](frame, {});
+  const created = await ipc['vault.create'](frame, { password: ${JSON.stringify(STRONG_PASSWORD)} });
+  on['before-quit']({ preventDefault() {} });
+  while (!fake.quitCalled) await new Promise((r) => setTimeout(r, 20));
+  const after = await ipc['vault.status'](frame, {}).catch(() => null);
+  console.log(JSON.stringify({
+    loaded: win.loaded, sandbox: win.prefs.sandbox, channels: Object.keys(ipc).length,
+    statusBefore: before.ok && before.value.state, created: created.ok,
+    statusAfterQuit: after && after.ok ? after.value.state : 'closed',
+  }));
+  process.exit(0);
+});
+`;
