@@ -54,7 +54,7 @@ function playwright(label, configArg, out) {
 
 run('native module', 'node scripts/ensure-native.mjs');
 const built = step('build renderer', 'npx vite build --config src-renderer/vite.config.ts --logLevel warn');
-step('typecheck', 'npx tsc -p tsconfig.json --noEmit && npx tsc -p src-renderer/tsconfig.json --noEmit');
+step('typecheck', 'npx tsc -p tsconfig.json --noEmit && npx tsc -p src-renderer/tsconfig.json --noEmit && npx tsc -p tests/e2e/tsconfig.json --noEmit');
 step('lint', 'npx eslint . --max-warnings 0');
 vitest();
 if (built) playwright('e2e (Chromium)', '', 'test-results/e2e-results.json');

@@ -1,12 +1,5 @@
 import type { AppError, Result, VaultApi } from '../../src-shared/ipc';
 
-declare global {
-  interface Window {
-    /** Exposed by the preload (Electron) or a test/preview bridge; the renderer's only door. */
-    vault: VaultApi;
-  }
-}
-
 export function api(): VaultApi {
   return window.vault;
 }

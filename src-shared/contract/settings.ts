@@ -21,6 +21,12 @@ export const settingsShape = {
     .int()
     .min(5, 'Choose between 5 and 300 seconds.')
     .max(300, 'Choose between 5 and 300 seconds.'),
+  /** Folder for backups (e.g. the USB drive); null until chosen. */
+  backupDir: z.string().min(1).max(4096).nullable(),
+  /** Rotation keeps this many newest verified backups in the folder. */
+  backupKeep: z.number().int().min(1, 'Keep at least 1 backup.').max(100, 'Keep at most 100 backups.'),
+  /** Remind when the last verified backup is older than this many days. */
+  backupReminderDays: z.number().int().min(1, 'Choose between 1 and 90 days.').max(90, 'Choose between 1 and 90 days.'),
 };
 
 export const settings = z.object(settingsShape);
@@ -29,6 +35,9 @@ export const SETTINGS_DEFAULTS: Settings = {
   idleLockMinutes: 5,
   lockWhenHiddenMinutes: null,
   clipboardClearSeconds: 30,
+  backupDir: null,
+  backupKeep: 10,
+  backupReminderDays: 7,
 };
 
 export const settingsContract = {
