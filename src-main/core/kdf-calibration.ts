@@ -1,29 +1,29 @@
-import { deriveKekFromPassword, KDF_MIN, memzero, randomBytes, SALT_BYTES, type KdfParams } from './crypto/sodium';
+import { timeKdfInWorker } from './crypto/kdf-thread';
+import { KDF_MIN, type KdfParams } from './crypto/sodium';
 
 const MiB = 1024 * 1024;
 /** Memory sizes tried, largest first; 256 MiB is the aim, 64 MiB the floor (DESIGN §4). */
 const MEMORY_STEPS = [256, 192, 128, 96, 64].map((m) => m * MiB);
+const AIM_MEMORY = MEMORY_STEPS[0]!;
 const TARGET_MAX_MS = 1000;
 const TARGET_MIN_MS = 500;
 const MAX_OPS = 12;
 
 /**
- * Picks Argon2id parameters that take roughly 0.5–1 s with the implementation actually used,
- * never below opsLimit 3 and 64 MiB. One measurement at 3 passes / 256 MiB; Argon2 time is
- * close to linear in passes × memory, so the rest is arithmetic.
+ * Picks Argon2id parameters that take roughly 0.5–1 s with the implementation actually used
+ * (libsodium WASM, on a worker thread), never below opsLimit 3 and 64 MiB. One measurement at
+ * 3 passes / 256 MiB; Argon2 time is close to linear in passes × memory, so the rest is arithmetic.
  */
-export function calibrateKdf(clock: () => number = () => performance.now()): KdfParams {
-  const salt = randomBytes(SALT_BYTES);
-  const baseOps = KDF_MIN.opsLimit;
-  const start = clock();
-  memzero(deriveKekFromPassword('calibration', salt, { opsLimit: baseOps, memLimitBytes: MEMORY_STEPS[0]! }));
-  const msAt256 = Math.max(1, clock() - start);
-  return chooseKdfParams(msAt256);
+export async function calibrateKdf(): Promise<KdfParams> {
+  const ms = await timeKdfInWorker({ opsLimit: KDF_MIN.opsLimit, memLimitBytes: AIM_MEMORY });
+  return chooseKdfParams(ms);
 }
 
 /** Pure: given the measured time at 3 passes / 256 MiB, the parameters to use. */
 export function chooseKdfParams(msAt3x256: number): KdfParams {
-  const perPassPerByte = msAt3x256 / (KDF_MIN.opsLimit * MEMORY_STEPS[0]!);
+  // A nonsense measurement (0, negative, NaN) must not lead below the floor or to a division by zero.
+  const measured = Number.isFinite(msAt3x256) && msAt3x256 > 0 ? msAt3x256 : TARGET_MAX_MS;
+  const perPassPerByte = measured / (KDF_MIN.opsLimit * AIM_MEMORY);
   const memLimitBytes =
     MEMORY_STEPS.find((m) => perPassPerByte * KDF_MIN.opsLimit * m <= TARGET_MAX_MS) ?? KDF_MIN.memLimitBytes;
   let opsLimit = KDF_MIN.opsLimit;

@@ -1,5 +1,5 @@
+import { deriveKekInWorker } from './crypto/kdf-thread';
 import {
-  deriveKekFromPassword,
   deriveKekFromRecoveryKey,
   fromHex,
   memzero,
@@ -29,8 +29,9 @@ const enc = new TextEncoder();
  * Binds each wrap to this vault and slot; the password slot also to its KDF settings and
  * key-file flag, so a header edited on disk (weaker parameters, key file "off") fails to unwrap.
  */
-function wrapAd(header: Pick<VaultHeader, 'vaultId' | 'kdf' | 'keyFile'>, slot: 'password' | 'recovery'): Uint8Array {
-  const prefix = `sessionvault/wrap/v${VAULT_FORMAT}|${header.vaultId}|${slot}`;
+function wrapAd(header: Pick<VaultHeader, 'format' | 'vaultId' | 'kdf' | 'keyFile'>, slot: 'password' | 'recovery'): Uint8Array {
+  // The header's own format, not the code's: a v1 header must still open after VAULT_FORMAT moves on.
+  const prefix = `sessionvault/wrap/v${header.format}|${header.vaultId}|${slot}`;
   if (slot === 'recovery') return enc.encode(prefix);
   const k = header.kdf;
   return enc.encode(`${prefix}|${k.alg}|${k.opsLimit}|${k.memLimitBytes}|${k.salt}|${header.keyFile ? 1 : 0}`);
@@ -45,8 +46,10 @@ function unwrap(kek: Kek, w: WrappedKey, ad: Uint8Array): MasterKey | null {
   return open(kek, fromHex(w.nonce), fromHex(w.ciphertext), ad) as MasterKey | null;
 }
 
-function passwordKek(password: string, keyFile: Uint8Array | null, header: Pick<VaultHeader, 'kdf'>): Kek {
-  const kek = deriveKekFromPassword(password, fromHex(header.kdf.salt), header.kdf);
+/** Argon2id on a worker thread (about a second), then the key file mixed in when there is one. */
+async function passwordKek(password: string, keyFile: Uint8Array | null, header: Pick<VaultHeader, 'kdf'>): Promise<Kek> {
+  const { opsLimit, memLimitBytes } = header.kdf;
+  const kek = await deriveKekInWorker(password, fromHex(header.kdf.salt), { opsLimit, memLimitBytes });
   return keyFile ? mixKeyFile(kek, keyFile) : kek;
 }
 
@@ -56,7 +59,7 @@ export interface NewVaultKeys {
   recoveryKey: Uint8Array;
 }
 
-export function createVaultKeys(password: string, keyFile: Uint8Array | null, kdf: KdfParams, now: number): NewVaultKeys {
+export async function createVaultKeys(password: string, keyFile: Uint8Array | null, kdf: KdfParams, now: number): Promise<NewVaultKeys> {
   const base = {
     format: VAULT_FORMAT,
     vaultId: toHex(randomBytes(16)),
@@ -64,9 +67,9 @@ export function createVaultKeys(password: string, keyFile: Uint8Array | null, kd
     kdf: { alg: 'argon2id13' as const, ...kdf, salt: toHex(randomBytes(SALT_BYTES)) },
     keyFile: keyFile !== null,
   };
+  const pk = await passwordKek(password, keyFile, base);
   const masterKey = newMasterKey();
   const recoveryKey = newRecoveryKey();
-  const pk = passwordKek(password, keyFile, base);
   const rk = deriveKekFromRecoveryKey(recoveryKey);
   const header: VaultHeader = {
     ...base,
@@ -79,9 +82,9 @@ export function createVaultKeys(password: string, keyFile: Uint8Array | null, kd
   return { header, masterKey, recoveryKey };
 }
 
-/** Null when the password (or key file) is wrong. Costs one Argon2id run. */
-export function unlockWithPassword(header: VaultHeader, password: string, keyFile: Uint8Array | null): MasterKey | null {
-  const kek = passwordKek(password, keyFile, header);
+/** Null when the password (or key file) is wrong. Costs one Argon2id run, off the main thread. */
+export async function unlockWithPassword(header: VaultHeader, password: string, keyFile: Uint8Array | null): Promise<MasterKey | null> {
+  const kek = await passwordKek(password, keyFile, header);
   try {
     return unwrap(kek, header.wrappedByPassword, wrapAd(header, 'password'));
   } finally {
@@ -99,20 +102,20 @@ export function unlockWithRecoveryKey(header: VaultHeader, recoveryKey: Uint8Arr
 }
 
 /** A header whose password slot holds the master key under a new password, salt and KDF settings. */
-export function rewrapPassword(
+export async function rewrapPassword(
   header: VaultHeader,
   mk: MasterKey,
   password: string,
   keyFile: Uint8Array | null,
   kdf: KdfParams,
   now: number,
-): VaultHeader {
+): Promise<VaultHeader> {
   const next = {
     ...header,
     kdf: { alg: 'argon2id13' as const, ...kdf, salt: toHex(randomBytes(SALT_BYTES)) },
     keyFile: keyFile !== null,
   };
-  const pk = passwordKek(password, keyFile, next);
+  const pk = await passwordKek(password, keyFile, next);
   const result: VaultHeader = { ...next, wrappedByPassword: wrap(pk, mk, wrapAd(next, 'password')), passwordChangedAt: now };
   memzero(pk);
   return result;

@@ -37,13 +37,16 @@ export function encodeRecoveryKey(key: Uint8Array): string {
 
 export type DecodedRecoveryKey = { ok: true; key: Uint8Array } | { ok: false; reason: 'format' | 'checksum' };
 
-/** Accepts any case, spaces or dashes, and the look-alikes 0/O, 1/I/L, 8/B. */
+/**
+ * Accepts any case, spaces or dashes, and digits the alphabet lacks read as their look-alike
+ * letters (0 -> O, 1 -> I, 8 -> B). L is itself in the alphabet, so it is never rewritten.
+ */
 export function decodeRecoveryKey(text: string): DecodedRecoveryKey {
   const clean = text
     .toUpperCase()
     .replace(/[\s-]/g, '')
     .replace(/0/g, 'O')
-    .replace(/[1L]/g, 'I')
+    .replace(/1/g, 'I')
     .replace(/8/g, 'B');
   if (clean.length !== RECOVERY_GROUPS * 4) return { ok: false, reason: 'format' };
   const bytes = new Uint8Array(KEY_BYTES + CHECKSUM_BYTES);

@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { VaultError } from './errors';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
+import { writeHeader, type VaultHeader } from './vault-header';
 
 export type Db = Database.Database;
 
@@ -28,6 +30,30 @@ export function createVaultDb(file: string): Db {
     db.close();
     throw e;
   }
+}
+
+/**
+ * Writes a new vault file with its header. Built in a side file and renamed, so a crash never
+ * leaves a half-made vault behind; refuses to replace a file that appeared meanwhile.
+ */
+export function createVaultFile(file: string, header: VaultHeader): void {
+  const tmp = `${file}.creating`;
+  fs.rmSync(tmp, { force: true });
+  const db = createVaultDb(tmp);
+  try {
+    writeHeader(db, header);
+    // One self-contained file before the rename: no -wal beside it holding the header.
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
+  fs.chmodSync(tmp, 0o600);
+  if (fs.existsSync(file)) {
+    fs.rmSync(tmp, { force: true });
+    throw new VaultError('VAULT_EXISTS', 'A vault already exists on this computer.');
+  }
+  fs.renameSync(tmp, file);
 }
 
 /**
@@ -60,9 +86,19 @@ export function openVaultDb(file: string, options: { readonly?: boolean } = {}):
     return db;
   } catch (e) {
     db.close();
-    if (e instanceof VaultError) throw e;
-    throw new VaultError('VAULT_CORRUPT', 'The vault file is damaged. Restore it from a backup.');
+    throw classifyOpenError(e);
   }
+}
+
+/** Locked or unreadable is the computer's problem (IO_ERROR); anything else means the file is damaged. */
+function classifyOpenError(e: unknown): VaultError {
+  if (e instanceof VaultError) return e;
+  const code = String((e as { code?: unknown } | null)?.code ?? '');
+  if (/^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|READONLY|PERM|AUTH)/.test(code)) {
+    return new VaultError('IO_ERROR', 'The vault file could not be opened. Close other programs using it and try again.');
+  }
+  if (/^SQLITE_FULL/.test(code)) return new VaultError('DISK_FULL', 'The disk is full. Free some space and try again; nothing was lost.');
+  return new VaultError('VAULT_CORRUPT', 'The vault file is damaged. Restore it from a backup.');
 }
 
 function readPragmaNumber(db: Db, name: string): number {
@@ -71,6 +107,10 @@ function readPragmaNumber(db: Db, name: string): number {
 
 /** Runs every migration above the database's `user_version`, each in one transaction. */
 export function migrate(db: Db, migrations: readonly Migration[]): void {
+  migrations.forEach((m, i) => {
+    // A registry out of order would skip a step on some vaults: refuse to run it at all.
+    if (i > 0 && m.version <= migrations[i - 1]!.version) throw new Error('Migrations must have strictly increasing versions.');
+  });
   const current = readPragmaNumber(db, 'user_version');
   for (const m of migrations) {
     if (m.version <= current) continue;

@@ -9,18 +9,25 @@ import { VaultError } from './errors';
  */
 export const VAULT_FORMAT = 1;
 
-const hex = z.string().regex(/^[0-9a-f]*$/);
-const wrapped = z.object({ nonce: hex, ciphertext: hex });
+const hexBytes = (n: number) => z.string().regex(new RegExp(`^[0-9a-f]{${2 * n}}$`));
+/** A wrapped 32-byte master key: 24-byte nonce, 32-byte key + 16-byte tag. */
+const wrapped = z.object({ nonce: hexBytes(24), ciphertext: hexBytes(48) });
+
+/**
+ * Bounds on the KDF settings read from disk: an edited header must not make an unlock run for
+ * hours or ask for more memory than WASM has (the wrap AD would reject it, but only afterwards).
+ */
+export const KDF_BOUNDS = { maxOpsLimit: 64, minMemLimitBytes: 8192, maxMemLimitBytes: 2 * 1024 * 1024 * 1024 };
 
 export const vaultHeaderSchema = z.object({
-  format: z.number().int(),
-  vaultId: z.string().regex(/^[0-9a-f]{32}$/),
+  format: z.number().int().min(1),
+  vaultId: hexBytes(16),
   createdAt: z.number(),
   kdf: z.object({
     alg: z.literal('argon2id13'),
-    opsLimit: z.number().int().min(1),
-    memLimitBytes: z.number().int().min(8192),
-    salt: hex,
+    opsLimit: z.number().int().min(1).max(KDF_BOUNDS.maxOpsLimit),
+    memLimitBytes: z.number().int().min(KDF_BOUNDS.minMemLimitBytes).max(KDF_BOUNDS.maxMemLimitBytes),
+    salt: hexBytes(16),
   }),
   keyFile: z.boolean(),
   wrappedByPassword: wrapped,
@@ -43,7 +50,7 @@ export function readHeader(db: Db): VaultHeader {
   }
   const format = (parsed as { format?: unknown } | null)?.format;
   if (typeof format === 'number' && format > VAULT_FORMAT) {
-    throw new VaultError('VAULT_UNSUPPORTED_VERSION', 'This vault was written by a newer version of SessionVault.');
+    throw new VaultError('VAULT_UNSUPPORTED_VERSION', 'This vault was written by a newer version of SessionVault. Update the app to open it.');
   }
   const result = vaultHeaderSchema.safeParse(parsed);
   if (!result.success) throw new VaultError('VAULT_CORRUPT', 'The vault header is damaged. Restore the vault from a backup.');

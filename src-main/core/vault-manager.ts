@@ -1,18 +1,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { calibrateKdf } from './kdf-calibration';
+import { releaseKdfThread } from './crypto/kdf-thread';
 import { deriveSubkey, memzero, type KdfParams, type MasterKey, type Subkey } from './crypto/sodium';
 import { VaultError } from './errors';
-import { createVaultKeys, rewrapPassword, rotateRecovery, unlockWithPassword, unlockWithRecoveryKey } from './key-hierarchy';
+import { createVaultKeys, rewrapPassword, rotateRecovery, unlockWithPassword, type NewVaultKeys } from './key-hierarchy';
 import { ClientsRepo } from './clients-repo';
 import { NotesRepo } from './notes-repo';
-import { ratePassword } from './password-policy';
-import { secondsToWait } from './rate-limit';
-import { decodeRecoveryKey, encodeRecoveryKey } from './recovery-key';
+import { UnlockLimiter } from './rate-limit';
+import { encodeRecoveryKey } from './recovery-key';
 import { RecordStore } from './record-store';
 import { SearchIndex } from './search-index';
-import { createVaultDb, openVaultDb, type Db } from './vault-db';
-import { readHeader, readMetaNumber, writeHeader, writeMetaNumber, type VaultHeader } from './vault-header';
+import { createVaultFile, openVaultDb, type Db } from './vault-db';
+import {
+  assertStrong,
+  keyFileForVault,
+  openMasterKey,
+  readKeyFileBytes,
+  WRONG_PASSWORD,
+  WRONG_RECOVERY_KEY,
+  type Credentials,
+  type KeyFileReader,
+} from './vault-credentials';
+import { readHeader, writeHeader, writeMetaNumber, type VaultHeader } from './vault-header';
 
 export const VAULT_FILE = 'vault.db';
 
@@ -21,7 +31,7 @@ export interface VaultManagerOptions {
   now: () => number;
   /** Tests and benchmarks only: skip calibration and use these (possibly weak) parameters. */
   dangerouslyUseKdfParams?: KdfParams;
-  readKeyFile: (file: string) => Uint8Array;
+  readKeyFile: KeyFileReader;
 }
 
 /** What exists only while the vault is unlocked. Everything here is dropped at lock. */
@@ -36,14 +46,28 @@ export interface UnlockedSession {
   search: SearchIndex;
 }
 
-export type Credentials = { password: string; keyFile?: string } | { recoveryKey: string };
+export type { Credentials };
 
-const WRONG = 'The password or key file is not right. Check Caps Lock and try again.';
+export interface CreatedVault {
+  /** The Recovery Key as 14 dash-separated base32 groups; shown once, never stored. */
+  recoveryKey: string;
+  vaultId: string;
+  createdAt: number;
+  kdf: KdfParams;
+}
+
+function lockedMeanwhile(): VaultError {
+  return new VaultError('VAULT_LOCKED', 'The vault was locked while this was in progress. Unlock it and try again.');
+}
 
 /** Owns the vault file and its state: absent → locked ⇄ unlocked. */
 export class VaultManager {
   private db: Db | null = null;
   private session: UnlockedSession | null = null;
+  /** Bumped by every lock: a KDF that finishes after a lock must not bring the session back. */
+  private lockEpoch = 0;
+  /** Create, unlock and credential changes run one at a time (the rate limit counts each try). */
+  private queue: Promise<unknown> = Promise.resolve();
   readonly file: string;
 
   constructor(private readonly opts: VaultManagerOptions) {
@@ -64,100 +88,93 @@ export class VaultManager {
     return { state: 'locked', hasKeyFile: header.keyFile, vaultId: header.vaultId };
   }
 
-  private kdfParams(): KdfParams {
-    return this.opts.dangerouslyUseKdfParams ?? calibrateKdf();
+  private kdfParams(): Promise<KdfParams> {
+    const fixed = this.opts.dangerouslyUseKdfParams;
+    return fixed ? Promise.resolve(fixed) : calibrateKdf();
   }
 
-  private keyFileBytes(file: string | undefined): Uint8Array | null {
-    if (file === undefined) return null;
-    try {
-      return this.opts.readKeyFile(file);
-    } catch {
-      throw new VaultError('IO_ERROR', 'The key file could not be read. Check that the drive holding it is connected.');
-    }
+  /** Runs credential work one call at a time, in order, whatever the outcome of the previous one. */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
-  create(password: string, keyFile?: string): { recoveryKey: string; vaultId: string; createdAt: number; kdf: KdfParams } {
-    if (this.database()) throw new VaultError('VAULT_EXISTS', 'A vault already exists on this computer.');
-    assertStrong(password);
-    const keyBytes = this.keyFileBytes(keyFile);
-    const kdf = this.kdfParams();
-    const { header, masterKey, recoveryKey } = createVaultKeys(password, keyBytes, kdf, this.opts.now());
-    fs.mkdirSync(this.opts.dataDir, { recursive: true, mode: 0o700 });
-    // Build in a side file and rename, so a crash never leaves a half-made vault behind.
-    const tmp = `${this.file}.creating`;
-    fs.rmSync(tmp, { force: true });
-    const db = createVaultDb(tmp);
-    try {
-      writeHeader(db, header);
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      db.pragma('journal_mode = DELETE');
-    } finally {
-      db.close();
-    }
-    fs.chmodSync(tmp, 0o600);
-    fs.renameSync(tmp, this.file);
-    this.db = openVaultDb(this.file);
-    this.startSession(header, masterKey);
-    const text = encodeRecoveryKey(recoveryKey);
-    memzero(recoveryKey);
-    return { recoveryKey: text, vaultId: header.vaultId, createdAt: header.createdAt, kdf: { opsLimit: header.kdf.opsLimit, memLimitBytes: header.kdf.memLimitBytes } };
-  }
-
-  unlock(credentials: Credentials): void {
-    if (this.session) return;
-    const db = this.database();
-    if (!db) throw new VaultError('VAULT_ABSENT', 'There is no vault on this computer yet.');
-    const header = readHeader(db);
-    const now = this.opts.now();
-    const failures = readMetaNumber(db, 'unlock_failures');
-    const wait = secondsToWait(failures, readMetaNumber(db, 'unlock_last_failure'), now);
-    if (wait > 0) {
-      throw new VaultError('RATE_LIMITED', `Too many wrong attempts. Wait ${wait} seconds, then try again.`, wait);
-    }
-    const mk = this.unwrap(header, credentials);
-    if (!mk) {
-      db.transaction(() => {
-        writeMetaNumber(db, 'unlock_failures', failures + 1);
-        writeMetaNumber(db, 'unlock_last_failure', now);
-      })();
-      throw new VaultError('WRONG_CREDENTIALS', 'recoveryKey' in credentials ? 'That recovery key does not open this vault.' : WRONG);
-    }
-    writeMetaNumber(db, 'unlock_failures', 0);
-    this.startSession(header, mk);
-  }
-
-  private unwrap(header: VaultHeader, credentials: Credentials): MasterKey | null {
-    if ('recoveryKey' in credentials) {
-      const decoded = decodeRecoveryKey(credentials.recoveryKey);
-      if (!decoded.ok) {
-        throw new VaultError(
-          'WRONG_CREDENTIALS',
-          decoded.reason === 'checksum'
-            ? 'That recovery key has a typo. Check each group against your Recovery Kit.'
-            : 'A recovery key is 14 groups of 4 letters and digits. Check your Recovery Kit.',
-        );
-      }
+  /** Makes the vault file and unlocks it. Calibration and Argon2id (~2 s) run on a worker thread. */
+  create(password: string, keyFile?: string): Promise<CreatedVault> {
+    return this.exclusive(async () => {
+      if (this.database()) throw new VaultError('VAULT_EXISTS', 'A vault already exists on this computer.');
+      assertStrong(password);
+      const keyBytes = readKeyFileBytes(this.opts.readKeyFile, keyFile);
+      const epoch = this.lockEpoch;
+      let keys: NewVaultKeys;
       try {
-        return unlockWithRecoveryKey(header, decoded.key);
+        keys = await createVaultKeys(password, keyBytes, await this.kdfParams(), this.opts.now());
       } finally {
-        memzero(decoded.key);
+        memzero(keyBytes);
       }
-    }
-    if (header.keyFile && credentials.keyFile === undefined) {
-      throw new VaultError('WRONG_CREDENTIALS', 'This vault also needs its key file. Choose the key file and try again.');
-    }
-    return unlockWithPassword(header, credentials.password, header.keyFile ? this.keyFileBytes(credentials.keyFile) : null);
+      const { header, masterKey, recoveryKey } = keys;
+      try {
+        fs.mkdirSync(this.opts.dataDir, { recursive: true, mode: 0o700 });
+        createVaultFile(this.file, header);
+        this.db = openVaultDb(this.file);
+        // Locked (suspend, quit) while the KDF ran: the vault exists, but it stays locked.
+        if (epoch === this.lockEpoch) this.startSession(header, masterKey);
+        else memzero(masterKey);
+        const { opsLimit, memLimitBytes } = header.kdf;
+        return { recoveryKey: encodeRecoveryKey(recoveryKey), vaultId: header.vaultId, createdAt: header.createdAt, kdf: { opsLimit, memLimitBytes } };
+      } catch (e) {
+        memzero(masterKey);
+        throw e;
+      } finally {
+        memzero(recoveryKey);
+      }
+    });
+  }
+
+  /** Opens the vault with the password (+ key file) or the Recovery Key; failures are rate-limited. */
+  unlock(credentials: Credentials): Promise<void> {
+    return this.exclusive(async () => {
+      const db = this.database();
+      if (!db) throw new VaultError('VAULT_ABSENT', 'There is no vault on this computer yet.');
+      const header = this.session?.header ?? readHeader(db);
+      const limiter = new UnlockLimiter(db);
+      limiter.check(this.opts.now());
+      const epoch = this.lockEpoch;
+      const mk = await openMasterKey(header, credentials, this.opts.readKeyFile);
+      if (!db.open) {
+        memzero(mk);
+        throw lockedMeanwhile();
+      }
+      if (!mk) {
+        limiter.recordFailure(this.opts.now());
+        throw new VaultError('WRONG_CREDENTIALS', 'recoveryKey' in credentials ? WRONG_RECOVERY_KEY : WRONG_PASSWORD);
+      }
+      limiter.reset();
+      // Already unlocked (a second click): the credentials were checked, the session stays as it is.
+      if (this.session) return memzero(mk);
+      if (epoch !== this.lockEpoch) {
+        memzero(mk);
+        throw lockedMeanwhile();
+      }
+      this.startSession(header, mk);
+    });
   }
 
   private startSession(header: VaultHeader, masterKey: MasterKey): void {
     const db = this.db!;
     const recordsKey = deriveSubkey(masterKey, 1, 'SVrecord');
-    const store = new RecordStore(db, header.vaultId, recordsKey);
-    const search = new SearchIndex();
-    const clients = new ClientsRepo(store, this.opts.now, search);
-    const notes = new NotesRepo(store, this.opts.now, search, clients);
-    this.session = { header, masterKey, recordsKey, store, clients, notes, search };
+    try {
+      const store = new RecordStore(db, header.vaultId, recordsKey);
+      const search = new SearchIndex();
+      const clients = new ClientsRepo(store, this.opts.now, search);
+      const notes = new NotesRepo(store, this.opts.now, search, clients);
+      this.session = { header, masterKey, recordsKey, store, clients, notes, search };
+    } catch (e) {
+      // A vault that fails to load (damaged pages) must not leave its keys behind in memory.
+      memzero(masterKey, recordsKey);
+      throw e;
+    }
   }
 
   /** The unlocked session, or VAULT_LOCKED. */
@@ -168,6 +185,7 @@ export class VaultManager {
 
   /** Zeroes every key and drops every decrypted thing held in main. */
   lock(): void {
+    this.lockEpoch++;
     const s = this.session;
     if (!s) return;
     this.session = null;
@@ -175,31 +193,67 @@ export class VaultManager {
     s.clients.clear();
     s.search.close();
     memzero(s.masterKey, s.recordsKey);
+    // The KDF thread's memory may still hold traces of the password typed to unlock.
+    releaseKdfThread();
   }
 
-  changePassword(current: string, next: string, keyFile?: string): void {
-    const s = this.unlocked();
-    const keyBytes = this.keyFileBytes(keyFile);
-    const check = unlockWithPassword(s.header, current, s.header.keyFile ? this.keyFileBytes(keyFile) : null);
-    if (!check) throw new VaultError('WRONG_CREDENTIALS', 'The current password is not right.');
-    memzero(check);
-    assertStrong(next);
-    const header = rewrapPassword(s.header, s.masterKey, next, keyBytes, this.kdfParams(), this.opts.now());
-    writeHeader(this.db!, header);
-    s.header = header;
+  /** Rewraps the master key under a new password (fresh salt, recalibrated KDF). No record changes. */
+  changePassword(current: string, next: string, keyFile?: string): Promise<void> {
+    return this.exclusive(async () => {
+      const s = this.unlocked();
+      assertStrong(next);
+      const keyBytes = keyFileForVault(s.header, this.opts.readKeyFile, keyFile);
+      // A copy: a lock during the seconds of KDF work zeroes the session's key, never the one being wrapped.
+      const mk = s.masterKey.slice() as MasterKey;
+      try {
+        await this.verifyPassword(s, current, keyBytes);
+        const header = await rewrapPassword(s.header, mk, next, keyBytes, await this.kdfParams(), this.opts.now());
+        if (this.session !== s) throw lockedMeanwhile();
+        writeHeader(this.db!, header);
+        s.header = header;
+      } finally {
+        memzero(mk, keyBytes);
+      }
+    });
   }
 
-  rotateRecoveryKey(password: string, keyFile?: string): { recoveryKey: string; createdAt: number } {
-    const s = this.unlocked();
-    const check = unlockWithPassword(s.header, password, s.header.keyFile ? this.keyFileBytes(keyFile) : null);
-    if (!check) throw new VaultError('WRONG_CREDENTIALS', 'The password is not right.');
-    memzero(check);
-    const { header, recoveryKey } = rotateRecovery(s.header, s.masterKey, this.opts.now());
-    writeHeader(this.db!, header);
-    s.header = header;
-    const text = encodeRecoveryKey(recoveryKey);
-    memzero(recoveryKey);
-    return { recoveryKey: text, createdAt: header.recoveryCreatedAt };
+  /** A new Recovery Key (shown once); the old one stops opening the vault. */
+  rotateRecoveryKey(password: string, keyFile?: string): Promise<{ recoveryKey: string; createdAt: number }> {
+    return this.exclusive(async () => {
+      const s = this.unlocked();
+      const keyBytes = keyFileForVault(s.header, this.opts.readKeyFile, keyFile);
+      try {
+        await this.verifyPassword(s, password, keyBytes);
+      } finally {
+        memzero(keyBytes);
+      }
+      if (this.session !== s) throw lockedMeanwhile();
+      const { header, recoveryKey } = rotateRecovery(s.header, s.masterKey, this.opts.now());
+      try {
+        writeHeader(this.db!, header);
+        s.header = header;
+        return { recoveryKey: encodeRecoveryKey(recoveryKey), createdAt: header.recoveryCreatedAt };
+      } finally {
+        memzero(recoveryKey);
+      }
+    });
+  }
+
+  /** Re-checks the password before a credential change; wrong guesses count toward the rate limit. */
+  private async verifyPassword(s: UnlockedSession, password: string, keyBytes: Uint8Array | null): Promise<void> {
+    const limiter = new UnlockLimiter(this.db!);
+    limiter.check(this.opts.now());
+    const mk = await unlockWithPassword(s.header, password, keyBytes);
+    if (this.session !== s) {
+      memzero(mk);
+      throw lockedMeanwhile();
+    }
+    if (!mk) {
+      limiter.recordFailure(this.opts.now());
+      throw new VaultError('WRONG_CREDENTIALS', 'The current password is not right.');
+    }
+    memzero(mk);
+    limiter.reset();
   }
 
   /**
@@ -249,9 +303,4 @@ export class VaultManager {
     this.db?.close();
     this.db = null;
   }
-}
-
-function assertStrong(password: string): void {
-  const rating = ratePassword(password);
-  if (!rating.acceptable) throw new VaultError('WEAK_PASSWORD', rating.feedback);
 }

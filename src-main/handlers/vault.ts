@@ -6,8 +6,8 @@ export function vaultHandlers({ vault, lockCoordinator }: ServiceContext): Handl
     'vault.status': () => vault.status(),
     'vault.checkPassword': ({ password }) => ratePassword(password),
     'vault.create': ({ password, keyFile }) => vault.create(password, keyFile),
-    'vault.unlock': (credentials) => {
-      vault.unlock(credentials);
+    'vault.unlock': async (credentials) => {
+      await vault.unlock(credentials);
       return {};
     },
     'vault.lock': async () => {
@@ -15,8 +15,8 @@ export function vaultHandlers({ vault, lockCoordinator }: ServiceContext): Handl
       await lockCoordinator.lock('manual');
       return {};
     },
-    'vault.changePassword': ({ current, next, keyFile }) => {
-      vault.changePassword(current, next, keyFile);
+    'vault.changePassword': async ({ current, next, keyFile }) => {
+      await vault.changePassword(current, next, keyFile);
       return {};
     },
     'vault.rotateRecoveryKey': ({ password, keyFile }) => vault.rotateRecoveryKey(password, keyFile),

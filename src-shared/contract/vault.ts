@@ -2,13 +2,25 @@ import { z } from 'zod';
 import { empty, filePath, password, type ChannelSpec } from './common';
 
 export const vaultState = z.enum(['absent', 'locked', 'unlocked']);
+/** Argon2id settings chosen at create (calibrated to ~0.5–1 s; at least 3 passes and 64 MiB). */
 export const kdfParams = z.object({ opsLimit: z.number().int(), memLimitBytes: z.number().int() });
+/** 14 dash-separated groups of 4 base32 characters (A–Z, 2–7), e.g. "ABCD-EFGH-…". Shown once. */
+export const recoveryKeyText = z.string();
 export const passwordRating = z.object({
   acceptable: z.boolean(),
   score: z.number().int().min(0).max(4),
   feedback: z.string(),
 });
 
+/**
+ * The vault's lifecycle and credentials. Create, unlock and changePassword take 1–3 s (Argon2id
+ * on a worker thread): show progress while the promise is pending. Failures the UI should expect:
+ * create: WEAK_PASSWORD (message says why), VAULT_EXISTS, IO_ERROR (key file unreadable);
+ * unlock: WRONG_CREDENTIALS, RATE_LIMITED (+ retryAfterSeconds), VAULT_ABSENT, VAULT_CORRUPT,
+ * VAULT_UNSUPPORTED_VERSION; changePassword/rotateRecoveryKey: WRONG_CREDENTIALS, RATE_LIMITED,
+ * WEAK_PASSWORD, VAULT_LOCKED. A key file, when the vault has one, is needed with the password
+ * everywhere (never with the recovery key); a password change keeps it.
+ */
 export const vaultContract = {
   'vault.status': {
     input: empty,
@@ -17,7 +29,7 @@ export const vaultContract = {
   'vault.checkPassword': { input: z.object({ password: z.string().max(1024) }).strict(), output: passwordRating },
   'vault.create': {
     input: z.object({ password, keyFile: filePath.optional() }).strict(),
-    output: z.object({ recoveryKey: z.string(), vaultId: z.string(), createdAt: z.number(), kdf: kdfParams }),
+    output: z.object({ recoveryKey: recoveryKeyText, vaultId: z.string(), createdAt: z.number(), kdf: kdfParams }),
   },
   'vault.unlock': {
     input: z.union([
@@ -33,7 +45,7 @@ export const vaultContract = {
   },
   'vault.rotateRecoveryKey': {
     input: z.object({ password, keyFile: filePath.optional() }).strict(),
-    output: z.object({ recoveryKey: z.string(), createdAt: z.number() }),
+    output: z.object({ recoveryKey: recoveryKeyText, createdAt: z.number() }),
   },
 } as const satisfies Record<`vault.${string}`, ChannelSpec>;
 

@@ -41,7 +41,10 @@ export function randomBytes(n: number): Uint8Array {
   return s().randombytes_buf(n);
 }
 
-/** Argon2id13 password hash -> 32-byte KEK. Takes ~0.5–1 s at calibrated parameters. */
+/**
+ * Argon2id13 password hash -> 32-byte KEK. Takes ~0.5–1 s at calibrated parameters and blocks
+ * its thread: the main process calls it through kdf-thread.ts, never directly.
+ */
 export function deriveKekFromPassword(password: string, salt: Uint8Array, params: KdfParams): Kek {
   return s().crypto_pwhash(
     KEY_BYTES,
@@ -57,6 +60,8 @@ export function deriveKekFromPassword(password: string, salt: Uint8Array, params
 export function mixKeyFile(kek: Kek, keyFileBytes: Uint8Array): Kek {
   const fileHash = s().crypto_generichash(64, keyFileBytes, null);
   const mixed = s().crypto_generichash(KEY_BYTES, fileHash, kek) as Kek;
+  // The file hash is as good as the key file itself: wipe it along with the unmixed KEK.
+  s().memzero(fileHash);
   s().memzero(kek);
   return mixed;
 }
