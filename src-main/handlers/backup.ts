@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { BackupCredentials } from '../core/backup/backup-keys';
 import type { BackupContext } from '../core/backup/backup-context';
 import { createBackup } from '../core/backup/backup-create';
+import { removeStaleScratch } from '../core/backup/backup-files';
 import { listBackups } from '../core/backup/backup-list';
 import { verifyBackup } from '../core/backup/backup-verify';
 import { drillBackup } from '../core/backup/drill';
@@ -37,6 +38,7 @@ function serialQueue() {
 export function backupHandlers({ vault, dataDir, now, emit }: ServiceContext): HandlersFor<'backup'> {
   const ctx: BackupContext = { vault, dataDir, now, onProgress: (p) => emit('backup.progress', p) };
   const serial = serialQueue();
+  removeStaleScratch(dataDir); // Only this process uses dataDir (single-instance lock), so any scratch left is stale.
   return {
     'backup.create': ({ dir, keep }) =>
       serial(async () => {

@@ -17,13 +17,26 @@ export function fsyncDir(dir: string): void {
   }
 }
 
+const SCRATCH_PREFIX = '.sv-backup-tmp-';
+
+/** Scratch folders left by a backup or restore that was cut off (crash, power loss). */
+export function removeStaleScratch(dataDir: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dataDir);
+  } catch {
+    return; // No data folder yet.
+  }
+  for (const name of names) if (name.startsWith(SCRATCH_PREFIX)) removeQuietly(path.join(dataDir, name));
+}
+
 /**
  * A private (0700) scratch directory inside `parent`, on the same disk so a finished restore
  * can be renamed into place. Removed by the caller in `finally`.
  */
 export function privateTempDir(parent: string): string {
   fs.mkdirSync(parent, { recursive: true, mode: 0o700 });
-  return fs.mkdtempSync(path.join(parent, '.sv-backup-tmp-'));
+  return fs.mkdtempSync(path.join(parent, SCRATCH_PREFIX));
 }
 
 export function removeQuietly(target: string): void {
