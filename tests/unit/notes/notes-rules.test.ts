@@ -1,10 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RecordStore } from '../../../src-main/core/record-store';
 import type { VaultService } from '../../../src-main/service';
 import { TEMPLATES } from '../../../src-shared/templates';
 import { codeOf, relock, unlockedVault } from './fixture';
 
 let service: VaultService | undefined;
-afterEach(() => service?.close());
+afterEach(() => {
+  service?.close();
+  vi.restoreAllMocks();
+});
 
 async function setup() {
   const v = await unlockedVault();
@@ -217,5 +221,27 @@ describe('notes: trash', () => {
     expect((await call('notes.list', { includeTrashed: true })).map((n) => n.title).sort()).toEqual(['not trashed', 'signed']);
     expect((await call('notes.get', { id: signed.id })).trashedAt).toBeTypeOf('number');
     expect((await call('notes.get', { id: kept.id })).body).toBe('z');
+  });
+
+  it('emptying the trash is all or nothing: a failure half-way deletes no note', async () => {
+    const { call, service: s } = await setup();
+    const a = await call('notes.create', { title: 'a', body: 'x' });
+    const b = await call('notes.create', { title: 'b', body: 'y' });
+    await call('notes.trash', { id: a.id });
+    await call('notes.trash', { id: b.id });
+    const purge = RecordStore.prototype.purge;
+    let calls = 0;
+    vi.spyOn(RecordStore.prototype, 'purge').mockImplementation(function (this: RecordStore, id, kind) {
+      if (++calls === 2) throw Object.assign(new Error('simulated'), { code: 'SQLITE_IOERR' });
+      purge.call(this, id, kind);
+    });
+    expect(await codeOf(s, 'notes.emptyTrash', { confirm: true })).toBe('IO_ERROR');
+    expect(calls).toBe(2);
+    vi.restoreAllMocks();
+    expect((await call('notes.list', { includeTrashed: true })).map((n) => n.title).sort()).toEqual(['a', 'b']);
+    await relock(s);
+    expect((await call('notes.list', { includeTrashed: true })).map((n) => n.title).sort()).toEqual(['a', 'b']);
+    expect((await call('notes.getRevision', { id: a.id, rev: 1 })).body).toBe('x');
+    expect(await call('notes.emptyTrash', { confirm: true })).toEqual({ deleted: 2, keptSigned: 0 });
   });
 });
