@@ -30,6 +30,10 @@ let service: VaultService | null = null;
 let quitLock: Promise<void> | null = null;
 let quitLocked = false;
 
+// Development build only (the Electron test suite): a packaged app always keeps its data in the OS folder.
+const devUserData = process.env.SV_DEV_USER_DATA_DIR;
+if (!app.isPackaged && devUserData) app.setPath('userData', devUserData);
+
 // One instance only: two processes writing one vault.db would race the WAL and the lock state.
 if (!app.requestSingleInstanceLock()) {
   app.quit();

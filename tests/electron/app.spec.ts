@@ -24,9 +24,13 @@ test.describe('SessionVault in Electron', () => {
     const rootOnly = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
     app = await electron.launch({
       executablePath: electronBinary.path,
-      args: [ROOT, `--user-data-dir=${userData}`, ...rootOnly],
+      args: [ROOT, ...rootOnly],
       cwd: ROOT,
+      // Honoured by the unfused development build only; keeps the developer's own vault out of reach.
+      env: { ...process.env, SV_DEV_USER_DATA_DIR: userData },
     });
+    const dataDir = await app.evaluate(({ app: electronApp }) => electronApp.getPath('userData'));
+    if (dataDir !== userData) throw new Error(`The app did not take the temporary data folder (got ${dataDir}); stopping before touching it.`);
     page = await app.firstWindow();
     await page.waitForLoadState('domcontentloaded');
   });

@@ -18,6 +18,7 @@ const fake = vi.hoisted(() => {
     appListeners: new Map<string, Listener>(),
     ready: null as null | { resolve: () => void; promise: Promise<void> },
     gotLock: true,
+    packaged: true,
     appPath: '',
     userData: '',
     windows: [] as Array<{
@@ -40,7 +41,10 @@ const fake = vi.hoisted(() => {
   const log = (name: string) => state.calls.push(name);
   const app = {
     get isPackaged() {
-      return true;
+      return state.packaged;
+    },
+    setPath: (name: string, value: string) => {
+      if (name === 'userData') state.userData = value;
     },
     requestSingleInstanceLock: () => (log('requestSingleInstanceLock'), state.gotLock),
     enableSandbox: () => log('enableSandbox'),
@@ -144,6 +148,7 @@ beforeEach(() => {
   s.services = [];
   s.power.clear();
   s.gotLock = true;
+  s.packaged = true;
   s.appPath = path.join(dir, 'app');
   s.userData = path.join(dir, 'userData');
   fs.mkdirSync(path.join(s.appPath, 'dist', 'renderer'), { recursive: true });
@@ -154,6 +159,7 @@ beforeEach(() => {
   vi.resetModules();
 });
 afterEach(() => {
+  delete process.env.SV_DEV_USER_DATA_DIR;
   for (const { service } of fake.state.services) service.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -249,6 +255,20 @@ describe('Electron main process', () => {
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });
+  });
+
+  it('takes SV_DEV_USER_DATA_DIR only in an unpackaged development build', async () => {
+    process.env.SV_DEV_USER_DATA_DIR = path.join(dir, 'elsewhere');
+    await bootAndBeReady();
+    expect(fake.state.services[0]?.options.dataDir).toBe(path.join(dir, 'userData', 'vault'));
+    for (const { service } of fake.state.services.splice(0)) service.close();
+
+    fake.state.packaged = false;
+    fake.state.windows = [];
+    vi.resetModules();
+    await bootMain();
+    await vi.waitFor(() => expect(fake.state.windows).toHaveLength(1));
+    expect(fake.state.services[0]?.options.dataDir).toBe(path.join(dir, 'elsewhere', 'vault'));
   });
 
   it('forwards service events to the window as event:<name>', async () => {
