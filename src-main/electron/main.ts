@@ -46,7 +46,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => denyNavigationAndWindows(contents));
   app.on('window-all-closed', () => app.quit());
   registerQuitLock();
-  app.whenReady().then(start, (error: unknown) => fatal(error));
+  app.whenReady().then(start).catch((error: unknown) => fatal(error));
 }
 
 async function start(): Promise<void> {

@@ -12,7 +12,7 @@ export const APP_HOST = 'sessionvault';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-/** Privileges for app:// — registered before `ready`. No CORS bypass, no service workers, no streaming of remote content. */
+/** app:// is a standard, secure origin with fetch; deliberately no bypassCSP, no CORS, no service workers. */
 export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true } as const;
 
 /**
@@ -53,7 +53,7 @@ export function responseHeaders(contentType: string): Record<string, string> {
 }
 
 /**
- * The window's webPreferences (Electron security checklist items 2–4, 6, 9–10, 12). The renderer
+ * The window's webPreferences (Electron security checklist; see docs/security.md). The renderer
  * gets no Node, runs in Chromium's sandbox, and reaches main only through the preload's `window.vault`.
  */
 export function secureWebPreferences(options: { preloadPath: string; isPackaged: boolean }): WebPreferences {
