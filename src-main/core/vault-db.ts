@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { VaultError } from './errors';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
@@ -54,6 +55,20 @@ export function createVaultFile(file: string, header: VaultHeader): void {
     throw new VaultError('VAULT_EXISTS', 'A vault already exists on this computer.');
   }
   fs.renameSync(tmp, file);
+  fsyncDir(path.dirname(file));
+}
+
+/** Makes the rename itself durable: after a power cut the vault is there, not just its data. */
+function fsyncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Windows cannot open a directory for fsync; NTFS journals the rename itself.
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
 }
 
 /**
