@@ -4,6 +4,7 @@ import type { BackupContext } from '../core/backup/backup-context';
 import { createBackup } from '../core/backup/backup-create';
 import { removeStaleScratch } from '../core/backup/backup-files';
 import { listBackups } from '../core/backup/backup-list';
+import { lastVerifiedBackup } from '../core/backup/backup-log';
 import { verifyBackup } from '../core/backup/backup-verify';
 import { drillBackup } from '../core/backup/drill';
 import { restoreBackup } from '../core/backup/restore';
@@ -62,6 +63,11 @@ export function backupHandlers({ vault, dataDir, now, emit }: ServiceContext): H
       }),
     'backup.drill': ({ path }) => serial(() => drillBackup(ctx, path)),
     'backup.restore': (input) => serial(() => restoreBackup(ctx, input.path, credentials(input))),
+    'backup.status': () => {
+      const session = vault.unlocked();
+      const last = lastVerifiedBackup(dataDir, session.masterKey, session.header.vaultId);
+      return { lastVerifiedAt: last?.createdAt ?? null, lastVerifiedPath: last?.file ?? null };
+    },
     'backup.list': ({ dir }) => listBackups(ctx, dir),
   };
 }

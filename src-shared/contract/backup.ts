@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { filePath, password, type ChannelSpec } from './common';
+import { empty, filePath, password, type ChannelSpec } from './common';
 
 /** Backups: create, verify, drill, restore, list (DESIGN §8, docs/backup-format.md). */
 
@@ -85,6 +85,11 @@ export const backupContract = {
       clients: count,
       replacedFile: z.string().nullable(),
     }),
+  },
+  /** For the "back up soon" banner without the drive plugged in: the newest backup this vault verified. Needs unlocked. */
+  'backup.status': {
+    input: empty,
+    output: z.object({ lastVerifiedAt: z.number().nullable(), lastVerifiedPath: z.string().nullable() }),
   },
   /** Every .svbackup file in the folder, newest first. Works locked (then `verified` is false). */
   'backup.list': {

@@ -47,6 +47,12 @@ export function readBackupLog(dataDir: string, masterKey: MasterKey, vaultId: st
   }
 }
 
+/** The newest backup this vault proved restorable (by its creation time), or null. */
+export function lastVerifiedBackup(dataDir: string, masterKey: MasterKey, vaultId: string): BackupLogEntry | null {
+  const verified = readBackupLog(dataDir, masterKey, vaultId).filter((e) => e.verified);
+  return verified.reduce<BackupLogEntry | null>((best, e) => (!best || e.createdAt > best.createdAt ? e : best), null);
+}
+
 /** Records the outcome of checking one backup file, replacing any older entry for the same file. */
 export function recordBackupCheck(dataDir: string, masterKey: MasterKey, vaultId: string, entry: BackupLogEntry): void {
   const entries = [entry, ...readBackupLog(dataDir, masterKey, vaultId).filter((e) => e.file !== entry.file)].slice(0, MAX_ENTRIES);

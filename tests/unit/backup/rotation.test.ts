@@ -39,6 +39,7 @@ describe('backup.create rotation and backup.list', () => {
     ({ service } = await newService({ now: () => clock }));
     value(await service.invoke('vault.create', { password: STRONG_PASSWORD }));
     value(await service.invoke('notes.create', { title: 'A', body: 'b' }));
+    expect(value(await service.invoke('backup.status', {}))).toEqual({ lastVerifiedAt: null, lastVerifiedPath: null });
     const usb = tempDir('sv-usb-');
     const made: string[] = [];
     for (let i = 0; i < 3; i++) {
@@ -63,6 +64,11 @@ describe('backup.create rotation and backup.list', () => {
     expect(list[3]).toMatchObject({ readable: false, createdAt: null, notes: null });
     expect(list[0]!.createdAt).toBe(clock);
     expect(fs.existsSync(made[0]!) || fs.existsSync(made[1]!)).toBe(false);
+
+    // The reminder banner's source works with the drive unplugged.
+    fs.renameSync(usb, `${usb}-unplugged`);
+    expect(value(await service.invoke('backup.status', {}))).toEqual({ lastVerifiedAt: clock, lastVerifiedPath: last.path });
+    fs.renameSync(`${usb}-unplugged`, usb);
 
     // Locked: the files are still listed from their headers, verification is unknown.
     value(await service.invoke('vault.lock', {}));
