@@ -4,6 +4,7 @@ import type { BackupContext } from '../core/backup/backup-context';
 import { createBackup } from '../core/backup/backup-create';
 import { removeStaleScratch } from '../core/backup/backup-files';
 import { listBackups } from '../core/backup/backup-list';
+import { BackupCredentialLimiter } from '../core/backup/credential-limiter';
 import { lastVerifiedBackup } from '../core/backup/backup-log';
 import { verifyBackup } from '../core/backup/backup-verify';
 import { drillBackup } from '../core/backup/drill';
@@ -39,6 +40,7 @@ function serialQueue() {
 export function backupHandlers({ vault, dataDir, now, emit }: ServiceContext): HandlersFor<'backup'> {
   const ctx: BackupContext = { vault, dataDir, now, onProgress: (p) => emit('backup.progress', p) };
   const serial = serialQueue();
+  const limiter = new BackupCredentialLimiter(now);
   removeStaleScratch(dataDir); // Only this process uses dataDir (single-instance lock), so any scratch left is stale.
   return {
     'backup.create': ({ dir, keep }) =>
@@ -48,7 +50,10 @@ export function backupHandlers({ vault, dataDir, now, emit }: ServiceContext): H
       }),
     'backup.verify': (input) =>
       serial(async () => {
-        const { parsed, sameVault } = await verifyBackup(ctx, input.path, 'password' in input || 'recoveryKey' in input ? credentials(input) : undefined);
+        const { parsed, sameVault } =
+          'password' in input || 'recoveryKey' in input
+            ? await limiter.run(() => verifyBackup(ctx, input.path, credentials(input)))
+            : await verifyBackup(ctx, input.path);
         const { byKind, records } = parsed.header.counts;
         return {
           verified: true as const,
@@ -62,7 +67,7 @@ export function backupHandlers({ vault, dataDir, now, emit }: ServiceContext): H
         };
       }),
     'backup.drill': ({ path }) => serial(() => drillBackup(ctx, path)),
-    'backup.restore': (input) => serial(() => restoreBackup(ctx, input.path, credentials(input))),
+    'backup.restore': (input) => serial(() => limiter.run(() => restoreBackup(ctx, input.path, credentials(input)))),
     'backup.status': () => {
       const session = vault.unlocked();
       const last = lastVerifiedBackup(dataDir, session.masterKey, session.header.vaultId);

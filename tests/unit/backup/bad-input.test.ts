@@ -153,3 +153,22 @@ describe('bad backup targets', () => {
     }
   });
 });
+
+describe('guessing a backup password through the app', () => {
+  it('gets the same growing delay as the unlock screen', async () => {
+    let clock = Date.UTC(2026, 5, 1);
+    const fresh = await newService({ now: () => clock });
+    try {
+      for (let i = 0; i < 3; i++) {
+        const res = await fresh.service.invoke('backup.restore', { path: good, password: `guess number ${i} of many` });
+        expect(res).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
+      }
+      const limited = await fresh.service.invoke('backup.verify', { path: good, password: STRONG_PASSWORD });
+      expect(limited).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', retryAfterSeconds: 2 } });
+      clock += 2_000;
+      expect(value(await fresh.service.invoke('backup.restore', { path: good, password: STRONG_PASSWORD })).notes).toBe(1);
+    } finally {
+      fresh.service.close();
+    }
+  });
+});
