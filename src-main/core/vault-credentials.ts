@@ -14,6 +14,11 @@ export type KeyFileReader = (file: string) => Uint8Array;
 export const WRONG_PASSWORD = 'The password or key file is not right. Check Caps Lock and try again.';
 export const WRONG_RECOVERY_KEY = 'That recovery key does not open this vault.';
 
+/** For a credential operation overtaken by a lock (idle, suspend, quit) while its KDF ran. */
+export function lockedMeanwhile(): VaultError {
+  return new VaultError('VAULT_LOCKED', 'The vault was locked while this was in progress. Unlock it and try again.');
+}
+
 /** WEAK_PASSWORD with zxcvbn's plain-words reason; the password itself is never echoed. */
 export function assertStrong(password: string): void {
   const rating = ratePassword(password);

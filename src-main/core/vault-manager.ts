@@ -4,17 +4,18 @@ import { calibrateKdf } from './kdf-calibration';
 import { releaseKdfThread } from './crypto/kdf-thread';
 import { deriveSubkey, memzero, type KdfParams, type MasterKey, type Subkey } from './crypto/sodium';
 import { VaultError } from './errors';
-import { createVaultKeys, rewrapPassword, rotateRecovery, unlockWithPassword, type NewVaultKeys } from './key-hierarchy';
+import { createVaultKeys, type NewVaultKeys } from './key-hierarchy';
 import { ClientsRepo } from './clients-repo';
 import { NotesRepo } from './notes-repo';
 import { UnlockLimiter } from './rate-limit';
+import { headerWithNewPassword, headerWithNewRecoveryKey, type RekeyContext } from './vault-rekey';
 import { encodeRecoveryKey } from './recovery-key';
 import { RecordStore } from './record-store';
 import { SearchIndex } from './search-index';
 import { createVaultFile, openVaultDb, type Db } from './vault-db';
 import {
   assertStrong,
-  keyFileForVault,
+  lockedMeanwhile,
   openMasterKey,
   readKeyFileBytes,
   WRONG_PASSWORD,
@@ -54,10 +55,6 @@ export interface CreatedVault {
   vaultId: string;
   createdAt: number;
   kdf: KdfParams;
-}
-
-function lockedMeanwhile(): VaultError {
-  return new VaultError('VAULT_LOCKED', 'The vault was locked while this was in progress. Unlock it and try again.');
 }
 
 /** Owns the vault file and its state: absent → locked ⇄ unlocked. */
@@ -201,19 +198,7 @@ export class VaultManager {
   changePassword(current: string, next: string, keyFile?: string): Promise<void> {
     return this.exclusive(async () => {
       const s = this.unlocked();
-      assertStrong(next);
-      const keyBytes = keyFileForVault(s.header, this.opts.readKeyFile, keyFile);
-      // A copy: a lock during the seconds of KDF work zeroes the session's key, never the one being wrapped.
-      const mk = s.masterKey.slice() as MasterKey;
-      try {
-        await this.verifyPassword(s, current, keyBytes);
-        const header = await rewrapPassword(s.header, mk, next, keyBytes, await this.kdfParams(), this.opts.now());
-        if (this.session !== s) throw lockedMeanwhile();
-        writeHeader(this.db!, header);
-        s.header = header;
-      } finally {
-        memzero(mk, keyBytes);
-      }
+      this.saveHeader(s, await headerWithNewPassword(this.rekeyContext(s), current, next, keyFile));
     });
   }
 
@@ -221,17 +206,9 @@ export class VaultManager {
   rotateRecoveryKey(password: string, keyFile?: string): Promise<{ recoveryKey: string; createdAt: number }> {
     return this.exclusive(async () => {
       const s = this.unlocked();
-      const keyBytes = keyFileForVault(s.header, this.opts.readKeyFile, keyFile);
+      const { header, recoveryKey } = await headerWithNewRecoveryKey(this.rekeyContext(s), password, keyFile);
       try {
-        await this.verifyPassword(s, password, keyBytes);
-      } finally {
-        memzero(keyBytes);
-      }
-      if (this.session !== s) throw lockedMeanwhile();
-      const { header, recoveryKey } = rotateRecovery(s.header, s.masterKey, this.opts.now());
-      try {
-        writeHeader(this.db!, header);
-        s.header = header;
+        this.saveHeader(s, header);
         return { recoveryKey: encodeRecoveryKey(recoveryKey), createdAt: header.recoveryCreatedAt };
       } finally {
         memzero(recoveryKey);
@@ -239,21 +216,17 @@ export class VaultManager {
     });
   }
 
-  /** Re-checks the password before a credential change; wrong guesses count toward the rate limit. */
-  private async verifyPassword(s: UnlockedSession, password: string, keyBytes: Uint8Array | null): Promise<void> {
+  private rekeyContext(s: UnlockedSession): RekeyContext {
+    const { now, readKeyFile } = this.opts;
     const limiter = new UnlockLimiter(this.db!);
-    limiter.check(this.opts.now());
-    const mk = await unlockWithPassword(s.header, password, keyBytes);
-    if (this.session !== s) {
-      memzero(mk);
-      throw lockedMeanwhile();
-    }
-    if (!mk) {
-      limiter.recordFailure(this.opts.now());
-      throw new VaultError('WRONG_CREDENTIALS', 'The current password is not right.');
-    }
-    memzero(mk);
-    limiter.reset();
+    return { header: s.header, masterKey: s.masterKey, limiter, now, readKeyFile, kdfParams: () => this.kdfParams(), stillOpen: () => this.session === s };
+  }
+
+  /** Saves a rewrapped header, unless the session it was made for has been locked meanwhile. */
+  private saveHeader(s: UnlockedSession, header: VaultHeader): void {
+    if (this.session !== s) throw lockedMeanwhile();
+    writeHeader(this.db!, header);
+    s.header = header;
   }
 
   /**
