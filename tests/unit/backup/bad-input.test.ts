@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { VaultService } from '../../../src-main/service';
 import { newService, STRONG_PASSWORD, tempDir, value } from '../../helpers/service';
-import { scratchDirs, vaultFingerprint } from './helpers';
+import { recordsFingerprint, scratchDirs, vaultFingerprint } from './helpers';
 
 const OTHER_PASSWORD = 'a different long passphrase for vault two';
 
@@ -46,9 +46,11 @@ describe('bad backup files', () => {
   });
 
   it('verifies a file from elsewhere with its own password, without touching this vault', async () => {
-    const before = vaultFingerprint(dataDir);
+    const records = recordsFingerprint(dataDir);
     const res = value(await service.invoke('backup.verify', { path: foreign, password: OTHER_PASSWORD }));
     expect(res).toMatchObject({ verified: true, sameVault: false, notes: 1 });
+    expect(recordsFingerprint(dataDir)).toBe(records);
+    const before = vaultFingerprint(dataDir);
     expect(await service.invoke('backup.verify', { path: foreign, password: STRONG_PASSWORD })).toMatchObject({
       ok: false,
       error: { code: 'WRONG_CREDENTIALS' },
@@ -125,6 +127,25 @@ describe('bad backup targets', () => {
     expect(res).toMatchObject({ ok: false, error: { code: 'DISK_FULL' } });
     expect(fs.readdirSync(target)).toEqual([path.basename(older)]);
     expect(scratchDirs(dataDir)).toEqual([]);
+  });
+
+  it('a drive that corrupts what it stores fails the read-back check: the bad file is removed, older ones stay', async () => {
+    const target = tempDir('sv-usb-flaky-');
+    const older = value(await service.invoke('backup.create', { dir: target })).path;
+    const real = fs.renameSync;
+    vi.spyOn(fs, 'renameSync').mockImplementation((from: fs.PathLike, to: fs.PathLike) => {
+      real(from, to);
+      if (String(to).endsWith('.svbackup')) {
+        const bytes = fs.readFileSync(to);
+        bytes[bytes.length - 40]! ^= 0x01; // one bit lost on the stick after it was written
+        fs.writeFileSync(to, bytes);
+      }
+    });
+    const res = await service.invoke('backup.create', { dir: target });
+    vi.restoreAllMocks();
+    expect(res).toMatchObject({ ok: false, error: { code: 'BACKUP_CORRUPT', message: expect.stringContaining('did not pass its check') } });
+    expect(fs.readdirSync(target)).toEqual([path.basename(older)]);
+    expect(value(await service.invoke('backup.list', { dir: target })).map((b) => [b.path, b.verified])).toEqual([[older, true]]);
   });
 
   it('a read-only drive is IO_ERROR with a plain message', async () => {

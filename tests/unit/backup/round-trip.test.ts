@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventName, EventPayload } from '../../../src-shared/ipc';
 import type { VaultService } from '../../../src-main/service';
 import { filesContaining, newService, STRONG_PASSWORD, tempDir, value } from '../../helpers/service';
-import { scratchDirs, sha256, vaultFingerprint } from './helpers';
+import { recordsFingerprint, scratchDirs, sha256 } from './helpers';
 
 const CANARY = 'CANARY-bk7-Thaddeus-Quillfeather';
 const NOTE_COUNT = 1000;
@@ -85,22 +85,22 @@ describe('backup round trip with 1,000 notes', () => {
   });
 
   it('lists the backup as verified and verifies it again without touching the vault', async () => {
-    const before = vaultFingerprint(dataDir);
+    const before = recordsFingerprint(dataDir);
     const [listed] = value(await service.invoke('backup.list', { dir: backupDir }));
     expect(listed).toMatchObject({ path: backupPath, verified: true, sameVault: true, readable: true, notes: NOTE_COUNT });
     const checked = value(await service.invoke('backup.verify', { path: backupPath }));
     expect(checked).toMatchObject({ verified: true, sameVault: true, notes: NOTE_COUNT });
-    expect(vaultFingerprint(dataDir)).toBe(before);
+    expect(recordsFingerprint(dataDir)).toBe(before);
   });
 
   it('drills: restores into a temporary place, reports counts and the last note date, leaves nothing', async () => {
-    const before = vaultFingerprint(dataDir);
+    const before = recordsFingerprint(dataDir);
     const report = value(await service.invoke('backup.drill', { path: backupPath }));
     expect(report.notes).toBe(NOTE_COUNT);
     expect(report.damaged).toBe(0);
     const newest = Math.max(...value(await service.invoke('notes.list', {})).map((n) => n.updatedAt));
     expect(report.lastNoteAt).toBe(newest);
-    expect(vaultFingerprint(dataDir)).toBe(before);
+    expect(recordsFingerprint(dataDir)).toBe(before);
     expect(scratchDirs(dataDir)).toEqual([]);
   });
 
