@@ -2,7 +2,7 @@ import path from 'node:path';
 import { memzero } from '../crypto/sodium';
 import { backupKey, masterKeyFromBackup, type BackupCredentials } from './backup-keys';
 import type { BackupContext } from './backup-context';
-import { fileError, privateTempDir, removeQuietly } from './backup-files';
+import { fileError, fsyncDir, privateTempDir, removeQuietly } from './backup-files';
 import { readBackupHeader } from './backup-reader';
 import { decryptAndCheck } from './backup-verify';
 
@@ -42,6 +42,7 @@ export async function restoreBackup(ctx: BackupContext, file: string, credential
       throw fileError(e, 'data folder');
     }
     installed = true; // The session now owns the master key.
+    fsyncDir(ctx.dataDir); // Make both renames (old vault aside, restored one in) survive a power cut.
     ctx.onProgress?.({ phase: 'install', done: 1, total: 1 });
     const { byKind } = parsed.header.counts;
     return { vaultId: parsed.header.vaultId, createdAt: parsed.header.createdAt, notes: byKind.note ?? 0, clients: byKind.client ?? 0, replacedFile };
