@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import type { AppError, Result } from './errors';
+import { auditContract } from './contract/audit';
 import { backupContract, backupProgress } from './contract/backup';
 import { clientsContract } from './contract/clients';
+import { exportContract } from './contract/export';
 import { notesContract } from './contract/notes';
+import { retentionContract } from './contract/retention';
 import { searchContract } from './contract/search';
 import { sessionContract } from './contract/session';
 import { settingsContract } from './contract/settings';
@@ -21,6 +24,9 @@ export const contract = {
   ...searchContract,
   ...sessionContract,
   ...settingsContract,
+  ...auditContract,
+  ...exportContract,
+  ...retentionContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -80,3 +86,4 @@ export type { Client, ClientSummary } from './contract/clients';
 export type { SearchHit } from './contract/search';
 export type { VaultState } from './contract/vault';
 export type { Settings } from './contract/settings';
+export type { BackupListing, BackupProgress } from './contract/backup';

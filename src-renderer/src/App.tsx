@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
 import { attachAutoLock } from './actions/autolock';
-import { newNote } from './actions/notes';
-import { boot, finishRecoveryKit, lockNow, onLocked } from './actions/session';
+import { onBackupProgress } from './actions/backup';
+import { handleShortcut } from './actions/shortcuts';
+import { boot, finishRecoveryKit, onLocked } from './actions/session';
 import { CreateVault } from './screens/CreateVault';
+import { FirstRestore } from './screens/backup/FirstRestore';
 import { Shell } from './screens/Shell';
 import { RecoveryKit } from './screens/RecoveryKit';
 import { Unlock } from './screens/Unlock';
@@ -24,26 +26,17 @@ export function App() {
     void boot();
     const offLocked = api().on('locked', ({ reason }) => onLocked(LOCK_REASONS[reason] ?? null));
     const offAutoLock = attachAutoLock();
+    const offProgress = api().on('backup.progress', onBackupProgress);
     return () => {
       offLocked();
       offAutoLock();
+      offProgress();
     };
   }, []);
 
   useEffect(() => {
-    function onKey(e: KeyboardEvent) {
-      if (!(e.ctrlKey || e.metaKey) || useApp.getState().phase !== 'ready') return;
-      const key = e.key.toLowerCase();
-      if (key === 'l') {
-        e.preventDefault();
-        void lockNow();
-      } else if (key === 'n') {
-        e.preventDefault();
-        void newNote();
-      }
-    }
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('keydown', handleShortcut);
+    return () => window.removeEventListener('keydown', handleShortcut);
   }, []);
 
   switch (phase) {
@@ -51,6 +44,8 @@ export function App() {
       return <p className="empty">Opening…</p>;
     case 'create':
       return <CreateVault />;
+    case 'restore':
+      return <FirstRestore />;
     case 'recovery-kit':
       return kit ? <RecoveryKit kit={kit} onDone={finishRecoveryKit} /> : null;
     case 'unlock':

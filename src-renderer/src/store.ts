@@ -1,18 +1,32 @@
 import { create } from 'zustand';
-import type { NoteSummary } from '../../src-shared/ipc';
+import type { BackupProgress, ClientSummary, NoteSummary } from '../../src-shared/ipc';
+import type { Addendum, SessionHeader } from '../../src-shared/contract/notes';
+import type { NoteKind, TemplateId } from '../../src-shared/templates';
 
-export type Phase = 'loading' | 'create' | 'recovery-kit' | 'unlock' | 'ready';
+export type Phase = 'loading' | 'create' | 'restore' | 'recovery-kit' | 'unlock' | 'ready';
 /** The screens of an unlocked vault. */
-export type View = 'notes' | 'settings';
+export type View = 'notes' | 'clients' | 'search' | 'backups' | 'settings';
+
+/** What the clinician edits in a note; one save sends all of it. */
+export interface NoteContent {
+  title: string;
+  body: string;
+  kind: NoteKind;
+  templateId: TemplateId;
+  fields: Record<string, string>;
+  session: SessionHeader;
+}
 
 /** The note open in the editor. `id: null` is a new note not saved yet. */
-export interface Draft {
+export interface Draft extends NoteContent {
   /** Stable for the life of the editor, even when a new note gets its id on first save. */
   key: number;
   id: string | null;
   rev: number | null;
-  title: string;
-  body: string;
+  clientId: string | null;
+  signedAt?: number;
+  trashedAt?: number;
+  addenda: Addendum[];
 }
 
 export type SaveState =
@@ -20,7 +34,7 @@ export type SaveState =
   | { state: 'dirty' }
   | { state: 'saving' }
   | { state: 'error'; message: string }
-  | { state: 'conflict'; theirs: { rev: number; title: string; body: string } };
+  | { state: 'conflict'; theirs: NoteContent & { rev: number } };
 
 export interface RecoveryKit {
   recoveryKey: string;
@@ -39,13 +53,21 @@ export interface AppState {
   view: View;
   hasKeyFile: boolean;
   recoveryKit: RecoveryKit | null;
+  /** Every note, trashed ones included (the lists filter). */
   notes: NoteSummary[];
+  clients: ClientSummary[];
+  /** The client whose record is open in the Clients screen. */
+  clientId: string | null;
   draft: Draft | null;
   save: SaveState;
   resume: Resume | null;
   banner: string | null;
   /** Seconds until an idle lock while the warning shows; null when no warning. */
   lockWarning: number | null;
+  /** The running backup/verify/drill/restore, if any. */
+  backupProgress: BackupProgress | null;
+  /** Shown while the last verified backup is missing or older than the setting. */
+  backupReminder: string | null;
 }
 
 const initial: AppState = {
@@ -54,11 +76,15 @@ const initial: AppState = {
   hasKeyFile: false,
   recoveryKit: null,
   notes: [],
+  clients: [],
+  clientId: null,
   draft: null,
   save: { state: 'saved' },
   resume: null,
   banner: null,
   lockWarning: null,
+  backupProgress: null,
+  backupReminder: null,
 };
 
 export const useApp = create<AppState>()(() => initial);

@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import fs from 'node:fs';
 import { bridgeScript } from '../../src-main/dev/bridge-bundle';
 import { startStaticServer } from '../../src-main/dev/static-server';
 import { createVaultService, type VaultService } from '../../src-main/service';
@@ -7,6 +8,8 @@ import { STRONG_PASSWORD, TEST_KDF, tempDir } from '../helpers/service';
 export interface AppHarness {
   service: VaultService;
   dataDir: string;
+  /** The laptop is lost: the data dir is deleted and the page talks to a fresh install. */
+  newDevice(): Promise<void>;
   /** Requests the page made to anything but the app's own origin (must stay empty). */
   foreignRequests: string[];
 }
@@ -26,15 +29,24 @@ export const test = base.extend<{ app: AppHarness }, { server: { url: string }; 
     { scope: 'worker' },
   ],
   app: [async ({ page, server, bridge }, use) => {
-    const dataDir = tempDir('sv-e2e-');
-    const service = await createVaultService({
-      dataDir,
-      dangerouslyUseKdfParams: TEST_KDF,
-      onEvent: (event, payload) => {
-        void page.evaluate(([e, p]) => window.__svEmit?.(e as never, p), [event, payload] as const).catch(() => undefined);
-      },
-    });
-    await page.exposeBinding('__svInvoke', (_source, channel: string, input: unknown) => service.invoke(channel, input));
+    const start = (dataDir: string) =>
+      createVaultService({
+        dataDir,
+        dangerouslyUseKdfParams: TEST_KDF,
+        onEvent: (event, payload) => {
+          void page.evaluate(([e, p]) => window.__svEmit?.(e as never, p), [event, payload] as const).catch(() => undefined);
+        },
+      });
+    const harness = { dataDir: tempDir('sv-e2e-') } as AppHarness;
+    harness.service = await start(harness.dataDir);
+    harness.newDevice = async () => {
+      harness.service.close();
+      fs.rmSync(harness.dataDir, { recursive: true, force: true });
+      harness.dataDir = tempDir('sv-e2e-new-device-');
+      harness.service = await start(harness.dataDir);
+      await page.reload();
+    };
+    await page.exposeBinding('__svInvoke', (_source, channel: string, input: unknown) => harness.service.invoke(channel, input));
     await page.addInitScript({ content: bridge });
     const pageErrors: string[] = [];
     page.on('pageerror', (err) => pageErrors.push(err.message));
@@ -44,8 +56,9 @@ export const test = base.extend<{ app: AppHarness }, { server: { url: string }; 
       if (!url.startsWith(server.url) && !url.startsWith('blob:') && !url.startsWith('data:')) foreignRequests.push(url);
     });
     await page.goto(server.url);
-    await use({ service, dataDir, foreignRequests });
-    service.close();
+    harness.foreignRequests = foreignRequests;
+    await use(harness);
+    harness.service.close();
     expect(foreignRequests, 'no request may leave the app').toEqual([]);
     expect(pageErrors, 'uncaught errors in the page').toEqual([]);
   }, { auto: true }],

@@ -1,15 +1,22 @@
 import { api, call } from '../vault';
 import { useApp, wipeForLock } from '../store';
+import { refreshBackupReminder } from './backup';
 import { flushDraft, openNote, refreshNotes } from './notes';
 
 /** Decides the first screen from the vault's state. */
 export async function boot(): Promise<void> {
-  const status = await call(api().vault.status({}));
+  const res = await api().vault.status({});
+  if (!res.ok) {
+    // A damaged or too-new vault file: say so and offer the way out (restore), never a blank page.
+    useApp.setState({ phase: 'restore', banner: res.error.message });
+    return;
+  }
+  const status = res.value;
   useApp.setState({
     hasKeyFile: status.hasKeyFile,
     phase: status.state === 'absent' ? 'create' : status.state === 'locked' ? 'unlock' : 'ready',
   });
-  if (status.state === 'unlocked') await refreshNotes();
+  if (status.state === 'unlocked') await Promise.all([refreshNotes(), refreshBackupReminder()]);
 }
 
 export async function createVault(password: string, keyFile?: string): Promise<void> {
@@ -24,12 +31,14 @@ export async function createVault(password: string, keyFile?: string): Promise<v
 export function finishRecoveryKit(): void {
   useApp.setState({ phase: 'ready', recoveryKit: null });
   void refreshNotes();
+  void refreshBackupReminder();
 }
 
 export async function unlock(credentials: { password: string; keyFile?: string } | { recoveryKey: string }): Promise<void> {
   await call(api().vault.unlock(credentials));
   const resume = useApp.getState().resume;
   useApp.setState({ phase: 'ready', banner: null });
+  void refreshBackupReminder();
   await refreshNotes();
   if (resume && useApp.getState().notes.some((n) => n.id === resume.noteId)) await openNote(resume.noteId);
 }

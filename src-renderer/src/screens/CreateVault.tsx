@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { createVault } from '../actions/session';
 import { PasswordStrength } from '../components/PasswordStrength';
+import { useApp } from '../store';
 import { errorMessage } from '../vault';
 
 export function CreateVault() {
@@ -52,6 +53,12 @@ export function CreateVault() {
           </p>
         )}
       </form>
+      <p className="alt-action">
+        Moving to a new computer, or this one was replaced?{' '}
+        <button type="button" className="link" onClick={() => useApp.setState({ phase: 'restore' })}>
+          Restore from backup
+        </button>
+      </p>
     </main>
   );
 }

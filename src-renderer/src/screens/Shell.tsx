@@ -1,11 +1,17 @@
 import { stayUnlocked } from '../actions/autolock';
 import { lockNow } from '../actions/session';
 import { useApp, type View } from '../store';
+import { Clients } from './clients/Clients';
 import { Notes } from './Notes';
+import { Search } from './search/Search';
 import { Settings } from './Settings';
+import { Backups } from './backup/Backups';
 
 const VIEWS: { view: View; label: string }[] = [
   { view: 'notes', label: 'Notes' },
+  { view: 'clients', label: 'Clients' },
+  { view: 'search', label: 'Search' },
+  { view: 'backups', label: 'Backups' },
   { view: 'settings', label: 'Settings' },
 ];
 
@@ -34,7 +40,8 @@ export function Shell() {
         </button>
       </header>
       <LockWarning />
-      <div className="shell-body">{view === 'notes' ? <Notes /> : <Settings />}</div>
+      <BackupReminder />
+      <div className="shell-body">{view === 'notes' ? <Notes /> : view === 'backups' ? <Backups /> : view === 'clients' ? <Clients /> : view === 'search' ? <Search /> : <Settings />}</div>
     </div>
   );
 }
@@ -51,5 +58,16 @@ function LockWarning() {
         Stay unlocked
       </button>
     </div>
+  );
+}
+
+function BackupReminder() {
+  const reminder = useApp((s) => s.backupReminder);
+  const view = useApp((s) => s.view);
+  if (!reminder || view === 'backups') return null;
+  return (
+    <p className="reminder" role="status">
+      {reminder}
+    </p>
   );
 }

@@ -1,0 +1,68 @@
+import { useState, type FormEvent } from 'react';
+import { restoreBackup } from '../../actions/backup';
+import { BackupProgressBar } from '../../components/Progress';
+import { errorMessage } from '../../vault';
+
+/**
+ * Restore a `.svbackup` file with the password it was made under, or the Recovery Key.
+ * Used on a fresh install (first screen) and from the Backups screen over the current vault.
+ */
+export function RestoreForm({ overExisting, initialPath = '', onRestored }: { overExisting: boolean; initialPath?: string; onRestored?: (message: string) => void }) {
+  const [path, setPath] = useState(initialPath);
+  const [mode, setMode] = useState<'password' | 'recovery'>('password');
+  const [secret, setSecret] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (overExisting && !window.confirm('Replace the notes on this computer with the backup? The current vault is kept beside it as a file; nothing is deleted.')) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await restoreBackup(path.trim(), mode === 'password' ? { password: secret } : { recoveryKey: secret });
+      onRestored?.(
+        `Restored ${result.notes} notes and ${result.clients} clients from the backup of ${new Date(result.createdAt).toLocaleString()}.` +
+          (result.replacedFile ? ` The previous vault was kept as ${result.replacedFile}.` : ''),
+      );
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} aria-label="Restore from backup">
+      <label htmlFor="restore-path">Backup file (full path to the .svbackup file)</label>
+      <input id="restore-path" value={path} onChange={(e) => setPath(e.target.value)} spellCheck={false} placeholder="/media/usb/SessionVault-2026-01-31-180000.svbackup" />
+      <fieldset className="choice">
+        <legend>Unlock the backup with</legend>
+        <label>
+          <input type="radio" name="restore-mode" checked={mode === 'password'} onChange={() => setMode('password')} /> The password it was made with
+        </label>
+        <label>
+          <input type="radio" name="restore-mode" checked={mode === 'recovery'} onChange={() => setMode('recovery')} /> The Recovery Key
+        </label>
+      </fieldset>
+      <label htmlFor="restore-secret">{mode === 'password' ? 'Backup password' : 'Recovery key'}</label>
+      <input
+        id="restore-secret"
+        type={mode === 'password' ? 'password' : 'text'}
+        autoComplete="off"
+        spellCheck={false}
+        value={secret}
+        onChange={(e) => setSecret(e.target.value)}
+      />
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <BackupProgressBar />
+      <button type="submit" disabled={busy || !path || !secret}>
+        {busy ? 'Restoring…' : 'Restore'}
+      </button>
+    </form>
+  );
+}
