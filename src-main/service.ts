@@ -3,13 +3,22 @@ import type { z } from 'zod';
 import { fail, ok, type Result } from '../src-shared/errors';
 import { contract, isChannel, type Channel, type EventName, type EventPayload, type Output } from '../src-shared/ipc';
 import { initCrypto, type KdfParams } from './core/crypto/sodium';
+import { auditEventFor } from './core/audit/audit-events';
+import { SETTINGS_DEFAULTS } from '../src-shared/contract/settings';
 import { createAutoLock } from './core/auto-lock';
+import { ClipboardGuard, type ClipboardPort } from './core/clipboard-guard';
 import { classifyUnexpected, VaultError } from './core/errors';
-import type { LockPolicy, LockReason, PolicyClock } from './core/lock-policy';
+import { systemClock, type LockPolicy, type LockReason, type PolicyClock } from './core/lock-policy';
 import { VaultManager } from './core/vault-manager';
+import { auditHandlers } from './handlers/audit';
+import { checkupHandlers } from './handlers/checkup';
 import { clientsHandlers } from './handlers/clients';
+import { consentHandlers } from './handlers/consent';
 import { backupHandlers } from './handlers/backup';
+import { exportHandlers } from './handlers/export';
+import { incidentHandlers } from './handlers/incident';
 import { notesHandlers } from './handlers/notes';
+import { retentionHandlers } from './handlers/retention';
 import { searchHandlers } from './handlers/search';
 import { sessionHandlers } from './handlers/session';
 import { settingsHandlers } from './handlers/settings';
@@ -28,6 +37,8 @@ export interface VaultServiceOptions {
   lockClock?: PolicyClock;
   /** How long a lock waits for the renderer's `session.flushDone` (default 2000 ms). */
   flushTimeoutMs?: number;
+  /** The system clipboard (Electron); without it, copied text is not cleared by the app. */
+  clipboard?: ClipboardPort;
 }
 
 export interface VaultService {
@@ -50,20 +61,29 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     dangerouslyUseKdfParams: options.dangerouslyUseKdfParams,
     readKeyFile: (file) => fs.readFileSync(file),
   });
-  const autoLock = createAutoLock({
-    vault,
-    emit: (event, payload) => options.onEvent?.(event, payload),
-    clock: options.lockClock,
-    flushTimeoutMs: options.flushTimeoutMs,
+  // The delay is read when a copy happens, long after autoLock below exists.
+  const clipboardGuard = new ClipboardGuard(options.clipboard ?? null, options.lockClock ?? systemClock, () => {
+    try {
+      return autoLock.settings.current().clipboardClearSeconds;
+    } catch {
+      return SETTINGS_DEFAULTS.clipboardClearSeconds;
+    }
   });
+  const emit: ServiceContext['emit'] = (event, payload) => {
+    // Copied note text must not outlive the unlocked session.
+    if (event === 'locked') void clipboardGuard.clearIfOurs();
+    options.onEvent?.(event, payload);
+  };
+  const autoLock = createAutoLock({ vault, emit, clock: options.lockClock, flushTimeoutMs: options.flushTimeoutMs });
   const ctx: ServiceContext = {
     vault,
     dataDir: options.dataDir,
     now,
-    emit: (event, payload) => options.onEvent?.(event, payload),
+    emit,
     lockPolicy: autoLock.policy,
     lockCoordinator: autoLock.coordinator,
     settings: autoLock.settings,
+    clipboardGuard,
   };
 
   // A missing or extra handler is a compile error: AllHandlers is derived from the contract.
@@ -75,19 +95,32 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     ...searchHandlers(ctx),
     ...sessionHandlers(ctx),
     ...settingsHandlers(ctx),
+    ...auditHandlers(ctx),
+    ...exportHandlers(ctx),
+    ...retentionHandlers(ctx),
+    ...consentHandlers(ctx),
+    ...checkupHandlers(ctx),
+    ...incidentHandlers(ctx),
   };
 
   async function invoke(channel: string, input: unknown): Promise<Result<unknown>> {
     if (!isChannel(channel)) return fail('INVALID_INPUT', 'Unknown request.');
     const parsed = contract[channel].input.safeParse(input ?? {});
     if (!parsed.success) return fail('INVALID_INPUT', describeIssue(parsed.error));
+    let result: Result<unknown>;
     try {
       const handler = handlers[channel] as (i: unknown) => unknown;
-      return ok(await handler(parsed.data));
+      result = ok(await handler(parsed.data));
     } catch (error) {
       // Developer aid only, off by default: a stack may name a file path, never note content.
       if (process.env.SV_DEBUG_ERRORS && !(error instanceof VaultError)) console.error(channel, error);
-      return { ok: false, error: classifyUnexpected(error) };
+      result = { ok: false, error: classifyUnexpected(error) };
+    }
+    try {
+      // The audit trail is written here, once, for every channel (table in core/audit/audit-events.ts).
+      const event = auditEventFor(channel, parsed.data, result);
+      if (event) vault.recordAudit(event);
+      return result;
     } finally {
       // Arms the auto-lock after any call that unlocked the vault (unlock, create, restore…).
       autoLock.coordinator.sync();

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, protocol, session } from 'electron';
 import type { EventName, EventPayload } from '../../src-shared/ipc';
 import { createVaultService, type VaultService } from '../service';
 import { attachIdleSources } from './idle';
@@ -55,6 +55,7 @@ async function start(): Promise<void> {
   service = await createVaultService({
     dataDir: path.join(app.getPath('userData'), 'vault'),
     onEvent: forwardEvent,
+    clipboard,
   });
   registerIpcHandlers(ipcMain, service);
   mainWindow = createMainWindow();

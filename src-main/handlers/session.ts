@@ -1,6 +1,6 @@
 import type { HandlersFor, ServiceContext } from './types';
 
-export function sessionHandlers({ lockPolicy, lockCoordinator }: ServiceContext): HandlersFor<'session'> {
+export function sessionHandlers({ lockPolicy, lockCoordinator, clipboardGuard }: ServiceContext): HandlersFor<'session'> {
   return {
     'session.activity': () => {
       lockPolicy.activity();
@@ -8,6 +8,10 @@ export function sessionHandlers({ lockPolicy, lockCoordinator }: ServiceContext)
     },
     'session.flushDone': ({ requestId, saved }) => {
       lockCoordinator.flushDone(requestId, saved);
+      return {};
+    },
+    'session.copied': async () => {
+      await clipboardGuard.noteCopied();
       return {};
     },
   };

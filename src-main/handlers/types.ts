@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Channel, Contract, EventName, EventPayload, Output } from '../../src-shared/ipc';
+import type { ClipboardGuard } from '../core/clipboard-guard';
 import type { LockCoordinator } from '../core/lock-coordinator';
 import type { LockPolicy } from '../core/lock-policy';
 import type { SettingsRepo } from '../core/settings-repo';
@@ -17,6 +18,8 @@ export interface ServiceContext {
   lockCoordinator: LockCoordinator;
   /** Settings in effect (defaults while locked). */
   settings: SettingsRepo;
+  /** Clears copied note text from the clipboard after the set delay and at lock. */
+  clipboardGuard: ClipboardGuard;
 }
 
 type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;

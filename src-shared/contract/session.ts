@@ -10,4 +10,6 @@ export const sessionContract = {
     input: z.object({ requestId: z.string().min(1).max(100), saved: z.boolean() }).strict(),
     output: empty,
   },
+  /** The user copied text out of a note: main clears the clipboard later if it still holds it. */
+  'session.copied': { input: empty, output: empty },
 } as const satisfies Record<`session.${string}`, ChannelSpec>;

@@ -40,8 +40,17 @@ export function attachAutoLock(): () => void {
   ];
   const kinds = ['keydown', 'pointerdown', 'pointermove', 'wheel'] as const;
   for (const k of kinds) window.addEventListener(k, reportActivity, { passive: true });
+  window.addEventListener('copy', onCopy);
   return () => {
     offs.forEach((off) => off());
     for (const k of kinds) window.removeEventListener(k, reportActivity);
+    window.removeEventListener('copy', onCopy);
   };
+}
+
+/** After a copy out of the vault, main clears the clipboard later if it still holds that text. */
+function onCopy(): void {
+  if (useApp.getState().phase !== 'ready') return;
+  // The copy event fires before the system clipboard is written; ask main a moment later.
+  setTimeout(() => void api().session.copied({}), 50);
 }

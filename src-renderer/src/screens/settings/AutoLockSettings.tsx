@@ -15,7 +15,15 @@ export function AutoLockSettings() {
     e.preventDefault();
     if (!settings) return;
     try {
-      setSettings(await call(api().settings.update({ idleLockMinutes: settings.idleLockMinutes, lockWhenHiddenMinutes: settings.lockWhenHiddenMinutes })));
+      setSettings(
+        await call(
+          api().settings.update({
+            idleLockMinutes: settings.idleLockMinutes,
+            lockWhenHiddenMinutes: settings.lockWhenHiddenMinutes,
+            clipboardClearSeconds: settings.clipboardClearSeconds,
+          }),
+        ),
+      );
       setMessage({ ok: true, text: 'Auto-lock settings saved.' });
     } catch (err) {
       setMessage({ ok: false, text: errorMessage(err) });
@@ -44,6 +52,15 @@ export function AutoLockSettings() {
           max={60}
           value={settings.lockWhenHiddenMinutes ?? ''}
           onChange={(e) => setSettings({ ...settings, lockWhenHiddenMinutes: e.target.value === '' ? null : Number(e.target.value) })}
+        />
+        <label htmlFor="clipboard-seconds">Clear text copied from a note after (seconds, 5–300)</label>
+        <input
+          id="clipboard-seconds"
+          type="number"
+          min={5}
+          max={300}
+          value={settings.clipboardClearSeconds}
+          onChange={(e) => setSettings({ ...settings, clipboardClearSeconds: Number(e.target.value) })}
         />
         <p className="hint">The vault also locks when the computer sleeps or the screen locks, and with Ctrl+L.</p>
         {message && (
