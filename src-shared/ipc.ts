@@ -2,8 +2,11 @@ import { z } from 'zod';
 import type { AppError, Result } from './errors';
 import { auditContract } from './contract/audit';
 import { backupContract, backupProgress } from './contract/backup';
+import { checkupContract } from './contract/checkup';
 import { clientsContract } from './contract/clients';
+import { consentContract } from './contract/consent';
 import { exportContract } from './contract/export';
+import { incidentContract } from './contract/incident';
 import { notesContract } from './contract/notes';
 import { retentionContract } from './contract/retention';
 import { searchContract } from './contract/search';
@@ -27,6 +30,9 @@ export const contract = {
   ...auditContract,
   ...exportContract,
   ...retentionContract,
+  ...consentContract,
+  ...checkupContract,
+  ...incidentContract,
 } as const;
 
 export type Contract = typeof contract;

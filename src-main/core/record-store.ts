@@ -5,7 +5,7 @@ import type { Db } from './vault-db';
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
-export type RecordKind = 'note' | 'client' | 'settings';
+export type RecordKind = 'note' | 'client' | 'settings' | 'security' | 'consent' | 'incident';
 
 export interface StoredRecord<T = unknown> {
   id: string;

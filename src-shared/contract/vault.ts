@@ -47,6 +47,8 @@ export const vaultContract = {
     input: z.object({ password, keyFile: filePath.optional() }).strict(),
     output: z.object({ recoveryKey: recoveryKeyText, createdAt: z.number() }),
   },
+  /** The user typed back a group of the Recovery Kit just shown: the current key counts as stored. */
+  'vault.confirmRecoveryKit': { input: empty, output: empty },
 } as const satisfies Record<`vault.${string}`, ChannelSpec>;
 
 export type VaultState = z.output<typeof vaultState>;

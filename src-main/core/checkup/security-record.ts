@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { VaultError } from '../errors';
+import type { RecordStore } from '../record-store';
+
+/** A fixed id, like the settings record: random ids are 32 hex characters, so no clash. */
+export const SECURITY_RECORD_ID = 'security';
+
+/**
+ * Facts for the Security Checkup that only exist while someone types a secret: the password's
+ * strength score (0–4, never the password) and which Recovery Key the user confirmed storing.
+ * Encrypted like every record, since even a weak score tells an attacker where to start.
+ */
+const securityFacts = z.object({
+  passwordScore: z.number().int().min(0).max(4).optional(),
+  passwordRatedAt: z.number().optional(),
+  /** `recoveryCreatedAt` of the key whose kit was confirmed; a rotation makes it stale. */
+  recoveryKitConfirmedFor: z.number().optional(),
+});
+export type SecurityFacts = z.infer<typeof securityFacts>;
+
+export function readSecurityFacts(store: RecordStore): SecurityFacts {
+  try {
+    const parsed = securityFacts.safeParse(store.get(SECURITY_RECORD_ID, 'security').payload);
+    return parsed.success ? parsed.data : {};
+  } catch (error) {
+    // None yet, or damaged: the checkup then says "not known" rather than failing.
+    if (error instanceof VaultError && (error.code === 'NOT_FOUND' || error.code === 'VAULT_CORRUPT')) return {};
+    throw error;
+  }
+}
+
+/** Writes a new revision only when something changed, so an unlock with the same password writes nothing. */
+export function updateSecurityFacts(store: RecordStore, patch: SecurityFacts): void {
+  const current = readSecurityFacts(store);
+  const next = { ...current, ...patch };
+  const changed = (Object.keys(patch) as (keyof SecurityFacts)[]).some((k) => k !== 'passwordRatedAt' && current[k] !== next[k]);
+  if (!changed) return;
+  let rev: number | null = null;
+  try {
+    rev = store.head(SECURITY_RECORD_ID, 'security').rev;
+  } catch (error) {
+    if (!(error instanceof VaultError && error.code === 'NOT_FOUND')) throw error;
+  }
+  if (rev === null) store.insert('security', next, SECURITY_RECORD_ID);
+  else store.update(SECURITY_RECORD_ID, 'security', rev, next);
+}

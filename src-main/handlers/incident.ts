@@ -1,0 +1,12 @@
+import { exportIncident } from '../core/incident-export';
+import { IncidentRepo } from '../core/incident-repo';
+import type { HandlersFor, ServiceContext } from './types';
+
+export function incidentHandlers({ vault, now }: ServiceContext): HandlersFor<'incident'> {
+  const repo = () => new IncidentRepo(vault.unlocked().store, now);
+  return {
+    'incident.list': () => repo().list(),
+    'incident.create': (input) => repo().create(input),
+    'incident.export': ({ id, dir }) => ({ path: exportIncident(repo().get(id), dir, now()) }),
+  };
+}
