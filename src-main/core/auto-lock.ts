@@ -43,7 +43,9 @@ export function createAutoLock({ vault, emit, clock = systemClock, flushTimeoutM
     onLock: (reason) => void coordinator.lock(reason),
   });
   const coordinator = new LockCoordinator({
-    lockVault: () => {
+    lockVault: (reason) => {
+      // Logged before the keys go, so the lock is sealed into the chain like any other event.
+      vault.recordAudit({ type: 'vault.locked', detail: reason });
       vault.lock();
       settings.forget();
     },

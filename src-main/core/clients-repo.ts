@@ -117,6 +117,11 @@ export class ClientsRepo {
     return { id, rev: this.write(id, c.rev, { ...rest, updatedAt: this.now() }) };
   }
 
+  /** Drops a client whose record was deleted for good (retention purge). */
+  forget(id: string): void {
+    this.clients.delete(id);
+  }
+
   clear(): void {
     this.clients.clear();
   }

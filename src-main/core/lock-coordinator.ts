@@ -8,8 +8,8 @@ export const FLUSH_TIMEOUT_MS = 2000;
 export type FlushOutcome = 'saved' | 'not-saved' | 'timeout';
 
 export interface LockCoordinatorOptions {
-  /** The real lock: VaultManager.lock zeroes keys and drops everything decrypted. */
-  lockVault(): void;
+  /** The real lock: VaultManager.lock zeroes keys and drops everything decrypted. The reason goes to the audit trail. */
+  lockVault(reason: LockReason): void;
   isUnlocked(): boolean;
   policy: Pick<LockPolicy, 'arm' | 'disarm'>;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
@@ -64,7 +64,7 @@ export class LockCoordinator {
   private async flushThenLock(reason: LockReason): Promise<FlushOutcome> {
     const outcome = await this.requestFlush();
     try {
-      this.opts.lockVault();
+      this.opts.lockVault(reason);
     } finally {
       this.opts.policy.disarm();
       // The renderer wipes its store on this event, so it must follow the real lock.

@@ -215,6 +215,14 @@ export class NotesRepo {
     return { deleted: doomed.length, keptSigned: trashed.length - doomed.length };
   }
 
+  /** Drops notes whose records were deleted for good (retention purge) from memory and the index. */
+  forget(ids: readonly string[]): void {
+    for (const id of ids) {
+      this.metas.delete(id);
+      this.index.remove(id);
+    }
+  }
+
   clear(): void {
     this.metas.clear();
   }

@@ -7,6 +7,8 @@ import { VaultError } from './errors';
 import { createVaultKeys, type NewVaultKeys } from './key-hierarchy';
 import { ClientsRepo } from './clients-repo';
 import { NotesRepo } from './notes-repo';
+import { AuditLog, type AuditEvent } from './audit/audit-log';
+import { addPending } from './audit/audit-pending';
 import { UnlockLimiter } from './rate-limit';
 import { headerWithNewPassword, headerWithNewRecoveryKey, type RekeyContext } from './vault-rekey';
 import { encodeRecoveryKey } from './recovery-key';
@@ -45,6 +47,8 @@ export interface UnlockedSession {
   notes: NotesRepo;
   /** In-memory FTS index of decrypted notes; closed at lock. */
   search: SearchIndex;
+  /** The hash-chained, encrypted audit trail. */
+  audit: AuditLog;
 }
 
 export type { Credentials };
@@ -166,11 +170,27 @@ export class VaultManager {
       const search = new SearchIndex();
       const clients = new ClientsRepo(store, this.opts.now, search);
       const notes = new NotesRepo(store, this.opts.now, search, clients);
-      this.session = { header, masterKey, recordsKey, store, clients, notes, search };
+      const audit = new AuditLog(db, header.vaultId, masterKey, this.opts.now);
+      audit.foldPending();
+      this.session = { header, masterKey, recordsKey, store, clients, notes, search, audit };
     } catch (e) {
       // A vault that fails to load (damaged pages) must not leave its keys behind in memory.
       memzero(masterKey, recordsKey);
       throw e;
+    }
+  }
+
+  /**
+   * Records an audit event: sealed into the chain while unlocked; while locked only its type and
+   * time wait in meta until the next unlock. Never throws: a failed log write must not undo or
+   * block what already happened (a lock above all).
+   */
+  recordAudit(event: AuditEvent): void {
+    try {
+      if (this.session) this.session.audit.append(event);
+      else if (this.database()) addPending(this.db!, event.type, this.opts.now());
+    } catch {
+      // The action already happened: failing it now would be worse than one missing entry.
     }
   }
 
@@ -189,6 +209,7 @@ export class VaultManager {
     s.notes.clear();
     s.clients.clear();
     s.search.close();
+    s.audit.close();
     memzero(s.masterKey, s.recordsKey);
     // The KDF thread's memory may still hold traces of the password typed to unlock.
     releaseKdfThread();

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { migration001 } from './001-initial';
+import { migration002 } from './002-audit';
 
 export interface Migration {
   /** The `user_version` this migration brings the database to. */
@@ -8,6 +9,6 @@ export interface Migration {
 }
 
 /** One file per schema version; versions only go up (checked by a test). */
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

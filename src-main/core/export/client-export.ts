@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Note } from '../../../src-shared/contract/notes';
+import { randomBytes, toHex } from '../crypto/sodium';
+import { VaultError } from '../errors';
+import { localIsoDate } from '../note-record';
+import type { UnlockedSession } from '../vault-manager';
+import { renderClientRecord } from './export-html';
+
+export interface ExportRequest {
+  clientId: string;
+  format: 'html' | 'pdf';
+  dir: string;
+}
+
+export interface ExportResult {
+  path: string;
+  notes: number;
+  excludedPsychotherapy: number;
+  excludedTrashed: number;
+}
+
+/** Oldest first, as a record is read. */
+function chronological(a: Note, b: Note): number {
+  const ka = `${a.session.serviceDate} ${a.session.startTime ?? ''}`;
+  const kb = `${b.session.serviceDate} ${b.session.startTime ?? ''}`;
+  return ka < kb ? -1 : ka > kb ? 1 : a.createdAt - b.createdAt;
+}
+
+/**
+ * Writes one client's record (HIPAA §164.524 access request) as a printable HTML file in `dir`.
+ * Psychotherapy notes never enter the document; trashed notes are left out too.
+ */
+export function exportClient(s: UnlockedSession, req: ExportRequest, now: number): ExportResult {
+  if (req.format === 'pdf') {
+    throw new VaultError('INVALID_INPUT', 'PDF export is not available here. Export as HTML, open the file and print it to PDF.');
+  }
+  if (!path.isAbsolute(req.dir)) throw new VaultError('INVALID_INPUT', 'Choose a folder for the export.');
+  const client = s.clients.get(req.clientId, s.notes.lastContacts());
+  const summaries = s.notes.list({ clientId: req.clientId, includeTrashed: true });
+  const live = summaries.filter((n) => n.trashedAt === undefined);
+  // Checked on the full note as well: the exclusion is a legal promise, not a list filter.
+  const notes = live.map((n) => s.notes.get(n.id)).filter((n) => !n.isPsychotherapy && n.kind !== 'psychotherapy');
+  notes.sort(chronological);
+  const html = renderClientRecord(client, notes, now);
+  // No client name in the file name: it shows up in folder listings, recent-file lists and backups.
+  const file = writeNewFile(req.dir, `client-record-${localIsoDate(now)}-${req.clientId.slice(0, 8)}`, '.html', html);
+  return {
+    path: file,
+    notes: notes.length,
+    excludedPsychotherapy: live.length - notes.length,
+    excludedTrashed: summaries.length - live.length,
+  };
+}
+
+/** Temp file, fsync, rename to a name not taken yet: a crash never leaves half a record under the final name. */
+function writeNewFile(dir: string, base: string, ext: string, content: string): string {
+  const tmp = path.join(dir, `.${base}.${toHex(randomBytes(6))}.tmp`);
+  try {
+    const fd = fs.openSync(tmp, 'wx', 0o600);
+    try {
+      fs.writeFileSync(fd, content, 'utf8');
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    let target = path.join(dir, base + ext);
+    for (let i = 2; fs.existsSync(target); i++) target = path.join(dir, `${base}-${i}${ext}`);
+    fs.renameSync(tmp, target);
+    return target;
+  } catch (error) {
+    fs.rmSync(tmp, { force: true });
+    if ((error as { code?: unknown } | null)?.code === 'ENOSPC') {
+      throw new VaultError('DISK_FULL', 'The drive is full. Free some space or choose another folder, then export again.');
+    }
+    throw new VaultError('IO_ERROR', 'The record could not be saved in that folder. Check that it exists and that you can write to it, then try again.');
+  }
+}

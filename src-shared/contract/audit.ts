@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { empty, id, type ChannelSpec } from './common';
+
+/**
+ * The audit trail (HIPAA §164.312(b)): who-did-what events, encrypted and hash-chained in the
+ * vault (docs/audit-format.md). An entry holds a time, a type, at most a record id and a short
+ * code; never note content, client names, paths or credentials.
+ */
+export const AUDIT_EVENT_TYPES = [
+  'vault.created',
+  'vault.unlocked',
+  'vault.unlockFailed',
+  'vault.locked',
+  'vault.passwordChanged',
+  'vault.recoveryKeyUsed',
+  'vault.recoveryKeyRotated',
+  'client.created',
+  'client.updated',
+  'client.archived',
+  'client.unarchived',
+  'client.purged',
+  'note.created',
+  'note.signed',
+  'note.addendumAdded',
+  'note.trashed',
+  'note.restored',
+  'trash.emptied',
+  'backup.created',
+  'backup.verified',
+  'backup.restored',
+  'backup.drilled',
+  'export.created',
+  'settings.changed',
+] as const;
+export const auditEventType = z.enum(AUDIT_EVENT_TYPES);
+
+/** A short machine code, e.g. `idle`, `notes=12`, `idleLockMinutes,backupKeep`. Never free text. */
+export const auditDetail = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.:=,_-]{0,119}$/);
+
+export const auditEntry = z.object({
+  /** 1, 2, 3… in the order written; the chain's position. */
+  seq: z.number().int().min(1),
+  /** Epoch ms. Entries written while locked keep the time they happened. */
+  time: z.number(),
+  type: auditEventType,
+  /** The note or client the event is about (an opaque id). */
+  recordId: id.optional(),
+  detail: auditDetail.optional(),
+});
+
+export const auditContract = {
+  /** Readable entries, newest first, filtered by time (inclusive, epoch ms) and type. VAULT_LOCKED while locked. */
+  'audit.list': {
+    input: z
+      .object({
+        from: z.number().optional(),
+        to: z.number().optional(),
+        type: auditEventType.optional(),
+        recordId: id.optional(),
+      })
+      .strict(),
+    output: z.array(auditEntry),
+  },
+  /**
+   * Checks every link of the chain. `entries` counts the stored rows; `firstBadIndex` (0-based,
+   * oldest first) is where the first deleted, edited, reordered or inserted row was found.
+   */
+  'audit.verify': {
+    input: empty,
+    output: z.object({ ok: z.boolean(), entries: z.number().int().min(0), firstBadIndex: z.number().int().min(0).optional() }),
+  },
+} as const satisfies Record<`audit.${string}`, ChannelSpec>;
+
+export type AuditEventType = z.output<typeof auditEventType>;
+export type AuditEntry = z.output<typeof auditEntry>;
+export type AuditVerifyResult = z.output<(typeof auditContract)['audit.verify']['output']>;

@@ -1,0 +1,161 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { VaultService } from '../../../src-main/service';
+import { AUDIT_EVENT_TYPES, type AuditEntry } from '../../../src-shared/contract/audit';
+import type { Channel, Input, Output } from '../../../src-shared/ipc';
+import { filesContaining, newService, STRONG_PASSWORD, tempDir, value } from '../../helpers/service';
+
+let service: VaultService | undefined;
+afterEach(() => {
+  service?.close();
+  service = undefined;
+});
+
+const NEW_PASSWORD = 'a different long passphrase 77';
+
+async function start() {
+  const clock = { now: Date.UTC(2025, 2, 14, 9, 0, 0) };
+  const made = await newService({ now: () => clock.now, flushTimeoutMs: 1 });
+  service = made.service;
+  const svc = made.service;
+  const call = async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => value(await svc.invoke(channel, input));
+  const created = await call('vault.create', { password: STRONG_PASSWORD });
+  const trail = async () => [...(await call('audit.list', {}))].reverse(); // oldest first
+  return { svc, dataDir: made.dataDir, clock, call, created, trail };
+}
+
+/** Every type the scenarios below wrote. */
+const seen = new Set<string>();
+const brief = (entries: AuditEntry[]) =>
+  entries.map((e) => {
+    seen.add(e.type);
+    return [e.type, e.recordId ?? null, e.detail ?? null];
+  });
+
+describe('audit events', () => {
+  it('records every action of the issue, in order, with ids and short codes only', async () => {
+    const { svc, dataDir, clock, call, created, trail } = await start();
+    const client = await call('clients.create', { displayName: 'Zebulon Canaryname', dateOfBirth: '1980-01-02' });
+    await call('clients.update', { id: client.id, baseRev: client.rev, notes: 'Mother: 555-0100' });
+    const note = await call('notes.create', {
+      title: 'Secret title canary',
+      body: 'Body canary text',
+      clientId: client.id,
+      kind: 'progress',
+      session: { serviceDate: '2010-01-05', riskFlags: [] },
+    });
+    await call('notes.sign', { id: note.id, baseRev: note.rev });
+    await call('notes.addAddendum', { id: note.id, text: 'Addendum canary' });
+    const draft = await call('notes.create', { title: 'Draft', body: '' });
+    await call('notes.trash', { id: draft.id });
+    await call('notes.restore', { id: draft.id });
+    await call('notes.trash', { id: draft.id });
+    await call('notes.emptyTrash', { confirm: true });
+    await call('settings.update', { idleLockMinutes: 9, backupDir: '/media/Zebulon Canaryname' });
+    await call('export.client', { clientId: client.id, format: 'html', dir: tempDir('sv-export-') });
+    await call('clients.archive', { id: client.id });
+    await call('clients.unarchive', { id: client.id });
+
+    await svc.lock('idle');
+    clock.now += 60_000;
+    const wrong = await svc.invoke('vault.unlock', { password: 'not the right password' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
+    clock.now += 60_000;
+    await call('vault.unlock', { password: STRONG_PASSWORD });
+    await svc.lock('suspend');
+    await call('vault.unlock', { recoveryKey: created.recoveryKey });
+    await call('vault.changePassword', { current: STRONG_PASSWORD, next: NEW_PASSWORD });
+    await call('vault.rotateRecoveryKey', { password: NEW_PASSWORD });
+    await call('vault.lock', {});
+    await call('vault.unlock', { password: NEW_PASSWORD });
+
+    expect(brief(await trail())).toEqual([
+      ['vault.created', null, null],
+      ['client.created', client.id, null],
+      ['client.updated', client.id, null],
+      ['note.created', note.id, null],
+      ['note.signed', note.id, null],
+      ['note.addendumAdded', note.id, null],
+      ['note.created', draft.id, null],
+      ['note.trashed', draft.id, null],
+      ['note.restored', draft.id, null],
+      ['note.trashed', draft.id, null],
+      ['trash.emptied', null, 'deleted=1,keptSigned=0'],
+      ['settings.changed', null, 'idleLockMinutes,backupDir'],
+      ['export.created', client.id, 'html,notes=1'],
+      ['client.archived', client.id, null],
+      ['client.unarchived', client.id, null],
+      ['vault.locked', null, 'idle'],
+      // Written while locked (type + time in meta), sealed into the chain at the next unlock.
+      ['vault.unlockFailed', null, null],
+      ['vault.unlocked', null, null],
+      ['vault.locked', null, 'suspend'],
+      ['vault.recoveryKeyUsed', null, null],
+      ['vault.passwordChanged', null, null],
+      ['vault.recoveryKeyRotated', null, null],
+      ['vault.locked', null, 'manual'],
+      ['vault.unlocked', null, null],
+    ]);
+    const entries = await trail();
+    // The failed attempt keeps the time it happened, not the time of the unlock that sealed it.
+    const failed = entries.find((e) => e.type === 'vault.unlockFailed')!;
+    expect(clock.now - failed.time).toBe(60_000);
+    expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
+    expect(await call('audit.verify', {})).toEqual({ ok: true, entries: entries.length });
+
+    // Nothing typed by the clinician reaches the log, and the log itself is not readable on disk.
+    const text = JSON.stringify(entries);
+    for (const secret of ['Canaryname', 'canary', '555-0100', '/media']) expect(text).not.toContain(secret);
+    for (const type of ['client.created', 'note.signed', 'settings.changed']) expect(filesContaining(dataDir, type)).toEqual([]);
+  });
+
+  it('records backups, drills, restores and purges; the restored log continues the same chain', async () => {
+    const { call, clock, trail } = await start();
+    const client = await call('clients.create', { displayName: 'Old Client' });
+    await call('notes.create', { title: 'Old', body: 'x', clientId: client.id, kind: 'progress', session: { serviceDate: '2010-01-05', riskFlags: [] } });
+    clock.now += 1000;
+    await call('retention.purge', { clientId: client.id, confirm: true, confirmPhrase: 'DELETE' });
+    const dir = tempDir('sv-backup-');
+    const made = await call('backup.create', { dir });
+    await call('backup.verify', { path: made.path });
+    await call('backup.drill', { path: made.path });
+    const before = await trail();
+    expect(brief(before.slice(-4))).toEqual([
+      ['client.purged', client.id, 'notes=1'],
+      ['backup.created', null, 'notes=0'],
+      ['backup.verified', null, 'same-vault'],
+      ['backup.drilled', null, 'notes=0,damaged=0'],
+    ]);
+
+    await call('backup.restore', { path: made.path, password: STRONG_PASSWORD });
+    const after = await trail();
+    // The backup's snapshot was taken before its own event: the restored log ends at the purge, then the restore.
+    const cut = before.findIndex((e) => e.type === 'backup.created');
+    expect(after.slice(0, cut)).toEqual(before.slice(0, cut));
+    expect(brief(after.slice(cut))).toEqual([['backup.restored', null, 'notes=0']]);
+    expect(await call('audit.verify', {})).toEqual({ ok: true, entries: after.length });
+    expect(path.basename(made.path)).not.toContain('Old');
+  });
+
+  it('between them, the two scenarios above wrote every event type the viewer can filter on', () => {
+    // A type nobody writes would be a filter offered in vain, or an action that went unlogged.
+    expect([...seen].sort()).toEqual([...AUDIT_EVENT_TYPES].sort());
+  });
+
+  it('audit.list filters by time, type and record; locked -> VAULT_LOCKED', async () => {
+    const { svc, call, clock } = await start();
+    const t0 = clock.now;
+    const a = await call('clients.create', { displayName: 'A' });
+    clock.now += 10_000;
+    const b = await call('clients.create', { displayName: 'B' });
+    clock.now += 10_000;
+    await call('clients.archive', { id: a.id });
+    expect((await call('audit.list', { type: 'client.created' })).map((e) => e.recordId)).toEqual([b.id, a.id]);
+    expect((await call('audit.list', { from: t0 + 5000, to: t0 + 15_000 })).map((e) => e.recordId)).toEqual([b.id]);
+    expect((await call('audit.list', { recordId: a.id })).map((e) => e.type)).toEqual(['client.archived', 'client.created']);
+    await svc.lock('manual');
+    expect(await svc.invoke('audit.list', {})).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
+    expect(await svc.invoke('audit.verify', {})).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
+    expect(await svc.invoke('audit.list', { type: 'note.viewed' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
