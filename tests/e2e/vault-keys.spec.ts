@@ -10,7 +10,7 @@ test('weak password refused, strong accepted, recovery key unlocks, password cha
   await page.screenshot({ path: testInfo.outputPath('weak-password.png') });
 
   const recoveryKey = await createVaultThroughUi(page, STRONG_PASSWORD);
-  await page.getByRole('button', { name: 'Lock' }).click();
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
 
   // Forgot the password: the Recovery Kit opens the vault.
   await page.getByRole('button', { name: /Use your Recovery Key/ }).click();
@@ -27,7 +27,7 @@ test('weak password refused, strong accepted, recovery key unlocks, password cha
   await expect(page.getByText('Password changed')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('settings.png') });
 
-  await page.getByRole('button', { name: 'Lock' }).click();
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await page.getByLabel('Password').fill(STRONG_PASSWORD);
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('alert')).toContainText('not right');

@@ -1,28 +1,101 @@
+import type { Note } from '../../../src-shared/ipc';
+import { NOTE_KIND_INFO, templateById, type NoteKind, type TemplateId } from '../../../src-shared/templates';
 import { api, call, CallError, errorMessage } from '../vault';
-import { useApp, type Draft } from '../store';
+import { useApp, type Draft, type NoteContent } from '../store';
+import { todayIso } from '../components/format';
 
 let nextKey = 1;
 
 export async function refreshNotes(): Promise<void> {
-  useApp.setState({ notes: await call(api().notes.list({})) });
+  useApp.setState({ notes: await call(api().notes.list({ includeTrashed: true })) });
+}
+
+export function draftFromNote(note: Note, key = nextKey++): Draft {
+  return {
+    key,
+    id: note.id,
+    rev: note.rev,
+    clientId: note.clientId ?? null,
+    title: note.title,
+    body: note.body,
+    kind: note.kind,
+    templateId: note.templateId,
+    fields: note.fields,
+    session: note.session,
+    addenda: note.addenda,
+    ...(note.signedAt !== undefined ? { signedAt: note.signedAt } : {}),
+    ...(note.trashedAt !== undefined ? { trashedAt: note.trashedAt } : {}),
+  };
 }
 
 export async function openNote(id: string): Promise<void> {
   await flushDraft();
   const note = await call(api().notes.get({ id }));
-  useApp.setState({ draft: { key: nextKey++, id: note.id, rev: note.rev, title: note.title, body: note.body }, save: { state: 'saved' } });
+  useApp.setState({ draft: draftFromNote(note), save: { state: 'saved' } });
 }
 
-export async function newNote(): Promise<void> {
-  await flushDraft();
-  useApp.setState({ draft: { key: nextKey++, id: null, rev: null, title: '', body: '' }, save: { state: 'saved' } });
-}
-
-export function editDraft(change: Partial<Pick<Draft, 'title' | 'body'>>): void {
+/** Re-reads the open note after a sign, addendum, trash or restore. */
+export async function reloadDraft(): Promise<void> {
   const { draft } = useApp.getState();
-  if (!draft) return;
+  if (!draft?.id) return;
+  const note = await call(api().notes.get({ id: draft.id }));
+  useApp.setState({ draft: draftFromNote(note, draft.key), save: { state: 'saved' } });
+  await refreshNotes();
+}
+
+export async function newNote(options: { clientId?: string | null; kind?: NoteKind } = {}): Promise<void> {
+  await flushDraft();
+  const kind = options.kind ?? (options.clientId ? 'progress' : 'free');
+  useApp.setState({
+    draft: {
+      key: nextKey++,
+      id: null,
+      rev: null,
+      clientId: options.clientId ?? null,
+      title: '',
+      body: '',
+      kind,
+      templateId: NOTE_KIND_INFO[kind].defaultTemplate,
+      fields: {},
+      session: { serviceDate: todayIso(), riskFlags: [] },
+      addenda: [],
+    },
+    save: { state: 'saved' },
+  });
+}
+
+export function editDraft(change: Partial<NoteContent>): void {
+  const { draft } = useApp.getState();
+  if (!draft || draft.signedAt !== undefined || draft.trashedAt !== undefined) return;
   useApp.setState({ draft: { ...draft, ...change }, save: { state: 'dirty' } });
   scheduleSave();
+}
+
+/**
+ * Switches template. Sections the new template shares keep their text; text of the others moves
+ * to the end of the free-text body under its section name, so nothing typed is ever lost.
+ */
+export function changeTemplate(templateId: TemplateId): void {
+  const { draft } = useApp.getState();
+  if (!draft || draft.templateId === templateId) return;
+  const keep = new Set(templateById(templateId).sections.map((s) => s.key));
+  const old = templateById(draft.templateId);
+  const fields: Record<string, string> = {};
+  const moved: string[] = [];
+  for (const [key, text] of Object.entries(draft.fields)) {
+    if (keep.has(key)) fields[key] = text;
+    else if (text.trim()) moved.push(`${old.sections.find((s) => s.key === key)?.label ?? key}:\n${text}`);
+  }
+  const body = moved.length ? [draft.body, ...moved].filter(Boolean).join('\n\n') : draft.body;
+  editDraft({ templateId, fields, body });
+}
+
+export function changeKind(kind: NoteKind): void {
+  const { draft } = useApp.getState();
+  if (!draft || draft.kind === kind) return;
+  editDraft({ kind });
+  // A kind's usual template helps only while nothing has been written in sections.
+  if (!Object.values(draft.fields).some((t) => t.trim())) changeTemplate(NOTE_KIND_INFO[kind].defaultTemplate);
 }
 
 const AUTOSAVE_MS = 800;
@@ -49,16 +122,25 @@ export async function flushDraft(): Promise<void> {
   await inFlight;
 }
 
+function contentOf(d: NoteContent): NoteContent {
+  return { title: d.title, body: d.body, kind: d.kind, templateId: d.templateId, fields: d.fields, session: d.session };
+}
+
+function sameContent(a: NoteContent, b: NoteContent): boolean {
+  return JSON.stringify(contentOf(a)) === JSON.stringify(contentOf(b));
+}
+
 async function saveOnce(draft: Draft): Promise<void> {
   useApp.setState({ save: { state: 'saving' } });
+  const content = contentOf(draft);
   try {
     const saved =
       draft.id === null
-        ? await call(api().notes.create({ title: draft.title, body: draft.body }))
-        : await call(api().notes.update({ id: draft.id, baseRev: draft.rev!, title: draft.title, body: draft.body }));
+        ? await call(api().notes.create({ ...content, ...(draft.clientId ? { clientId: draft.clientId } : {}) }))
+        : await call(api().notes.update({ id: draft.id, baseRev: draft.rev!, ...content }));
     const now = useApp.getState().draft;
     // Typing may have continued while saving: keep the newer text and save again.
-    const changed = !now || now.title !== draft.title || now.body !== draft.body;
+    const changed = !now || !sameContent(now, draft);
     useApp.setState({
       draft: now ? { ...now, id: saved.id, rev: saved.rev } : null,
       save: changed ? { state: 'dirty' } : { state: 'saved' },
@@ -68,7 +150,7 @@ async function saveOnce(draft: Draft): Promise<void> {
   } catch (e) {
     if (e instanceof CallError && e.error.code === 'CONFLICT' && draft.id) {
       const theirs = await call(api().notes.get({ id: draft.id }));
-      useApp.setState({ save: { state: 'conflict', theirs: { rev: theirs.rev, title: theirs.title, body: theirs.body } } });
+      useApp.setState({ save: { state: 'conflict', theirs: { rev: theirs.rev, ...contentOf(theirs) } } });
     } else {
       useApp.setState({ save: { state: 'error', message: errorMessage(e) } });
     }

@@ -1,0 +1,58 @@
+import type { RevisionInfo } from '../../../src-shared/contract/notes';
+import type { Note } from '../../../src-shared/ipc';
+import { api, call } from '../vault';
+import { useApp } from '../store';
+import { flushDraft, refreshNotes, reloadDraft } from './notes';
+
+/** Sign, addenda, trash and history of the open note. Each throws a CallError the screen shows. */
+
+function openId(): string {
+  const id = useApp.getState().draft?.id;
+  if (!id) throw new Error('No saved note is open.');
+  return id;
+}
+
+/** Saves pending edits, then signs exactly the revision just saved. */
+export async function signNote(): Promise<void> {
+  await flushDraft();
+  const { draft, save } = useApp.getState();
+  if (!draft?.id || draft.rev === null || save.state !== 'saved') return;
+  await call(api().notes.sign({ id: draft.id, baseRev: draft.rev }));
+  await reloadDraft();
+}
+
+export async function addAddendum(text: string): Promise<void> {
+  await call(api().notes.addAddendum({ id: openId(), text }));
+  await reloadDraft();
+}
+
+export async function trashNote(): Promise<void> {
+  await flushDraft();
+  await call(api().notes.trash({ id: openId() }));
+  await reloadDraft();
+}
+
+export async function restoreNote(id = openId()): Promise<void> {
+  await call(api().notes.restore({ id }));
+  if (useApp.getState().draft?.id === id) await reloadDraft();
+  else await refreshNotes();
+}
+
+export async function emptyTrash(): Promise<{ deleted: number; keptSigned: number }> {
+  const result = await call(api().notes.emptyTrash({ confirm: true }));
+  const { draft, notes } = useApp.getState();
+  await refreshNotes();
+  // The open note may have been deleted for good: close it.
+  if (draft?.id && notes.some((n) => n.id === draft.id) && !useApp.getState().notes.some((n) => n.id === draft.id)) {
+    useApp.setState({ draft: null, save: { state: 'saved' } });
+  }
+  return result;
+}
+
+export function loadHistory(id: string): Promise<RevisionInfo[]> {
+  return call(api().notes.history({ id }));
+}
+
+export function loadRevision(id: string, rev: number): Promise<Note> {
+  return call(api().notes.getRevision({ id, rev }));
+}

@@ -1,0 +1,48 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, type ReactNode } from 'react';
+
+interface Props<T> {
+  items: readonly T[];
+  /** Accessible name of the list. */
+  label: string;
+  itemKey: (item: T) => string;
+  renderItem: (item: T) => ReactNode;
+  /** Row height in px before measuring. */
+  estimateSize?: number;
+  /** Index to keep in view (the open item). */
+  activeIndex?: number;
+}
+
+/** A list that renders only the rows in view, so 10,000 entries scroll smoothly. */
+export function VirtualList<T>({ items, label, itemKey, renderItem, estimateSize = 58, activeIndex }: Props<T>) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => estimateSize,
+    getItemKey: (i) => itemKey(items[i]!),
+    overscan: 8,
+  });
+
+  useEffect(() => {
+    if (activeIndex !== undefined && activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+  }, [activeIndex, virtualizer]);
+
+  return (
+    <div ref={scroller} className="vlist">
+      <ul aria-label={label} className="vlist-inner" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((row) => (
+          <li
+            key={row.key}
+            data-index={row.index}
+            ref={virtualizer.measureElement}
+            className="vlist-row"
+            style={{ transform: `translateY(${row.start}px)` }}
+          >
+            {renderItem(items[row.index]!)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

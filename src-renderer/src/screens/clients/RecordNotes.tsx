@@ -1,0 +1,13 @@
+import type { NoteSummary } from '../../../../src-shared/ipc';
+import { VirtualList } from '../../components/VirtualList';
+import { NoteRow } from '../notes/NoteRow';
+
+/** The notes of one tab of a client record, virtualized. */
+export function RecordNotes({ notes, label, onOpen }: { notes: NoteSummary[]; label: string; onOpen: (id: string) => void }) {
+  if (notes.length === 0) return <p className="empty">No notes here yet.</p>;
+  return (
+    <div className="record-notes">
+      <VirtualList items={notes} label={label} itemKey={(n) => n.id} renderItem={(n) => <NoteRow note={n} active={false} onOpen={() => onOpen(n.id)} />} />
+    </div>
+  );
+}

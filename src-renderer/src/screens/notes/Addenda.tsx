@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import type { Addendum } from '../../../../src-shared/contract/notes';
+import { addAddendum } from '../../actions/note-lifecycle';
+import { formatDateTime } from '../../components/format';
+import { errorMessage } from '../../vault';
+
+/** Addenda under a signed note, each timestamped and itself unchangeable, and a box to add one. */
+export function Addenda({ addenda }: { addenda: Addendum[] }) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function add() {
+    setBusy(true);
+    setError(null);
+    try {
+      await addAddendum(text);
+      setText('');
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="addenda" aria-labelledby="addenda-title">
+      <h2 id="addenda-title">Addenda</h2>
+      {addenda.length === 0 ? (
+        <p className="hint">No addenda. Corrections to a signed note are added here.</p>
+      ) : (
+        <ol className="addendum-list">
+          {addenda.map((a) => (
+            <li key={a.id}>
+              <p className="addendum-time">Addendum, {formatDateTime(a.createdAt)}</p>
+              <p className="addendum-text">{a.text}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+      <label htmlFor="addendum-text">New addendum</label>
+      <textarea id="addendum-text" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="button" disabled={busy || !text.trim()} onClick={() => void add()}>
+        Add addendum
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import { NOTE_KIND_INFO, NOTE_KINDS, TEMPLATE_IDS, TEMPLATES, type NoteKind, type TemplateId } from '../../../../src-shared/templates';
+import { changeKind, changeTemplate } from '../../actions/notes';
+import type { Draft } from '../../store';
+
+/** Kind and template, from the shared template data. */
+export function KindTemplatePicker({ draft, readOnly }: { draft: Draft; readOnly: boolean }) {
+  return (
+    <div className="picker-row">
+      <div>
+        <label htmlFor="note-kind">Kind of note</label>
+        <select id="note-kind" value={draft.kind} disabled={readOnly} aria-describedby="note-kind-hint" onChange={(e) => changeKind(e.target.value as NoteKind)}>
+          {NOTE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {NOTE_KIND_INFO[k].label}
+            </option>
+          ))}
+        </select>
+        <p id="note-kind-hint" className="hint">
+          {NOTE_KIND_INFO[draft.kind].description}
+        </p>
+      </div>
+      <div>
+        <label htmlFor="note-template">Template</label>
+        <select
+          id="note-template"
+          value={draft.templateId}
+          disabled={readOnly}
+          aria-describedby="note-template-hint"
+          onChange={(e) => changeTemplate(e.target.value as TemplateId)}
+        >
+          {TEMPLATE_IDS.map((t) => (
+            <option key={t} value={t}>
+              {TEMPLATES[t].label}
+            </option>
+          ))}
+        </select>
+        <p id="note-template-hint" className="hint">
+          {TEMPLATES[draft.templateId].description}
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import type { NoteSummary } from '../../../../src-shared/ipc';
+import { NOTE_KIND_INFO } from '../../../../src-shared/templates';
+import { formatIsoDate } from '../../components/format';
+
+/** One note in a list: title, date, client, kind and its marks (signed, psychotherapy). */
+export function NoteRow({ note, active, onOpen }: { note: NoteSummary; active: boolean; onOpen: () => void }) {
+  return (
+    <button type="button" className={active ? 'note-item active' : 'note-item'} aria-current={active ? 'true' : undefined} onClick={onOpen}>
+      <span className="note-title">{note.title || 'Untitled note'}</span>
+      <span className="note-date">
+        {formatIsoDate(note.serviceDate)}
+        {note.clientName ? ` · ${note.clientName}` : ''} · {NOTE_KIND_INFO[note.kind].label}
+      </span>
+      <span className="note-marks">
+        {note.isPsychotherapy && <span className="badge psycho">Psychotherapy note</span>}
+        {note.signed && <span className="badge signed">Signed</span>}
+        {note.riskFlags.length > 0 && <span className="badge risk">Risk</span>}
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { emptyTrash } from '../../actions/note-lifecycle';
+import { newNote, openNote } from '../../actions/notes';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { VirtualList } from '../../components/VirtualList';
+import { useApp } from '../../store';
+import { errorMessage } from '../../vault';
+import { NoteRow } from './NoteRow';
+
+/** The list of every note, or of the trash, with New note and Empty trash. */
+export function NotesSidebar() {
+  const notes = useApp((s) => s.notes);
+  const openId = useApp((s) => s.draft?.id);
+  const [trash, setTrash] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const shown = notes.filter((n) => (n.trashedAt !== undefined) === trash);
+
+  async function empty() {
+    setConfirming(false);
+    try {
+      const { deleted, keptSigned } = await emptyTrash();
+      setMessage(
+        `Deleted ${deleted} note${deleted === 1 ? '' : 's'} for good.` +
+          (keptSigned ? ` ${keptSigned} signed note${keptSigned === 1 ? ' stays' : 's stay'} until the retention date.` : ''),
+      );
+    } catch (e) {
+      setMessage(errorMessage(e));
+    }
+  }
+
+  return (
+    <nav className="sidebar" aria-label="Notes">
+      <div className="sidebar-head">
+        <button type="button" onClick={() => void newNote()} title="New note (Ctrl+N)">
+          New note
+        </button>
+        <button type="button" className="secondary" aria-pressed={trash} onClick={() => (setTrash(!trash), setMessage(null))}>
+          {trash ? 'Back to notes' : 'Trash'}
+        </button>
+      </div>
+      {trash && (
+        <div className="trash-head">
+          <p className="hint">Notes in the trash can be restored until the trash is emptied.</p>
+          <button type="button" className="secondary" disabled={shown.length === 0} onClick={() => setConfirming(true)}>
+            Empty trash
+          </button>
+          {message && (
+            <p className="hint" role="status">
+              {message}
+            </p>
+          )}
+        </div>
+      )}
+      {shown.length === 0 ? (
+        <p className="empty">{trash ? 'The trash is empty.' : 'No notes yet.'}</p>
+      ) : (
+        <VirtualList
+          items={shown}
+          label={trash ? 'Notes in the trash' : 'All notes'}
+          itemKey={(n) => n.id}
+          activeIndex={shown.findIndex((n) => n.id === openId)}
+          renderItem={(n) => <NoteRow note={n} active={n.id === openId} onOpen={() => void openNote(n.id)} />}
+        />
+      )}
+      {confirming && (
+        <ConfirmDialog title="Empty the trash?" confirmLabel="Delete for good" onConfirm={() => void empty()} onCancel={() => setConfirming(false)}>
+          <p>Unsigned notes in the trash are deleted for good, with all their history. Signed notes stay until their retention date.</p>
+        </ConfirmDialog>
+      )}
+    </nav>
+  );
+}

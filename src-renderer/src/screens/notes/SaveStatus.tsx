@@ -1,0 +1,24 @@
+import type { SaveState } from '../../store';
+
+function statusText(save: SaveState): string {
+  switch (save.state) {
+    case 'saved':
+      return 'Saved';
+    case 'saving':
+      return 'Saving…';
+    case 'dirty':
+      return 'Editing';
+    case 'conflict':
+      return 'Not saved: changed elsewhere';
+    case 'error':
+      return `Not saved: ${save.message}`;
+  }
+}
+
+export function SaveStatus({ save }: { save: SaveState }) {
+  return (
+    <span className={`save-status ${save.state}`} role="status" data-testid="save-status">
+      {statusText(save)}
+    </span>
+  );
+}

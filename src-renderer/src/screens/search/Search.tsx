@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'react';
+import type { SearchHit } from '../../../../src-shared/ipc';
+import { NOTE_KIND_INFO } from '../../../../src-shared/templates';
+import { refreshClients } from '../../actions/clients';
+import { openSearchHit, searchNotes } from '../../actions/search';
+import { formatIsoDate } from '../../components/format';
+import { Snippet } from '../../components/Snippet';
+import { useApp } from '../../store';
+import { errorMessage } from '../../vault';
+
+const DEBOUNCE_MS = 200;
+
+/** Search over titles, sections, addenda and client names; best matches first. */
+export function Search() {
+  const clients = useApp((s) => s.clients);
+  const [text, setText] = useState('');
+  const [clientId, setClientId] = useState('');
+  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    refreshClients().catch((e: unknown) => setError(errorMessage(e)));
+  }, []);
+
+  useEffect(() => {
+    if (!text.trim()) {
+      setHits(null);
+      return;
+    }
+    let current = true;
+    const timer = setTimeout(() => {
+      searchNotes(text, clientId || undefined).then(
+        (h) => current && (setHits(h), setError(null)),
+        (e: unknown) => current && setError(errorMessage(e)),
+      );
+    }, DEBOUNCE_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [text, clientId]);
+
+  return (
+    <main className="page search">
+      <h1>Search</h1>
+      <div className="search-row">
+        <div className="grow">
+          <label htmlFor="search-text">Search notes</label>
+          <input id="search-text" type="search" autoFocus value={text} onChange={(e) => setText(e.target.value)} aria-describedby="search-hint" />
+        </div>
+        <div>
+          <label htmlFor="search-client">Client</label>
+          <select id="search-client" value={clientId} onChange={(e) => setClientId(e.target.value)}>
+            <option value="">All clients</option>
+            {clients.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.displayName}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <p id="search-hint" className="hint">
+        Titles, sections, free text, addenda and client names. Notes in the trash are not searched.
+      </p>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <p role="status" className="hint">
+        {hits === null ? '' : hits.length === 0 ? 'No notes match.' : `${hits.length} note${hits.length === 1 ? '' : 's'} found, best match first.`}
+      </p>
+      {hits && hits.length > 0 && (
+        <ol className="search-results" aria-label="Search results">
+          {hits.map((h) => (
+            <li key={h.noteId}>
+              <button type="button" className="search-hit" onClick={() => void openSearchHit(h)}>
+                <span className="note-title">{h.title || 'Untitled note'}</span>
+                <span className="note-date">
+                  {formatIsoDate(h.serviceDate)}
+                  {h.clientName ? ` · ${h.clientName}` : ''} · {NOTE_KIND_INFO[h.kind].label}
+                  {h.signed ? ' · Signed' : ''}
+                </span>
+                <Snippet text={h.snippet} />
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </main>
+  );
+}
