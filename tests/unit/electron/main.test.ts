@@ -97,6 +97,7 @@ const fake = vi.hoisted(() => {
     app,
     BrowserWindow,
     dialog: { showErrorBox: () => log('showErrorBox') },
+    clipboard: { readText: async () => '', writeText: async () => {} },
     powerMonitor: {
       on: (event: string, listener: Listener) => state.power.set(event, listener),
       removeListener: (event: string) => state.power.delete(event),

@@ -125,6 +125,7 @@ const fake = {
   ipcMain: { handle: (c, h) => (ipc[c] = h), removeHandler() {} },
   protocol: { registerSchemesAsPrivileged() {}, handle() {} },
   powerMonitor: { on() {}, removeListener() {}, getSystemIdleTime: () => 0 },
+  clipboard: { readText: async () => '', writeText: async () => {} },
   session: { defaultSession: { setPermissionRequestHandler() {}, setPermissionCheckHandler() {}, setDevicePermissionHandler() {}, webRequest: { onBeforeRequest() {} } } },
 };
 const load = Module._load;
