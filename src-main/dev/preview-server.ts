@@ -50,8 +50,9 @@ const routes: Route[] = [
   },
   async (req, res) => {
     if (req.url !== '/__ipc' || req.method !== 'POST') return false;
-    // Same-origin only: a page on another site must not drive the vault.
-    if (req.headers.origin && req.headers.origin !== `http://127.0.0.1:${port}`) {
+    // Same-origin only: a page on another site (or a DNS-rebound name) must not drive the vault.
+    const self = `127.0.0.1:${port}`;
+    if (req.headers.host !== self || (req.headers.origin && req.headers.origin !== `http://${self}`)) {
       res.writeHead(403).end();
       return true;
     }
