@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Note } from '../../../src-shared/contract/notes';
+import { ConsentRepo } from '../consent-repo';
 import { randomBytes, toHex } from '../crypto/sodium';
 import { VaultError } from '../errors';
 import { localIsoDate } from '../note-record';
 import type { UnlockedSession } from '../vault-manager';
+import { renderConsents } from './export-consents';
 import { renderClientRecord } from './export-html';
 
 export interface ExportRequest {
@@ -42,7 +44,8 @@ export function exportClient(s: UnlockedSession, req: ExportRequest, now: number
   // Checked on the full note as well: the exclusion is a legal promise, not a list filter.
   const notes = live.map((n) => s.notes.get(n.id)).filter((n) => !n.isPsychotherapy && n.kind !== 'psychotherapy');
   notes.sort(chronological);
-  const html = renderClientRecord(client, notes, now);
+  const consents = new ConsentRepo(s.store, () => now).list(req.clientId);
+  const html = renderClientRecord(client, notes, now, renderConsents(consents));
   // No client name in the file name: it shows up in folder listings, recent-file lists and backups.
   const file = writeNewFile(req.dir, `client-record-${localIsoDate(now)}-${req.clientId.slice(0, 8)}`, '.html', html);
   return {

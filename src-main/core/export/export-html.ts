@@ -83,7 +83,7 @@ ${addenda ? `<h3>Addenda</h3>${addenda}` : ''}
 }
 
 /** The whole export: a cover page with demographics and the exclusion notice, then each note oldest first. */
-export function renderClientRecord(client: Client, notes: Note[], exportedAt: number): string {
+export function renderClientRecord(client: Client, notes: Note[], exportedAt: number, consentsHtml = ''): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -94,6 +94,7 @@ export function renderClientRecord(client: Client, notes: Note[], exportedAt: nu
 </head>
 <body>
 ${coverPage(client, notes, exportedAt)}
+${consentsHtml}
 ${notes.map(noteSection).join('\n')}
 </body>
 </html>

@@ -30,6 +30,8 @@ export async function createVault(password: string, keyFile?: string): Promise<v
 
 export function finishRecoveryKit(): void {
   useApp.setState({ phase: 'ready', recoveryKit: null });
+  // The user typed back a group: the Security Checkup counts this Recovery Key as stored.
+  void api().vault.confirmRecoveryKit({});
   void refreshNotes();
   void refreshBackupReminder();
 }

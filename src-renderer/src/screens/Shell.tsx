@@ -6,12 +6,15 @@ import { Notes } from './Notes';
 import { Search } from './search/Search';
 import { Settings } from './Settings';
 import { Backups } from './backup/Backups';
+import { Checkup } from './checkup/Checkup';
+import { LostLaptop } from './checkup/LostLaptop';
 
 const VIEWS: { view: View; label: string }[] = [
   { view: 'notes', label: 'Notes' },
   { view: 'clients', label: 'Clients' },
   { view: 'search', label: 'Search' },
   { view: 'backups', label: 'Backups' },
+  { view: 'checkup', label: 'Security' },
   { view: 'settings', label: 'Settings' },
 ];
 
@@ -41,7 +44,7 @@ export function Shell() {
       </header>
       <LockWarning />
       <BackupReminder />
-      <div className="shell-body">{view === 'notes' ? <Notes /> : view === 'backups' ? <Backups /> : view === 'clients' ? <Clients /> : view === 'search' ? <Search /> : <Settings />}</div>
+      <div className="shell-body">{view === 'notes' ? <Notes /> : view === 'backups' ? <Backups /> : view === 'clients' ? <Clients /> : view === 'search' ? <Search /> : view === 'checkup' ? <Checkup /> : view === 'lost' ? <LostLaptop /> : <Settings />}</div>
     </div>
   );
 }

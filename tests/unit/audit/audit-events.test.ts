@@ -55,6 +55,10 @@ describe('audit events', () => {
     await call('export.client', { clientId: client.id, format: 'html', dir: tempDir('sv-export-') });
     await call('clients.archive', { id: client.id });
     await call('clients.unarchive', { id: client.id });
+    const consent = await call('consent.add', { clientId: client.id, type: 'telehealth', givenOn: '2010-01-05', form: 'Form canary v3' });
+    await call('consent.revoke', { id: consent.id, revokedOn: '2011-01-05' });
+    const incident = await call('incident.create', { date: '2025-03-01', whatHappened: 'Incident canary', whatWasDone: 'Reported' });
+    await call('incident.export', { id: incident.id, dir: tempDir('sv-incident-') });
 
     await svc.lock('idle');
     clock.now += 60_000;
@@ -85,6 +89,10 @@ describe('audit events', () => {
       ['export.created', client.id, 'html,notes=1'],
       ['client.archived', client.id, null],
       ['client.unarchived', client.id, null],
+      ['consent.added', consent.id, 'telehealth'],
+      ['consent.revoked', consent.id, null],
+      ['incident.recorded', incident.id, null],
+      ['incident.exported', incident.id, null],
       ['vault.locked', null, 'idle'],
       // Written while locked (type + time in meta), sealed into the chain at the next unlock.
       ['vault.unlockFailed', null, null],
@@ -137,7 +145,20 @@ describe('audit events', () => {
     expect(path.basename(made.path)).not.toContain('Old');
   });
 
-  it('between them, the two scenarios above wrote every event type the viewer can filter on', () => {
+  it('records consents added and revoked (under the client) and incidents recorded', async () => {
+    const { call, trail } = await start();
+    const client = await call('clients.create', { displayName: 'Consent Canary' });
+    const c = await call('consent.add', { clientId: client.id, type: 'treatment', givenOn: '2025-03-01', form: 'Form canary v1' });
+    await call('consent.revoke', { id: c.id, revokedOn: '2025-03-10' });
+    const incident = await call('incident.create', { date: '2025-03-11', whatHappened: 'Incident canary', whatWasDone: '' });
+    expect(brief((await trail()).slice(-3))).toEqual([
+      ['consent.added', client.id, 'treatment'],
+      ['consent.revoked', client.id, 'treatment'],
+      ['incident.recorded', incident.id, null],
+    ]);
+  });
+
+  it('between them, the scenarios above wrote every event type the viewer can filter on', () => {
     // A type nobody writes would be a filter offered in vain, or an action that went unlogged.
     expect([...seen].sort()).toEqual([...AUDIT_EVENT_TYPES].sort());
   });

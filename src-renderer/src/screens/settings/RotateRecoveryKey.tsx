@@ -30,6 +30,7 @@ export function RotateRecoveryKey() {
       <RecoveryKit
         kit={kit}
         onDone={() => {
+          void api().vault.confirmRecoveryKit({});
           setKit(null);
           setDone(true);
         }}

@@ -1,0 +1,187 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { CONSENT_TYPES, type Consent, type ConsentType } from '../../../../src-shared/contract/consent';
+import { formatIsoDate, todayIso } from '../../components/format';
+import { api, call, errorMessage } from '../../vault';
+import '../checkup/checkup.css';
+
+export const CONSENT_LABEL: Record<ConsentType, string> = {
+  treatment: 'Treatment',
+  'electronic-records': 'Electronic records',
+  telehealth: 'Telehealth',
+  'release-of-information': 'Release of information',
+};
+
+function describe(c: Consent): string {
+  return c.type === 'release-of-information' && c.releaseTo ? `${CONSENT_LABEL[c.type]} to ${c.releaseTo}` : CONSENT_LABEL[c.type];
+}
+
+/** A client's consents: what is in force, the history, add and revoke, and a flag when no treatment consent is on file. */
+export function ConsentPanel({ clientId }: { clientId: string }) {
+  const [consents, setConsents] = useState<Consent[] | null>(null);
+  const [treatmentOnFile, setTreatmentOnFile] = useState(true);
+  const [adding, setAdding] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      const res = await call(api().consent.list({ clientId }));
+      setConsents(res.consents);
+      setTreatmentOnFile(res.treatmentOnFile);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }, [clientId]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  async function revoke(c: Consent) {
+    setError(null);
+    try {
+      await call(api().consent.revoke({ id: c.id, revokedOn: todayIso() }));
+      await reload();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  const inForce = consents?.filter((c) => c.revokedOn === undefined) ?? [];
+  const revoked = consents?.filter((c) => c.revokedOn !== undefined) ?? [];
+  return (
+    <section className="panel" aria-labelledby="consent-heading">
+      <h2 id="consent-heading">Consent</h2>
+      {consents && !treatmentOnFile && (
+        <p className="consent-flag" role="status" data-testid="consent-flag">
+          No treatment consent on file.
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {consents === null ? (
+        <p className="empty">Loading…</p>
+      ) : inForce.length === 0 ? (
+        <p className="empty">No consent in force.</p>
+      ) : (
+        <table className="consent-table" aria-label="Consents in force">
+          <thead>
+            <tr>
+              <th scope="col">Consent</th>
+              <th scope="col">Given</th>
+              <th scope="col">Form</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {inForce.map((c) => (
+              <tr key={c.id}>
+                <td>{describe(c)}</td>
+                <td>{formatIsoDate(c.givenOn)}</td>
+                <td>{c.form}</td>
+                <td>
+                  <button type="button" className="secondary" onClick={() => void revoke(c)} aria-label={`Revoke ${describe(c)}`}>
+                    Revoke
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {revoked.length > 0 && (
+        <table className="consent-table consent-revoked" aria-label="Consent history">
+          <caption className="hint">History (revoked)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Consent</th>
+              <th scope="col">Given</th>
+              <th scope="col">Revoked</th>
+              <th scope="col">Form</th>
+            </tr>
+          </thead>
+          <tbody>
+            {revoked.map((c) => (
+              <tr key={c.id}>
+                <td>{describe(c)}</td>
+                <td>{formatIsoDate(c.givenOn)}</td>
+                <td>{formatIsoDate(c.revokedOn)}</td>
+                <td>{c.form}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {adding ? (
+        <AddConsent
+          clientId={clientId}
+          onDone={(changed) => {
+            setAdding(false);
+            if (changed) void reload();
+          }}
+        />
+      ) : (
+        <button type="button" onClick={() => setAdding(true)}>
+          Add consent
+        </button>
+      )}
+    </section>
+  );
+}
+
+function AddConsent({ clientId, onDone }: { clientId: string; onDone: (changed: boolean) => void }) {
+  const [type, setType] = useState<ConsentType>('treatment');
+  const [releaseTo, setReleaseTo] = useState('');
+  const [givenOn, setGivenOn] = useState(todayIso);
+  const [form, setForm] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    try {
+      const roi = type === 'release-of-information';
+      await call(api().consent.add({ clientId, type, givenOn, form, ...(roi ? { releaseTo } : {}) }));
+      onDone(true);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }
+
+  return (
+    <form onSubmit={submit} aria-label="Add consent">
+      <label htmlFor="consent-type">Type of consent</label>
+      <select id="consent-type" value={type} onChange={(e) => setType(e.target.value as ConsentType)}>
+        {CONSENT_TYPES.map((t) => (
+          <option key={t} value={t}>
+            {CONSENT_LABEL[t]}
+          </option>
+        ))}
+      </select>
+      {type === 'release-of-information' && (
+        <>
+          <label htmlFor="consent-release-to">Released to (person or organisation)</label>
+          <input id="consent-release-to" value={releaseTo} onChange={(e) => setReleaseTo(e.target.value)} />
+        </>
+      )}
+      <label htmlFor="consent-given">Date given</label>
+      <input id="consent-given" type="date" value={givenOn} onChange={(e) => setGivenOn(e.target.value)} required />
+      <label htmlFor="consent-form">Form version or summary</label>
+      <input id="consent-form" value={form} onChange={(e) => setForm(e.target.value)} />
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <div className="row">
+        <button type="submit">Save consent</button>
+        <button type="button" className="secondary" onClick={() => onDone(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
