@@ -7,6 +7,7 @@ import { formatIsoDate } from '../../components/format';
 import { useApp } from '../../store';
 import { errorMessage } from '../../vault';
 import { ClientForm } from './ClientForm';
+import { ConsentPanel } from '../consent/ConsentPanel';
 import { RecordNotes } from './RecordNotes';
 
 type Tab = 'record' | 'psychotherapy';
@@ -63,6 +64,7 @@ export function ClientRecord({ clientId }: { clientId: string }) {
           {client.archivedAt === undefined ? 'Archive client' : 'Unarchive client'}
         </button>
       </div>
+      <ConsentPanel clientId={client.id} />
       <div role="tablist" aria-label="Notes of this client" className="tabs">
         {(['record', 'psychotherapy'] as const).map((t) => (
           <button
