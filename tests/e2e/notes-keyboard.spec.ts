@@ -43,6 +43,7 @@ test('keyboard only: new note, focus order, save, next/previous note, search, op
   await page.keyboard.press('Tab'); // first result
   await page.keyboard.press('Enter');
   await expect(page.getByLabel('Title')).toHaveValue('Morning check-in');
+  await expect(page.getByLabel('Title')).toBeFocused();
 
   await page.keyboard.press('Control+L');
   await expect(page.getByRole('heading', { name: 'SessionVault is locked' })).toBeVisible();

@@ -114,7 +114,10 @@ test('a practice day: client, intake, three SOAP notes, sign, addendum, psychoth
   await expect(record.getByRole('listitem').first()).toContainText('Signed');
   await expectAccessible(page, 'client record');
   await shot('6-client-record.png');
-  await page.getByRole('tab', { name: /Psychotherapy notes/ }).click();
+  await page.getByRole('tab', { name: /Record/ }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: /Psychotherapy notes/ })).toBeFocused();
+  await expect(page.getByRole('tab', { name: /Psychotherapy notes/ })).toHaveAttribute('aria-selected', 'true');
   const psycho = page.getByRole('list', { name: 'Psychotherapy notes' });
   await expect(psycho.getByRole('listitem')).toHaveCount(1);
   await expect(psycho).toContainText('Process reflections');

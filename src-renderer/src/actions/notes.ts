@@ -28,6 +28,11 @@ export function draftFromNote(note: Note, key = nextKey++): Draft {
   };
 }
 
+/** Moves the keyboard focus to the open note's title once it is on screen. */
+export function focusNoteTitle(): void {
+  requestAnimationFrame(() => document.getElementById('note-title')?.focus());
+}
+
 export async function openNote(id: string): Promise<void> {
   await flushDraft();
   const note = await call(api().notes.get({ id }));

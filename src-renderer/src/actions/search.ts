@@ -1,7 +1,7 @@
 import type { SearchHit } from '../../../src-shared/ipc';
 import { api, call } from '../vault';
 import { useApp } from '../store';
-import { openNote } from './notes';
+import { focusNoteTitle, openNote } from './notes';
 
 export function searchNotes(text: string, clientId?: string): Promise<SearchHit[]> {
   return call(api().search.query({ text, limit: 50, ...(clientId ? { clientId } : {}) }));
@@ -10,6 +10,7 @@ export function searchNotes(text: string, clientId?: string): Promise<SearchHit[
 export async function openSearchHit(hit: SearchHit): Promise<void> {
   await openNote(hit.noteId);
   useApp.setState({ view: 'notes' });
+  focusNoteTitle();
 }
 
 /** Ctrl+K / Ctrl+F: go to search and put the caret in the box. */

@@ -1,5 +1,5 @@
 import { useApp } from '../store';
-import { flushDraft, newNote, openNote } from './notes';
+import { flushDraft, focusNoteTitle, newNote, openNote } from './notes';
 import { focusSearch } from './search';
 import { lockNow } from './session';
 
@@ -21,7 +21,7 @@ export async function startNote(): Promise<void> {
   const { view, clientId } = useApp.getState();
   await newNote(view === 'clients' && clientId ? { clientId } : {});
   useApp.setState({ view: 'notes' });
-  requestAnimationFrame(() => document.getElementById('note-title')?.focus());
+  focusNoteTitle();
 }
 
 /** App-wide keys while unlocked: Ctrl+N new note, Ctrl+K/F search, Ctrl+L lock, Ctrl+S save, Alt+Up/Down next note. */

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Client } from '../../../../src-shared/ipc';
 import { NOTE_KIND_INFO } from '../../../../src-shared/templates';
 import { loadClient, setArchived } from '../../actions/clients';
-import { newNote, openNote } from '../../actions/notes';
+import { focusNoteTitle, newNote, openNote } from '../../actions/notes';
 import { formatIsoDate } from '../../components/format';
 import { useApp } from '../../store';
 import { errorMessage } from '../../vault';
@@ -36,10 +36,12 @@ export function ClientRecord({ clientId }: { clientId: string }) {
   async function start(kind: 'progress' | 'psychotherapy') {
     await newNote({ clientId, kind });
     useApp.setState({ view: 'notes' });
+    focusNoteTitle();
   }
   async function open(id: string) {
     await openNote(id);
     useApp.setState({ view: 'notes' });
+    focusNoteTitle();
   }
 
   return (
@@ -75,7 +77,15 @@ export function ClientRecord({ clientId }: { clientId: string }) {
             aria-selected={tab === t}
             aria-controls="client-tabpanel"
             className={tab === t ? 'tab active' : 'tab'}
+            tabIndex={tab === t ? 0 : -1}
             onClick={() => setTab(t)}
+            onKeyDown={(e) => {
+              // Arrow keys move between the two tabs, as in any tab list.
+              if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+              const other = t === 'record' ? 'psychotherapy' : 'record';
+              setTab(other);
+              document.getElementById(`tab-${other}`)?.focus();
+            }}
           >
             {t === 'record' ? 'Record' : 'Psychotherapy notes'} ({notes.filter((n) => n.isPsychotherapy === (t === 'psychotherapy')).length})
           </button>

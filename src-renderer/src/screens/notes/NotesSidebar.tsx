@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { emptyTrash } from '../../actions/note-lifecycle';
-import { newNote, openNote } from '../../actions/notes';
+import { focusNoteTitle, newNote, openNote } from '../../actions/notes';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { VirtualList } from '../../components/VirtualList';
 import { useApp } from '../../store';
@@ -32,7 +32,7 @@ export function NotesSidebar() {
   return (
     <nav className="sidebar" aria-label="Notes">
       <div className="sidebar-head">
-        <button type="button" onClick={() => void newNote()} title="New note (Ctrl+N)">
+        <button type="button" onClick={() => void newNote().then(focusNoteTitle)} title="New note (Ctrl+N)">
           New note
         </button>
         <button type="button" className="secondary" aria-pressed={trash} onClick={() => (setTrash(!trash), setMessage(null))}>
