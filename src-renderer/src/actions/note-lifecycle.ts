@@ -1,6 +1,6 @@
 import type { RevisionInfo } from '../../../src-shared/contract/notes';
 import type { Note } from '../../../src-shared/ipc';
-import { api, call } from '../vault';
+import { api, call, CallError } from '../vault';
 import { useApp } from '../store';
 import { flushDraft, refreshNotes, reloadDraft } from './notes';
 
@@ -16,7 +16,10 @@ function openId(): string {
 export async function signNote(): Promise<void> {
   await flushDraft();
   const { draft, save } = useApp.getState();
-  if (!draft?.id || draft.rev === null || save.state !== 'saved') return;
+  if (!draft?.id || draft.rev === null || save.state !== 'saved') {
+    // Signing must cover exactly what is on screen; an unsaved change would be left out.
+    throw new CallError({ code: 'INVALID_INPUT', message: 'The note is not saved yet, so it was not signed. Resolve the save problem shown above first.' });
+  }
   await call(api().notes.sign({ id: draft.id, baseRev: draft.rev }));
   await reloadDraft();
 }
