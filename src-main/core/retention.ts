@@ -1,4 +1,5 @@
 import type { RetentionBasis, RetentionStatus } from '../../src-shared/contract/retention';
+import { ConsentRepo } from './consent-repo';
 import { VaultError } from './errors';
 import { localIsoDate } from './note-record';
 import type { UnlockedSession } from './vault-manager';
@@ -64,9 +65,9 @@ export function retentionList(s: UnlockedSession, years: number, now: number): R
 }
 
 /**
- * Deletes a client and every revision of all their notes (psychotherapy and trash included) in
- * one transaction; secure_delete overwrites the freed pages. Only after retainUntil, so a signed
- * note can never go before its time, and only with the typed confirmation.
+ * Deletes a client, every revision of all their notes (psychotherapy and trash included) and
+ * their consent records in one transaction; secure_delete overwrites the freed pages. Only
+ * after retainUntil, so a signed note can never go before its time, and only when confirmed.
  */
 export function purgeClient(
   s: UnlockedSession,
@@ -84,8 +85,10 @@ export function purgeClient(
     throw new VaultError('INVALID_INPUT', `Type the client's name exactly as shown, or ${PURGE_PHRASE}, to confirm.`);
   }
   const noteIds = s.notes.list({ clientId: input.clientId, includeTrashed: true }).map((n) => n.id);
+  const consentIds = new ConsentRepo(s.store, () => now).list(input.clientId).map((c) => c.id);
   s.store.transaction(() => {
     for (const id of noteIds) s.store.purge(id, 'note');
+    for (const id of consentIds) s.store.purge(id, 'consent');
     s.store.purge(input.clientId, 'client');
   });
   s.notes.forget(noteIds);

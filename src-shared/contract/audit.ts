@@ -19,8 +19,6 @@ export const AUDIT_EVENT_TYPES = [
   'client.archived',
   'client.unarchived',
   'client.purged',
-  'consent.added',
-  'consent.revoked',
   'note.created',
   'note.signed',
   'note.addendumAdded',
@@ -32,12 +30,11 @@ export const AUDIT_EVENT_TYPES = [
   'backup.restored',
   'backup.drilled',
   'export.created',
-  'incident.recorded',
-  'incident.exported',
   'settings.changed',
   'consent.added',
   'consent.revoked',
   'incident.recorded',
+  'incident.exported',
 ] as const;
 export const auditEventType = z.enum(AUDIT_EVENT_TYPES);
 

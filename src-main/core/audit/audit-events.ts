@@ -31,16 +31,13 @@ const RULES: { [C in Channel]?: Rule<C> } = {
   'backup.verify': (_i, out) => ({ type: 'backup.verified', detail: out.sameVault ? 'same-vault' : 'other-vault' }),
   'backup.drill': (_i, out) => ({ type: 'backup.drilled', detail: `notes=${out.notes},damaged=${out.damaged}` }),
   'backup.restore': (_i, out) => ({ type: 'backup.restored', detail: `notes=${out.notes}` }),
-  'consent.add': (_i, out) => ({ type: 'consent.added', recordId: out.id, detail: out.type }),
-  'consent.revoke': (_i, out) => ({ type: 'consent.revoked', recordId: out.id }),
-  'incident.create': (_i, out) => ({ type: 'incident.recorded', recordId: out.id }),
-  'incident.export': (input) => ({ type: 'incident.exported', recordId: input.id }),
   'export.client': (input, out) => ({ type: 'export.created', recordId: input.clientId, detail: `${input.format},notes=${out.notes}` }),
   'retention.purge': (_i, out) => ({ type: 'client.purged', recordId: out.clientId, detail: `notes=${out.deletedNotes}` }),
   // The client's id, so the trail of one client shows its consents; the type is a fixed word.
   'consent.add': (_i, out) => ({ type: 'consent.added', recordId: out.clientId, detail: out.type }),
   'consent.revoke': (_i, out) => ({ type: 'consent.revoked', recordId: out.clientId, detail: out.type }),
   'incident.create': (_i, out) => ({ type: 'incident.recorded', recordId: out.id }),
+  'incident.export': (input) => ({ type: 'incident.exported', recordId: input.id }),
   // Setting names only: a value such as the backup folder could name a person.
   'settings.update': (input) => ({ type: 'settings.changed', detail: Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined).join(',') || 'none' }),
 };

@@ -139,12 +139,15 @@ export class AuditLog {
       seq = Math.max(maxRow, head?.seq ?? 0) + 1;
       prev = BROKEN;
     }
+    // A field that does not fit its schema is dropped, never written: an entry that fails to
+    // parse back would read as tampering. The event itself is still recorded.
+    const fits = (key: 'recordId' | 'detail', v: string | undefined) => v !== undefined && auditEntry.shape[key].safeParse(v).success;
     const entry: AuditEntry = {
       seq,
       time,
       type: event.type,
-      ...(event.recordId ? { recordId: event.recordId } : {}),
-      ...(event.detail ? { detail: event.detail } : {}),
+      ...(fits('recordId', event.recordId) ? { recordId: event.recordId } : {}),
+      ...(fits('detail', event.detail) ? { detail: event.detail } : {}),
     };
     const { nonce, ciphertext } = seal(this.sealKey, enc.encode(JSON.stringify(entry)), this.ad(seq));
     const mac = this.link(prev, { seq, nonce, ciphertext });

@@ -82,9 +82,10 @@ describe('retention.purge', () => {
     expect(await codeOf(svc, 'retention.purge', { clientId: 'ffffffffffffffffffffffffffffffff', confirm: true, confirmPhrase: 'DELETE' })).toBe('NOT_FOUND');
   });
 
-  it('past retain-until, deletes the client and every revision of every note (psychotherapy included), logs it, leaves others', async () => {
+  it('past retain-until, deletes the client, every revision of every note (psychotherapy included) and consents; logs it; leaves others', async () => {
     const { service: svc, call, adult, signed, psy, fresh, dataDir } = await practice();
     expect((await call('search.query', { text: 'ADULT' })).length).toBeGreaterThan(0);
+    const consent = await call('consent.add', { clientId: adult.id, type: 'treatment', givenOn: '2016-05-10', form: 'Form v2' });
     const out = await call('retention.purge', { clientId: adult.id, confirm: true, confirmPhrase: 'Adult Ashworth' });
     expect(out).toEqual({ clientId: adult.id, deletedNotes: 3, retainUntil: '2025-01-20' });
 
@@ -103,7 +104,7 @@ describe('retention.purge', () => {
     svc.close();
     service = undefined;
     const db = new Database(path.join(dataDir, 'vault.db'), { readonly: true });
-    const ids = [adult.id, signed.id, psy.id];
+    const ids = [adult.id, signed.id, psy.id, consent.id];
     const left = db.prepare(`SELECT COUNT(*) AS n FROM records WHERE id IN (${ids.map(() => '?').join(',')})`).get(...ids) as { n: number };
     const heads = db.prepare(`SELECT COUNT(*) AS n FROM heads WHERE id IN (${ids.map(() => '?').join(',')})`).get(...ids) as { n: number };
     db.close();
