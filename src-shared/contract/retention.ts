@@ -31,7 +31,7 @@ export const retentionContract = {
     output: z.object({ retentionYears: z.number().int(), today: isoDate, clients: z.array(retentionStatus) }),
   },
   /**
-   * Deletes the client and every revision of all their notes for good. Asked twice: `confirm`
+   * Deletes the client, every revision of all their notes and their consents for good. Asked twice: `confirm`
    * must be true and `confirmPhrase` must be the client's display name (as shown) or `DELETE`.
    * Refused with INVALID_INPUT before the day after retainUntil (signed notes included) or when
    * the phrase does not match. Older backup files still hold the records until rotated out.
