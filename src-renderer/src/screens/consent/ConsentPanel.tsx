@@ -20,6 +20,8 @@ export function ConsentPanel({ clientId }: { clientId: string }) {
   const [consents, setConsents] = useState<Consent[] | null>(null);
   const [treatmentOnFile, setTreatmentOnFile] = useState(true);
   const [adding, setAdding] = useState(false);
+  /** The consent being revoked, and the date the client withdrew it. */
+  const [revoking, setRevoking] = useState<{ id: string; on: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const reload = useCallback(async () => {
@@ -35,10 +37,13 @@ export function ConsentPanel({ clientId }: { clientId: string }) {
     void reload();
   }, [reload]);
 
-  async function revoke(c: Consent) {
+  async function revoke(e: FormEvent) {
+    e.preventDefault();
+    if (!revoking) return;
     setError(null);
     try {
-      await call(api().consent.revoke({ id: c.id, revokedOn: todayIso() }));
+      await call(api().consent.revoke({ id: revoking.id, revokedOn: revoking.on }));
+      setRevoking(null);
       await reload();
     } catch (e) {
       setError(errorMessage(e));
@@ -83,9 +88,22 @@ export function ConsentPanel({ clientId }: { clientId: string }) {
                 <td>{formatIsoDate(c.givenOn)}</td>
                 <td>{c.form}</td>
                 <td>
-                  <button type="button" className="secondary" onClick={() => void revoke(c)} aria-label={`Revoke ${describe(c)}`}>
-                    Revoke
-                  </button>
+                  {revoking?.id === c.id ? (
+                    <form onSubmit={revoke} className="row" aria-label={`Revoke ${describe(c)}`}>
+                      <label htmlFor="consent-revoked-on" className="visually-hidden">
+                        Date revoked
+                      </label>
+                      <input id="consent-revoked-on" type="date" value={revoking.on} onChange={(e) => setRevoking({ id: c.id, on: e.target.value })} required />
+                      <button type="submit">Confirm revoke</button>
+                      <button type="button" className="secondary" onClick={() => setRevoking(null)}>
+                        Cancel
+                      </button>
+                    </form>
+                  ) : (
+                    <button type="button" className="secondary" onClick={() => setRevoking({ id: c.id, on: todayIso() })} aria-label={`Revoke ${describe(c)}`}>
+                      Revoke
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}
