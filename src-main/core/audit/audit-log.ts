@@ -86,7 +86,7 @@ export class AuditLog {
   /** Readable entries, newest first. Rows that fail authentication are left out (verify reports them). */
   list(filter: AuditFilter = {}): AuditEntry[] {
     const out: AuditEntry[] = [];
-    for (const row of this.rows()) {
+    for (const row of this.rows() ?? []) {
       const entry = this.openRow(row);
       if (!entry) continue;
       if (filter.from !== undefined && entry.time < filter.from) continue;
@@ -101,6 +101,7 @@ export class AuditLog {
   /** Walks the chain oldest first; the first deleted, edited, reordered or inserted row is reported by index. */
   verify(): AuditVerifyResult {
     const rows = this.rows();
+    if (!rows) return { ok: false, entries: 0, firstBadIndex: 0 };
     let prev = this.genesis();
     for (const [i, row] of rows.entries()) {
       const intact =
@@ -156,8 +157,14 @@ export class AuditLog {
     return seq;
   }
 
-  private rows(): Row[] {
-    return this.db.prepare('SELECT seq, nonce, ciphertext, mac FROM audit ORDER BY seq').all() as Row[];
+  /** null when the table itself was dropped: reported by verify, never a crash. */
+  private rows(): Row[] | null {
+    try {
+      return this.db.prepare('SELECT seq, nonce, ciphertext, mac FROM audit ORDER BY seq').all() as Row[];
+    } catch (error) {
+      if (/no such table/.test(String((error as Error | null)?.message))) return null;
+      throw error;
+    }
   }
 
   private openRow(row: Row): AuditEntry | null {

@@ -114,6 +114,15 @@ describe('audit.verify on a log edited on disk', () => {
     expect(value(await service!.invoke('audit.list', { type: 'client.created' }))).toHaveLength(7);
   });
 
+  it('the audit table dropped -> reported as broken from the start; unlock and work go on', async () => {
+    const dataDir = await vaultWithTrail();
+    tamper(dataDir, (db) => db.exec('DROP TABLE audit'));
+    expect(await reopenAndVerify(dataDir)).toEqual({ ok: false, entries: 0, firstBadIndex: 0 });
+    expect(value(await service!.invoke('audit.list', {}))).toEqual([]);
+    value(await service!.invoke('clients.create', { displayName: 'I' }));
+    value(await service!.invoke('vault.lock', {}));
+  });
+
   it('a garbled entry is left out of audit.list, the others still show', async () => {
     const dataDir = await vaultWithTrail();
     tamper(dataDir, (db) => db.prepare('UPDATE audit SET ciphertext = zeroblob(40) WHERE seq = 3').run());
