@@ -1,0 +1,92 @@
+import Database from 'better-sqlite3';
+import { toFtsQuery } from '../../src-main/core/search-index';
+import type { VaultService } from '../../src-main/service';
+import type { PlainDoc } from '../generate-practice';
+import { ms, type MeasureResult } from '../report';
+import { call } from '../service-call';
+import { percentile, round, timed } from '../stats';
+import { SEARCH_QUERIES } from '../vocabulary';
+
+const ROUNDS = 3;
+const LIMIT = 20;
+const TARGET_P95_MS = 10;
+
+/** The same plaintext in a bare in-memory FTS5 table: what any search over these notes costs at least. */
+export function buildPlainIndex(docs: readonly PlainDoc[]): { db: Database.Database; buildMs: number } {
+  const db = new Database(':memory:');
+  db.exec(`CREATE VIRTUAL TABLE fts USING fts5(title, content, addenda, client_name, tokenize = 'unicode61 remove_diacritics 2')`);
+  const insert = db.prepare('INSERT INTO fts VALUES (?, ?, ?, ?)');
+  const start = performance.now();
+  db.transaction(() => {
+    for (const d of docs) insert.run(d.title, d.content, d.addenda, d.clientName);
+  })();
+  return { db, buildMs: performance.now() - start };
+}
+
+/**
+ * 50 clinician-style queries, each run once to warm up and then ROUNDS times: `search.query`
+ * through invoke vs the same FTS5 match (bm25 + snippet, 20 rows) on the bare plaintext table.
+ */
+export async function measureSearch(service: VaultService, plain: Database.Database): Promise<MeasureResult> {
+  const baselineQuery = plain.prepare(
+    `SELECT rowid, bm25(fts, 10.0, 1.0, 1.0, 4.0) AS rank, snippet(fts, -1, '[', ']', '…', 16) AS snippet
+     FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ${LIMIT}`,
+  );
+  const countMatches = plain.prepare('SELECT count(*) AS n FROM fts WHERE fts MATCH ?');
+  const app: number[] = [];
+  const base: number[] = [];
+  const perQuery = new Map<string, number[]>();
+  let hits = 0;
+  let empty = 0;
+  for (let round = 0; round <= ROUNDS; round++) {
+    for (const text of SEARCH_QUERIES) {
+      const a = await timed(() => call(service, 'search.query', { text, limit: LIMIT }));
+      const b = await timed(() => baselineQuery.all(toFtsQuery(text)));
+      if (round === 0) {
+        hits += a.value.length;
+        if (a.value.length === 0) empty++;
+        continue;
+      }
+      app.push(a.ms);
+      base.push(b.ms);
+      perQuery.set(text, [...(perQuery.get(text) ?? []), a.ms]);
+    }
+  }
+  // How many notes each query matches: ranking cost grows with it, so the slow queries are the common words.
+  const matches = SEARCH_QUERIES.map((text) => ({
+    text,
+    matches: (countMatches.get(toFtsQuery(text)) as { n: number }).n,
+    medianMs: round(percentile(perQuery.get(text) ?? [], 50), 2),
+  })).sort((x, y) => y.medianMs - x.medianMs);
+  const [a50, a95, b50, b95] = [percentile(app, 50), percentile(app, 95), percentile(base, 50), percentile(base, 95)];
+  return {
+    rows: [
+      {
+        measure: `Search p50 (${SEARCH_QUERIES.length} queries × ${ROUNDS})`,
+        app: ms(a50),
+        baseline: `${ms(b50)} (bare FTS5)`,
+        ratio: a50 / b50,
+        target: '—',
+        met: null,
+      },
+      {
+        measure: 'Search p95',
+        app: ms(a95),
+        baseline: `${ms(b95)} (bare FTS5)`,
+        ratio: a95 / b95,
+        target: `≤ ${TARGET_P95_MS} ms`,
+        met: a95 <= TARGET_P95_MS,
+      },
+    ],
+    raw: {
+      queries: SEARCH_QUERIES.length,
+      rounds: ROUNDS,
+      meanHitsPerQuery: round(hits / SEARCH_QUERIES.length, 1),
+      queriesWithNoHit: empty,
+      appMs: { p50: round(a50, 3), p95: round(a95, 3), max: round(Math.max(...app), 3) },
+      bareFtsMs: { p50: round(b50, 3), p95: round(b95, 3), max: round(Math.max(...base), 3) },
+      medianMatchingNotes: percentile(matches.map((m) => m.matches), 50),
+      slowestQueries: matches.slice(0, 8),
+    },
+  };
+}

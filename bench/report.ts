@@ -1,0 +1,40 @@
+/** One line of the results table: a measured value beside its baseline from the same run. */
+export interface Row {
+  measure: string;
+  /** What the app did, e.g. "p50 3.1 ms / p99 4.8 ms". */
+  app: string;
+  /** The baseline beside it, or "—" for an absolute target. */
+  baseline: string;
+  /** app ÷ baseline, when there is a baseline. */
+  ratio: number | null;
+  target: string;
+  /** null when the measure could not run. */
+  met: boolean | null;
+}
+
+export interface MeasureResult {
+  rows: Row[];
+  /** Raw numbers for bench/results.json. */
+  raw: Record<string, unknown>;
+}
+
+export const ms = (n: number): string => (n >= 100 ? `${Math.round(n)} ms` : `${n.toFixed(n >= 10 ? 1 : 2)} ms`);
+
+function pad(cells: string[], widths: number[]): string {
+  return `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+}
+
+/** A Markdown table, so the same text prints to the terminal and pastes into bench/README.md. */
+export function markdownTable(rows: Row[]): string {
+  const header = ['Measure', 'App', 'Baseline (same run)', 'Ratio', 'Target', 'Met'];
+  const body = rows.map((r) => [
+    r.measure,
+    r.app,
+    r.baseline,
+    r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`,
+    r.target,
+    r.met === null ? 'n/a' : r.met ? 'yes' : '**NO**',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  return [pad(header, widths), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map((b) => pad(b, widths))].join('\n');
+}
