@@ -6,7 +6,7 @@ import { filesContaining, newService, STRONG_PASSWORD, value } from '../../helpe
 import { FakeClock } from './fake-clock';
 
 const MINUTE = 60_000;
-const DEFAULTS = { idleLockMinutes: 5, lockWhenHiddenMinutes: null, clipboardClearSeconds: 30 };
+const DEFAULTS = { idleLockMinutes: 5, lockWhenHiddenMinutes: null, clipboardClearSeconds: 30, backupDir: null, backupKeep: 10, backupReminderDays: 7, retentionYears: 7 };
 
 let service: VaultService;
 afterEach(() => service?.close());
@@ -33,7 +33,7 @@ describe('settings', () => {
     ({ service, dataDir } = await newService());
     value(await service.invoke('vault.create', { password: STRONG_PASSWORD }));
     const updated = value(await service.invoke('settings.update', { idleLockMinutes: 17, lockWhenHiddenMinutes: 23 }));
-    expect(updated).toEqual({ idleLockMinutes: 17, lockWhenHiddenMinutes: 23, clipboardClearSeconds: 30 });
+    expect(updated).toEqual({ ...DEFAULTS, idleLockMinutes: 17, lockWhenHiddenMinutes: 23, clipboardClearSeconds: 30 });
     expect(value(await service.invoke('settings.update', { clipboardClearSeconds: 45 }))).toEqual({ ...updated, clipboardClearSeconds: 45 });
 
     expect(rows(dataDir, "SELECT kind FROM heads WHERE kind = 'settings'")).toHaveLength(1);
@@ -46,7 +46,7 @@ describe('settings', () => {
     ({ service } = await newService({ dataDir }));
     expect(value(await service.invoke('settings.get', {}))).toEqual(DEFAULTS);
     value(await service.invoke('vault.unlock', { password: STRONG_PASSWORD }));
-    expect(value(await service.invoke('settings.get', {}))).toEqual({ idleLockMinutes: 17, lockWhenHiddenMinutes: 23, clipboardClearSeconds: 45 });
+    expect(value(await service.invoke('settings.get', {}))).toEqual({ ...DEFAULTS, idleLockMinutes: 17, lockWhenHiddenMinutes: 23, clipboardClearSeconds: 45 });
   });
 
   it('reject out-of-range values with INVALID_INPUT and change nothing', async () => {
