@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../src-main/service';
 import type { CheckupLine } from '../../../src-shared/contract/checkup';
-import { newService, STRONG_PASSWORD, tempDir, value } from '../../helpers/service';
+import { filesContaining, newService, STRONG_PASSWORD, tempDir, value } from '../../helpers/service';
 
 let service: VaultService;
 afterEach(() => service?.close());
@@ -53,6 +53,18 @@ describe('checkup.run through the service', () => {
     db.close();
     expect(rows).toHaveLength(1); // the same password at unlock wrote no new revision
     expect(rows[0]!.ciphertext.includes(Buffer.from('passwordScore'))).toBe(false);
+    expect(filesContaining(dataDir, STRONG_PASSWORD)).toEqual([]);
+  });
+
+  it('re-rates the password when it changes: a merely good one turns the line amber', async () => {
+    ({ service } = await newService());
+    value(await service.invoke('vault.create', { password: STRONG_PASSWORD }));
+    expect((await run())['password-strength']!.status).toBe('green');
+    value(await service.invoke('vault.changePassword', { current: STRONG_PASSWORD, next: 'Summer2024!!xy' }));
+    expect((await run())['password-strength']!.status).toBe('amber');
+    value(await service.invoke('vault.lock', {}));
+    value(await service.invoke('vault.unlock', { password: 'Summer2024!!xy' }));
+    expect((await run())['password-strength']!.status).toBe('amber');
   });
 
   it('the Recovery Kit turns green when confirmed and red again after a rotation until confirmed', async () => {
