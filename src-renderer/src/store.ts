@@ -5,7 +5,7 @@ import type { NoteKind, TemplateId } from '../../src-shared/templates';
 
 export type Phase = 'loading' | 'create' | 'restore' | 'recovery-kit' | 'unlock' | 'ready';
 /** The screens of an unlocked vault. */
-export type View = 'notes' | 'clients' | 'search' | 'backups' | 'settings' | 'checkup' | 'lost';
+export type View = 'notes' | 'clients' | 'search' | 'backups' | 'audit' | 'retention' | 'settings' | 'checkup' | 'lost';
 
 /** What the clinician edits in a note; one save sends all of it. */
 export interface NoteContent {

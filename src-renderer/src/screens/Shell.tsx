@@ -1,3 +1,4 @@
+import type { JSX } from 'react';
 import { stayUnlocked } from '../actions/autolock';
 import { lockNow } from '../actions/session';
 import { useApp, type View } from '../store';
@@ -5,7 +6,9 @@ import { Clients } from './clients/Clients';
 import { Notes } from './Notes';
 import { Search } from './search/Search';
 import { Settings } from './Settings';
+import { AuditLog } from './audit/AuditLog';
 import { Backups } from './backup/Backups';
+import { Retention } from './retention/Retention';
 import { Checkup } from './checkup/Checkup';
 import { LostLaptop } from './checkup/LostLaptop';
 
@@ -14,9 +17,23 @@ const VIEWS: { view: View; label: string }[] = [
   { view: 'clients', label: 'Clients' },
   { view: 'search', label: 'Search' },
   { view: 'backups', label: 'Backups' },
+  { view: 'audit', label: 'Audit trail' },
+  { view: 'retention', label: 'Retention' },
   { view: 'checkup', label: 'Security' },
   { view: 'settings', label: 'Settings' },
 ];
+
+const SCREENS: Record<View, () => JSX.Element> = {
+  notes: () => <Notes />,
+  clients: () => <Clients />,
+  search: () => <Search />,
+  backups: () => <Backups />,
+  audit: () => <AuditLog />,
+  retention: () => <Retention />,
+  checkup: () => <Checkup />,
+  lost: () => <LostLaptop />,
+  settings: () => <Settings />,
+};
 
 /** The unlocked app: a top bar with the screens and Lock, and the current screen. */
 export function Shell() {
@@ -44,7 +61,7 @@ export function Shell() {
       </header>
       <LockWarning />
       <BackupReminder />
-      <div className="shell-body">{view === 'notes' ? <Notes /> : view === 'backups' ? <Backups /> : view === 'clients' ? <Clients /> : view === 'search' ? <Search /> : view === 'checkup' ? <Checkup /> : view === 'lost' ? <LostLaptop /> : <Settings />}</div>
+      <div className="shell-body">{SCREENS[view]()}</div>
     </div>
   );
 }

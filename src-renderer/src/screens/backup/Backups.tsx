@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { BackupListing, Settings } from '../../../../src-shared/ipc';
 import { refreshBackupReminder } from '../../actions/backup';
+import { plural } from '../../components/format';
 import { BackupProgressBar } from '../../components/Progress';
 import { useApp } from '../../store';
 import { api, call, errorMessage } from '../../vault';
@@ -84,8 +85,4 @@ export function Backups() {
 
 export function formatBytes(n: number): string {
   return n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
-}
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

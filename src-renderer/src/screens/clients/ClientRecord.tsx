@@ -8,7 +8,9 @@ import { useApp } from '../../store';
 import { errorMessage } from '../../vault';
 import { ClientForm } from './ClientForm';
 import { ConsentPanel } from '../consent/ConsentPanel';
+import { ExportRecord } from './ExportRecord';
 import { RecordNotes } from './RecordNotes';
+import { useRetainUntil } from './useRetainUntil';
 
 type Tab = 'record' | 'psychotherapy';
 
@@ -25,6 +27,7 @@ export function ClientRecord({ clientId }: { clientId: string }) {
   useEffect(() => {
     loadClient(clientId).then(setClient, (e: unknown) => setError(errorMessage(e)));
   }, [clientId, summary?.rev]);
+  const retainUntil = useRetainUntil(clientId, summary?.lastContactDate);
 
   if (error) return <p className="error" role="alert">{error}</p>;
   if (!client) return <p className="empty">Opening…</p>;
@@ -56,6 +59,8 @@ export function ClientRecord({ clientId }: { clientId: string }) {
         <dd>{formatIsoDate(client.intakeDate)}</dd>
         <dt>Last contact</dt>
         <dd>{formatIsoDate(summary?.lastContactDate)}</dd>
+        <dt>Keep record until</dt>
+        <dd data-testid="retain-until">{retainUntil ? formatIsoDate(retainUntil) : '—'}</dd>
       </dl>
       {client.notes && <p className="client-notes">{client.notes}</p>}
       <div className="row">
@@ -104,6 +109,7 @@ export function ClientRecord({ clientId }: { clientId: string }) {
         </button>
         <RecordNotes notes={shown} label={tab === 'record' ? 'Record notes' : 'Psychotherapy notes'} onOpen={(id) => void open(id)} />
       </div>
+      <ExportRecord clientId={client.id} />
     </section>
   );
 }
