@@ -1,17 +1,23 @@
 import type { Rng } from './prng';
-import { SENTENCES, slotWords, type SentenceKind, type Slot } from './vocabulary';
+import { SENTENCES, slotWords, type ClientProfile, type SentenceKind, type Slot } from './vocabulary';
 
-/** One sentence of the given kind with every `{slot}` filled. */
-export function sentence(rng: Rng, kind: SentenceKind): string {
-  return rng.pick(SENTENCES[kind]).replace(/\{(\w+)\}/g, (_, slot: string) => rng.pick(slotWords(slot as Slot)));
+/** Share of slot values taken from the client's profile rather than from the whole list. */
+const ON_PROFILE = 0.9;
+
+/** One sentence of the given kind with every `{slot}` filled, mostly from the client's profile. */
+export function sentence(rng: Rng, kind: SentenceKind, profile: ClientProfile = {}): string {
+  return rng.pick(SENTENCES[kind]).replace(/\{(\w+)\}/g, (_, name: string) => {
+    const own = profile[name as Slot];
+    return rng.pick(own && rng.chance(ON_PROFILE) ? own : slotWords(name as Slot));
+  });
 }
 
 /** Sentences of the given kinds, in turn, until at least `words` words; paragraphs every ~5 sentences. */
-export function passage(rng: Rng, kinds: readonly SentenceKind[], words: number): string {
+export function passage(rng: Rng, kinds: readonly SentenceKind[], words: number, profile: ClientProfile = {}): string {
   const out: string[] = [];
   let count = 0;
   for (let i = 0; count < words; i++) {
-    const s = sentence(rng, kinds[i % kinds.length]!);
+    const s = sentence(rng, kinds[i % kinds.length]!, profile);
     count += s.split(' ').length;
     out.push(s, rng.chance(0.2) ? '\n\n' : ' ');
   }

@@ -3,7 +3,7 @@ import type { Input } from '../src-shared/ipc';
 import { passage, sentence, splitWords, wordCount } from './clinical-text';
 import { createRng, type Rng } from './prng';
 import { call } from './service-call';
-import { FIRST_NAMES, LAST_NAMES, slotWords, type SentenceKind } from './vocabulary';
+import { drawProfile, FIRST_NAMES, LAST_NAMES, slotWords, type ClientProfile, type SentenceKind } from './vocabulary';
 
 /** A 10-year solo practice at scale 1 (issue 10). */
 export const FULL_PRACTICE = { clients: 600, progressNotes: 10_000, intakes: 300, psychotherapyNotes: 2000 };
@@ -35,6 +35,7 @@ interface ClientPlan {
   name: string;
   startDay: number;
   sessions: number;
+  profile: ClientProfile;
 }
 
 const PROGRESS_SECTIONS: Record<'soap' | 'dap', { keys: string[]; kinds: SentenceKind[][]; shares: number[] }> = {
@@ -70,9 +71,9 @@ function sessionHeader(rng: Rng, day: number): Input<'notes.create'>['session'] 
   };
 }
 
-function sections(rng: Rng, plan: { keys: string[]; kinds: SentenceKind[][]; shares: number[] }, words: number) {
+function sections(rng: Rng, plan: { keys: string[]; kinds: SentenceKind[][]; shares: number[] }, words: number, profile: ClientProfile) {
   const counts = splitWords(words, plan.shares);
-  return Object.fromEntries(plan.keys.map((key, i) => [key, passage(rng, plan.kinds[i]!, counts[i]!)]));
+  return Object.fromEntries(plan.keys.map((key, i) => [key, passage(rng, plan.kinds[i]!, counts[i]!, profile)]));
 }
 
 async function makeClients(service: VaultService, rng: Rng, count: number): Promise<ClientPlan[]> {
@@ -80,15 +81,16 @@ async function makeClients(service: VaultService, rng: Rng, count: number): Prom
   for (let i = 0; i < count; i++) {
     const name = `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`;
     const startDay = rng.int(0, DAYS - 30);
+    const profile = drawProfile(rng.pick);
     const { id } = await call(service, 'clients.create', {
       displayName: name,
       dateOfBirth: `${rng.int(1950, 2007)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`,
       intakeDate: isoDay(startDay),
       status: startDay < DAYS - 365 && rng.chance(0.8) ? 'discharged' : 'active',
-      notes: `Referred by ${rng.pick(['their GP', 'a former client', 'their insurer', 'a school counselor'])}. ${sentence(rng, 'history')}`,
+      notes: `Referred by ${rng.pick(['their GP', 'a former client', 'their insurer', 'a school counselor'])}. ${sentence(rng, 'history', profile)}`,
     });
     // Heavy-tailed caseload: a few long-term clients, many short episodes of care.
-    plans.push({ id, name, startDay, sessions: rng.logNormal(1, 0.9) });
+    plans.push({ id, name, startDay, sessions: rng.logNormal(1, 0.9), profile });
   }
   const total = plans.reduce((sum, c) => sum + c.sessions, 0);
   for (const c of plans) c.sessions /= total;
@@ -125,7 +127,7 @@ export async function generatePractice(
     if (sign) {
       await call(service, 'notes.sign', { id, baseRev: rev });
       if (words !== undefined && rng.chance(ADDENDUM_SHARE)) {
-        addendum = sentence(rng, 'addendum');
+        addendum = sentence(rng, 'addendum', client.profile);
         await call(service, 'notes.addAddendum', { id, text: addendum });
         addenda++;
       }
@@ -136,7 +138,7 @@ export async function generatePractice(
   }
 
   for (const client of clients.slice(0, n(FULL_PRACTICE.intakes))) {
-    const fields = sections(rng, INTAKE_SECTIONS, Math.round(2000 + 200 * rng.normal()));
+    const fields = sections(rng, INTAKE_SECTIONS, Math.round(2000 + 200 * rng.normal()), client.profile);
     await save(client, { title: 'Intake assessment', kind: 'intake', templateId: 'intake', fields, session: sessionHeader(rng, client.startDay) }, true);
   }
   for (let i = 0; i < n(FULL_PRACTICE.progressNotes); i++) {
@@ -146,13 +148,13 @@ export async function generatePractice(
     const day = client.startDay + 7 * k <= DAYS ? client.startDay + 7 * k : rng.int(client.startDay, DAYS);
     const templateId = rng.chance(0.6) ? 'soap' : 'dap';
     const words = progressLength(rng);
-    const fields = sections(rng, PROGRESS_SECTIONS[templateId], words);
-    const title = `Session ${k}: ${rng.pick(slotWords('theme'))}`;
+    const fields = sections(rng, PROGRESS_SECTIONS[templateId], words, client.profile);
+    const title = `Session ${k}: ${rng.pick(client.profile.theme ?? slotWords('theme'))}`;
     await save(client, { title, kind: 'progress', templateId, fields, session: sessionHeader(rng, day) }, true, words);
   }
   for (let i = 0; i < n(FULL_PRACTICE.psychotherapyNotes); i++) {
     const client = weightedClient(rng, clients);
-    const body = passage(rng, ['process'], Math.round(Math.min(800, rng.logNormal(180, 0.5))));
+    const body = passage(rng, ['process'], Math.round(Math.min(800, rng.logNormal(180, 0.5))), client.profile);
     await save(client, { title: 'Process note', kind: 'psychotherapy', body, session: sessionHeader(rng, rng.int(client.startDay, DAYS)) }, false);
   }
 

@@ -68,6 +68,22 @@ const SLOTS = {
     'decrease self-harm urges', 'improve co-parenting communication', 'resume exercise', 'finish the degree',
   ],
   frequency: ['daily', 'several times a week', 'once this week', 'most nights', 'twice since last session', 'rarely'],
+  homework: [
+    'a thought record', 'a sleep diary', 'a mood log', 'the exposure log', 'a gratitude list', 'a values worksheet',
+    'the safety plan', 'an activity schedule', 'a worry postponement log', 'a urge-surfing record',
+  ],
+  collateral: ['the prescriber', 'their primary care physician', 'the school counselor', 'the case manager', 'their psychiatrist'],
+  routine: [
+    'sleeping about six hours a night', 'eating irregularly', 'walking most mornings', 'working long shifts',
+    'spending evenings alone', 'seeing friends on weekends', 'skipping meals', 'going to the gym again',
+    'napping in the afternoon', 'staying up late on their phone', 'cooking for the family again',
+  ],
+  reaction: ['countertransference', 'own reaction', 'urge to fix things', 'felt sense', 'boredom', 'protectiveness'],
+  support: ['consultation', 'supervision', 'my peer group', 'my own therapy'],
+  impasse: ['rupture', 'tension', 'impasse', 'enactment', 'distance', 'pull toward advice'],
+  material: ['Dream material', 'An early memory', 'A recurring image', 'A fantasy the client shared'],
+  access: ['No access to firearms', 'No weapons in the home', 'Medications are kept by their partner', 'Lives alone, no weapons'],
+  riskStep: ['Safety plan discussed and provided in writing', 'Crisis numbers reviewed', 'Means restriction discussed', 'Follow-up call scheduled'],
   number: ['2', '3', '4', '5', '6', '7', '8', '9', '11', '12', '14', '15', '17', '19', '21'],
   diagnosis: [
     'generalized anxiety disorder', 'major depressive disorder, recurrent, moderate', 'PTSD', 'panic disorder',
@@ -77,6 +93,27 @@ const SLOTS = {
 } as const;
 
 export type Slot = keyof typeof SLOTS;
+
+/** Slots that describe the client's situation: each client's notes keep returning to a few of these. */
+const PROFILE_SLOTS: readonly Slot[] = [
+  'symptom', 'person', 'event', 'intervention', 'theme', 'measure', 'med', 'substance', 'goal', 'diagnosis',
+  'homework', 'collateral', 'routine', 'reaction', 'impasse', 'material', 'access', 'riskStep',
+];
+
+/** A client's own few values per slot; sentences about them draw from it most of the time. */
+export type ClientProfile = Partial<Record<Slot, readonly string[]>>;
+
+export function drawProfile(pick: <T>(items: readonly T[]) => T): ClientProfile {
+  const profile: ClientProfile = {};
+  for (const slot of PROFILE_SLOTS) {
+    const words = SLOTS[slot];
+    const size = Math.max(1, Math.round(words.length / 6));
+    const chosen = new Set<string>();
+    while (chosen.size < size) chosen.add(pick(words));
+    profile[slot] = [...chosen];
+  }
+  return profile;
+}
 
 export const SENTENCES = {
   subjective: [
@@ -90,7 +127,7 @@ export const SENTENCES = {
     'Client reports taking {med} as prescribed with no new side effects.',
     'Client noticed {symptom} before {event} and used the breathing skill with partial relief.',
     'Client expressed worry that their {person} will not understand their need for {theme}.',
-    'Client reports sleeping about {number} hours a night, with {symptom}.',
+    'Client reports {routine}, with {symptom}.',
     'Client talked at length about {theme} and how it shows up with their {person}.',
   ],
   objective: [
@@ -115,16 +152,16 @@ export const SENTENCES = {
     'Continue weekly sessions focused on {theme}.',
     'Client will complete {intervention} homework {frequency} and bring it next session.',
     'Repeat the {measure} in four weeks to track change.',
-    'Coordinate with the prescriber about {med} and the report of {symptom}.',
+    'Coordinate with {collateral} about {med} and the report of {symptom}.',
     'Next session will introduce {intervention} to target {symptom}.',
-    'Review the safety plan at the start of next session given recent {symptom}.',
+    'Review {homework} at the start of next session given recent {symptom}.',
     'Refer to a support group for {theme}; client agreed to consider it.',
   ],
   data: [
     'Client discussed {event} and reported feeling {feeling} afterwards.',
     'Session focused on {theme}; we practiced {intervention}.',
     'Client reports {symptom} {frequency} and rated distress {number} out of 10.',
-    'Client brought a completed thought record about their {person}.',
+    'Client brought {homework} about their {person}.',
     'Client described a pattern of {symptom} when thinking about {theme}.',
     'Client was {affect} and {appearance}; engaged well in {intervention}.',
   ],
@@ -132,11 +169,11 @@ export const SENTENCES = {
     'I noticed a strong pull to reassure the client when they spoke about their {person}.',
     'The client seemed to test whether I would reject them, echoing {theme} with their {person}.',
     'Hypothesis: {symptom} serves to protect against feelings of being {feeling}.',
-    'My countertransference today was irritation, possibly mirroring how their {person} responds.',
+    'My {reaction} today was strong, possibly mirroring how their {person} responds.',
     'Something shifted when we named {theme}; the client went quiet and then tearful.',
-    'I wonder whether the focus on {event} is a way of avoiding the grief underneath.',
-    'Consider bringing this case to consultation: the rupture around {theme} is not yet repaired.',
-    'Dream material: being lost in a house with their {person}; themes of {theme} and control.',
+    'I wonder whether the focus on {event} is a way of avoiding the {theme} underneath.',
+    'Consider bringing this case to {support}: the {impasse} around {theme} is not yet resolved.',
+    '{material}: being lost in a house with their {person}; themes of {theme} and control.',
   ],
   history: [
     'Client grew up with their {person} and describes the household as chaotic, with {theme}.',
@@ -149,8 +186,8 @@ export const SENTENCES = {
   ],
   risk: [
     'Client denies current suicidal ideation; reports passive thoughts during {event} last year.',
-    'No history of self-harm. No access to firearms. Protective factors: their {person}, pets, faith.',
-    'Columbia screen negative today. Safety plan discussed and provided in writing.',
+    'No history of self-harm. {access}. Protective factors: their {person}, pets, faith.',
+    '{measure} reviewed today. {riskStep}.',
     'Client denies homicidal ideation. No history of violence.',
   ],
   diagnosis: [
@@ -158,10 +195,10 @@ export const SENTENCES = {
     'Symptoms of {symptom} and {symptom} meet criteria for {diagnosis}.',
   ],
   addendum: [
-    'Addendum: client called after the session to report {symptom}; safety plan reviewed by phone.',
+    'Addendum: client called after the session to report {symptom}; {riskStep} by phone.',
     'Addendum: {measure} results received and reviewed; score {number}.',
     'Correction: the session referred to the client\u2019s {person}, not their {person}.',
-    'Addendum: collateral contact with the prescriber about {med}.',
+    'Addendum: collateral contact with {collateral} about {med}.',
   ],
 } as const;
 

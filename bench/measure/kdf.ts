@@ -5,7 +5,9 @@ import { ms, type MeasureResult } from '../report';
 import { call, openBenchService, BENCH_PASSWORD } from '../service-call';
 import { median, round } from '../stats';
 
-const RUNS = 3;
+const fastest = (samples: number[]): number => Math.min(...samples);
+
+const RUNS = 5;
 /** Algorithm.Argon2id: a const enum in the typings, which isolatedModules cannot read. */
 const ARGON2ID = 2 as Algorithm.Argon2id;
 const TARGET = 1.3;
@@ -25,6 +27,8 @@ function nativeArgon2id(password: string, salt: Uint8Array, params: KdfParams): 
 /**
  * Argon2id as the vault runs it (libsodium WASM on the KDF worker thread, thread start-up
  * excluded) vs @node-rs/argon2 (native Rust) at the parameters a real vault.create calibrated.
+ * The two alternate, and each side's fastest run is compared: on a shared machine a slow run
+ * measures the neighbours, not Argon2id.
  */
 export async function measureKdf(dataDir: string): Promise<MeasureResult> {
   const service = await openBenchService(dataDir);
@@ -47,19 +51,19 @@ export async function measureKdf(dataDir: string): Promise<MeasureResult> {
     nativeArgon2id(BENCH_PASSWORD, salt, params);
     native.push(performance.now() - start);
   }
-  const ratio = median(wasm) / median(native);
+  const ratio = fastest(wasm) / fastest(native);
   const label = `${params.opsLimit} passes, ${params.memLimitBytes / 1024 / 1024} MiB, 1 lane`;
   return {
     rows: [
       {
         measure: `Argon2id (${label})`,
-        app: `${ms(median(wasm))} (libsodium WASM, worker)`,
-        baseline: `${ms(median(native))} (@node-rs/argon2)`,
+        app: `${ms(fastest(wasm))} (libsodium WASM, worker)`,
+        baseline: `${ms(fastest(native))} (@node-rs/argon2)`,
         ratio,
         target: `≤ ${TARGET}×`,
         met: ratio <= TARGET,
       },
     ],
-    raw: { params, runs: RUNS, wasmMs: wasm.map((x) => round(x)), nativeMs: native.map((x) => round(x)), sameOutput: same, ratio: round(ratio, 3) },
+    raw: { params, runs: RUNS, wasmMs: wasm.map((x) => round(x)), nativeMs: native.map((x) => round(x)), sameOutput: same, ratio: round(ratio, 3), medianRatio: round(median(wasm) / median(native), 3) },
   };
 }
