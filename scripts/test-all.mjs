@@ -3,6 +3,7 @@
 // "N passed, N failed, N skipped", summed over every suite, and exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 
 const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -41,7 +42,9 @@ function vitest() {
   totals.skipped += (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0);
 }
 
-function playwright(label, configArg, out) {
+function playwright(label, configArg, relOut) {
+  // Absolute: Playwright resolves a relative report path against the config file's folder.
+  const out = path.resolve(relOut);
   fs.rmSync(out, { force: true });
   const ok = run(label, `npx playwright test ${configArg} --reporter=list,json`, { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
   const j = readJson(out);

@@ -1,4 +1,5 @@
-import { STRONG_PASSWORD } from '../helpers/service';
+import fs from 'node:fs';
+import { STRONG_PASSWORD, tempDir } from '../helpers/service';
 import { createVaultThroughUi, expect, test } from './fixtures';
 
 test('weak password refused, strong accepted, recovery key unlocks, password change works', async ({ page }, testInfo) => {
@@ -11,6 +12,7 @@ test('weak password refused, strong accepted, recovery key unlocks, password cha
 
   const recoveryKey = await createVaultThroughUi(page, STRONG_PASSWORD);
   await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'SessionVault is locked' })).toBeVisible();
 
   // Forgot the password: the Recovery Kit opens the vault.
   await page.getByRole('button', { name: /Use your Recovery Key/ }).click();
@@ -28,10 +30,28 @@ test('weak password refused, strong accepted, recovery key unlocks, password cha
   await page.screenshot({ path: testInfo.outputPath('settings.png') });
 
   await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'SessionVault is locked' })).toBeVisible();
   await page.getByLabel('Password').fill(STRONG_PASSWORD);
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('alert')).toContainText('not right');
   await page.getByLabel('Password').fill(next);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('button', { name: 'New note' })).toBeVisible();
+});
+
+test('a key file as second factor: the password alone no longer opens the vault', async ({ page }) => {
+  const keyFile = `${tempDir('sv-usb-key-')}/holiday-photo.jpg`;
+  fs.writeFileSync(keyFile, Buffer.from('not really a photo, but any bytes will do: 8c1f0e'));
+  await page.getByText('Second factor: a key file (optional)').click();
+  await page.getByLabel('Key file (full path)').fill(keyFile);
+  await createVaultThroughUi(page, STRONG_PASSWORD);
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'SessionVault is locked' })).toBeVisible();
+
+  await page.getByLabel('Password').fill(STRONG_PASSWORD);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('alert')).toContainText('key file');
+  await page.getByLabel('Key file (full path)').fill(keyFile);
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('button', { name: 'New note' })).toBeVisible();
 });

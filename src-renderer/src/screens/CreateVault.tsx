@@ -7,6 +7,7 @@ import { errorMessage } from '../vault';
 export function CreateVault() {
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
+  const [keyFile, setKeyFile] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -19,7 +20,7 @@ export function CreateVault() {
     setBusy(true);
     setError(null);
     try {
-      await createVault(password);
+      await createVault(password, keyFile.trim() || undefined);
     } catch (err) {
       setError(errorMessage(err));
       setBusy(false);
@@ -39,6 +40,15 @@ export function CreateVault() {
         <PasswordStrength password={password} />
         <label htmlFor="confirm-password">Type it again</label>
         <input id="confirm-password" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+        <details className="advanced">
+          <summary>Second factor: a key file (optional)</summary>
+          <p className="hint">
+            Any file you keep on a separate USB stick, e.g. a photo. The vault then opens only with the password and that exact
+            file. Lose the file and only the Recovery Kit gets you back in.
+          </p>
+          <label htmlFor="create-keyfile">Key file (full path)</label>
+          <input id="create-keyfile" value={keyFile} onChange={(e) => setKeyFile(e.target.value)} spellCheck={false} />
+        </details>
         {error && (
           <p role="alert" className="error">
             {error}

@@ -24,7 +24,7 @@ export function Unlock() {
     setBusy(true);
     setError(null);
     try {
-      await unlock(mode === 'recovery' ? { recoveryKey: secret } : hasKeyFile ? { password: secret, keyFile } : { password: secret });
+      await unlock(mode === 'recovery' ? { recoveryKey: secret } : hasKeyFile && keyFile.trim() ? { password: secret, keyFile: keyFile.trim() } : { password: secret });
     } catch (err) {
       setError(errorMessage(err));
       if (err instanceof CallError && err.error.retryAfterSeconds) setWaitSeconds(err.error.retryAfterSeconds);

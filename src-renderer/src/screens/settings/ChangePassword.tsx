@@ -18,7 +18,7 @@ export function ChangePassword() {
     setBusy(true);
     setMessage(null);
     try {
-      await call(api().vault.changePassword(hasKeyFile ? { current, next, keyFile } : { current, next }));
+      await call(api().vault.changePassword(hasKeyFile && keyFile.trim() ? { current, next, keyFile: keyFile.trim() } : { current, next }));
       setCurrent('');
       setNext('');
       setConfirm('');

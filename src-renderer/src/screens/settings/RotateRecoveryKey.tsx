@@ -16,7 +16,7 @@ export function RotateRecoveryKey() {
     e.preventDefault();
     setError(null);
     try {
-      const res = await call(api().vault.rotateRecoveryKey(hasKeyFile ? { password, keyFile } : { password }));
+      const res = await call(api().vault.rotateRecoveryKey(hasKeyFile && keyFile.trim() ? { password, keyFile: keyFile.trim() } : { password }));
       const status = await call(api().vault.status({}));
       setPassword('');
       setKit({ recoveryKey: res.recoveryKey, createdAt: res.createdAt, vaultId: status.vaultId ?? '' });
