@@ -7,8 +7,16 @@ import { createVaultService, type VaultService, type VaultServiceOptions } from 
 export const TEST_KDF = { opsLimit: 1, memLimitBytes: 8 * 1024 * 1024 };
 export const STRONG_PASSWORD = 'correct horse battery staple 42';
 
+const madeDirs = new Set<string>();
+// Test vaults are throwaway: remove them when the test process ends, so runs do not fill /tmp.
+process.once('exit', () => {
+  for (const dir of madeDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempDir(prefix = 'sv-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  madeDirs.add(dir);
+  return dir;
 }
 
 export async function newService(overrides: Partial<VaultServiceOptions> = {}): Promise<{ service: VaultService; dataDir: string }> {
