@@ -1,7 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Incident } from '../../src-shared/contract/incident';
-import { randomBytes, toHex } from './crypto/sodium';
+import { writeNewFile } from './durable-files';
 import { VaultError } from './errors';
 import { escapeHtml as e } from './export/export-html';
 
@@ -31,22 +30,5 @@ ${para(incident.whatWasDone)}
 export function exportIncident(incident: Incident, dir: string, now: number): string {
   if (!path.isAbsolute(dir)) throw new VaultError('INVALID_INPUT', 'Choose a folder for the export.');
   const base = `incident-record-${incident.date}-${incident.id.slice(0, 8)}`;
-  const tmp = path.join(dir, `.${base}.${toHex(randomBytes(6))}.tmp`);
-  try {
-    const fd = fs.openSync(tmp, 'wx', 0o600);
-    try {
-      fs.writeFileSync(fd, renderIncident(incident, now), 'utf8');
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    let target = path.join(dir, `${base}.html`);
-    for (let i = 2; fs.existsSync(target); i++) target = path.join(dir, `${base}-${i}.html`);
-    fs.renameSync(tmp, target);
-    return target;
-  } catch (error) {
-    fs.rmSync(tmp, { force: true });
-    if ((error as { code?: unknown } | null)?.code === 'ENOSPC') throw new VaultError('DISK_FULL', 'The drive is full. Free some space or choose another folder.');
-    throw new VaultError('IO_ERROR', 'The record could not be saved in that folder. Check that it exists and that you can write to it.');
-  }
+  return writeNewFile(dir, base, '.html', renderIncident(incident, now));
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { fsyncDir } from './durable-files';
 import { VaultError } from './errors';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
 import { writeHeader, type VaultHeader } from './vault-header';
@@ -58,18 +59,6 @@ export function createVaultFile(file: string, header: VaultHeader): void {
   fsyncDir(path.dirname(file));
 }
 
-/** Makes the rename itself durable: after a power cut the vault is there, not just its data. */
-function fsyncDir(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(dir, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    // Windows cannot open a directory for fsync; NTFS journals the rename itself.
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
-}
 
 /**
  * Opens an existing vault, refusing files that are not ours or come from a newer version,

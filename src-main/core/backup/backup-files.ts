@@ -4,18 +4,6 @@ import { VaultError } from '../errors';
 
 /** File-system helpers shared by the backup writer, reader and restore. */
 
-/** Makes a rename durable. Some platforms cannot open a directory for fsync; that is not an error there. */
-export function fsyncDir(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(dir, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    // Windows refuses to open directories; NTFS journals the rename itself.
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
-}
 
 const SCRATCH_PREFIX = '.sv-backup-tmp-';
 

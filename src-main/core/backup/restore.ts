@@ -2,7 +2,8 @@ import path from 'node:path';
 import { memzero } from '../crypto/sodium';
 import { backupKey, masterKeyFromBackup, type BackupCredentials } from './backup-keys';
 import type { BackupContext } from './backup-context';
-import { fileError, fsyncDir, privateTempDir, removeQuietly } from './backup-files';
+import { fileError, privateTempDir, removeQuietly } from './backup-files';
+import { fsyncDir } from '../durable-files';
 import { readBackupHeader } from './backup-reader';
 import { decryptAndCheck } from './backup-verify';
 

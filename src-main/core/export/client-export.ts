@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Note } from '../../../src-shared/contract/notes';
 import { ConsentRepo } from '../consent-repo';
-import { randomBytes, toHex } from '../crypto/sodium';
+import { writeNewFile } from '../durable-files';
 import { VaultError } from '../errors';
 import { localIsoDate } from '../note-record';
 import type { UnlockedSession } from '../vault-manager';
@@ -54,28 +53,4 @@ export function exportClient(s: UnlockedSession, req: ExportRequest, now: number
     excludedPsychotherapy: live.length - notes.length,
     excludedTrashed: summaries.length - live.length,
   };
-}
-
-/** Temp file, fsync, rename to a name not taken yet: a crash never leaves half a record under the final name. */
-function writeNewFile(dir: string, base: string, ext: string, content: string): string {
-  const tmp = path.join(dir, `.${base}.${toHex(randomBytes(6))}.tmp`);
-  try {
-    const fd = fs.openSync(tmp, 'wx', 0o600);
-    try {
-      fs.writeFileSync(fd, content, 'utf8');
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    let target = path.join(dir, base + ext);
-    for (let i = 2; fs.existsSync(target); i++) target = path.join(dir, `${base}-${i}${ext}`);
-    fs.renameSync(tmp, target);
-    return target;
-  } catch (error) {
-    fs.rmSync(tmp, { force: true });
-    if ((error as { code?: unknown } | null)?.code === 'ENOSPC') {
-      throw new VaultError('DISK_FULL', 'The drive is full. Free some space or choose another folder, then export again.');
-    }
-    throw new VaultError('IO_ERROR', 'The record could not be saved in that folder. Check that it exists and that you can write to it, then try again.');
-  }
 }

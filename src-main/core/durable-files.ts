@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes, toHex } from './crypto/sodium';
+import { VaultError } from './errors';
+
+/** Makes a rename durable: after a power cut the file is there under its new name. */
+export function fsyncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Windows cannot open a directory for fsync; NTFS journals the rename itself.
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/**
+ * Writes `content` as a new file `<base><ext>` in `dir` (or `<base>-2<ext>`, … — an existing
+ * file is never replaced): temp file (owner-only), fsync, rename, so a crash never leaves half a
+ * document under the final name. Returns the path written.
+ */
+export function writeNewFile(dir: string, base: string, ext: string, content: string): string {
+  const tmp = path.join(dir, `.${base}.${toHex(randomBytes(6))}.tmp`);
+  try {
+    const fd = fs.openSync(tmp, 'wx', 0o600);
+    try {
+      fs.writeFileSync(fd, content, 'utf8');
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    let target = path.join(dir, base + ext);
+    for (let i = 2; fs.existsSync(target); i++) target = path.join(dir, `${base}-${i}${ext}`);
+    fs.renameSync(tmp, target);
+    fsyncDir(dir);
+    return target;
+  } catch (error) {
+    fs.rmSync(tmp, { force: true });
+    if ((error as { code?: unknown } | null)?.code === 'ENOSPC') {
+      throw new VaultError('DISK_FULL', 'The drive is full. Free some space or choose another folder, then try again.');
+    }
+    throw new VaultError('IO_ERROR', 'The file could not be saved in that folder. Check that it exists and that you can write to it, then try again.');
+  }
+}
