@@ -85,6 +85,8 @@ export async function measureSearch(service: VaultService, plain: Database.Datab
       queriesWithNoHit: empty,
       appMs: { p50: round(a50, 3), p95: round(a95, 3), max: round(Math.max(...app), 3) },
       bareFtsMs: { p50: round(b50, 3), p95: round(b95, 3), max: round(Math.max(...base), 3) },
+      // The app's in-memory index holds the same text, so this approximates its share of RSS.
+      bareFtsBytes: (plain.pragma('page_count', { simple: true }) as number) * (plain.pragma('page_size', { simple: true }) as number),
       medianMatchingNotes: percentile(matches.map((m) => m.matches), 50),
       slowestQueries: matches.slice(0, 8),
     },
