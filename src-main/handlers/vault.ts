@@ -1,4 +1,4 @@
-import { updateSecurityFacts } from '../core/checkup/security-record';
+import { readSecurityFacts, updateSecurityFacts } from '../core/checkup/security-record';
 import { ratePassword } from '../core/password-policy';
 import type { VaultManager } from '../core/vault-manager';
 import type { HandlersFor, ServiceContext } from './types';
@@ -23,7 +23,11 @@ export function vaultHandlers({ vault, lockCoordinator, now }: ServiceContext): 
     },
     'vault.unlock': async (credentials) => {
       await vault.unlock(credentials);
-      if ('password' in credentials) notePasswordScore(vault, credentials.password, now());
+      // Rating costs up to a second on this thread: do it only when no score is kept yet
+      // (the password itself only changes through vault.changePassword, which rates it).
+      if ('password' in credentials && readSecurityFacts(vault.unlocked().store).passwordScore === undefined) {
+        notePasswordScore(vault, credentials.password, now());
+      }
       return {};
     },
     'vault.lock': async () => {
