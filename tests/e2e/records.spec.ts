@@ -72,4 +72,12 @@ test('audit trail after a session of work, records-request export without psycho
   await expect(page.getByRole('row', { name: /Marisol Trent/ })).toContainText(String(new Date().getFullYear() + 7));
   await expectAccessible(page, 'retention');
   await page.screenshot({ path: testInfo.outputPath('3-retention.png'), fullPage: true });
+
+  // A state that requires ten years: the setting moves every date.
+  await main.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel(/Keep records this many years/).fill('10');
+  await page.getByRole('button', { name: 'Save records settings' }).click();
+  await expect(page.getByText('Records and backup settings saved.')).toBeVisible();
+  await main.getByRole('button', { name: 'Retention' }).click();
+  await expect(page.getByRole('row', { name: /Marisol Trent/ })).toContainText(String(new Date().getFullYear() + 10));
 });

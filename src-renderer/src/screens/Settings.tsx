@@ -1,5 +1,6 @@
 import { AutoLockSettings } from './settings/AutoLockSettings';
 import { ChangePassword } from './settings/ChangePassword';
+import { RecordsSettings } from './settings/RecordsSettings';
 import { RotateRecoveryKey } from './settings/RotateRecoveryKey';
 
 export function Settings() {
@@ -7,6 +8,7 @@ export function Settings() {
     <main className="page">
       <h1>Settings</h1>
       <AutoLockSettings />
+      <RecordsSettings />
       <ChangePassword />
       <RotateRecoveryKey />
     </main>
