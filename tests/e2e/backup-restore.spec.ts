@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { filesContaining, tempDir } from '../helpers/service';
+import { expectAccessible } from './a11y';
 import { createVaultThroughUi, expect, test } from './fixtures';
 
 test('back up to a USB folder, lose the laptop, restore on a new one with the Recovery Key', async ({ page, app }, testInfo) => {
@@ -17,6 +18,7 @@ test('back up to a USB folder, lose the laptop, restore on a new one with the Re
   await page.getByRole('button', { name: 'Back up now' }).click();
   await expect(page.getByTestId('backup-message')).toContainText('Backup verified');
   await expect(page.getByRole('cell', { name: 'Verified' })).toBeVisible();
+  await expectAccessible(page, 'backups');
   await page.screenshot({ path: testInfo.outputPath('1-backup-verified.png') });
 
   await page.getByRole('button', { name: /^Restore drill/ }).click();
@@ -33,6 +35,7 @@ test('back up to a USB folder, lose the laptop, restore on a new one with the Re
   await page.getByLabel(/Backup file/).fill(`${usb}/${files[0]}`);
   await page.getByLabel('The Recovery Key').check();
   await page.getByRole('textbox', { name: 'Recovery key' }).fill(recoveryKey);
+  await expectAccessible(page, 'restore from backup');
   await page.screenshot({ path: testInfo.outputPath('2-restore.png') });
   await page.getByRole('button', { name: 'Restore' }).click();
 

@@ -1,4 +1,5 @@
 import { filesContaining, STRONG_PASSWORD } from '../helpers/service';
+import { expectAccessible } from './a11y';
 import { createVaultThroughUi, expect, test } from './fixtures';
 
 test('create a vault, write a note, lock, unlock, and the note is there', async ({ page, app }, testInfo) => {
@@ -19,6 +20,7 @@ test('create a vault, write a note, lock, unlock, and the note is there', async 
   await page.getByRole('button', { name: 'Lock' }).click();
   await expect(page.getByRole('heading', { name: 'SessionVault is locked' })).toBeVisible();
   await expect(page.locator('body')).not.toContainText(canary);
+  await expectAccessible(page, 'unlock');
   await page.screenshot({ path: testInfo.outputPath('3-locked.png') });
   expect(filesContaining(app.dataDir, canary)).toEqual([]);
 

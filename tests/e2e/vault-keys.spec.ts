@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { STRONG_PASSWORD, tempDir } from '../helpers/service';
+import { expectAccessible } from './a11y';
 import { createVaultThroughUi, expect, test } from './fixtures';
 
 test('weak password refused, strong accepted, recovery key unlocks, password change works', async ({ page }, testInfo) => {
@@ -8,6 +9,7 @@ test('weak password refused, strong accepted, recovery key unlocks, password cha
   await page.getByLabel('Type it again').fill('password123');
   await page.getByRole('button', { name: 'Create vault' }).click();
   await expect(page.getByRole('alert')).toContainText('12 characters');
+  await expectAccessible(page, 'create vault');
   await page.screenshot({ path: testInfo.outputPath('weak-password.png') });
 
   const recoveryKey = await createVaultThroughUi(page, STRONG_PASSWORD);
@@ -27,6 +29,7 @@ test('weak password refused, strong accepted, recovery key unlocks, password cha
   await page.getByLabel('Type the new password again').fill(next);
   await page.getByRole('button', { name: 'Change password' }).click();
   await expect(page.getByText('Password changed')).toBeVisible();
+  await expectAccessible(page, 'settings');
   await page.screenshot({ path: testInfo.outputPath('settings.png') });
 
   await page.getByRole('button', { name: 'Lock', exact: true }).click();
