@@ -38,6 +38,3 @@ export function fail(code: ErrorCode, message: string, extra?: Pick<AppError, 'r
   return { ok: false, error: { code, message, ...extra } };
 }
 
-export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
-}

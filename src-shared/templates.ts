@@ -141,7 +141,3 @@ export function templateById(id: TemplateId): NoteTemplate {
   return TEMPLATES[id];
 }
 
-/** True for the kind that must stay out of the client record view and out of exports. */
-export function isPsychotherapyKind(kind: NoteKind): boolean {
-  return kind === 'psychotherapy';
-}

@@ -1,14 +1,10 @@
-import type { BackupListing, BackupProgress } from '../../../src-shared/ipc';
+import type { BackupProgress } from '../../../src-shared/ipc';
 import { api, call } from '../vault';
 import { useApp } from '../store';
 import { refreshNotes } from './notes';
 
 export type RestoreCredentials = { password: string } | { recoveryKey: string };
 
-/** Newest verified backup in the folder, or null. */
-export function lastVerified(list: BackupListing[]): BackupListing | null {
-  return list.find((b) => b.verified && b.sameVault) ?? null;
-}
 
 /** The reminder shown in the shell when the last verified backup is too old (or missing). */
 export async function refreshBackupReminder(): Promise<void> {
