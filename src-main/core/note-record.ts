@@ -134,12 +134,3 @@ function canonical(value: unknown): string {
     v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) : v,
   );
 }
-
-/** Newest first: date of service, then start time, then last change. */
-export function byServiceDateDesc(a: NoteMeta, b: NoteMeta): number {
-  if (a.serviceDate !== b.serviceDate) return a.serviceDate < b.serviceDate ? 1 : -1;
-  const at = a.startTime ?? '';
-  const bt = b.startTime ?? '';
-  if (at !== bt) return at < bt ? 1 : -1;
-  return b.updatedAt - a.updatedAt;
-}

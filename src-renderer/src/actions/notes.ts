@@ -1,3 +1,4 @@
+import { byServiceDateDesc } from '../../../src-shared/contract/notes';
 import type { Note } from '../../../src-shared/ipc';
 import { NOTE_KIND_INFO, templateById, type NoteKind, type TemplateId } from '../../../src-shared/templates';
 import { api, call, CallError, errorMessage } from '../vault';
@@ -8,6 +9,17 @@ let nextKey = 1;
 
 export async function refreshNotes(): Promise<void> {
   useApp.setState({ notes: await call(api().notes.list({ includeTrashed: true })) });
+}
+
+/**
+ * After a save: replace that one summary, in list order, instead of re-listing every note
+ * (a long practice has 10,000 of them, and autosave runs every few seconds).
+ */
+async function refreshOne(id: string): Promise<void> {
+  const { fields: _f, body: _b, session: _s, addenda: _a, ...summary } = await call(api().notes.get({ id }));
+  const others = useApp.getState().notes.filter((n) => n.id !== id);
+  const at = others.findIndex((n) => byServiceDateDesc(summary, n) < 0);
+  useApp.setState({ notes: at < 0 ? [...others, summary] : [...others.slice(0, at), summary, ...others.slice(at)] });
 }
 
 export function draftFromNote(note: Note, key = nextKey++): Draft {
@@ -151,7 +163,7 @@ async function saveOnce(draft: Draft): Promise<void> {
       save: changed ? { state: 'dirty' } : { state: 'saved' },
     });
     if (changed) scheduleSave();
-    await refreshNotes();
+    await refreshOne(saved.id);
   } catch (e) {
     if (e instanceof CallError && e.error.code === 'CONFLICT' && draft.id) {
       const theirs = await call(api().notes.get({ id: draft.id }));
