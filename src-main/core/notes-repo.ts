@@ -53,7 +53,6 @@ type Saved = { id: string; rev: number };
  */
 export class NotesRepo {
   private readonly metas = new Map<string, NoteMeta>();
-  private lastRead: { id: string; rev: number; state: NoteState } | null = null;
   readonly damaged: string[];
 
   constructor(
@@ -225,23 +224,15 @@ export class NotesRepo {
 
   clear(): void {
     this.metas.clear();
-    this.lastRead = null;
   }
 
   private nameOf(clientId: string | undefined): string | undefined {
     return clientId ? this.clients.nameOf(clientId) : undefined;
   }
 
-  /**
-   * The current state of a note. The note being edited is kept decrypted between saves, so an
-   * autosave does not decrypt it again; revisions never change, so (id, head rev) identifies it.
-   */
   private read(id: string): { rev: number; state: NoteState } {
-    const cached = this.lastRead;
-    if (cached?.id === id && this.store.head(id, 'note').rev === cached.rev) return cached;
     const r = this.store.get<unknown>(id, 'note');
-    this.lastRead = { id, rev: r.rev, state: deepFreeze(readNoteState(r.payload, r.rev)) };
-    return this.lastRead;
+    return { rev: r.rev, state: readNoteState(r.payload, r.rev) };
   }
 
   /** Signed notes never change; trashed ones must be restored first. */
@@ -263,7 +254,6 @@ export class NotesRepo {
   private commit(id: string, baseRev: number, state: NoteState): number {
     const rev = this.store.update(id, 'note', baseRev, state);
     this.remember(id, rev, state);
-    this.lastRead = { id, rev, state: deepFreeze(state) };
     return rev;
   }
 
@@ -272,13 +262,4 @@ export class NotesRepo {
     if (state.trashedAt === undefined) this.index.put(toDoc(id, state), this.nameOf(state.clientId));
     else this.index.remove(id);
   }
-}
-
-/** A cached state is shared between calls: freezing it turns any accidental mutation into an error. */
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }

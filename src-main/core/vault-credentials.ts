@@ -46,7 +46,7 @@ export function keyFileForVault(header: VaultHeader, read: KeyFileReader, file: 
 }
 
 /** Decodes a typed Recovery Key; a typo is reported before any key work. */
-function decodeOrExplain(text: string): Uint8Array {
+export function decodeOrExplain(text: string): Uint8Array {
   const decoded = decodeRecoveryKey(text);
   if (decoded.ok) return decoded.key;
   throw new VaultError(

@@ -1,7 +1,7 @@
 import { deriveSubkey, memzero, type MasterKey, type Subkey } from '../crypto/sodium';
 import { VaultError } from '../errors';
 import { unlockWithPassword, unlockWithRecoveryKey } from '../key-hierarchy';
-import { decodeRecoveryKey } from '../recovery-key';
+import { decodeOrExplain } from '../vault-credentials';
 import type { BackupHeader } from './backup-format';
 
 /** Backup files get their own subkey of the master key (id 4), never the records key. */
@@ -18,21 +18,13 @@ export type BackupCredentials = { password: string; keyFileBytes: Uint8Array | n
  */
 export async function masterKeyFromBackup(header: BackupHeader, credentials: BackupCredentials): Promise<MasterKey> {
   if ('recoveryKey' in credentials) {
-    const decoded = decodeRecoveryKey(credentials.recoveryKey);
-    if (!decoded.ok) {
-      throw new VaultError(
-        'WRONG_CREDENTIALS',
-        decoded.reason === 'checksum'
-          ? 'That recovery key has a typo. Check each group against your Recovery Kit.'
-          : 'A recovery key is 14 groups of 4 letters and digits. Check your Recovery Kit.',
-      );
-    }
+    const key = decodeOrExplain(credentials.recoveryKey);
     try {
-      const mk = await unlockWithRecoveryKey(header.vault, decoded.key);
+      const mk = await unlockWithRecoveryKey(header.vault, key);
       if (!mk) throw new VaultError('WRONG_CREDENTIALS', 'That recovery key does not open this backup. Was it made with an older Recovery Kit?');
       return mk;
     } finally {
-      memzero(decoded.key);
+      memzero(key);
     }
   }
   if (header.vault.keyFile && !credentials.keyFileBytes) {
