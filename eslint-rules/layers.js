@@ -10,7 +10,6 @@ const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `
 /** Which folder an absolute file path belongs to, most specific first. */
 function layerOf(file) {
   const rel = path.relative(ROOT, file).split(path.sep).join('/');
-  if (rel === 'src-renderer/vite.config.ts') return 'other'; // build tooling, runs in Node
   if (rel.startsWith('src-shared/')) return 'shared';
   if (rel.startsWith('src-renderer/')) return 'renderer';
   if (rel.startsWith('src-main/core/crypto/')) return 'crypto';

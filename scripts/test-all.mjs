@@ -56,7 +56,7 @@ function playwright(label, configArg, relOut) {
 }
 
 run('native module', 'node scripts/ensure-native.mjs');
-const built = step('build renderer', 'npx vite build --config src-renderer/vite.config.ts --logLevel warn');
+const built = step('build renderer', 'npx vite build --config vite.renderer.config.ts --logLevel warn');
 step('typecheck', 'npx tsc -p tsconfig.json --noEmit && npx tsc -p src-renderer/tsconfig.json --noEmit && npx tsc -p tests/e2e/tsconfig.json --noEmit');
 step('lint', 'npx eslint . --max-warnings 0');
 vitest();
