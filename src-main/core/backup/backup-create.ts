@@ -34,11 +34,7 @@ export async function createBackup(ctx: BackupContext, dir: string, keep = DEFAU
   const key = backupKey(masterKey);
   let scratch: string | undefined;
   try {
-    try {
-      scratch = privateTempDir(ctx.dataDir);
-    } catch (e) {
-      throw fileError(e, 'data folder');
-    }
+    scratch = privateTempDir(ctx.dataDir);
     const snapshot = path.join(scratch, 'snapshot.db');
     ctx.onProgress?.({ phase: 'snapshot', done: 0, total: 1 });
     try {

@@ -23,8 +23,12 @@ export function removeStaleScratch(dataDir: string): void {
  * can be renamed into place. Removed by the caller in `finally`.
  */
 export function privateTempDir(parent: string): string {
-  fs.mkdirSync(parent, { recursive: true, mode: 0o700 });
-  return fs.mkdtempSync(path.join(parent, SCRATCH_PREFIX));
+  try {
+    fs.mkdirSync(parent, { recursive: true, mode: 0o700 });
+    return fs.mkdtempSync(path.join(parent, SCRATCH_PREFIX));
+  } catch (e) {
+    throw fileError(e, 'data folder');
+  }
 }
 
 export function removeQuietly(target: string): void {

@@ -4,7 +4,7 @@ import { memzero, type MasterKey, type Subkey } from '../crypto/sodium';
 import { RecordStore, type RecordKind } from '../record-store';
 import { backupKey } from './backup-keys';
 import type { BackupContext } from './backup-context';
-import { fileError, privateTempDir, removeQuietly } from './backup-files';
+import { privateTempDir, removeQuietly } from './backup-files';
 import { readBackupHeader } from './backup-reader';
 import { decryptAndCheck, recordCheck, wrongVault } from './backup-verify';
 
@@ -34,11 +34,7 @@ export async function drillBackup(ctx: BackupContext, file: string): Promise<Dri
   const key = backupKey(masterKey);
   let scratch: string | undefined;
   try {
-    try {
-      scratch = privateTempDir(ctx.dataDir);
-    } catch (e) {
-      throw fileError(e, 'data folder');
-    }
+    scratch = privateTempDir(ctx.dataDir);
     const copy = path.join(scratch, 'drill.db');
     try {
       await decryptAndCheck(ctx, file, parsed, key, copy, 'decrypt');

@@ -28,11 +28,7 @@ export async function restoreBackup(ctx: BackupContext, file: string, credential
   let scratch: string | undefined;
   let installed = false;
   try {
-    try {
-      scratch = privateTempDir(ctx.dataDir);
-    } catch (e) {
-      throw fileError(e, 'data folder');
-    }
+    scratch = privateTempDir(ctx.dataDir);
     const restored = path.join(scratch, 'vault.db');
     await decryptAndCheck(ctx, file, parsed, key, restored, 'decrypt');
     ctx.onProgress?.({ phase: 'install', done: 0, total: 1 });
