@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { clientStatus, type Client, type ClientStatus, type ClientSummary } from '../../src-shared/contract/clients';
 import { VaultError } from './errors';
 import type { RecordStore } from './record-store';
-import type { SearchIndex } from './search-index';
 
 /** The encrypted payload of a client record. New fields must be optional (old records lack them). */
 const storedClient = z.object({
@@ -49,7 +48,8 @@ export class ClientsRepo {
   constructor(
     private readonly store: RecordStore,
     private readonly now: () => number,
-    private readonly index: SearchIndex,
+    /** Called after a client's display name changed (their notes are searched by it). */
+    private readonly onRename: (clientId: string) => void,
   ) {
     const { records, damaged } = store.loadAll<unknown>('client');
     this.damaged = damaged;
@@ -58,6 +58,11 @@ export class ClientsRepo {
       if (p.success) this.clients.set(r.id, { rev: r.rev, state: p.data });
       else this.damaged.push(r.id);
     }
+  }
+
+  /** Every client's display name, for the unlock cache (a rename since then re-indexes their notes). */
+  names(): [string, string][] {
+    return [...this.clients].map(([id, c]) => [id, c.state.displayName]);
   }
 
   /** The name notes and search show for a client; undefined when there is no such client. */
@@ -97,7 +102,7 @@ export class ClientsRepo {
       updatedAt: this.now(),
     };
     const rev = this.write(patch.id, patch.baseRev, next);
-    if (next.displayName !== c.state.displayName) this.index.renameClient(patch.id, next.displayName);
+    if (next.displayName !== c.state.displayName) this.onRename(patch.id);
     return { id: patch.id, rev };
   }
 

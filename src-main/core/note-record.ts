@@ -113,9 +113,6 @@ export function toDoc(id: string, s: NoteState): NoteDoc {
   return {
     noteId: id,
     ...(s.clientId ? { clientId: s.clientId } : {}),
-    kind: s.kind,
-    serviceDate: s.session.serviceDate,
-    signed: s.signedAt !== undefined,
     title: s.title,
     content: [...sections, s.body].filter(Boolean).join('\n'),
     addenda: s.addenda.map((a) => a.text).join('\n'),

@@ -15,11 +15,26 @@ import {
   type NoteState,
 } from './note-record';
 import type { RecordStore } from './record-store';
-import type { SearchIndex } from './search-index';
+import type { NoteDoc, SearchIndex } from './search-index';
 
 /** Where notes look up client names (and whether a client exists). */
 export interface ClientNames {
   nameOf(id: string): string | undefined;
+}
+
+/** One note as the sealed unlock cache remembers it: trusted only while its record is unchanged. */
+export interface CachedNote {
+  rev: number;
+  /** The nonce of the record revision the meta and index entry were made from (hex). */
+  nonce: string;
+  meta: NoteMeta;
+}
+
+/** What an earlier session left in the unlock cache (unlock-cache.ts), already authenticated. */
+export interface NotesCache {
+  notes: ReadonlyMap<string, CachedNote>;
+  /** The client names the index was built with. */
+  clientNames: ReadonlyMap<string, string>;
 }
 
 export interface NoteCreate {
@@ -60,19 +75,87 @@ export class NotesRepo {
     private readonly now: () => number,
     private readonly index: SearchIndex,
     private readonly clients: ClientNames,
+    cache: NotesCache | null = null,
   ) {
-    const { records, damaged } = store.loadAll<unknown>('note');
-    this.damaged = damaged;
-    index.batch(() => {
-      for (const r of records) {
-        let state: NoteState;
+    this.damaged = [];
+    if (!cache) {
+      const { records, damaged } = store.loadAll<unknown>('note');
+      this.damaged.push(...damaged);
+      index.batch(() => {
+        for (const r of records) this.load(r.id, r.rev, r.payload);
+      });
+      return;
+    }
+    this.reconcile(cache);
+  }
+
+  /**
+   * Takes the cached list entries and index of every note whose current record is the very one
+   * they were made from (same revision, same nonce: a swapped, rolled back or rewritten row has
+   * another), and decrypts only the rest: notes changed since, and notes of renamed clients.
+   */
+  private reconcile(cache: NotesCache): void {
+    const stale: { id: string; rev: number }[] = [];
+    for (const { id, rev, nonce } of this.store.fingerprints('note')) {
+      const c = cache.notes.get(id);
+      const clientId = c?.meta.clientId;
+      const sameName = !clientId || cache.clientNames.get(clientId) === this.nameOf(clientId);
+      if (c && c.rev === rev && nonce !== null && c.nonce === toHex(nonce) && sameName) this.metas.set(id, c.meta);
+      else stale.push({ id, rev });
+    }
+    this.index.batch(() => {
+      for (const id of this.index.noteIds()) if (!this.metas.has(id)) this.index.remove(id);
+      for (const { id } of stale) {
         try {
-          state = readNoteState(r.payload, r.rev);
+          const r = this.store.get<unknown>(id, 'note');
+          this.load(id, r.rev, r.payload);
         } catch {
-          this.damaged.push(r.id);
-          continue;
+          this.damaged.push(id);
         }
-        this.remember(r.id, r.rev, state);
+      }
+    });
+  }
+
+  /** Takes one decrypted record into the list and the index; one that does not read is damage. */
+  private load(id: string, rev: number, payload: unknown): void {
+    let state: NoteState;
+    try {
+      state = readNoteState(payload, rev);
+    } catch {
+      this.damaged.push(id);
+      return;
+    }
+    this.remember(id, rev, state);
+  }
+
+  /** Every list entry with the nonce of the record it was made from, for the unlock cache. */
+  cacheEntries(): [string, CachedNote][] {
+    const out: [string, CachedNote][] = [];
+    for (const { id, rev, nonce } of this.store.fingerprints('note')) {
+      const meta = this.metas.get(id);
+      if (meta && meta.rev === rev && nonce) out.push([id, { rev, nonce: toHex(nonce), meta }]);
+    }
+    return out;
+  }
+
+  /** The list entry of a note, undefined when there is none (deleted, or damaged). */
+  meta(id: string): NoteMeta | undefined {
+    return this.metas.get(id);
+  }
+
+  /** The searchable text of a note's current revision, decrypted on demand (snippets). */
+  docOf(id: string): NoteDoc {
+    const { state } = this.read(id);
+    return toDoc(id, state);
+  }
+
+  /** A client was renamed: their notes are found under the new name. */
+  reindexClient(clientId: string): void {
+    this.index.batch(() => {
+      for (const m of this.metas.values()) {
+        if (m.clientId !== clientId || m.trashedAt !== undefined) continue;
+        const { rev, state } = this.read(m.id);
+        this.remember(m.id, rev, state);
       }
     });
   }

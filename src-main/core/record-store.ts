@@ -106,6 +106,22 @@ export class RecordStore {
     return JSON.parse(dec.decode(plain)) as T;
   }
 
+  /**
+   * The current revision and nonce of every record of a kind, without decrypting anything. A
+   * nonce is fresh for every sealed revision, so an equal nonce means the very same ciphertext
+   * row as before (one rewritten in place under the same nonce still fails to open).
+   */
+  fingerprints(kind: RecordKind): { id: string; rev: number; nonce: Uint8Array | null }[] {
+    return this.db
+      .prepare(
+        // One pass over heads and one seek per head in the small covering index (migration 003):
+        // no record page, and so no ciphertext, is read.
+        `SELECT h.id, h.rev, (SELECT r.nonce FROM records r INDEXED BY records_fingerprint WHERE r.id = h.id AND r.rev = h.rev) AS nonce
+         FROM heads h NOT INDEXED WHERE h.kind = ?`,
+      )
+      .all(kind) as { id: string; rev: number; nonce: Uint8Array | null }[];
+  }
+
   /** Every current record of a kind; records that fail authentication are counted, not shown. */
   loadAll<T>(kind: RecordKind): { records: StoredRecord<T>[]; damaged: string[] } {
     const rows = this.db

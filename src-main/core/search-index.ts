@@ -1,14 +1,9 @@
 import Database from 'better-sqlite3';
-import { SNIPPET_HIT_END, SNIPPET_HIT_START, type SearchHit } from '../../src-shared/contract/search';
-import type { NoteKind } from '../../src-shared/templates';
 
-/** What the index knows of one note: searchable text plus what a result row shows. */
+/** What the index knows of one note: the searchable text, and the client for the client filter. */
 export interface NoteDoc {
   noteId: string;
   clientId?: string;
-  kind: NoteKind;
-  serviceDate: string;
-  signed: boolean;
   title: string;
   /** Section texts and the free-text body. */
   content: string;
@@ -16,30 +11,62 @@ export interface NoteDoc {
   addenda: string;
 }
 
+/** A ranked match: the caller (note-search.ts) adds what a result row shows. */
+export interface IndexHit {
+  noteId: string;
+  /** bm25, higher is better. */
+  score: number;
+  /** The title holds every word searched for. */
+  titleMatch: boolean;
+}
+
 const MAX_TERMS = 32;
-// Per-column bm25 weights, in column order: metadata (unindexed), title, content, addenda, client name.
-const BM25 = 'bm25(notes_fts, 0, 0, 0, 0, 0, 10.0, 1.0, 1.0, 4.0)';
+// Per-column bm25 weights, in column order: title, content, addenda, client name, client key (never ranks).
+const BM25 = 'bm25(notes_fts, 10.0, 1.0, 1.0, 4.0, 0.0)';
+// Up to this many title matches are ranked one by one (rowid lookups); more go through one ranked query.
+const TITLE_LOOKUP_MAX = 400;
+
+const SCHEMA = `
+  CREATE VIRTUAL TABLE notes_fts USING fts5(title, content, addenda, client_name, client_key,
+    content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
+  CREATE VIRTUAL TABLE titles_fts USING fts5(title, client_key,
+    content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
+  CREATE TABLE docs (rowid INTEGER PRIMARY KEY, note_id TEXT NOT NULL UNIQUE);
+`;
 
 /**
- * Full-text search over decrypted notes, in an in-memory SQLite FTS5 table that lives only
- * while the vault is unlocked. Built at unlock, updated on every save, closed at lock.
+ * Full-text search over decrypted notes, in an in-memory SQLite database that lives only while
+ * the vault is unlocked. The FTS5 tables are contentless: they hold the index (terms and where
+ * they occur), not the text, which halves the memory and the sealed copy kept for the next
+ * unlock (unlock-cache.ts); snippets are cut from the decrypted note (snippet.ts). Titles have
+ * their own small index so "title matches first" never scans the posting lists of the bodies.
  */
 export class SearchIndex {
   private db: Database.Database | null;
-  /** FTS5 rowid per note id: replacing a note never scans the table (unindexed columns would). */
-  private readonly rowids = new Map<string, number | bigint>();
   private readonly statements = new Map<string, Database.Statement>();
+  /** Changes since the index was built or loaded: a clean index need not be sealed again at lock. */
+  changes = 0;
 
-  constructor() {
-    const db = new Database(':memory:');
+  /** An empty index, or (from `fromSerialized`) one kept from an earlier session. */
+  constructor(serialized?: Buffer) {
+    const db = serialized ? new Database(serialized) : new Database(':memory:');
     // Sorts and temp b-trees stay in RAM: nothing searchable may ever reach a temp file.
     db.pragma('temp_store = MEMORY');
-    db.exec(`CREATE VIRTUAL TABLE notes_fts USING fts5(
-      note_id UNINDEXED, client_id UNINDEXED, kind UNINDEXED, service_date UNINDEXED, signed UNINDEXED,
-      title, content, addenda, client_name,
-      tokenize = 'unicode61 remove_diacritics 2'
-    )`);
+    if (!serialized) db.exec(SCHEMA);
     this.db = db;
+  }
+
+  /** The index `serialize()` wrote in an earlier session; null when the bytes are not one. */
+  static fromSerialized(bytes: Buffer): SearchIndex | null {
+    let index: SearchIndex | null = null;
+    try {
+      index = new SearchIndex(bytes);
+      index.stmt('SELECT count(*) FROM docs').get();
+      return index;
+    } catch {
+      index?.close();
+      return null;
+    }
   }
 
   get isOpen(): boolean {
@@ -67,63 +94,80 @@ export class SearchIndex {
 
   /** Adds or replaces a note. */
   put(doc: NoteDoc, clientName: string | undefined): void {
-    this.remove(doc.noteId);
-    const { lastInsertRowid } = this.stmt('INSERT INTO notes_fts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-      doc.noteId,
-      doc.clientId ?? null,
-      doc.kind,
-      doc.serviceDate,
-      doc.signed ? 1 : 0,
-      clean(doc.title),
-      clean(doc.content),
-      clean(doc.addenda),
-      clean(clientName ?? ''),
-    );
-    this.rowids.set(doc.noteId, lastInsertRowid);
+    this.batch(() => {
+      this.remove(doc.noteId);
+      const { lastInsertRowid: rowid } = this.stmt('INSERT INTO docs (note_id) VALUES (?)').run(doc.noteId);
+      const key = clientKey(doc.clientId);
+      this.stmt('INSERT INTO notes_fts (rowid, title, content, addenda, client_name, client_key) VALUES (?, ?, ?, ?, ?, ?)').run(
+        rowid,
+        doc.title,
+        doc.content,
+        doc.addenda,
+        clientName ?? '',
+        key,
+      );
+      this.stmt('INSERT INTO titles_fts (rowid, title, client_key) VALUES (?, ?, ?)').run(rowid, doc.title, key);
+    });
+    this.changes++;
   }
 
   remove(noteId: string): void {
-    const rowid = this.rowids.get(noteId);
-    if (rowid === undefined) return;
-    this.stmt('DELETE FROM notes_fts WHERE rowid = ?').run(rowid);
-    this.rowids.delete(noteId);
+    const row = this.stmt('SELECT rowid FROM docs WHERE note_id = ?').get(noteId) as { rowid: number } | undefined;
+    if (!row) return;
+    this.stmt('DELETE FROM notes_fts WHERE rowid = ?').run(row.rowid);
+    this.stmt('DELETE FROM titles_fts WHERE rowid = ?').run(row.rowid);
+    this.stmt('DELETE FROM docs WHERE rowid = ?').run(row.rowid);
+    this.changes++;
   }
 
-  /** A client was renamed: every note of theirs is found under the new name. */
-  renameClient(clientId: string, name: string): void {
-    this.stmt('UPDATE notes_fts SET client_name = ? WHERE client_id = ?').run(clean(name), clientId);
+  /** Every note id held, for reconciling a loaded index with the vault. */
+  noteIds(): string[] {
+    return (this.stmt('SELECT note_id FROM docs').all() as { note_id: string }[]).map((r) => r.note_id);
   }
 
-  query(text: string, options: { clientId?: string; limit: number }): SearchHit[] {
-    const match = toFtsQuery(text);
-    if (!match) return [];
-    const where = options.clientId ? 'notes_fts MATCH ? AND client_id = ?' : 'notes_fts MATCH ?';
-    const params: unknown[] = options.clientId ? [match, options.clientId] : [match];
-    // bm25 saturates per note, so a title hit alone cannot outrank a body that repeats the word:
-    // notes whose title holds every word come first, as a clinician looking for "Intake" expects.
-    const sql = `SELECT note_id, client_id, client_name, kind, service_date, signed, title, ${BM25} AS rank,
-        snippet(notes_fts, -1, ?, ?, '…', 16) AS snippet,
-        rowid IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?) AS title_hit
-      FROM notes_fts WHERE ${where} ORDER BY title_hit DESC, rank, service_date DESC LIMIT ?`;
-    const rows = this.stmt(sql).all(SNIPPET_HIT_START, SNIPPET_HIT_END, `title : (${match})`, ...params, options.limit) as Row[];
-    return rows.map((r) => ({
-      noteId: r.note_id,
-      ...(r.client_id ? { clientId: r.client_id } : {}),
-      ...(r.client_name ? { clientName: r.client_name } : {}),
-      title: r.title,
-      snippet: r.snippet,
-      titleMatch: r.title_hit === 1,
-      score: -r.rank,
-      kind: r.kind,
-      serviceDate: r.service_date,
-      signed: r.signed === 1,
-    }));
+  /**
+   * Notes matching every word, best first: those whose title holds every word, then the rest by
+   * bm25 (title weighs most, then client name, then sections and addenda).
+   */
+  query(text: string, options: { clientId?: string; limit: number }): IndexHit[] {
+    const words = toFtsQuery(text);
+    if (!words) return [];
+    const scope = options.clientId ? `client_key : "${clientKey(options.clientId)}" AND ` : '';
+    const match = `${scope}{title content addenda client_name} : (${words})`;
+    const titleRowids = (this.stmt('SELECT rowid FROM titles_fts WHERE titles_fts MATCH ?').all(`${scope}title : (${words})`) as { rowid: number }[]).map(
+      (r) => r.rowid,
+    );
+    const titled =
+      titleRowids.length === 0
+        ? []
+        : titleRowids.length <= TITLE_LOOKUP_MAX
+          ? this.ranked(`rowid IN (SELECT value FROM json_each(?)) AND notes_fts MATCH ?`, [JSON.stringify(titleRowids), match], options.limit)
+          : this.ranked('notes_fts MATCH ?', [`${scope}title : (${words})`], options.limit);
+    if (titled.length >= options.limit) return titled.map((r) => hit(r, true));
+    const seen = new Set(titled.map((r) => r.note_id));
+    const rest = this.ranked('notes_fts MATCH ?', [match], options.limit + titled.length).filter((r) => !seen.has(r.note_id));
+    return [...titled.map((r) => hit(r, true)), ...rest.slice(0, options.limit - titled.length).map((r) => hit(r, false))];
+  }
+
+  private ranked(where: string, params: unknown[], limit: number): Row[] {
+    const sql = `SELECT d.note_id, f.rank FROM (SELECT rowid, ${BM25} AS rank FROM notes_fts WHERE ${where} ORDER BY rank LIMIT ?) f
+      JOIN docs d ON d.rowid = f.rowid ORDER BY f.rank, f.rowid DESC`;
+    return this.stmt(sql).all(...params, limit) as Row[];
+  }
+
+  /** The whole index as bytes, to be sealed for the next unlock. */
+  serialize(): Buffer {
+    return this.open().serialize();
+  }
+
+  /** Merges the index's segments: smaller and faster to query; worth it after a full build. */
+  optimize(): void {
+    this.open().exec("INSERT INTO notes_fts (notes_fts) VALUES ('optimize'); INSERT INTO titles_fts (titles_fts) VALUES ('optimize');");
   }
 
   /** Frees every decrypted word held here. Idempotent. */
   close(): void {
     this.statements.clear();
-    this.rowids.clear();
     this.db?.close();
     this.db = null;
   }
@@ -131,20 +175,22 @@ export class SearchIndex {
 
 interface Row {
   note_id: string;
-  client_id: string | null;
-  client_name: string;
-  kind: NoteKind;
-  service_date: string;
-  signed: number;
-  title: string;
   rank: number;
-  snippet: string;
-  title_hit: number;
 }
 
-/** Removes the snippet markers from indexed text, so every marker in a snippet is a real hit. */
-function clean(text: string): string {
-  return text.replaceAll(SNIPPET_HIT_START, ' ').replaceAll(SNIPPET_HIT_END, ' ');
+const hit = (r: Row, titleMatch: boolean): IndexHit => ({ noteId: r.note_id, score: -r.rank, titleMatch });
+
+/** One token per client (ids are hex), so the client filter is an index lookup, not a scan. */
+function clientKey(clientId: string | undefined): string {
+  return clientId ? `c${clientId}` : '';
+}
+
+/** The words of a query as the index tokenizes them: what snippets highlight. */
+export function queryWords(text: string): string[] {
+  return text
+    .split(/\s+/u)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w))
+    .slice(0, MAX_TERMS);
 }
 
 /**
@@ -153,10 +199,7 @@ function clean(text: string): string {
  * a prefix so results appear while typing. Null when nothing searchable is left.
  */
 export function toFtsQuery(text: string): string | null {
-  const words = text
-    .split(/\s+/u)
-    .filter((w) => /[\p{L}\p{N}]/u.test(w))
-    .slice(0, MAX_TERMS);
+  const words = queryWords(text);
   if (words.length === 0) return null;
-  return words.map((w, i) => `"${clean(w).replace(/"/g, '""')}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+  return words.map((w, i) => `"${w.replace(/"/g, '""')}"${i === words.length - 1 ? '*' : ''}`).join(' ');
 }

@@ -14,6 +14,8 @@ import { headerWithNewPassword, headerWithNewRecoveryKey, type RekeyContext } fr
 import { encodeRecoveryKey } from './recovery-key';
 import { RecordStore } from './record-store';
 import { SearchIndex } from './search-index';
+import { snapshotDatabase } from './backup/snapshot';
+import { loadUnlockCache, removeUnlockCache, saveUnlockCache } from './unlock-cache';
 import { createVaultFile, openVaultDb, type Db } from './vault-db';
 import {
   assertStrong,
@@ -47,6 +49,8 @@ export interface UnlockedSession {
   notes: NotesRepo;
   /** In-memory FTS index of decrypted notes; closed at lock. */
   search: SearchIndex;
+  /** The list and index came from the unlock cache (unlock-cache.ts), not from a full rebuild. */
+  cacheLoaded: boolean;
   /** The hash-chained, encrypted audit trail. */
   audit: AuditLog;
 }
@@ -165,18 +169,38 @@ export class VaultManager {
   private startSession(header: VaultHeader, masterKey: MasterKey): void {
     const db = this.db!;
     const recordsKey = deriveSubkey(masterKey, 1, 'SVrecord');
+    let search: SearchIndex | null = null;
     try {
       const store = new RecordStore(db, header.vaultId, recordsKey);
-      const search = new SearchIndex();
-      const clients = new ClientsRepo(store, this.opts.now, search);
-      const notes = new NotesRepo(store, this.opts.now, search, clients);
+      const cache = loadUnlockCache(this.opts.dataDir, masterKey, header.vaultId);
+      const cachedIndex = cache ? SearchIndex.fromSerialized(cache.index) : null;
+      cache?.index.fill(0);
+      const index = (search = cachedIndex ?? new SearchIndex());
+      // Renaming a client re-indexes their notes; notes are loaded after clients (they show names).
+      let notes: NotesRepo | null = null;
+      const clients = new ClientsRepo(store, this.opts.now, (clientId) => notes?.reindexClient(clientId));
+      notes = new NotesRepo(store, this.opts.now, index, clients, cachedIndex ? cache : null);
       const audit = new AuditLog(db, header.vaultId, masterKey, this.opts.now);
       audit.foldPending();
-      this.session = { header, masterKey, recordsKey, store, clients, notes, search, audit };
+      this.session = { header, masterKey, recordsKey, store, clients, notes, search: index, audit, cacheLoaded: cachedIndex !== null };
     } catch (e) {
       // A vault that fails to load (damaged pages) must not leave its keys behind in memory.
+      search?.close();
       memzero(masterKey, recordsKey);
       throw e;
+    }
+  }
+
+  /** Seals the list and index for the next unlock, unless nothing changed since they were loaded. */
+  private saveCache(s: UnlockedSession): void {
+    if (s.cacheLoaded && s.search.changes === 0) return;
+    try {
+      if (!s.cacheLoaded) s.search.optimize();
+      const index = s.search.serialize();
+      saveUnlockCache(this.opts.dataDir, s.masterKey, s.header.vaultId, { notes: s.notes.cacheEntries(), clientNames: s.clients.names(), index });
+      index.fill(0);
+    } catch {
+      // Only a cache: the next unlock rebuilds it. A lock must never fail for it.
     }
   }
 
@@ -206,6 +230,7 @@ export class VaultManager {
     const s = this.session;
     if (!s) return;
     this.session = null;
+    this.saveCache(s);
     s.notes.clear();
     s.clients.clear();
     s.search.close();
@@ -250,13 +275,10 @@ export class VaultManager {
     s.header = header;
   }
 
-  /**
-   * A consistent copy of the vault for a backup (VACUUM INTO reads one snapshot of the database).
-   * The copy holds the same record-encrypted pages as vault.db, with free pages dropped.
-   */
+  /** A consistent copy of the vault for a backup (backup/snapshot.ts says how it stays consistent). */
   snapshotTo(file: string): void {
     this.unlocked();
-    this.db!.prepare('VACUUM INTO ?').run(file);
+    snapshotDatabase(this.db!, this.file, file);
   }
 
   /**
@@ -277,6 +299,7 @@ export class VaultManager {
       for (const side of ['-wal', '-shm']) if (fs.existsSync(this.file + side)) fs.renameSync(this.file + side, replacedFile + side);
     }
     try {
+      removeUnlockCache(this.opts.dataDir);
       fs.chmodSync(restoredFile, 0o600);
       fs.renameSync(restoredFile, this.file);
       this.db = openVaultDb(this.file);

@@ -1,7 +1,8 @@
+import { searchNotes } from '../core/note-search';
 import type { HandlersFor, ServiceContext } from './types';
 
 export function searchHandlers({ vault }: ServiceContext): HandlersFor<'search'> {
   return {
-    'search.query': ({ text, clientId, limit }) => vault.unlocked().search.query(text, { clientId, limit }),
+    'search.query': ({ text, clientId, limit }) => searchNotes(vault.unlocked(), text, { clientId, limit }),
   };
 }

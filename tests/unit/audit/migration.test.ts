@@ -2,6 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { initCrypto } from '../../../src-main/core/crypto/sodium';
+import { SCHEMA_VERSION } from '../../../src-main/core/migrations';
 import type { VaultService } from '../../../src-main/service';
 import { makeVaultV1 } from '../../fixtures/make-vault-v1';
 import { newService, STRONG_PASSWORD, TEST_KDF, tempDir, value } from '../../helpers/service';
@@ -26,7 +27,7 @@ describe('migration 002 (audit table)', () => {
     service = undefined;
 
     const db = new Database(fixture.file, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     const cols = (db.prepare('PRAGMA table_info(audit)').all() as { name: string }[]).map((c) => c.name);
     db.close();
     expect(cols).toEqual(['seq', 'nonce', 'ciphertext', 'mac']);

@@ -68,6 +68,9 @@ describe('a vault written by format 1 / schema 1', () => {
 
     const db = new Database(fixture.file, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    // v3: the nonce index unlock checks the unlock cache against, built over the v1 records.
+    const indexed = db.prepare('SELECT count(*) AS n FROM records INDEXED BY records_fingerprint WHERE id = ?').get(fixture.notes[0]!.id) as { n: number };
     db.close();
+    expect(indexed.n).toBe(1);
   });
 });
