@@ -44,6 +44,8 @@ const SCHEMA = `
 export class SearchIndex {
   private db: Database.Database | null;
   private readonly statements = new Map<string, Database.Statement>();
+  /** Notes saved but not indexed yet (see `put`). */
+  private readonly pending = new Map<string, { doc: NoteDoc; clientName: string | undefined }>();
   /** Changes since the index was built or loaded: a clean index need not be sealed again at lock. */
   changes = 0;
 
@@ -87,41 +89,67 @@ export class SearchIndex {
     return st;
   }
 
-  /** Runs many changes at once (the build at unlock). */
+  /** Runs many changes at once (the build at unlock), indexed when it returns. */
   batch(fn: () => void): void {
-    this.open().transaction(fn)();
+    this.open().transaction(() => {
+      fn();
+      this.flush();
+    })();
   }
 
-  /** Adds or replaces a note. */
+  /**
+   * Adds or replaces a note. Indexing waits until the index is next read (a search, the cache
+   * at lock) or the end of the batch: autosave writes the same note every few seconds while the
+   * clinician types, and only the last version before a search needs indexing.
+   */
   put(doc: NoteDoc, clientName: string | undefined): void {
-    this.batch(() => {
-      this.remove(doc.noteId);
-      const { lastInsertRowid: rowid } = this.stmt('INSERT INTO docs (note_id) VALUES (?)').run(doc.noteId);
-      const key = clientKey(doc.clientId);
-      this.stmt('INSERT INTO notes_fts (rowid, title, content, addenda, client_name, client_key) VALUES (?, ?, ?, ?, ?, ?)').run(
-        rowid,
-        doc.title,
-        doc.content,
-        doc.addenda,
-        clientName ?? '',
-        key,
-      );
-      this.stmt('INSERT INTO titles_fts (rowid, title, client_key) VALUES (?, ?, ?)').run(rowid, doc.title, key);
-    });
+    this.open();
+    this.pending.set(doc.noteId, { doc, clientName });
     this.changes++;
+  }
+
+  /** Indexes every note put since the last read. */
+  private flush(): void {
+    if (this.pending.size === 0) return;
+    const docs = [...this.pending.values()];
+    this.pending.clear();
+    this.open().transaction(() => {
+      for (const { doc, clientName } of docs) this.write(doc, clientName);
+    })();
+  }
+
+  private write(doc: NoteDoc, clientName: string | undefined): void {
+    this.drop(doc.noteId);
+    const { lastInsertRowid: rowid } = this.stmt('INSERT INTO docs (note_id) VALUES (?)').run(doc.noteId);
+    const key = clientKey(doc.clientId);
+    this.stmt('INSERT INTO notes_fts (rowid, title, content, addenda, client_name, client_key) VALUES (?, ?, ?, ?, ?, ?)').run(
+      rowid,
+      doc.title,
+      doc.content,
+      doc.addenda,
+      clientName ?? '',
+      key,
+    );
+    this.stmt('INSERT INTO titles_fts (rowid, title, client_key) VALUES (?, ?, ?)').run(rowid, doc.title, key);
   }
 
   remove(noteId: string): void {
+    this.pending.delete(noteId);
+    if (this.drop(noteId)) this.changes++;
+  }
+
+  private drop(noteId: string): boolean {
     const row = this.stmt('SELECT rowid FROM docs WHERE note_id = ?').get(noteId) as { rowid: number } | undefined;
-    if (!row) return;
+    if (!row) return false;
     this.stmt('DELETE FROM notes_fts WHERE rowid = ?').run(row.rowid);
     this.stmt('DELETE FROM titles_fts WHERE rowid = ?').run(row.rowid);
     this.stmt('DELETE FROM docs WHERE rowid = ?').run(row.rowid);
-    this.changes++;
+    return true;
   }
 
   /** Every note id held, for reconciling a loaded index with the vault. */
   noteIds(): string[] {
+    this.flush();
     return (this.stmt('SELECT note_id FROM docs').all() as { note_id: string }[]).map((r) => r.note_id);
   }
 
@@ -132,6 +160,7 @@ export class SearchIndex {
   query(text: string, options: { clientId?: string; limit: number }): IndexHit[] {
     const words = toFtsQuery(text);
     if (!words) return [];
+    this.flush();
     const scope = options.clientId ? `client_key : "${clientKey(options.clientId)}" AND ` : '';
     const match = `${scope}{title content addenda client_name} : (${words})`;
     const titleRowids = (this.stmt('SELECT rowid FROM titles_fts WHERE titles_fts MATCH ?').all(`${scope}title : (${words})`) as { rowid: number }[]).map(
@@ -157,16 +186,19 @@ export class SearchIndex {
 
   /** The whole index as bytes, to be sealed for the next unlock. */
   serialize(): Buffer {
+    this.flush();
     return this.open().serialize();
   }
 
   /** Merges the index's segments: smaller and faster to query; worth it after a full build. */
   optimize(): void {
+    this.flush();
     this.open().exec("INSERT INTO notes_fts (notes_fts) VALUES ('optimize'); INSERT INTO titles_fts (titles_fts) VALUES ('optimize');");
   }
 
   /** Frees every decrypted word held here. Idempotent. */
   close(): void {
+    this.pending.clear();
     this.statements.clear();
     this.db?.close();
     this.db = null;

@@ -92,7 +92,7 @@ describe('unlock cache (the sealed list and index of the last session)', () => {
   });
 
   it.each([
-    ['a flipped byte', (b: Buffer) => (b[b.length - 40] ^= 1, b)],
+    ['a flipped byte', (b: Buffer) => (b.writeUInt8(b.readUInt8(b.length - 40) ^ 1, b.length - 40), b)],
     ['a truncated file', (b: Buffer) => b.subarray(0, b.length - 100)],
     ['an empty file', () => Buffer.alloc(0)],
     ['a newer cache format', (b: Buffer) => (b[8] = 99, b)],
