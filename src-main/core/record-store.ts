@@ -80,8 +80,12 @@ export class RecordStore {
 
   /** The current revision, decrypted; VAULT_CORRUPT if it fails authentication. */
   get<T>(id: string, kind: RecordKind): StoredRecord<T> {
-    const { rev } = this.head(id, kind);
-    return { id, kind, rev, payload: this.openRevision<T>(id, kind, rev) };
+    // One query for the head and its row: search decrypts ~20 notes per keystroke this way.
+    const row = this.db
+      .prepare('SELECT h.rev, r.nonce, r.ciphertext FROM heads h LEFT JOIN records r ON r.id = h.id AND r.rev = h.rev WHERE h.id = ? AND h.kind = ?')
+      .get(id, kind) as { rev: number; nonce: Uint8Array | null; ciphertext: Uint8Array | null } | undefined;
+    if (!row) throw new VaultError('NOT_FOUND', 'That item does not exist.');
+    return { id, kind, rev: row.rev, payload: this.decrypt<T>(id, kind, row.rev, row) };
   }
 
   getRevision<T>(id: string, kind: RecordKind, rev: number): StoredRecord<T> {
@@ -99,7 +103,11 @@ export class RecordStore {
     const row = this.db.prepare('SELECT nonce, ciphertext FROM records WHERE id = ? AND rev = ?').get(id, rev) as
       | { nonce: Uint8Array; ciphertext: Uint8Array }
       | undefined;
-    const plain = row ? open(this.key, row.nonce, row.ciphertext, this.ad(id, kind, rev)) : null;
+    return this.decrypt<T>(id, kind, rev, row);
+  }
+
+  private decrypt<T>(id: string, kind: RecordKind, rev: number, row: { nonce: Uint8Array | null; ciphertext: Uint8Array | null } | undefined): T {
+    const plain = row?.nonce && row.ciphertext ? open(this.key, row.nonce, row.ciphertext, this.ad(id, kind, rev)) : null;
     if (!plain) {
       throw new VaultError('VAULT_CORRUPT', 'A record failed its integrity check and was not shown. Restore it from a backup.');
     }

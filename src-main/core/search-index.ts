@@ -23,8 +23,6 @@ export interface IndexHit {
 const MAX_TERMS = 32;
 // Per-column bm25 weights, in column order: title, content, addenda, client name, client key (never ranks).
 const BM25 = 'bm25(notes_fts, 10.0, 1.0, 1.0, 4.0, 0.0)';
-// Up to this many title matches are ranked one by one (rowid lookups); more go through one ranked query.
-const TITLE_LOOKUP_MAX = 400;
 
 const SCHEMA = `
   CREATE VIRTUAL TABLE notes_fts USING fts5(title, content, addenda, client_name, client_key,
@@ -154,34 +152,32 @@ export class SearchIndex {
   }
 
   /**
-   * Notes matching every word, best first: those whose title holds every word, then the rest by
-   * bm25 (title weighs most, then client name, then sections and addenda).
+   * Notes matching every word, best first: those whose title holds every word (ranked among
+   * themselves by the small title index), then the rest by bm25 over the whole note (title
+   * weighs most, then client name, then sections and addenda).
    */
   query(text: string, options: { clientId?: string; limit: number }): IndexHit[] {
     const words = toFtsQuery(text);
     if (!words) return [];
     this.flush();
     const scope = options.clientId ? `client_key : "${clientKey(options.clientId)}" AND ` : '';
-    const match = `${scope}{title content addenda client_name} : (${words})`;
-    const titleRowids = (this.stmt('SELECT rowid FROM titles_fts WHERE titles_fts MATCH ?').all(`${scope}title : (${words})`) as { rowid: number }[]).map(
-      (r) => r.rowid,
-    );
-    const titled =
-      titleRowids.length === 0
-        ? []
-        : titleRowids.length <= TITLE_LOOKUP_MAX
-          ? this.ranked(`rowid IN (SELECT value FROM json_each(?)) AND notes_fts MATCH ?`, [JSON.stringify(titleRowids), match], options.limit)
-          : this.ranked('notes_fts MATCH ?', [`${scope}title : (${words})`], options.limit);
+    const titled = this.ranked('titles_fts', 'bm25(titles_fts, 1.0, 0.0)', `${scope}title : (${words})`, options.limit);
     if (titled.length >= options.limit) return titled.map((r) => hit(r, true));
     const seen = new Set(titled.map((r) => r.note_id));
-    const rest = this.ranked('notes_fts MATCH ?', [match], options.limit + titled.length).filter((r) => !seen.has(r.note_id));
-    return [...titled.map((r) => hit(r, true)), ...rest.slice(0, options.limit - titled.length).map((r) => hit(r, false))];
+    const rest = this.ranked('notes_fts', BM25, `${scope}{title content addenda client_name} : (${words})`, options.limit + titled.length);
+    return [
+      ...titled.map((r) => hit(r, true)),
+      ...rest
+        .filter((r) => !seen.has(r.note_id))
+        .slice(0, options.limit - titled.length)
+        .map((r) => hit(r, false)),
+    ];
   }
 
-  private ranked(where: string, params: unknown[], limit: number): Row[] {
-    const sql = `SELECT d.note_id, f.rank FROM (SELECT rowid, ${BM25} AS rank FROM notes_fts WHERE ${where} ORDER BY rank LIMIT ?) f
+  private ranked(table: 'notes_fts' | 'titles_fts', rank: string, match: string, limit: number): Row[] {
+    const sql = `SELECT d.note_id, f.rank FROM (SELECT rowid, ${rank} AS rank FROM ${table} WHERE ${table} MATCH ? ORDER BY rank LIMIT ?) f
       JOIN docs d ON d.rowid = f.rowid ORDER BY f.rank, f.rowid DESC`;
-    return this.stmt(sql).all(...params, limit) as Row[];
+    return this.stmt(sql).all(match, limit) as Row[];
   }
 
   /** The whole index as bytes, to be sealed for the next unlock. */

@@ -3,10 +3,13 @@ import { SNIPPET_HIT_END, SNIPPET_HIT_START } from '../../src-shared/contract/se
 const WINDOW = 16;
 const LEAD = 3;
 const TOKEN = /[\p{L}\p{N}]+/gu;
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** How the index's tokenizer (unicode61, remove_diacritics 2) folds a token. */
 function fold(token: string): string {
-  return token.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const lower = token.toLowerCase();
+  // Most clinical text is ASCII: nothing to fold, and normalizing every token is the slow part.
+  return ASCII.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
 /** The folded tokens to highlight: every token of the words searched; the very last one is a prefix. */
@@ -24,8 +27,10 @@ interface Token {
 
 function tokenize(text: string, terms: ReturnType<typeof termsOf>): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    const f = fold(m[0]);
+  // Lower-casing ASCII keeps every offset, so an ASCII text is folded once, not token by token.
+  const ascii = ASCII.test(text);
+  for (const m of (ascii ? text.toLowerCase() : text).matchAll(TOKEN)) {
+    const f = ascii ? m[0] : fold(m[0]);
     const term = terms.exact.has(f) || (terms.prefix !== null && f.startsWith(terms.prefix)) ? f : null;
     out.push({ start: m.index, end: m.index + m[0].length, term });
   }
