@@ -55,7 +55,7 @@ export async function createBackup(ctx: BackupContext, dir: string, keep = DEFAU
     removeQuietly(snapshot);
     const parsed = readBackupHeader(written.file);
     try {
-      await decryptAndCheck(ctx, written.file, parsed, key, path.join(scratch, 'readback.db'), 'verify');
+      await decryptAndCheck(ctx, written.file, parsed, key, path.join(scratch, 'readback.db'), { phase: 'verify', durable: false });
     } catch (e) {
       removeQuietly(written.file);
       const why = e instanceof VaultError ? e.message : 'it could not be read back';

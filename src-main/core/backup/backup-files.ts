@@ -62,14 +62,18 @@ export function fileError(error: unknown, place: 'backup folder' | 'backup file'
 
 /** Reads exactly `length` bytes at `position`, or fewer only at the end of the file. */
 export function readAt(fd: number, length: number, position: number): Uint8Array {
-  const buf = Buffer.alloc(length);
+  return readInto(fd, new Uint8Array(length), length, position);
+}
+
+/** Like readAt, into the start of a buffer the caller reuses for every chunk (no allocation per chunk). Returns a view of the bytes read. */
+export function readInto(fd: number, buffer: Uint8Array, length: number, position: number): Uint8Array {
   let got = 0;
   while (got < length) {
-    const n = fs.readSync(fd, buf, got, length - got, position + got);
+    const n = fs.readSync(fd, buffer, got, length - got, position + got);
     if (n === 0) break;
     got += n;
   }
-  return new Uint8Array(buf.buffer, buf.byteOffset, got);
+  return buffer.subarray(0, got);
 }
 
 export function writeAll(fd: number, bytes: Uint8Array): void {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { STREAM_ABYTES, STREAM_HEADER_BYTES, streamPuller, type Subkey } from '../crypto/sodium';
 import { VaultError } from '../errors';
 import { decodeChunkLength, decodePrefix, MAX_HEADER_BYTES, prefixLength, type BackupHeader } from './backup-format';
-import { fileError, readAt, writeAll, yieldToEventLoop } from './backup-files';
+import { fileError, readAt, readInto, writeAll, yieldToEventLoop } from './backup-files';
 
 export interface ParsedBackup {
   header: BackupHeader;
@@ -52,19 +52,19 @@ export function readBackupHeader(file: string): ParsedBackup {
   }
 }
 
+export interface DecryptOptions {
+  /** fsync the decrypted copy: restore renames it into place as the vault; verify and drill only read it, then delete it. */
+  durable: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
 /**
  * Decrypts every chunk into `outFile` (a new file in a private scratch folder), failing on the
  * first chunk that does not authenticate, on a missing FINAL chunk, on anything after FINAL,
  * and on a plaintext size other than the header promised. secretstream chains the chunks, so a
  * chunk dropped, duplicated or moved fails too; chunk 0's AD is the prefix, so does a header edit.
  */
-export async function decryptBackup(
-  file: string,
-  parsed: ParsedBackup,
-  key: Subkey,
-  outFile: string,
-  onProgress?: (done: number, total: number) => void,
-): Promise<void> {
+export async function decryptBackup(file: string, parsed: ParsedBackup, key: Subkey, outFile: string, o: DecryptOptions): Promise<void> {
   const { header, prefix, size } = parsed;
   let fd: number | undefined;
   let out: number | undefined;
@@ -75,25 +75,29 @@ export async function decryptBackup(
     const puller = streamPuller(key, readAt(fd, STREAM_HEADER_BYTES, pos));
     if (!puller) throw corrupt('it ends before its data');
     pos += STREAM_HEADER_BYTES;
+    // One buffer for every chunk; never larger than the file, whatever its unauthenticated header claims.
+    const buffer = new Uint8Array(Math.min(header.chunkBytes + STREAM_ABYTES, size));
     let plainBytes = 0;
     for (let i = 0; ; i++) {
       if (pos + 4 > size) throw corrupt('it was cut short');
       const length = decodeChunkLength(readAt(fd, 4, pos));
       if (length < STREAM_ABYTES || length > header.chunkBytes + STREAM_ABYTES) throw corrupt('a block has an impossible size');
       if (pos + 4 + length > size) throw corrupt('it was cut short');
-      const chunk = puller.pull(readAt(fd, length, pos + 4), i === 0 ? prefix : undefined);
+      const sealed = readInto(fd, buffer, length, pos + 4);
+      if (sealed.length !== length) throw corrupt('it was cut short');
+      const chunk = puller.pull(sealed, i === 0 ? prefix : undefined);
       if (!chunk) throw corrupt('a block failed its integrity check');
       pos += 4 + length;
       plainBytes += chunk.message.length;
       if (plainBytes > header.snapshotBytes) throw corrupt('it holds more data than it says');
       writeAll(out, chunk.message);
-      onProgress?.(plainBytes, header.snapshotBytes);
+      o.onProgress?.(plainBytes, header.snapshotBytes);
       if (chunk.final) break;
       if (i % 16 === 15) await yieldToEventLoop();
     }
     if (pos !== size) throw corrupt('it has extra data after its end');
     if (plainBytes !== header.snapshotBytes) throw corrupt('it holds less data than it says');
-    fs.fsyncSync(out);
+    if (o.durable) fs.fsyncSync(out);
   } catch (e) {
     throw fileError(e, 'backup file');
   } finally {

@@ -11,9 +11,17 @@ import { checkSnapshot } from './snapshot';
 /**
  * Decrypts the whole file into `scratchFile` and checks the result is a healthy vault with the
  * promised counts. Leaves the decrypted copy for the caller (restore installs it, drill opens it).
+ * Only restore asks for `durable`: a copy that is checked and deleted needs no fsync.
  */
-export async function decryptAndCheck(ctx: BackupContext, file: string, parsed: ParsedBackup, key: Subkey, scratchFile: string, phase: 'verify' | 'decrypt'): Promise<void> {
-  await decryptBackup(file, parsed, key, scratchFile, phaseReporter(ctx, phase));
+export async function decryptAndCheck(
+  ctx: BackupContext,
+  file: string,
+  parsed: ParsedBackup,
+  key: Subkey,
+  scratchFile: string,
+  o: { phase: 'verify' | 'decrypt'; durable: boolean },
+): Promise<void> {
+  await decryptBackup(file, parsed, key, scratchFile, { durable: o.durable, onProgress: phaseReporter(ctx, o.phase) });
   checkSnapshot(scratchFile, parsed.header);
 }
 
@@ -37,7 +45,7 @@ export async function verifyBackup(ctx: BackupContext, file: string, credentials
   const key = backupKey(masterKey);
   const scratch = privateTempDir(ctx.dataDir);
   try {
-    await decryptAndCheck(ctx, file, parsed, key, path.join(scratch, 'check.db'), 'verify');
+    await decryptAndCheck(ctx, file, parsed, key, path.join(scratch, 'check.db'), { phase: 'verify', durable: false });
     if (current) recordCheck(ctx, masterKey, file, parsed, true);
     return { parsed, sameVault: ctx.vault.status().vaultId === parsed.header.vaultId };
   } catch (e) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { streamPusher, type Subkey } from '../crypto/sodium';
 import { VaultError } from '../errors';
 import { backupFileName, BACKUP_EXTENSION, CHUNK_BYTES, encodeChunkLength, encodePrefix, type BackupHeader } from './backup-format';
-import { fileError, readAt, removeQuietly, writeAll, yieldToEventLoop } from './backup-files';
+import { fileError, readInto, removeQuietly, writeAll, yieldToEventLoop } from './backup-files';
 import { fsyncDir } from '../durable-files';
 
 export interface WriteBackupOptions {
@@ -51,8 +51,9 @@ export async function writeBackupFile(o: WriteBackupOptions): Promise<{ file: st
     writeAll(out, prefix);
     writeAll(out, pusher.header);
     const count = Math.max(1, Math.ceil(snapshotBytes / chunkBytes));
+    const buffer = new Uint8Array(chunkBytes);
     for (let i = 0; i < count; i++) {
-      const plain = readAt(input, chunkBytes, i * chunkBytes);
+      const plain = readInto(input, buffer, chunkBytes, i * chunkBytes);
       const expected = Math.min(chunkBytes, snapshotBytes - i * chunkBytes);
       if (plain.length !== expected) throw new VaultError('IO_ERROR', 'The vault copy changed while it was being backed up. Try again.');
       const sealed = pusher.push(plain, i === count - 1, i === 0 ? prefix : undefined);

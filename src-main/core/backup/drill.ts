@@ -37,7 +37,7 @@ export async function drillBackup(ctx: BackupContext, file: string): Promise<Dri
     scratch = privateTempDir(ctx.dataDir);
     const copy = path.join(scratch, 'drill.db');
     try {
-      await decryptAndCheck(ctx, file, parsed, key, copy, 'decrypt');
+      await decryptAndCheck(ctx, file, parsed, key, copy, { phase: 'decrypt', durable: false });
     } catch (e) {
       recordCheck(ctx, masterKey, file, parsed, false);
       throw e;

@@ -30,7 +30,7 @@ export async function restoreBackup(ctx: BackupContext, file: string, credential
   try {
     scratch = privateTempDir(ctx.dataDir);
     const restored = path.join(scratch, 'vault.db');
-    await decryptAndCheck(ctx, file, parsed, key, restored, 'decrypt');
+    await decryptAndCheck(ctx, file, parsed, key, restored, { phase: 'decrypt', durable: true });
     ctx.onProgress?.({ phase: 'install', done: 0, total: 1 });
     let replacedFile: string | null;
     try {
