@@ -21,6 +21,7 @@ function layerOf(file) {
 }
 
 const isSodium = (m) => m.startsWith('libsodium');
+const isNativeArgon2 = (m) => m === '@node-rs/argon2';
 const isNetClient = (m) => ['http', 'https', 'net', 'tls', 'dgram', 'http2', 'node:http', 'node:https', 'node:net', 'node:tls', 'node:dgram', 'node:http2', 'undici'].includes(m);
 
 /** Allowed target layers for relative imports, per importing layer. */
@@ -43,6 +44,7 @@ function checkBare(layer, spec) {
     if (['electron', 'better-sqlite3'].includes(pkg) || isSodium(pkg)) return `src-renderer must not import '${spec}'; use window.vault.`;
   }
   if (isSodium(pkg) && layer !== 'crypto') return `Only src-main/core/crypto/ may import libsodium ('${spec}').`;
+  if (isNativeArgon2(pkg) && layer !== 'crypto') return `Only src-main/core/crypto/ may import native Argon2id ('${spec}').`;
   if ((layer === 'core' || layer === 'crypto' || layer === 'main') && pkg === 'electron') return `src-main outside electron/ must not import electron.`;
   // No request ever leaves the app: main-process code has no network client (preview server is dev-only).
   if (['core', 'crypto', 'main', 'electron'].includes(layer) && isNetClient(spec)) return `No network client in the main process ('${spec}').`;

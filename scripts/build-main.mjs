@@ -29,9 +29,10 @@ const importMetaUrlShim = {
   define: { 'import.meta.url': '__importMetaUrl' },
 };
 
-// Main: native and WASM-heavy modules stay in node_modules (better-sqlite3 is unpacked from the asar).
+// Main: native and WASM-heavy modules stay in node_modules (their .node files are unpacked from the asar).
 const mainEntries = { main: 'src-main/electron/main.ts' };
-// The KDF runs in a worker thread that kdf-thread.ts loads as `kdf-worker.cjs` next to main.cjs.
+// Where native Argon2id cannot load, the KDF runs in a worker thread that kdf-thread.ts loads as
+// `kdf-worker.cjs` next to main.cjs.
 const kdfWorker = 'src-main/core/crypto/kdf-worker.ts';
 if (fs.existsSync(path.join(root, kdfWorker))) mainEntries['kdf-worker'] = kdfWorker;
 
@@ -39,7 +40,8 @@ await build({
   ...common,
   ...importMetaUrlShim,
   entryPoints: mainEntries,
-  external: ['electron', 'better-sqlite3', 'libsodium-wrappers-sumo'],
+  // @node-rs/argon2 picks its prebuilt binary package per platform at run time: it cannot be bundled.
+  external: ['electron', 'better-sqlite3', 'libsodium-wrappers-sumo', '@node-rs/argon2'],
 });
 
 // Preload: a sandboxed preload can require only 'electron', so everything else is bundled in.

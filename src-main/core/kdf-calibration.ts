@@ -1,4 +1,4 @@
-import { timeKdfInWorker } from './crypto/kdf-thread';
+import { timeKdf } from './crypto/password-kdf';
 import { KDF_MIN, type KdfParams } from './crypto/sodium';
 
 const MiB = 1024 * 1024;
@@ -11,11 +11,12 @@ const MAX_OPS = 12;
 
 /**
  * Picks Argon2id parameters that take roughly 0.5–1 s with the implementation actually used
- * (libsodium WASM, on a worker thread), never below opsLimit 3 and 64 MiB. One measurement at
- * 3 passes / 256 MiB; Argon2 time is close to linear in passes × memory, so the rest is arithmetic.
+ * (password-kdf.ts: native Argon2id, or libsodium WASM where native cannot load), never below
+ * opsLimit 3 and 64 MiB. One measurement at 3 passes / 256 MiB; Argon2 time is close to linear
+ * in passes × memory, so the rest is arithmetic.
  */
 export async function calibrateKdf(): Promise<KdfParams> {
-  const ms = await timeKdfInWorker({ opsLimit: KDF_MIN.opsLimit, memLimitBytes: AIM_MEMORY });
+  const ms = await timeKdf({ opsLimit: KDF_MIN.opsLimit, memLimitBytes: AIM_MEMORY });
   return chooseKdfParams(ms);
 }
 

@@ -1,4 +1,4 @@
-import { deriveKekInWorker } from './crypto/kdf-thread';
+import { derivePasswordKek } from './crypto/password-kdf';
 import {
   deriveKekFromRecoveryKey,
   fromHex,
@@ -46,10 +46,10 @@ function unwrap(kek: Kek, w: WrappedKey, ad: Uint8Array): MasterKey | null {
   return open(kek, fromHex(w.nonce), fromHex(w.ciphertext), ad) as MasterKey | null;
 }
 
-/** Argon2id on a worker thread (about a second), then the key file mixed in when there is one. */
+/** Argon2id off the main event loop (about a second), then the key file mixed in when there is one. */
 async function passwordKek(password: string, keyFile: Uint8Array | null, header: Pick<VaultHeader, 'kdf'>): Promise<Kek> {
   const { opsLimit, memLimitBytes } = header.kdf;
-  const kek = await deriveKekInWorker(password, fromHex(header.kdf.salt), { opsLimit, memLimitBytes });
+  const kek = await derivePasswordKek(password, fromHex(header.kdf.salt), { opsLimit, memLimitBytes });
   return keyFile ? mixKeyFile(kek, keyFile) : kek;
 }
 

@@ -6,11 +6,12 @@ import type { KdfJob, KdfReply } from './kdf-worker';
 import type { KdfParams, Kek } from './sodium';
 
 /**
- * Runs Argon2id on a worker thread so the ~1 s KDF never blocks the main process (IPC, the
- * idle lock, the window). One job at a time: two 256 MiB runs at once would only be slower.
+ * The fallback KDF engine, used by password-kdf.ts only where native Argon2id cannot load:
+ * libsodium's WASM Argon2id on a worker thread, so the ~1 s KDF never blocks the main process
+ * (IPC, the idle lock, the window). One job at a time: the thread's replies are matched in order.
  * The thread is kept for a few seconds for the next job (create = calibrate + derive), then
  * ended, which frees its 256 MiB of WASM memory and any trace of the password in it; the vault
- * also ends it at lock (`releaseKdfThread`).
+ * also ends it at lock (`releaseKdfThread`). With native Argon2id it is never started.
  *
  * The worker file sits next to this module with the same extension: `kdf-worker.cjs` when
  * bundled (its own entry point), `kdf-worker.ts` when running from source (tests, preview),

@@ -43,7 +43,8 @@ export function randomBytes(n: number): Uint8Array {
 
 /**
  * Argon2id13 password hash -> 32-byte KEK. Takes ~0.5–1 s at calibrated parameters and blocks
- * its thread: the main process calls it through kdf-thread.ts, never directly.
+ * its thread: the vault derives through password-kdf.ts (native Argon2id, or this on the KDF
+ * worker thread where native cannot load), never directly.
  */
 export function deriveKekFromPassword(password: string, salt: Uint8Array, params: KdfParams): Kek {
   return s().crypto_pwhash(

@@ -13,11 +13,12 @@ const BUILDER_YML = path.join(ROOT, 'electron-builder.yml');
 describe('electron-builder.yml', () => {
   const config = parse(fs.readFileSync(BUILDER_YML, 'utf8')) as Record<string, unknown>;
 
-  it('names the app and packs it into an asar with better-sqlite3 unpacked', () => {
+  it('names the app and packs it into an asar with the native addons (better-sqlite3, Argon2id) unpacked', () => {
     expect(config.appId).toMatch(/^[a-z0-9]+(\.[a-z0-9-]+)+$/);
     expect(config.productName).toBe('SessionVault');
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**/*.node');
+    expect(config.asarUnpack).toContain('node_modules/@node-rs/**/*.node');
     expect(config.files).toEqual(expect.arrayContaining(['package.json', 'dist/main/**/*', 'dist/renderer/**/*']));
   });
 
@@ -60,7 +61,9 @@ describe('main-process bundles (scripts/build-main.mjs)', () => {
   }, 60_000);
   afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
 
-  const requires = (file: string) => new Set([...fs.readFileSync(path.join(outdir, file), 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1] ?? ''));
+  // `require("x")`, or `createRequire(url)("x")` (how the KDF loads native Argon2id, so a missing binary can fall back).
+  const requires = (file: string) =>
+    new Set([...fs.readFileSync(path.join(outdir, file), 'utf8').matchAll(/\b(?:require|createRequire\)\([^)]*\))\("([^"]+)"\)/g)].map((m) => m[1] ?? ''));
 
   it('produces main.cjs and preload.cjs', () => {
     expect(fs.existsSync(path.join(outdir, 'main.cjs'))).toBe(true);
@@ -97,7 +100,7 @@ describe('main-process bundles (scripts/build-main.mjs)', () => {
 
   it('keeps electron and the native/WASM modules external in main', () => {
     const external = [...requires('main.cjs')].filter((m) => !m.startsWith('node:'));
-    expect(external.sort()).toEqual(['better-sqlite3', 'electron', 'libsodium-wrappers-sumo']);
+    expect(external.sort()).toEqual(['@node-rs/argon2', 'better-sqlite3', 'electron', 'libsodium-wrappers-sumo']);
   });
 });
 

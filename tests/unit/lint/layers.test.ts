@@ -19,6 +19,8 @@ describe('import boundaries (ESLint local/layers)', () => {
     ['src-renderer/src/x.ts', "import { createVaultService } from '../../src-main/service'; export const a = createVaultService;"],
     ['src-main/core/x.ts', "import { app } from 'electron'; export const a = app;"],
     ['src-main/core/x.ts', "import sodium from 'libsodium-wrappers-sumo'; export const a = sodium;"],
+    ['src-main/core/x.ts', "import { hashRaw } from '@node-rs/argon2'; export const a = hashRaw;"],
+    ['src-main/electron/x.ts', "export const a = import('@node-rs/argon2');"],
     ['src-main/core/x.ts', "import https from 'node:https'; export const a = https;"],
     ['src-main/electron/x.ts', "import http from 'http'; export const a = http;"],
   ])('rejects %s: %s', async (file, code) => {
@@ -29,6 +31,7 @@ describe('import boundaries (ESLint local/layers)', () => {
     ['src-shared/x.ts', "import { z } from 'zod'; import { ok } from './errors'; export const a = [z, ok];"],
     ['src-renderer/src/x.ts', "import { create } from 'zustand'; import type { Note } from '../../src-shared/ipc'; export const a = create; export type B = Note;"],
     ['src-main/core/crypto/x.ts', "import sodium from 'libsodium-wrappers-sumo'; export const a = sodium;"],
+    ['src-main/core/crypto/x.ts', "export const a = import('@node-rs/argon2');"],
     ['src-main/core/x.ts', "import fs from 'node:fs'; import { seal } from './crypto/sodium'; export const a = [fs, seal];"],
     ['src-main/electron/x.ts', "import { app } from 'electron'; import { createVaultService } from '../service'; export const a = [app, createVaultService];"],
   ])('allows %s: %s', async (file, code) => {
