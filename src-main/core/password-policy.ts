@@ -1,18 +1,24 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as en from '@zxcvbn-ts/language-en';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 
 export const MIN_PASSWORD_LENGTH = 12;
 /** zxcvbn score 3 = "safely unguessable: moderate protection from offline slow-hash scenario". */
 const MIN_SCORE = 3;
 
-let factory: ZxcvbnFactory | undefined;
-function zxcvbn(): ZxcvbnFactory {
-  factory ??= new ZxcvbnFactory({
-    translations: en.translations,
-    graphs: common.adjacencyGraphs,
-    dictionary: { ...common.dictionary, ...en.dictionary },
-  });
+let factory: Promise<ZxcvbnFactory> | undefined;
+/**
+ * zxcvbn's dictionaries cost ~48 MB of main-process memory, so they are loaded on the first
+ * rating (vault creation, a password change, the strength meter), not for a day of unlocking:
+ * unlock rates the password only when no score is kept yet.
+ */
+function zxcvbn(): Promise<ZxcvbnFactory> {
+  factory ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-en')]).then(
+    ([core, common, en]) =>
+      new core.ZxcvbnFactory({
+        translations: en.translations,
+        graphs: common.adjacencyGraphs,
+        dictionary: { ...common.dictionary, ...en.dictionary },
+      }),
+  );
   return factory;
 }
 
@@ -23,9 +29,9 @@ export interface PasswordRating {
   feedback: string;
 }
 
-export function ratePassword(password: string): PasswordRating {
+export async function ratePassword(password: string): Promise<PasswordRating> {
   // Cap the work: zxcvbn is super-linear and only the first 100 characters matter for rating.
-  const result = zxcvbn().check(password.slice(0, 100), ['sessionvault', 'session', 'vault', 'therapy', 'therapist']);
+  const result = (await zxcvbn()).check(password.slice(0, 100), ['sessionvault', 'session', 'vault', 'therapy', 'therapist']);
   const score = result.score;
   if (password.length < MIN_PASSWORD_LENGTH) {
     return {

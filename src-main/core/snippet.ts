@@ -3,7 +3,7 @@ import { SNIPPET_HIT_END, SNIPPET_HIT_START } from '../../src-shared/contract/se
 const WINDOW = 16;
 const LEAD = 3;
 const TOKEN = /[\p{L}\p{N}]+/gu;
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[ -~\s]*$/;
 
 /** How the index's tokenizer (unicode61, remove_diacritics 2) folds a token. */
 function fold(token: string): string {

@@ -20,8 +20,8 @@ export function lockedMeanwhile(): VaultError {
 }
 
 /** WEAK_PASSWORD with zxcvbn's plain-words reason; the password itself is never echoed. */
-export function assertStrong(password: string): void {
-  const rating = ratePassword(password);
+export async function assertStrong(password: string): Promise<void> {
+  const rating = await ratePassword(password);
   if (!rating.acceptable) throw new VaultError('WEAK_PASSWORD', rating.feedback);
 }
 

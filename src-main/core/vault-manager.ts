@@ -109,7 +109,7 @@ export class VaultManager {
   create(password: string, keyFile?: string): Promise<CreatedVault> {
     return this.exclusive(async () => {
       if (this.database()) throw new VaultError('VAULT_EXISTS', 'A vault already exists on this computer.');
-      assertStrong(password);
+      await assertStrong(password);
       const keyBytes = readKeyFileBytes(this.opts.readKeyFile, keyFile);
       const epoch = this.lockEpoch;
       let keys: NewVaultKeys;

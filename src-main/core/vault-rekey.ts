@@ -39,7 +39,7 @@ async function verifyPassword(ctx: RekeyContext, password: string, keyBytes: Uin
 
 /** New password (fresh salt, recalibrated KDF); the key file, if any, is kept. */
 export async function headerWithNewPassword(ctx: RekeyContext, current: string, next: string, keyFile?: string): Promise<VaultHeader> {
-  assertStrong(next);
+  await assertStrong(next);
   const keyBytes = keyFileForVault(ctx.header, ctx.readKeyFile, keyFile);
   // A copy: a lock during the seconds of KDF work zeroes the session's key, never the one being wrapped.
   const mk = ctx.masterKey.slice() as MasterKey;

@@ -4,9 +4,10 @@ import type { VaultManager } from '../core/vault-manager';
 import type { HandlersFor, ServiceContext } from './types';
 
 /** Keeps only the password's strength score (for the Security Checkup), never the password. */
-function notePasswordScore(vault: VaultManager, password: string, now: number): void {
+async function notePasswordScore(vault: VaultManager, password: string, now: number): Promise<void> {
   try {
-    updateSecurityFacts(vault.unlocked().store, { passwordScore: ratePassword(password).score, passwordRatedAt: now });
+    const { score } = await ratePassword(password);
+    updateSecurityFacts(vault.unlocked().store, { passwordScore: score, passwordRatedAt: now });
   } catch {
     // The checkup then shows the score as not known: never fail an unlock over it.
   }
@@ -18,7 +19,7 @@ export function vaultHandlers({ vault, lockCoordinator, now }: ServiceContext): 
     'vault.checkPassword': ({ password }) => ratePassword(password),
     'vault.create': async ({ password, keyFile }) => {
       const created = await vault.create(password, keyFile);
-      notePasswordScore(vault, password, now());
+      await notePasswordScore(vault, password, now());
       return created;
     },
     'vault.unlock': async (credentials) => {
@@ -26,7 +27,7 @@ export function vaultHandlers({ vault, lockCoordinator, now }: ServiceContext): 
       // Rating costs up to a second on this thread: do it only when no score is kept yet
       // (the password itself only changes through vault.changePassword, which rates it).
       if ('password' in credentials && readSecurityFacts(vault.unlocked().store).passwordScore === undefined) {
-        notePasswordScore(vault, credentials.password, now());
+        await notePasswordScore(vault, credentials.password, now());
       }
       return {};
     },
@@ -37,7 +38,7 @@ export function vaultHandlers({ vault, lockCoordinator, now }: ServiceContext): 
     },
     'vault.changePassword': async ({ current, next, keyFile }) => {
       await vault.changePassword(current, next, keyFile);
-      notePasswordScore(vault, next, now());
+      await notePasswordScore(vault, next, now());
       return {};
     },
     'vault.rotateRecoveryKey': ({ password, keyFile }) => vault.rotateRecoveryKey(password, keyFile),
