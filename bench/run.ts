@@ -64,7 +64,7 @@ try {
   await run('save', () => measureSave(service, practice.someClientId, root));
   await run('search', () => measureSearch(service, plain.db));
   plain.db.close();
-  await run('unlock', () => measureUnlock(service, TEST_KDF, plain.buildMs));
+  await run('unlock', () => measureUnlock(service, dataDir, TEST_KDF, plain.buildMs));
 
   // The child process opens the same vault: this process lets go of it first.
   await call(service, 'vault.lock', {});
