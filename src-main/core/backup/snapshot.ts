@@ -9,23 +9,25 @@ import type { BackupCounts } from './backup-format';
 /**
  * A consistent copy of the open vault at `out` (a new file in a private scratch folder).
  * Fast path: a passive checkpoint moves every WAL frame into vault.db, and the copy is made
- * synchronously right after, so no write can slip in between (this connection is the vault's
- * only writer and JS runs nothing else meanwhile): the file alone is then the whole committed
- * database, copied in one kernel call. secure_delete=ON (vault-db.ts) has zeroed deleted
- * content, so the copy carries nothing a rebuilt file would not. When a frame cannot be moved
- * (another reader holds it back) or the copy fails, `VACUUM INTO` builds it through SQLite.
+ * synchronously right after, so this connection cannot write in between (JS runs nothing else
+ * meanwhile): the file alone is then the whole committed database, copied in one kernel call.
+ * `data_version` unchanged across it proves no other connection committed either.
+ * secure_delete=ON (vault-db.ts) has zeroed deleted content, so the copy carries nothing a
+ * rebuilt file would not. When a frame cannot be moved (another reader holds it back), another
+ * connection wrote meanwhile, or the copy fails, `VACUUM INTO` builds the copy through SQLite.
  */
 export function snapshotDatabase(db: Db, vaultFile: string, out: string): void {
+  const version = db.pragma('data_version', { simple: true });
   const [wal] = db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
   if (wal && wal.busy === 0 && wal.log >= 0 && wal.checkpointed === wal.log) {
     try {
       fs.copyFileSync(vaultFile, out, fs.constants.COPYFILE_EXCL);
-      return;
+      if (db.pragma('data_version', { simple: true }) === version) return;
     } catch (e) {
       if ((e as { code?: unknown }).code === 'EEXIST') throw e;
-      // A failed copy (e.g. Windows refuses a byte range SQLite keeps locked): let SQLite make the copy.
-      fs.rmSync(out, { force: true });
+      // The copy failed (e.g. Windows refuses a byte range SQLite keeps locked): SQLite makes it instead.
     }
+    fs.rmSync(out, { force: true });
   }
   // VACUUM INTO copies this connection's synchronous=FULL onto its output: fsyncing a scratch copy deleted minutes later only doubles the cost.
   const synchronous = db.pragma('synchronous', { simple: true }) as number;

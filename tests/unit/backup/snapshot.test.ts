@@ -91,6 +91,29 @@ describe('backup snapshot', () => {
     expect(inspect(out)).toEqual({ records: 40, walHeader: false });
   });
 
+  it('does not trust a copy made while another connection committed, and holds that commit', () => {
+    const { db, file, dir } = vault();
+    addRecords(db, 0, 60);
+    const out = path.join(dir, 'snapshot.db');
+    const realCopy = fs.copyFileSync;
+    const copy = vi.spyOn(fs, 'copyFileSync').mockImplementationOnce((from, to, mode) => {
+      realCopy(from, to, mode);
+      const other = new Database(file); // e.g. a second app instance, writing while the copy runs
+      try {
+        addRecords(other, 60, 5);
+      } finally {
+        other.close();
+      }
+    });
+    try {
+      snapshotDatabase(db, file, out);
+      expect(copy).toHaveBeenCalledTimes(1);
+    } finally {
+      copy.mockRestore();
+    }
+    expect(inspect(out)).toEqual({ records: 65, walHeader: false });
+  });
+
   it('never overwrites an existing file', () => {
     const { db, file, dir } = vault();
     addRecords(db, 0, 5);
