@@ -95,21 +95,24 @@ export class NotesRepo {
    * another), and decrypts only the rest: notes changed since, and notes of renamed clients.
    */
   private reconcile(cache: NotesCache): void {
-    const stale: { id: string; rev: number }[] = [];
+    const stale: { id: string }[] = [];
     for (const { id, rev, nonce } of this.store.fingerprints('note')) {
       const c = cache.notes.get(id);
       const clientId = c?.meta.clientId;
       const sameName = !clientId || cache.clientNames.get(clientId) === this.nameOf(clientId);
-      if (c && c.rev === rev && nonce !== null && c.nonce === toHex(nonce) && sameName) this.metas.set(id, c.meta);
-      else stale.push({ id, rev });
+      if (c && c.rev === rev && nonce !== null && c.nonce !== '' && c.nonce === hex(nonce) && sameName) this.metas.set(id, c.meta);
+      else stale.push({ id });
     }
     this.index.batch(() => {
-      for (const id of this.index.noteIds()) if (!this.metas.has(id)) this.index.remove(id);
+      // The cached index holds only cached notes: drop those not trusted (deleted, changed).
+      for (const id of cache.notes.keys()) if (!this.metas.has(id)) this.index.remove(id);
       for (const { id } of stale) {
         try {
           const r = this.store.get<unknown>(id, 'note');
           this.load(id, r.rev, r.payload);
         } catch {
+          // Fails to open: counted as damage, and never searchable.
+          this.index.remove(id);
           this.damaged.push(id);
         }
       }
@@ -122,6 +125,7 @@ export class NotesRepo {
     try {
       state = readNoteState(payload, rev);
     } catch {
+      this.index.remove(id);
       this.damaged.push(id);
       return;
     }
@@ -133,7 +137,9 @@ export class NotesRepo {
     const out: [string, CachedNote][] = [];
     for (const { id, rev, nonce } of this.store.fingerprints('note')) {
       const meta = this.metas.get(id);
-      if (meta && meta.rev === rev && nonce) out.push([id, { rev, nonce: toHex(nonce), meta }]);
+      // Every indexed note is listed (the next unlock drops what it does not trust); an entry
+      // that does not match its record gets no nonce, so it is never trusted.
+      if (meta) out.push([id, { rev, nonce: meta.rev === rev && nonce ? hex(nonce) : '', meta }]);
     }
     return out;
   }
@@ -345,4 +351,9 @@ export class NotesRepo {
     if (state.trashedAt === undefined) this.index.put(toDoc(id, state), this.nameOf(state.clientId));
     else this.index.remove(id);
   }
+}
+
+/** Nonces are compared for every note at unlock: Buffer's hex, not a call into libsodium each. */
+function hex(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
 }

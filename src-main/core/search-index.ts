@@ -145,12 +145,6 @@ export class SearchIndex {
     return true;
   }
 
-  /** Every note id held, for reconciling a loaded index with the vault. */
-  noteIds(): string[] {
-    this.flush();
-    return (this.stmt('SELECT note_id FROM docs').all() as { note_id: string }[]).map((r) => r.note_id);
-  }
-
   /**
    * Notes matching every word, best first: those whose title holds every word (ranked among
    * themselves by the small title index), then the rest by bm25 over the whole note (title

@@ -6,7 +6,7 @@ import { UNLOCK_CACHE_FILE } from '../../../src-main/core/unlock-cache';
 import type { VaultService } from '../../../src-main/service';
 import type { Channel, Input, Output } from '../../../src-shared/ipc';
 import { filesContaining, STRONG_PASSWORD, tempDir, value } from '../../helpers/service';
-import { createdVault, vaultService } from './vault-test-kit';
+import { createdVault, tamper, vaultService } from './vault-test-kit';
 
 let services: VaultService[] = [];
 afterEach(() => {
@@ -116,6 +116,21 @@ describe('unlock cache (the sealed list and index of the last session)', () => {
     fs.copyFileSync(other.cacheFile, p.cacheFile);
     const again = await reopen(p.dataDir);
     expect(await view(again.call)).toEqual(before);
+  });
+
+  it('a record damaged in place after the cache was sealed is never shown: opening fails, search leaves it out', async () => {
+    const p = await practice();
+    p.service.close();
+    // Same row, same nonce, one flipped ciphertext byte: the cache still matches by nonce.
+    tamper(p.dataDir, (db) => {
+      const { ciphertext } = db.prepare('SELECT ciphertext FROM records WHERE id = ? AND rev = 1').get(p.soap.id) as { ciphertext: Buffer };
+      ciphertext.writeUInt8(ciphertext.readUInt8(10) ^ 1, 10);
+      db.prepare('UPDATE records SET ciphertext = ? WHERE id = ? AND rev = 1').run(ciphertext, p.soap.id);
+    });
+    const again = await reopen(p.dataDir);
+    expect(await again.service.invoke('notes.get', { id: p.soap.id })).toMatchObject({ ok: false, error: { code: 'VAULT_CORRUPT' } });
+    expect(await again.call('search.query', { text: 'marrowfield' })).toEqual([]);
+    expect((await again.call('search.query', { text: 'ostrava' })).map((h) => h.noteId)).toEqual([p.free.id]);
   });
 
   it('a restore drops the cache of the vault it replaces', async () => {
