@@ -20,7 +20,7 @@ function openAll(key: Uint8Array, header: Uint8Array, sealed: Uint8Array[], asso
   return sealed.map((c, i) => opener.open(c, i === sealed.length - 1, associated));
 }
 
-describe('bulk stream (native ChaCha20-Poly1305, STREAM construction)', () => {
+describe('bulk stream (native AES-256-GCM, STREAM construction)', () => {
   it('opens what it sealed, chunk by chunk, and never shows the plaintext in the sealed bytes', () => {
     const key = randomBytes(32);
     const { header, sealed } = sealAll(key);
