@@ -1,5 +1,6 @@
 import { open, randomBytes, seal, toHex, type Subkey } from './crypto/sodium';
 import { VaultError } from './errors';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './vault-db';
 
 const enc = new TextEncoder();
@@ -26,20 +27,32 @@ export class RecordStore {
     private readonly key: Subkey,
   ) {}
 
+  private readonly statements = new Map<string, Statement>();
+
+  /** Prepared once per session: preparing on every call cost more than the query on a save or a search hit. */
+  private sql(text: string): Statement {
+    let st = this.statements.get(text);
+    if (!st) {
+      st = this.db.prepare(text);
+      this.statements.set(text, st);
+    }
+    return st;
+  }
+
   private ad(id: string, kind: string, rev: number): Uint8Array {
     return enc.encode(`${this.vaultId}|${id}|${kind}|${rev}`);
   }
 
   private writeRevision(id: string, kind: RecordKind, rev: number, payload: unknown): void {
     const { nonce, ciphertext } = seal(this.key, enc.encode(JSON.stringify(payload)), this.ad(id, kind, rev));
-    this.db.prepare('INSERT INTO records (id, rev, kind, nonce, ciphertext) VALUES (?, ?, ?, ?, ?)').run(id, rev, kind, nonce, ciphertext);
+    this.sql('INSERT INTO records (id, rev, kind, nonce, ciphertext) VALUES (?, ?, ?, ?, ?)').run(id, rev, kind, nonce, ciphertext);
   }
 
   /** Creates a record at revision 1 and returns its new random id. One transaction. */
   insert(kind: RecordKind, payload: unknown, id: string = toHex(randomBytes(16))): { id: string; rev: number } {
     this.db.transaction(() => {
       this.writeRevision(id, kind, 1, payload);
-      this.db.prepare('INSERT INTO heads (id, kind, rev) VALUES (?, ?, 1)').run(id, kind);
+      this.sql('INSERT INTO heads (id, kind, rev) VALUES (?, ?, 1)').run(id, kind);
     })();
     return { id, rev: 1 };
   }
@@ -53,7 +66,7 @@ export class RecordStore {
       }
       const rev = baseRev + 1;
       this.writeRevision(id, kind, rev, payload);
-      this.db.prepare('UPDATE heads SET rev = ? WHERE id = ?').run(rev, id);
+      this.sql('UPDATE heads SET rev = ? WHERE id = ?').run(rev, id);
       return rev;
     })();
   }
@@ -67,13 +80,13 @@ export class RecordStore {
   purge(id: string, kind: RecordKind): void {
     this.db.transaction(() => {
       this.head(id, kind);
-      this.db.prepare('DELETE FROM records WHERE id = ? AND kind = ?').run(id, kind);
-      this.db.prepare('DELETE FROM heads WHERE id = ?').run(id);
+      this.sql('DELETE FROM records WHERE id = ? AND kind = ?').run(id, kind);
+      this.sql('DELETE FROM heads WHERE id = ?').run(id);
     })();
   }
 
   head(id: string, kind: RecordKind): { rev: number } {
-    const row = this.db.prepare('SELECT rev FROM heads WHERE id = ? AND kind = ?').get(id, kind) as { rev: number } | undefined;
+    const row = this.sql('SELECT rev FROM heads WHERE id = ? AND kind = ?').get(id, kind) as { rev: number } | undefined;
     if (!row) throw new VaultError('NOT_FOUND', 'That item does not exist.');
     return row;
   }
@@ -81,8 +94,7 @@ export class RecordStore {
   /** The current revision, decrypted; VAULT_CORRUPT if it fails authentication. */
   get<T>(id: string, kind: RecordKind): StoredRecord<T> {
     // One query for the head and its row: search decrypts ~20 notes per keystroke this way.
-    const row = this.db
-      .prepare('SELECT h.rev, r.nonce, r.ciphertext FROM heads h LEFT JOIN records r ON r.id = h.id AND r.rev = h.rev WHERE h.id = ? AND h.kind = ?')
+    const row = this.sql('SELECT h.rev, r.nonce, r.ciphertext FROM heads h LEFT JOIN records r ON r.id = h.id AND r.rev = h.rev WHERE h.id = ? AND h.kind = ?')
       .get(id, kind) as { rev: number; nonce: Uint8Array | null; ciphertext: Uint8Array | null } | undefined;
     if (!row) throw new VaultError('NOT_FOUND', 'That item does not exist.');
     return { id, kind, rev: row.rev, payload: this.decrypt<T>(id, kind, row.rev, row) };
@@ -94,13 +106,13 @@ export class RecordStore {
 
   revisions(id: string, kind: RecordKind): number[] {
     this.head(id, kind);
-    return (this.db.prepare('SELECT rev FROM records WHERE id = ? AND kind = ? ORDER BY rev').all(id, kind) as { rev: number }[]).map(
+    return (this.sql('SELECT rev FROM records WHERE id = ? AND kind = ? ORDER BY rev').all(id, kind) as { rev: number }[]).map(
       (r) => r.rev,
     );
   }
 
   private openRevision<T>(id: string, kind: RecordKind, rev: number): T {
-    const row = this.db.prepare('SELECT nonce, ciphertext FROM records WHERE id = ? AND rev = ?').get(id, rev) as
+    const row = this.sql('SELECT nonce, ciphertext FROM records WHERE id = ? AND rev = ?').get(id, rev) as
       | { nonce: Uint8Array; ciphertext: Uint8Array }
       | undefined;
     return this.decrypt<T>(id, kind, rev, row);
@@ -120,8 +132,7 @@ export class RecordStore {
    * row as before (one rewritten in place under the same nonce still fails to open).
    */
   fingerprints(kind: RecordKind): { id: string; rev: number; nonce: Uint8Array | null }[] {
-    return this.db
-      .prepare(
+    return this.sql(
         // One pass over heads and one seek per head in the small covering index (migration 003):
         // no record page, and so no ciphertext, is read.
         `SELECT h.id, h.rev, (SELECT r.nonce FROM records r INDEXED BY records_fingerprint WHERE r.id = h.id AND r.rev = h.rev) AS nonce
@@ -132,8 +143,7 @@ export class RecordStore {
 
   /** Every current record of a kind; records that fail authentication are counted, not shown. */
   loadAll<T>(kind: RecordKind): { records: StoredRecord<T>[]; damaged: string[] } {
-    const rows = this.db
-      .prepare('SELECT h.id, h.rev, r.nonce, r.ciphertext FROM heads h LEFT JOIN records r ON r.id = h.id AND r.rev = h.rev WHERE h.kind = ?')
+    const rows = this.sql('SELECT h.id, h.rev, r.nonce, r.ciphertext FROM heads h LEFT JOIN records r ON r.id = h.id AND r.rev = h.rev WHERE h.kind = ?')
       .all(kind) as { id: string; rev: number; nonce: Uint8Array | null; ciphertext: Uint8Array | null }[];
     const records: StoredRecord<T>[] = [];
     const damaged: string[] = [];
