@@ -43,18 +43,21 @@ export async function measureUnlock(service: VaultService, dataDir: string, vaul
     ready.push(run.ready);
   }
   const readyMs = median(ready);
+  // After a save the cache is sealed again at lock: what a lock costs on a working day.
+  await call(service, 'notes.create', { title: 'Bench: one more note', body: 'So that the next lock seals the cache again.' });
+  const sealingLockMs = (await timed(() => call(service, 'vault.lock', {}))).ms;
+  await call(service, 'vault.unlock', { password: BENCH_PASSWORD });
   // Without the cache: what the first unlock after a restore or a cache-format change costs.
   await call(service, 'vault.lock', {});
   fs.rmSync(path.join(dataDir, UNLOCK_CACHE_FILE));
   const rebuildKdf = await timeKdf(vaultKdf);
   const rebuild = await timed(() => call(service, 'vault.unlock', { password: BENCH_PASSWORD }));
   const rebuildMs = rebuild.ms - rebuildKdf;
-  const lockMs = median(locks);
   return {
     rows: [
       {
         measure: 'Unlock-to-ready, KDF excluded',
-        app: `${ms(readyMs)} from the unlock cache (without it: ${ms(rebuildMs)}; lock sealing it: ${ms(lockMs)})`,
+        app: `${ms(readyMs)} from the unlock cache (without it: ${ms(rebuildMs)}; a lock that seals it: ${ms(sealingLockMs)})`,
         baseline: `${ms(plainBuildMs)} (bare FTS5 build)`,
         ratio: readyMs / plainBuildMs,
         target: `≤ ${TARGET_MS} ms`,
@@ -70,7 +73,8 @@ export async function measureUnlock(service: VaultService, dataDir: string, vaul
       medianReadyMs: round(readyMs),
       withoutCacheReadyMs: round(rebuildMs),
       firstLockMs: round(firstLockMs),
-      lockMs: locks.map((x) => round(x)),
+      unchangedLockMs: locks.map((x) => round(x)),
+      sealingLockMs: round(sealingLockMs),
       bareFtsBuildMs: round(plainBuildMs),
     },
   };
