@@ -68,7 +68,8 @@ type Saved = { id: string; rev: number };
  */
 export class NotesRepo {
   private readonly metas = new Map<string, NoteMeta>();
-  readonly damaged: string[];
+  /** Notes whose record failed to open or read at unlock: counted, never shown. */
+  readonly damaged: string[] = [];
 
   constructor(
     private readonly store: RecordStore,
@@ -77,7 +78,6 @@ export class NotesRepo {
     private readonly clients: ClientNames,
     cache: NotesCache | null = null,
   ) {
-    this.damaged = [];
     if (!cache) {
       const { records, damaged } = store.loadAll<unknown>('note');
       this.damaged.push(...damaged);
@@ -95,18 +95,18 @@ export class NotesRepo {
    * another), and decrypts only the rest: notes changed since, and notes of renamed clients.
    */
   private reconcile(cache: NotesCache): void {
-    const stale: { id: string }[] = [];
+    const stale: string[] = [];
     for (const { id, rev, nonce } of this.store.fingerprints('note')) {
       const c = cache.notes.get(id);
       const clientId = c?.meta.clientId;
       const sameName = !clientId || cache.clientNames.get(clientId) === this.nameOf(clientId);
       if (c && c.rev === rev && nonce !== null && c.nonce !== '' && c.nonce === hex(nonce) && sameName) this.metas.set(id, c.meta);
-      else stale.push({ id });
+      else stale.push(id);
     }
     this.index.batch(() => {
       // The cached index holds only cached notes: drop those not trusted (deleted, changed).
       for (const id of cache.notes.keys()) if (!this.metas.has(id)) this.index.remove(id);
-      for (const { id } of stale) {
+      for (const id of stale) {
         try {
           const r = this.store.get<unknown>(id, 'note');
           this.load(id, r.rev, r.payload);

@@ -45,7 +45,7 @@ export class SearchIndex {
   /** Notes saved but not indexed yet (see `put`). */
   private readonly pending = new Map<string, { doc: NoteDoc; clientName: string | undefined }>();
   /** Changes since the index was built or loaded: a clean index need not be sealed again at lock. */
-  changes = 0;
+  private changes = 0;
 
   /** An empty index, or (from `fromSerialized`) one kept from an earlier session. */
   constructor(serialized?: Buffer) {
@@ -67,6 +67,10 @@ export class SearchIndex {
       index?.close();
       return null;
     }
+  }
+
+  get changed(): boolean {
+    return this.changes > 0;
   }
 
   get isOpen(): boolean {

@@ -193,7 +193,7 @@ export class VaultManager {
 
   /** Seals the list and index for the next unlock, unless nothing changed since they were loaded. */
   private saveCache(s: UnlockedSession): void {
-    if (s.cacheLoaded && s.search.changes === 0) return;
+    if (s.cacheLoaded && !s.search.changed) return;
     try {
       if (!s.cacheLoaded) s.search.optimize();
       const index = s.search.serialize();
