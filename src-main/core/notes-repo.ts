@@ -31,7 +31,7 @@ export interface CachedNote {
 }
 
 /** What an earlier session left in the unlock cache (unlock-cache.ts), already authenticated. */
-export interface NotesCache {
+interface NotesCache {
   notes: ReadonlyMap<string, CachedNote>;
   /** The client names the index was built with. */
   clientNames: ReadonlyMap<string, string>;

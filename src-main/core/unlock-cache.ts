@@ -16,7 +16,7 @@ import type { CachedNote } from './notes-repo';
 export const UNLOCK_CACHE_FILE = 'unlock-cache.svcache';
 const MAGIC = Buffer.from('SVUCACHE', 'latin1');
 /** Bump on any change to the manifest, NoteMeta or the index schema (search-index.ts): old files are then ignored. */
-export const UNLOCK_CACHE_VERSION = 1;
+const UNLOCK_CACHE_VERSION = 1;
 const PREFIX_BYTES = MAGIC.length + 1;
 const CHUNK = 1 << 20;
 
