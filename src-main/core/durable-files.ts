@@ -3,6 +3,27 @@ import path from 'node:path';
 import { randomBytes, toHex } from './crypto/sodium';
 import { VaultError } from './errors';
 
+/** Reads exactly `length` bytes at `position`, or fewer only at the end of the file. */
+export function readAt(fd: number, length: number, position: number): Uint8Array {
+  return readInto(fd, new Uint8Array(length), length, position);
+}
+
+/** Like readAt, into the start of a buffer the caller reuses for every chunk (no allocation per chunk). Returns a view of the bytes read. */
+export function readInto(fd: number, buffer: Uint8Array, length: number, position: number): Uint8Array {
+  let got = 0;
+  while (got < length) {
+    const n = fs.readSync(fd, buffer, got, length - got, position + got);
+    if (n === 0) break;
+    got += n;
+  }
+  return buffer.subarray(0, got);
+}
+
+export function writeAll(fd: number, bytes: Uint8Array): void {
+  let done = 0;
+  while (done < bytes.length) done += fs.writeSync(fd, bytes, done, bytes.length - done);
+}
+
 /** Makes a rename durable: after a power cut the file is there under its new name. */
 export function fsyncDir(dir: string): void {
   let fd: number | undefined;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BULK_HEADER_BYTES, BULK_TAG_BYTES, bulkOpener, bulkSealer, type BulkOpener } from './crypto/bulk-stream';
 import { deriveSubkey, memzero, type MasterKey } from './crypto/sodium';
+import { readAt, readInto, writeAll } from './durable-files';
 import type { NoteMeta } from './note-record';
 import type { CachedNote } from './notes-repo';
 
@@ -19,6 +20,7 @@ const MAGIC = Buffer.from('SVUCACHE', 'latin1');
 const UNLOCK_CACHE_VERSION = 1;
 const PREFIX_BYTES = MAGIC.length + 1;
 const CHUNK = 1 << 20;
+const HEAD_BYTES = 5;
 
 /** The first chunk. Authenticated, and written by this code at this version, so it is not re-validated field by field. */
 interface Manifest {
@@ -41,13 +43,12 @@ function keyAndAd(masterKey: MasterKey, vaultId: string) {
   return { key: deriveSubkey(masterKey, 2, 'SVsearch'), ad: enc.encode(`sessionvault/unlock-cache/v${UNLOCK_CACHE_VERSION}|${vaultId}`) };
 }
 
-/** A chunk on disk: final flag (1 byte, also bound into the nonce), length (u32 LE), sealed bytes. */
-function framed(sealed: Uint8Array, final: boolean): Buffer {
-  const out = Buffer.allocUnsafe(5 + sealed.length);
-  out[0] = final ? 1 : 0;
-  out.writeUInt32LE(sealed.length, 1);
-  out.set(sealed, 5);
-  return out;
+/** A chunk's head on disk: final flag (1 byte, also bound into the nonce), then the sealed length (u32 LE). */
+function chunkHead(final: boolean, sealedLength: number): Buffer {
+  const head = Buffer.alloc(HEAD_BYTES);
+  head[0] = final ? 1 : 0;
+  head.writeUInt32LE(sealedLength, 1);
+  return head;
 }
 
 /** Seals and writes the cache (temp file, then rename). Never throws: a cache that is not written is rebuilt. */
@@ -68,10 +69,14 @@ export function saveUnlockCache(
       clientNames: contents.clientNames,
       indexBytes: contents.index.length,
     };
-    fd = fs.openSync(tmp, 'w', 0o600);
-    fs.writeSync(fd, Buffer.concat([MAGIC, Buffer.from([UNLOCK_CACHE_VERSION]), sealer.header]));
+    const out = (fd = fs.openSync(tmp, 'w', 0o600));
+    writeAll(out, Buffer.concat([MAGIC, Buffer.from([UNLOCK_CACHE_VERSION]), sealer.header]));
     const pieces = Math.ceil(contents.index.length / CHUNK);
-    const write = (chunk: Uint8Array, final: boolean) => fs.writeSync(fd!, framed(sealer.seal(chunk, final, ad), final));
+    const write = (chunk: Uint8Array, final: boolean) => {
+      const sealed = sealer.seal(chunk, final, ad);
+      writeAll(out, chunkHead(final, sealed.length));
+      writeAll(out, sealed);
+    };
     write(enc.encode(JSON.stringify(manifest)), pieces === 0);
     for (let i = 0; i < pieces; i++) write(contents.index.subarray(i * CHUNK, (i + 1) * CHUNK), i === pieces - 1);
     fs.closeSync(fd);
@@ -104,24 +109,23 @@ export function loadUnlockCache(dataDir: string, masterKey: MasterKey, vaultId: 
   let opener: BulkOpener | null = null;
   try {
     const size = fs.fstatSync(fd).size;
-    const prefix = Buffer.alloc(PREFIX_BYTES + BULK_HEADER_BYTES);
-    if (fs.readSync(fd, prefix, 0, prefix.length, 0) !== prefix.length || !prefix.subarray(0, MAGIC.length).equals(MAGIC)) return null;
+    const prefix = Buffer.from(readAt(fd, PREFIX_BYTES + BULK_HEADER_BYTES, 0));
+    if (prefix.length !== PREFIX_BYTES + BULK_HEADER_BYTES || !prefix.subarray(0, MAGIC.length).equals(MAGIC)) return null;
     if (prefix[MAGIC.length] !== UNLOCK_CACHE_VERSION) return null;
     const open = bulkOpener(key, prefix.subarray(PREFIX_BYTES));
     opener = open;
     let at = prefix.length;
-    let frame = Buffer.alloc(CHUNK + BULK_TAG_BYTES + 5);
+    let frame = Buffer.alloc(CHUNK + BULK_TAG_BYTES);
     const next = () => {
-      if (at + 5 > size) return null;
-      const head = frame.subarray(0, 5);
-      fs.readSync(fd, head, 0, 5, at);
+      const head = Buffer.from(readAt(fd, HEAD_BYTES, at));
+      if (head.length !== HEAD_BYTES) return null;
       const final = head[0] === 1;
       const length = head.readUInt32LE(1);
-      if (length < BULK_TAG_BYTES || at + 5 + length > size) return null;
+      if (length < BULK_TAG_BYTES || at + HEAD_BYTES + length > size) return null;
       if (length > frame.length) frame = Buffer.alloc(length);
-      const sealed = frame.subarray(0, length);
-      if (fs.readSync(fd, sealed, 0, length, at + 5) !== length) return null;
-      at += 5 + length;
+      const sealed = readInto(fd, frame, length, at + HEAD_BYTES);
+      if (sealed.length !== length) return null;
+      at += HEAD_BYTES + length;
       const message = open.open(sealed, final, ad);
       return message && { message, final };
     };

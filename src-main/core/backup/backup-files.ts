@@ -60,27 +60,6 @@ export function fileError(error: unknown, place: 'backup folder' | 'backup file'
   }
 }
 
-/** Reads exactly `length` bytes at `position`, or fewer only at the end of the file. */
-export function readAt(fd: number, length: number, position: number): Uint8Array {
-  return readInto(fd, new Uint8Array(length), length, position);
-}
-
-/** Like readAt, into the start of a buffer the caller reuses for every chunk (no allocation per chunk). Returns a view of the bytes read. */
-export function readInto(fd: number, buffer: Uint8Array, length: number, position: number): Uint8Array {
-  let got = 0;
-  while (got < length) {
-    const n = fs.readSync(fd, buffer, got, length - got, position + got);
-    if (n === 0) break;
-    got += n;
-  }
-  return buffer.subarray(0, got);
-}
-
-export function writeAll(fd: number, bytes: Uint8Array): void {
-  let done = 0;
-  while (done < bytes.length) done += fs.writeSync(fd, bytes, done, bytes.length - done);
-}
-
 /** Lets IPC, progress events and the idle timer run between chunks of a long backup. */
 export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));

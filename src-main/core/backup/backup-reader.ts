@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { STREAM_ABYTES, STREAM_HEADER_BYTES, streamPuller, type Subkey } from '../crypto/sodium';
 import { VaultError } from '../errors';
 import { decodeChunkLength, decodePrefix, MAX_HEADER_BYTES, prefixLength, type BackupHeader } from './backup-format';
-import { fileError, readAt, readInto, writeAll, yieldToEventLoop } from './backup-files';
+import { fileError, yieldToEventLoop } from './backup-files';
+import { readAt, readInto, writeAll } from '../durable-files';
 
 export interface ParsedBackup {
   header: BackupHeader;

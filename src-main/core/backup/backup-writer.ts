@@ -3,8 +3,8 @@ import path from 'node:path';
 import { streamPusher, type Subkey } from '../crypto/sodium';
 import { VaultError } from '../errors';
 import { backupFileName, BACKUP_EXTENSION, CHUNK_BYTES, encodeChunkLength, encodePrefix, type BackupHeader } from './backup-format';
-import { fileError, readInto, removeQuietly, writeAll, yieldToEventLoop } from './backup-files';
-import { fsyncDir } from '../durable-files';
+import { fileError, removeQuietly, yieldToEventLoop } from './backup-files';
+import { fsyncDir, readInto, writeAll } from '../durable-files';
 
 export interface WriteBackupOptions {
   /** A consistent snapshot of vault.db (record-encrypted pages only). */
