@@ -175,14 +175,14 @@ export class VaultManager {
       const cache = loadUnlockCache(this.opts.dataDir, masterKey, header.vaultId);
       const cachedIndex = cache ? SearchIndex.fromSerialized(cache.index) : null;
       cache?.index.fill(0);
-      const index = (search = cachedIndex ?? new SearchIndex());
+      search = cachedIndex ?? new SearchIndex();
       // Renaming a client re-indexes their notes; notes are loaded after clients (they show names).
       let notes: NotesRepo | null = null;
       const clients = new ClientsRepo(store, this.opts.now, (clientId) => notes?.reindexClient(clientId));
-      notes = new NotesRepo(store, this.opts.now, index, clients, cachedIndex ? cache : null);
+      notes = new NotesRepo(store, this.opts.now, search, clients, cachedIndex ? cache : null);
       const audit = new AuditLog(db, header.vaultId, masterKey, this.opts.now);
       audit.foldPending();
-      this.session = { header, masterKey, recordsKey, store, clients, notes, search: index, audit, cacheLoaded: cachedIndex !== null };
+      this.session = { header, masterKey, recordsKey, store, clients, notes, search, audit, cacheLoaded: cachedIndex !== null };
     } catch (e) {
       // A vault that fails to load (damaged pages) must not leave its keys behind in memory.
       search?.close();
@@ -226,11 +226,16 @@ export class VaultManager {
 
   /** Zeroes every key and drops every decrypted thing held in main. */
   lock(): void {
+    this.endSession({ keepCache: true });
+  }
+
+  /** Locks; the unlock cache is sealed first unless the vault is about to be replaced (restore). */
+  private endSession(o: { keepCache: boolean }): void {
     this.lockEpoch++;
     const s = this.session;
     if (!s) return;
     this.session = null;
-    this.saveCache(s);
+    if (o.keepCache) this.saveCache(s);
     s.notes.clear();
     s.clients.clear();
     s.search.close();
@@ -286,7 +291,8 @@ export class VaultManager {
    * vault, if any, is renamed to vault.replaced-<timestamp>.db beside it: a restore never deletes.
    */
   installRestoredVault(restoredFile: string, masterKey: MasterKey): { replacedFile: string | null } {
-    this.lock();
+    // The old vault's cache would be deleted below: sealing it first would only cost time.
+    this.endSession({ keepCache: false });
     this.db?.close(); // Closing checkpoints the WAL, so the renamed file is the whole old vault.
     this.db = null;
     fs.mkdirSync(this.opts.dataDir, { recursive: true, mode: 0o700 });
