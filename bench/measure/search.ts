@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { toFtsQuery } from '../../src-main/core/search-index';
+import { toFtsQuery } from '../../src-main/core/search/search-index';
 import type { VaultService } from '../../src-main/service';
 import type { PlainDoc } from '../generate-practice';
 import { ms, type MeasureResult } from '../report';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { timeKdf } from '../../src-main/core/crypto/password-kdf';
 import type { KdfParams } from '../../src-main/core/crypto/sodium';
-import { UNLOCK_CACHE_FILE } from '../../src-main/core/unlock-cache';
+import { UNLOCK_CACHE_FILE } from '../../src-main/core/vault/unlock-cache';
 import type { VaultService } from '../../src-main/service';
 import { ms, type MeasureResult } from '../report';
 import { BENCH_PASSWORD, call } from '../service-call';

@@ -1,4 +1,4 @@
-import { ConsentRepo } from '../core/consent-repo';
+import { ConsentRepo } from '../core/consent/consent-repo';
 import type { HandlersFor, ServiceContext } from './types';
 
 export function consentHandlers({ vault, now }: ServiceContext): HandlersFor<'consent'> {

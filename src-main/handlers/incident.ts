@@ -1,5 +1,5 @@
-import { exportIncident } from '../core/incident-export';
-import { IncidentRepo } from '../core/incident-repo';
+import { exportIncident } from '../core/incidents/incident-export';
+import { IncidentRepo } from '../core/incidents/incident-repo';
 import type { HandlersFor, ServiceContext } from './types';
 
 export function incidentHandlers({ vault, now }: ServiceContext): HandlersFor<'incident'> {

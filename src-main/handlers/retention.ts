@@ -1,5 +1,5 @@
-import { localIsoDate } from '../core/note-record';
-import { purgeClient, retentionList } from '../core/retention';
+import { localIsoDate } from '../core/notes/note-record';
+import { purgeClient, retentionList } from '../core/retention/retention';
 import type { HandlersFor, ServiceContext } from './types';
 
 export function retentionHandlers({ vault, now, settings }: ServiceContext): HandlersFor<'retention'> {

@@ -1,4 +1,4 @@
-import { searchNotes } from '../core/note-search';
+import { searchNotes } from '../core/search/note-search';
 import type { HandlersFor, ServiceContext } from './types';
 
 export function searchHandlers({ vault }: ServiceContext): HandlersFor<'search'> {

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import type { Channel, Contract, EventName, EventPayload, Output } from '../../src-shared/ipc';
-import type { ClipboardGuard } from '../core/clipboard-guard';
-import type { LockCoordinator } from '../core/lock-coordinator';
-import type { LockPolicy } from '../core/lock-policy';
-import type { SettingsRepo } from '../core/settings-repo';
-import type { VaultManager } from '../core/vault-manager';
+import type { ClipboardGuard } from '../core/lock/clipboard-guard';
+import type { LockCoordinator } from '../core/lock/lock-coordinator';
+import type { LockPolicy } from '../core/lock/lock-policy';
+import type { SettingsRepo } from '../core/settings/settings-repo';
+import type { VaultManager } from '../core/vault/vault-manager';
 
 /** What every handler group may use. Built once in service.ts. */
 export interface ServiceContext {

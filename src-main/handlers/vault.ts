@@ -1,6 +1,6 @@
 import { readSecurityFacts, updateSecurityFacts } from '../core/checkup/security-record';
-import { ratePassword } from '../core/password-policy';
-import type { VaultManager } from '../core/vault-manager';
+import { ratePassword } from '../core/vault/password-policy';
+import type { VaultManager } from '../core/vault/vault-manager';
 import type { HandlersFor, ServiceContext } from './types';
 
 /** Keeps only the password's strength score (for the Security Checkup), never the password. */

@@ -1,6 +1,6 @@
 import { auditEntry, type AuditEntry, type AuditEventType, type AuditVerifyResult } from '../../../src-shared/contract/audit';
 import { constantTimeEqual, deriveSubkey, fromHex, keyedHash, memzero, open, seal, toHex, type MasterKey, type Subkey } from '../crypto/sodium';
-import type { Db } from '../vault-db';
+import type { Db } from '../vault/vault-db';
 import { clearPending, readPending } from './audit-pending';
 
 const enc = new TextEncoder();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { auditEventType, type AuditEventType } from '../../../src-shared/contract/audit';
-import type { Db } from '../vault-db';
+import type { Db } from '../vault/vault-db';
 
 /**
  * Events that happen while the vault is locked (a wrong password, a create that was locked

@@ -1,5 +1,5 @@
 import type { BackupProgress } from '../../../src-shared/contract/backup';
-import type { VaultManager } from '../vault-manager';
+import type { VaultManager } from '../vault/vault-manager';
 
 export type { BackupProgress };
 export type BackupPhase = BackupProgress['phase'];

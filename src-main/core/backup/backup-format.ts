@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { vaultHeaderSchema } from '../vault-header';
+import { vaultHeaderSchema } from '../vault/vault-header';
 
 /**
  * The .svbackup wire format, version 1 (docs/backup-format.md):

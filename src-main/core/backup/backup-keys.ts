@@ -1,7 +1,7 @@
 import { deriveSubkey, memzero, type MasterKey, type Subkey } from '../crypto/sodium';
 import { VaultError } from '../errors';
-import { unlockWithPassword, unlockWithRecoveryKey } from '../key-hierarchy';
-import { decodeOrExplain } from '../vault-credentials';
+import { unlockWithPassword, unlockWithRecoveryKey } from '../vault/key-hierarchy';
+import { decodeOrExplain } from '../vault/vault-credentials';
 import type { BackupHeader } from './backup-format';
 
 /** Backup files get their own subkey of the master key (id 4), never the records key. */

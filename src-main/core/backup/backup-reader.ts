@@ -3,7 +3,7 @@ import { STREAM_ABYTES, STREAM_HEADER_BYTES, streamPuller, type Subkey } from '.
 import { VaultError } from '../errors';
 import { decodeChunkLength, decodePrefix, MAX_HEADER_BYTES, prefixLength, type BackupHeader } from './backup-format';
 import { fileError, yieldToEventLoop } from './backup-files';
-import { readAt, readInto, writeAll } from '../durable-files';
+import { readAt, readInto, writeAll } from '../files/durable-files';
 
 export interface ParsedBackup {
   header: BackupHeader;

@@ -4,7 +4,7 @@ import { streamPusher, type Subkey } from '../crypto/sodium';
 import { VaultError } from '../errors';
 import { backupFileName, BACKUP_EXTENSION, CHUNK_BYTES, encodeChunkLength, encodePrefix, type BackupHeader } from './backup-format';
 import { fileError, removeQuietly, yieldToEventLoop } from './backup-files';
-import { fsyncDir, readInto, writeAll } from '../durable-files';
+import { fsyncDir, readInto, writeAll } from '../files/durable-files';
 
 export interface WriteBackupOptions {
   /** A consistent snapshot of vault.db (record-encrypted pages only). */

@@ -1,5 +1,5 @@
 import { VaultError } from '../errors';
-import { secondsToWait } from '../rate-limit';
+import { secondsToWait } from '../vault/rate-limit';
 
 /**
  * The unlock screen's growing delay, applied to passwords and Recovery Keys typed for a backup

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { memzero, type MasterKey, type Subkey } from '../crypto/sodium';
-import { RecordStore, type RecordKind } from '../record-store';
+import { RecordStore, type RecordKind } from '../records/record-store';
 import { backupKey } from './backup-keys';
 import type { BackupContext } from './backup-context';
 import { privateTempDir, removeQuietly } from './backup-files';

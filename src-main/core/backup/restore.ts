@@ -3,7 +3,7 @@ import { memzero } from '../crypto/sodium';
 import { backupKey, masterKeyFromBackup, type BackupCredentials } from './backup-keys';
 import type { BackupContext } from './backup-context';
 import { fileError, privateTempDir, removeQuietly } from './backup-files';
-import { fsyncDir } from '../durable-files';
+import { fsyncDir } from '../files/durable-files';
 import { readBackupHeader } from './backup-reader';
 import { decryptAndCheck } from './backup-verify';
 

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { SCHEMA_VERSION } from '../migrations';
+import { SCHEMA_VERSION } from '../vault/migrations';
 import { VaultError } from '../errors';
-import { APPLICATION_ID, type Db } from '../vault-db';
-import { readHeader } from '../vault-header';
+import { APPLICATION_ID, type Db } from '../vault/vault-db';
+import { readHeader } from '../vault/vault-header';
 import type { BackupCounts } from './backup-format';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { VaultError } from '../errors';
-import type { RecordStore } from '../record-store';
+import type { RecordStore } from '../records/record-store';
 
 /** A fixed id, like the settings record: random ids are 32 hex characters, so no clash. */
 export const SECURITY_RECORD_ID = 'security';

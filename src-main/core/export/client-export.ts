@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { Note } from '../../../src-shared/contract/notes';
-import { ConsentRepo } from '../consent-repo';
-import { writeNewFile } from '../durable-files';
+import { ConsentRepo } from '../consent/consent-repo';
+import { writeNewFile } from '../files/durable-files';
 import { VaultError } from '../errors';
-import { localIsoDate } from '../note-record';
-import type { UnlockedSession } from '../vault-manager';
+import { localIsoDate } from '../notes/note-record';
+import type { UnlockedSession } from '../vault/vault-manager';
 import { renderConsents } from './export-consents';
 import { renderClientRecord } from './export-html';
 

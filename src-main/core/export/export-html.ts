@@ -1,7 +1,7 @@
 import type { Client } from '../../../src-shared/contract/clients';
 import type { Note } from '../../../src-shared/contract/notes';
 import { NOTE_KIND_INFO, templateById } from '../../../src-shared/templates';
-import { localIsoDate } from '../note-record';
+import { localIsoDate } from '../notes/note-record';
 
 /** Every piece of text in the document goes through here: a note may contain `<script>`. */
 export function escapeHtml(text: string): string {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { initCrypto } from '../../../src-main/core/crypto/sodium';
-import { SCHEMA_VERSION } from '../../../src-main/core/migrations';
+import { SCHEMA_VERSION } from '../../../src-main/core/vault/migrations';
 import type { VaultService } from '../../../src-main/service';
 import { makeVaultV1 } from '../../fixtures/make-vault-v1';
 import { newService, STRONG_PASSWORD, TEST_KDF, tempDir, value } from '../../helpers/service';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { snapshotDatabase } from '../../../src-main/core/backup/snapshot';
-import { createVaultDb, type Db } from '../../../src-main/core/vault-db';
+import { createVaultDb, type Db } from '../../../src-main/core/vault/vault-db';
 import { tempDir } from '../../helpers/service';
 
 /**

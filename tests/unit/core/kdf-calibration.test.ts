@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initCrypto } from '../../../src-main/core/crypto/sodium';
-import { calibrateKdf, chooseKdfParams } from '../../../src-main/core/kdf-calibration';
+import { calibrateKdf, chooseKdfParams } from '../../../src-main/core/vault/kdf-calibration';
 
 const MiB = 1024 * 1024;
 beforeAll(() => initCrypto());

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initCrypto, toHex } from '../../../src-main/core/crypto/sodium';
-import { decodeRecoveryKey, encodeRecoveryKey, newRecoveryKey } from '../../../src-main/core/recovery-key';
+import { decodeRecoveryKey, encodeRecoveryKey, newRecoveryKey } from '../../../src-main/core/vault/recovery-key';
 
 beforeAll(() => initCrypto());
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ClipboardPort } from '../../../src-main/core/clipboard-guard';
+import type { ClipboardPort } from '../../../src-main/core/lock/clipboard-guard';
 import type { VaultService } from '../../../src-main/service';
 import { newService, STRONG_PASSWORD, value } from '../../helpers/service';
 import { FakeClock, settle } from './fake-clock';

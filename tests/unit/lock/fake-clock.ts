@@ -1,4 +1,4 @@
-import type { PolicyClock } from '../../../src-main/core/lock-policy';
+import type { PolicyClock } from '../../../src-main/core/lock/lock-policy';
 
 /** Lets every pending promise chain (service invokes, the flush handshake) run to its next wait. */
 export function settle(): Promise<void> {

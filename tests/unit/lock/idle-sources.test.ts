@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { BrowserWindow } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { IdleSignals, LockReason } from '../../../src-main/core/lock-policy';
+import type { IdleSignals, LockReason } from '../../../src-main/core/lock/lock-policy';
 
 // No Electron binary here: stand in for powerMonitor with an emitter and a settable idle time.
 const power = vi.hoisted(() => ({ idleSeconds: 0, emitter: null as EventEmitter | null }));

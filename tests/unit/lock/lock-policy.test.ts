@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { LockPolicy, type LockPolicySettings, type LockReason } from '../../../src-main/core/lock-policy';
+import { LockPolicy, type LockPolicySettings, type LockReason } from '../../../src-main/core/lock/lock-policy';
 import { FakeClock } from './fake-clock';
 
 const SECOND = 1000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertFieldsFit, readNoteState, sameContent } from '../../../src-main/core/note-record';
+import { assertFieldsFit, readNoteState, sameContent } from '../../../src-main/core/notes/note-record';
 
 describe('note records', () => {
   it('reads a skeleton-era note (title and body only) as a free note dated by its creation', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RecordStore } from '../../../src-main/core/record-store';
+import { RecordStore } from '../../../src-main/core/records/record-store';
 import type { VaultService } from '../../../src-main/service';
 import { TEMPLATES } from '../../../src-shared/templates';
 import { codeOf, relock, unlockedVault } from './fixture';

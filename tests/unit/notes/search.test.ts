@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SearchIndex, toFtsQuery } from '../../../src-main/core/search-index';
+import { SearchIndex, toFtsQuery } from '../../../src-main/core/search/search-index';
 import type { VaultService } from '../../../src-main/service';
 import { snippetParts } from '../../../src-shared/contract/search';
 import { filesContaining } from '../../helpers/service';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeSnippet } from '../../../src-main/core/snippet';
+import { makeSnippet } from '../../../src-main/core/search/snippet';
 import { snippetParts, SNIPPET_HIT_END, SNIPPET_HIT_START } from '../../../src-shared/contract/search';
 
 const hits = (s: string) => snippetParts(s).filter((p) => p.hit).map((p) => p.text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addYears, ageOn, retainUntil } from '../../../src-main/core/retention';
+import { addYears, ageOn, retainUntil } from '../../../src-main/core/retention/retention';
 
 describe('retention dates', () => {
   it('adult: last contact + N years', () => {

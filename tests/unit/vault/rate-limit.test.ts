@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { delayAfterFailures, secondsToWait } from '../../../src-main/core/rate-limit';
+import { delayAfterFailures, secondsToWait } from '../../../src-main/core/vault/rate-limit';
 import type { VaultService } from '../../../src-main/service';
 import { STRONG_PASSWORD, value } from '../../helpers/service';
 import { createdVault, fakeClock, vaultService } from './vault-test-kit';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initCrypto } from '../../../src-main/core/crypto/sodium';
-import { VaultManager } from '../../../src-main/core/vault-manager';
+import { VaultManager } from '../../../src-main/core/vault/vault-manager';
 import { STRONG_PASSWORD, TEST_KDF, tempDir, value } from '../../helpers/service';
 import { vaultService } from './vault-test-kit';
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RecordStore } from '../../../src-main/core/record-store';
-import { UNLOCK_CACHE_FILE } from '../../../src-main/core/unlock-cache';
+import { RecordStore } from '../../../src-main/core/records/record-store';
+import { UNLOCK_CACHE_FILE } from '../../../src-main/core/vault/unlock-cache';
 import type { VaultService } from '../../../src-main/service';
 import type { Channel, Input, Output } from '../../../src-shared/ipc';
 import { filesContaining, STRONG_PASSWORD, tempDir, value } from '../../helpers/service';

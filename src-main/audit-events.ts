@@ -1,0 +1,53 @@
+import type { z } from 'zod';
+import type { Result } from '../src-shared/errors';
+import type { Channel, Contract, Output } from '../src-shared/ipc';
+import type { AuditEvent } from './core/audit/audit-log';
+
+type In<C extends Channel> = z.output<Contract[C]['input']>;
+type Rule<C extends Channel> = (input: In<C>, output: Output<C>) => AuditEvent;
+
+/**
+ * Which successful call writes which audit event: the one place that decides, applied by the
+ * service after every invoke. Reads are not logged; note edits are not either (every revision
+ * is kept in the note's history). Lock events come from the lock coordinator (with the reason).
+ * Only ids and short codes go in: never a path, a name or any text the clinician typed.
+ */
+const RULES: { [C in Channel]?: Rule<C> } = {
+  'vault.create': () => ({ type: 'vault.created' }),
+  'vault.unlock': (input) => ({ type: 'recoveryKey' in input ? 'vault.recoveryKeyUsed' : 'vault.unlocked' }),
+  'vault.changePassword': () => ({ type: 'vault.passwordChanged' }),
+  'vault.rotateRecoveryKey': () => ({ type: 'vault.recoveryKeyRotated' }),
+  'clients.create': (_i, out) => ({ type: 'client.created', recordId: out.id }),
+  'clients.update': (_i, out) => ({ type: 'client.updated', recordId: out.id }),
+  'clients.archive': (_i, out) => ({ type: 'client.archived', recordId: out.id }),
+  'clients.unarchive': (_i, out) => ({ type: 'client.unarchived', recordId: out.id }),
+  'notes.create': (_i, out) => ({ type: 'note.created', recordId: out.id }),
+  'notes.sign': (_i, out) => ({ type: 'note.signed', recordId: out.id }),
+  'notes.addAddendum': (_i, out) => ({ type: 'note.addendumAdded', recordId: out.id }),
+  'notes.trash': (_i, out) => ({ type: 'note.trashed', recordId: out.id }),
+  'notes.restore': (_i, out) => ({ type: 'note.restored', recordId: out.id }),
+  'notes.emptyTrash': (_i, out) => ({ type: 'trash.emptied', detail: `deleted=${out.deleted},keptSigned=${out.keptSigned}` }),
+  'backup.create': (_i, out) => ({ type: 'backup.created', detail: `notes=${out.notes}` }),
+  'backup.verify': (_i, out) => ({ type: 'backup.verified', detail: out.sameVault ? 'same-vault' : 'other-vault' }),
+  'backup.drill': (_i, out) => ({ type: 'backup.drilled', detail: `notes=${out.notes},damaged=${out.damaged}` }),
+  'backup.restore': (_i, out) => ({ type: 'backup.restored', detail: `notes=${out.notes}` }),
+  'export.client': (input, out) => ({ type: 'export.created', recordId: input.clientId, detail: `${input.format},notes=${out.notes}` }),
+  'retention.purge': (_i, out) => ({ type: 'client.purged', recordId: out.clientId, detail: `notes=${out.deletedNotes}` }),
+  // The client's id, so the trail of one client shows its consents; the type is a fixed word.
+  'consent.add': (_i, out) => ({ type: 'consent.added', recordId: out.clientId, detail: out.type }),
+  'consent.revoke': (_i, out) => ({ type: 'consent.revoked', recordId: out.clientId, detail: out.type }),
+  'incident.create': (_i, out) => ({ type: 'incident.recorded', recordId: out.id }),
+  'incident.export': (input) => ({ type: 'incident.exported', recordId: input.id }),
+  // Setting names only: a value such as the backup folder could name a person.
+  'settings.update': (input) => ({ type: 'settings.changed', detail: Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined).join(',') || 'none' }),
+};
+
+/** The event a finished call should record, or null. A wrong password is the one failure logged. */
+export function auditEventFor(channel: Channel, input: unknown, result: Result<unknown>): AuditEvent | null {
+  if (!result.ok) return channel === 'vault.unlock' && result.error.code === 'WRONG_CREDENTIALS' ? { type: 'vault.unlockFailed' } : null;
+  const rule = RULES[channel] as ((input: unknown, output: unknown) => AuditEvent) | undefined;
+  return rule ? rule(input, result.value) : null;
+}
+
+/** Channels that write an event on success (for tests and docs). */
+export const AUDITED_CHANNELS = Object.keys(RULES) as Channel[];

@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { clientStatus, type Client, type ClientStatus, type ClientSummary } from '../../../src-shared/contract/clients';
+import { VaultError } from '../errors';
+import type { RecordStore } from '../records/record-store';
+
+/** The encrypted payload of a client record. New fields must be optional (old records lack them). */
+const storedClient = z.object({
+  displayName: z.string(),
+  dateOfBirth: z.string().optional(),
+  status: clientStatus,
+  intakeDate: z.string().optional(),
+  notes: z.string(),
+  archivedAt: z.number().optional(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+type ClientState = z.infer<typeof storedClient>;
+
+export interface ClientInput {
+  displayName: string;
+  dateOfBirth?: string;
+  status: ClientStatus;
+  intakeDate?: string;
+  notes: string;
+}
+
+export interface ClientPatch {
+  id: string;
+  baseRev: number;
+  displayName?: string;
+  dateOfBirth?: string | null;
+  status?: ClientStatus;
+  intakeDate?: string | null;
+  notes?: string;
+}
+
+/** Latest date of service per client id, derived from notes. */
+export type LastContacts = ReadonlyMap<string, string>;
+
+/**
+ * Clients over the record store. A practice has hundreds, not thousands, so all of them are
+ * decrypted at unlock and held here until lock.
+ */
+export class ClientsRepo {
+  private readonly clients = new Map<string, { rev: number; state: ClientState }>();
+  readonly damaged: string[];
+
+  constructor(
+    private readonly store: RecordStore,
+    private readonly now: () => number,
+    /** Called after a client's display name changed (their notes are searched by it). */
+    private readonly onRename: (clientId: string) => void,
+  ) {
+    const { records, damaged } = store.loadAll<unknown>('client');
+    this.damaged = damaged;
+    for (const r of records) {
+      const p = storedClient.safeParse(r.payload);
+      if (p.success) this.clients.set(r.id, { rev: r.rev, state: p.data });
+      else this.damaged.push(r.id);
+    }
+  }
+
+  /** Every client's display name, for the unlock cache (a rename since then re-indexes their notes). */
+  names(): [string, string][] {
+    return [...this.clients].map(([id, c]) => [id, c.state.displayName]);
+  }
+
+  /** The name notes and search show for a client; undefined when there is no such client. */
+  nameOf(id: string): string | undefined {
+    return this.clients.get(id)?.state.displayName;
+  }
+
+  list(filter: { includeArchived: boolean; status?: ClientStatus }, lastContacts: LastContacts): ClientSummary[] {
+    return [...this.clients.entries()]
+      .filter(([, c]) => (filter.includeArchived || c.state.archivedAt === undefined) && (!filter.status || c.state.status === filter.status))
+      .map(([id, c]) => summarize(id, c.rev, c.state, lastContacts.get(id)))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName, undefined, { sensitivity: 'base', numeric: true }));
+  }
+
+  get(id: string, lastContacts: LastContacts): Client {
+    const c = this.current(id);
+    return { ...summarize(id, c.rev, c.state, lastContacts.get(id)), notes: c.state.notes };
+  }
+
+  create(input: ClientInput): { id: string; rev: number } {
+    const t = this.now();
+    const state: ClientState = { ...input, displayName: input.displayName.trim(), createdAt: t, updatedAt: t };
+    const { id, rev } = this.store.insert('client', state);
+    this.clients.set(id, { rev, state });
+    return { id, rev };
+  }
+
+  update(patch: ClientPatch): { id: string; rev: number } {
+    const c = this.current(patch.id);
+    const next: ClientState = {
+      ...c.state,
+      ...(patch.displayName !== undefined ? { displayName: patch.displayName.trim() } : {}),
+      ...(patch.status !== undefined ? { status: patch.status } : {}),
+      ...(patch.notes !== undefined ? { notes: patch.notes } : {}),
+      dateOfBirth: patch.dateOfBirth === undefined ? c.state.dateOfBirth : (patch.dateOfBirth ?? undefined),
+      intakeDate: patch.intakeDate === undefined ? c.state.intakeDate : (patch.intakeDate ?? undefined),
+      updatedAt: this.now(),
+    };
+    const rev = this.write(patch.id, patch.baseRev, next);
+    if (next.displayName !== c.state.displayName) this.onRename(patch.id);
+    return { id: patch.id, rev };
+  }
+
+  /** Hides a client from the default list; nothing is deleted. Archiving twice changes nothing. */
+  archive(id: string): { id: string; rev: number; archivedAt: number } {
+    const c = this.current(id);
+    if (c.state.archivedAt !== undefined) return { id, rev: c.rev, archivedAt: c.state.archivedAt };
+    const t = this.now();
+    const rev = this.write(id, c.rev, { ...c.state, archivedAt: t, updatedAt: t });
+    return { id, rev, archivedAt: t };
+  }
+
+  unarchive(id: string): { id: string; rev: number } {
+    const c = this.current(id);
+    if (c.state.archivedAt === undefined) return { id, rev: c.rev };
+    const { archivedAt: _dropped, ...rest } = c.state;
+    return { id, rev: this.write(id, c.rev, { ...rest, updatedAt: this.now() }) };
+  }
+
+  /** Drops a client whose record was deleted for good (retention purge). */
+  forget(id: string): void {
+    this.clients.delete(id);
+  }
+
+  clear(): void {
+    this.clients.clear();
+  }
+
+  private current(id: string): { rev: number; state: ClientState } {
+    const c = this.clients.get(id);
+    if (!c) throw new VaultError('NOT_FOUND', 'That client does not exist.');
+    return c;
+  }
+
+  private write(id: string, baseRev: number, state: ClientState): number {
+    let rev: number;
+    try {
+      rev = this.store.update(id, 'client', baseRev, state);
+    } catch (e) {
+      if (e instanceof VaultError && e.code === 'CONFLICT') {
+        throw new VaultError('CONFLICT', "This client's details were changed elsewhere since you opened them. Reload and try again.");
+      }
+      throw e;
+    }
+    this.clients.set(id, { rev, state });
+    return rev;
+  }
+}
+
+function summarize(id: string, rev: number, s: ClientState, lastContactDate: string | undefined): ClientSummary {
+  return {
+    id,
+    rev,
+    displayName: s.displayName,
+    status: s.status,
+    ...(s.dateOfBirth ? { dateOfBirth: s.dateOfBirth } : {}),
+    ...(s.intakeDate ? { intakeDate: s.intakeDate } : {}),
+    ...(lastContactDate ? { lastContactDate } : {}),
+    ...(s.archivedAt !== undefined ? { archivedAt: s.archivedAt } : {}),
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+  };
+}

@@ -1,0 +1,359 @@
+import { byServiceDateDesc, type Addendum, type Note, type NoteSummary, type RevisionInfo, type SessionHeader } from '../../../src-shared/contract/notes';
+import { NOTE_KIND_INFO, type NoteKind, type TemplateId } from '../../../src-shared/templates';
+import { randomBytes, toHex } from '../crypto/sodium';
+import { VaultError } from '../errors';
+import {
+  assertFieldsFit,
+  localIsoDate,
+  readNoteState,
+  sameContent,
+  toDoc,
+  toMeta,
+  toNote,
+  toSummary,
+  type NoteMeta,
+  type NoteState,
+} from './note-record';
+import type { RecordStore } from '../records/record-store';
+import type { NoteDoc, SearchIndex } from '../search/search-index';
+
+/** Where notes look up client names (and whether a client exists). */
+export interface ClientNames {
+  nameOf(id: string): string | undefined;
+}
+
+/** One note as the sealed unlock cache remembers it: trusted only while its record is unchanged. */
+export interface CachedNote {
+  rev: number;
+  /** The nonce of the record revision the meta and index entry were made from (hex). */
+  nonce: string;
+  meta: NoteMeta;
+}
+
+/** What an earlier session left in the unlock cache (unlock-cache.ts), already authenticated. */
+interface NotesCache {
+  notes: ReadonlyMap<string, CachedNote>;
+  /** The client names the index was built with. */
+  clientNames: ReadonlyMap<string, string>;
+}
+
+export interface NoteCreate {
+  title: string;
+  body: string;
+  clientId?: string;
+  kind: NoteKind;
+  templateId?: TemplateId;
+  fields: Record<string, string>;
+  session?: SessionHeader;
+}
+
+export interface NotePatch {
+  id: string;
+  baseRev: number;
+  title?: string;
+  body?: string;
+  clientId?: string | null;
+  kind?: NoteKind;
+  templateId?: TemplateId;
+  fields?: Record<string, string>;
+  session?: SessionHeader;
+}
+
+type Saved = { id: string; rev: number };
+
+/**
+ * Clinical notes over the record store. Every save is a new encrypted revision; signed notes
+ * never change again except by appended addenda. Summaries are held in memory while unlocked
+ * (listing never decrypts) and the search index follows every save.
+ */
+export class NotesRepo {
+  private readonly metas = new Map<string, NoteMeta>();
+  /** Notes whose record failed to open or read at unlock: counted, never shown. */
+  readonly damaged: string[] = [];
+
+  constructor(
+    private readonly store: RecordStore,
+    private readonly now: () => number,
+    private readonly index: SearchIndex,
+    private readonly clients: ClientNames,
+    cache: NotesCache | null = null,
+  ) {
+    if (!cache) {
+      const { records, damaged } = store.loadAll<unknown>('note');
+      this.damaged.push(...damaged);
+      index.batch(() => {
+        for (const r of records) this.load(r.id, r.rev, r.payload);
+      });
+      return;
+    }
+    this.reconcile(cache);
+  }
+
+  /**
+   * Takes the cached list entries and index of every note whose current record is the very one
+   * they were made from (same revision, same nonce: a swapped, rolled back or rewritten row has
+   * another), and decrypts only the rest: notes changed since, and notes of renamed clients.
+   */
+  private reconcile(cache: NotesCache): void {
+    const stale: string[] = [];
+    for (const { id, rev, nonce } of this.store.fingerprints('note')) {
+      const c = cache.notes.get(id);
+      const clientId = c?.meta.clientId;
+      const sameName = !clientId || cache.clientNames.get(clientId) === this.nameOf(clientId);
+      if (c && c.rev === rev && nonce !== null && c.nonce !== '' && c.nonce === hex(nonce) && sameName) this.metas.set(id, c.meta);
+      else stale.push(id);
+    }
+    this.index.batch(() => {
+      // The cached index holds only cached notes: drop those not trusted (deleted, changed).
+      for (const id of cache.notes.keys()) if (!this.metas.has(id)) this.index.remove(id);
+      for (const id of stale) {
+        try {
+          const r = this.store.get<unknown>(id, 'note');
+          this.load(id, r.rev, r.payload);
+        } catch {
+          // Fails to open: counted as damage, and never searchable.
+          this.index.remove(id);
+          this.damaged.push(id);
+        }
+      }
+    });
+  }
+
+  /** Takes one decrypted record into the list and the index; one that does not read is damage. */
+  private load(id: string, rev: number, payload: unknown): void {
+    let state: NoteState;
+    try {
+      state = readNoteState(payload, rev);
+    } catch {
+      this.index.remove(id);
+      this.damaged.push(id);
+      return;
+    }
+    this.remember(id, rev, state);
+  }
+
+  /** Every list entry with the nonce of the record it was made from, for the unlock cache. */
+  cacheEntries(): [string, CachedNote][] {
+    const out: [string, CachedNote][] = [];
+    for (const { id, rev, nonce } of this.store.fingerprints('note')) {
+      const meta = this.metas.get(id);
+      // Every indexed note is listed (the next unlock drops what it does not trust); an entry
+      // that does not match its record gets no nonce, so it is never trusted.
+      if (meta) out.push([id, { rev, nonce: meta.rev === rev && nonce ? hex(nonce) : '', meta }]);
+    }
+    return out;
+  }
+
+  /** The list entry of a note, undefined when there is none (deleted, or damaged). */
+  meta(id: string): NoteMeta | undefined {
+    return this.metas.get(id);
+  }
+
+  /** The searchable text of a note's current revision, decrypted on demand (snippets). */
+  docOf(id: string): NoteDoc {
+    const { state } = this.read(id);
+    return toDoc(id, state);
+  }
+
+  /** A client was renamed: their notes are found under the new name. */
+  reindexClient(clientId: string): void {
+    this.index.batch(() => {
+      for (const m of this.metas.values()) {
+        if (m.clientId !== clientId || m.trashedAt !== undefined) continue;
+        const { rev, state } = this.read(m.id);
+        this.remember(m.id, rev, state);
+      }
+    });
+  }
+
+  list(filter: { clientId?: string; kind?: NoteKind; includeTrashed: boolean }): NoteSummary[] {
+    return [...this.metas.values()]
+      .filter((m) => (filter.includeTrashed || m.trashedAt === undefined) && (!filter.clientId || m.clientId === filter.clientId))
+      .filter((m) => !filter.kind || m.kind === filter.kind)
+      .sort(byServiceDateDesc)
+      .map((m) => toSummary(m, this.nameOf(m.clientId)));
+  }
+
+  /** Latest date of service per client, over notes not in the trash. */
+  lastContacts(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const m of this.metas.values()) {
+      if (!m.clientId || m.trashedAt !== undefined) continue;
+      const seen = out.get(m.clientId);
+      if (!seen || m.serviceDate > seen) out.set(m.clientId, m.serviceDate);
+    }
+    return out;
+  }
+
+  get(id: string): Note {
+    const { rev, state } = this.read(id);
+    return toNote(id, rev, state, this.nameOf(state.clientId));
+  }
+
+  getRevision(id: string, rev: number): Note {
+    if (!this.store.revisions(id, 'note').includes(rev)) {
+      throw new VaultError('NOT_FOUND', 'That version of the note does not exist.');
+    }
+    const state = readNoteState(this.store.getRevision<unknown>(id, 'note', rev).payload, rev);
+    return toNote(id, rev, state, this.nameOf(state.clientId));
+  }
+
+  /** Every revision, oldest first. */
+  history(id: string): RevisionInfo[] {
+    return this.store.revisions(id, 'note').map((rev) => {
+      const s = readNoteState(this.store.getRevision<unknown>(id, 'note', rev).payload, rev);
+      return { rev, updatedAt: s.updatedAt, title: s.title, signed: s.signedAt !== undefined, trashed: s.trashedAt !== undefined, change: s.change };
+    });
+  }
+
+  create(input: NoteCreate): Saved {
+    const t = this.now();
+    const state: NoteState = {
+      title: input.title,
+      body: input.body,
+      createdAt: t,
+      updatedAt: t,
+      ...(input.clientId ? { clientId: input.clientId } : {}),
+      kind: input.kind,
+      templateId: input.templateId ?? NOTE_KIND_INFO[input.kind].defaultTemplate,
+      fields: input.fields,
+      session: input.session ?? { serviceDate: localIsoDate(t), riskFlags: [] },
+      addenda: [],
+      change: 'created',
+    };
+    this.assertValid(state);
+    const { id, rev } = this.store.insert('note', state);
+    this.remember(id, rev, state);
+    return { id, rev };
+  }
+
+  /** Saves a new revision; unchanged content saves nothing and returns baseRev. */
+  update(patch: NotePatch): Saved {
+    const { rev, state } = this.read(patch.id);
+    this.assertWritable(state);
+    const { clientId: _old, ...rest } = state;
+    const clientId = patch.clientId === undefined ? state.clientId : (patch.clientId ?? undefined);
+    const next: NoteState = {
+      ...rest,
+      ...(clientId ? { clientId } : {}),
+      title: patch.title ?? state.title,
+      body: patch.body ?? state.body,
+      kind: patch.kind ?? state.kind,
+      templateId: patch.templateId ?? state.templateId,
+      fields: patch.fields ?? state.fields,
+      session: patch.session ?? state.session,
+      updatedAt: this.now(),
+      change: 'edited',
+    };
+    this.assertValid(next);
+    if (patch.baseRev === rev && sameContent(state, next)) return { id: patch.id, rev };
+    return { id: patch.id, rev: this.commit(patch.id, patch.baseRev, next) };
+  }
+
+  sign(id: string, baseRev: number): Saved & { signedAt: number } {
+    const { state } = this.read(id);
+    this.assertWritable(state);
+    const t = this.now();
+    const rev = this.commit(id, baseRev, { ...state, signedAt: t, updatedAt: t, change: 'signed' });
+    return { id, rev, signedAt: t };
+  }
+
+  /** Appends an addendum to a signed note; the note itself stays as signed. */
+  addAddendum(id: string, text: string): Saved & { addendum: Addendum } {
+    const { rev, state } = this.read(id);
+    if (state.signedAt === undefined) {
+      throw new VaultError('INVALID_INPUT', 'Addenda are for signed notes. This note is not signed yet, so edit it directly.');
+    }
+    if (state.trashedAt !== undefined) throw new VaultError('INVALID_INPUT', 'This note is in the trash. Restore it first.');
+    const t = this.now();
+    const addendum: Addendum = { id: toHex(randomBytes(16)), text, createdAt: t };
+    const next = this.commit(id, rev, { ...state, addenda: [...state.addenda, addendum], updatedAt: t, change: 'addendum' });
+    return { id, rev: next, addendum };
+  }
+
+  /** Moves a note to the trash (recoverable). Trashing twice changes nothing. */
+  trash(id: string): Saved & { trashedAt: number } {
+    const { rev, state } = this.read(id);
+    if (state.trashedAt !== undefined) return { id, rev, trashedAt: state.trashedAt };
+    const t = this.now();
+    return { id, rev: this.commit(id, rev, { ...state, trashedAt: t, updatedAt: t, change: 'trashed' }), trashedAt: t };
+  }
+
+  restore(id: string): Saved {
+    const { rev, state } = this.read(id);
+    if (state.trashedAt === undefined) return { id, rev };
+    const { trashedAt: _dropped, ...rest } = state;
+    return { id, rev: this.commit(id, rev, { ...rest, updatedAt: this.now(), change: 'restored' }) };
+  }
+
+  /**
+   * Deletes every unsigned note in the trash, all revisions, in one transaction. Signed notes
+   * stay in the trash: clinical records are kept until their retention date.
+   */
+  emptyTrash(): { deleted: number; keptSigned: number } {
+    const trashed = [...this.metas.values()].filter((m) => m.trashedAt !== undefined);
+    const doomed = trashed.filter((m) => !m.signed).map((m) => m.id);
+    this.store.transaction(() => {
+      for (const id of doomed) this.store.purge(id, 'note');
+    });
+    for (const id of doomed) {
+      this.metas.delete(id);
+      this.index.remove(id);
+    }
+    return { deleted: doomed.length, keptSigned: trashed.length - doomed.length };
+  }
+
+  /** Drops notes whose records were deleted for good (retention purge) from memory and the index. */
+  forget(ids: readonly string[]): void {
+    for (const id of ids) {
+      this.metas.delete(id);
+      this.index.remove(id);
+    }
+  }
+
+  clear(): void {
+    this.metas.clear();
+  }
+
+  private nameOf(clientId: string | undefined): string | undefined {
+    return clientId ? this.clients.nameOf(clientId) : undefined;
+  }
+
+  private read(id: string): { rev: number; state: NoteState } {
+    const r = this.store.get<unknown>(id, 'note');
+    return { rev: r.rev, state: readNoteState(r.payload, r.rev) };
+  }
+
+  /** Signed notes never change; trashed ones must be restored first. */
+  private assertWritable(state: NoteState): void {
+    if (state.signedAt !== undefined) {
+      throw new VaultError('NOTE_SIGNED', 'This note is signed and can no longer be changed. Add an addendum instead.');
+    }
+    if (state.trashedAt !== undefined) throw new VaultError('INVALID_INPUT', 'This note is in the trash. Restore it to edit it.');
+  }
+
+  private assertValid(state: NoteState): void {
+    assertFieldsFit(state.templateId, state.fields);
+    if (state.clientId && this.clients.nameOf(state.clientId) === undefined) {
+      throw new VaultError('NOT_FOUND', 'That client does not exist.');
+    }
+  }
+
+  /** Writes revision baseRev+1 (CONFLICT when stale), then updates memory and the index. */
+  private commit(id: string, baseRev: number, state: NoteState): number {
+    const rev = this.store.update(id, 'note', baseRev, state);
+    this.remember(id, rev, state);
+    return rev;
+  }
+
+  private remember(id: string, rev: number, state: NoteState): void {
+    this.metas.set(id, toMeta(id, rev, state));
+    if (state.trashedAt === undefined) this.index.put(toDoc(id, state), this.nameOf(state.clientId));
+    else this.index.remove(id);
+  }
+}
+
+/** Nonces are compared for every note at unlock: Buffer's hex, not a call into libsodium each. */
+function hex(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+}
