@@ -3,7 +3,7 @@ import { DAY_MS, type CheckupFacts } from './facts';
 
 /**
  * One pure rule per checkup line: facts in, a line out. No I/O here, so each state is tested
- * directly (tests/unit/checkup/rules.test.ts).
+ * directly (tests/unit/core/checkup/rules.test.ts).
  */
 type Rule = (f: CheckupFacts) => CheckupLine;
 

@@ -1,0 +1,192 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { VaultService } from '../../../../src-main/service';
+import { newService, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
+import { scratchDirs, vaultFingerprint } from './helpers';
+
+/**
+ * Every damaged backup must be refused with a known code, never crash, never touch the vault.
+ * One small real backup (several 64 KiB chunks) is mutated in memory; each case is checked with
+ * the unlocked vault's keys through the service, so no Argon2 runs per case.
+ */
+const RUNS = process.env.SV_LONG ? 10_000 : 2_000;
+const KNOWN = ['BACKUP_CORRUPT', 'BACKUP_WRONG_VAULT', 'BACKUP_UNSUPPORTED_VERSION'];
+
+let service: VaultService;
+let dataDir: string;
+let original: Buffer;
+let layout: { prefixEnd: number; chunks: { start: number; end: number }[] };
+let work: string;
+
+/** Independent parse of the layout: prefix | 24-byte stream header | (u32 length + ciphertext)*. */
+function parseLayout(bytes: Buffer) {
+  const prefixEnd = 13 + bytes.readUInt32BE(9);
+  const chunks: { start: number; end: number }[] = [];
+  for (let pos = prefixEnd + 24; pos < bytes.length; ) {
+    const end = pos + 4 + bytes.readUInt32BE(pos);
+    chunks.push({ start: pos, end });
+    pos = end;
+  }
+  return { prefixEnd, chunks };
+}
+
+function chunkBytes(i: number): Buffer {
+  const c = layout.chunks[i]!;
+  return original.subarray(c.start, c.end);
+}
+
+function withChunks(order: number[]): Buffer {
+  const body = original.subarray(0, layout.chunks[0]!.start);
+  return Buffer.concat([body, ...order.map(chunkBytes)]);
+}
+
+type Mutation =
+  | { kind: 'truncate'; at: number }
+  | { kind: 'flip'; at: number; mask: number }
+  | { kind: 'overwrite'; at: number; bytes: Uint8Array }
+  | { kind: 'header-edit'; at: number; byte: number }
+  | { kind: 'version'; version: number }
+  | { kind: 'drop'; i: number }
+  | { kind: 'swap'; i: number; j: number }
+  | { kind: 'duplicate'; i: number; at: number }
+  | { kind: 'append'; bytes: Uint8Array }
+  | { kind: 'random'; bytes: Uint8Array; magic: boolean }
+  | { kind: 'zero-byte' }
+  | { kind: 'directory' };
+
+function mutationArb(): fc.Arbitrary<Mutation> {
+  const len = original.length;
+  const n = layout.chunks.length;
+  return fc.oneof(
+    { weight: 3, arbitrary: fc.record({ kind: fc.constant('truncate' as const), at: fc.integer({ min: 0, max: len - 1 }) }) },
+    { weight: 5, arbitrary: fc.record({ kind: fc.constant('flip' as const), at: fc.integer({ min: 0, max: len - 1 }), mask: fc.integer({ min: 1, max: 255 }) }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({ kind: fc.constant('overwrite' as const), at: fc.integer({ min: 0, max: len - 1 }), bytes: fc.uint8Array({ minLength: 1, maxLength: 64 }) }),
+    },
+    {
+      weight: 3,
+      arbitrary: fc.record({ kind: fc.constant('header-edit' as const), at: fc.integer({ min: 0, max: layout.prefixEnd + 23 }), byte: fc.integer({ min: 0, max: 255 }) }),
+    },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('version' as const), version: fc.integer({ min: 0, max: 255 }).filter((v) => v !== 1) }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('drop' as const), i: fc.integer({ min: 0, max: n - 1 }) }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('swap' as const), i: fc.integer({ min: 0, max: n - 1 }), j: fc.integer({ min: 0, max: n - 1 }) }).filter((m) => m.i !== m.j) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('duplicate' as const), i: fc.integer({ min: 0, max: n - 1 }), at: fc.integer({ min: 0, max: n }) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('append' as const), bytes: fc.uint8Array({ minLength: 1, maxLength: 200 }) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('random' as const), bytes: fc.uint8Array({ minLength: 1, maxLength: 4096 }), magic: fc.boolean() }) },
+    { weight: 1, arbitrary: fc.constant({ kind: 'zero-byte' as const }) },
+    { weight: 1, arbitrary: fc.constant({ kind: 'directory' as const }) },
+  );
+}
+
+/** Writes the mutated backup and returns the path to check (a directory for that case). */
+function materialize(m: Mutation, caseNo: number): string {
+  const file = path.join(work, `case-${caseNo % 4}.svbackup`);
+  fs.rmSync(file, { recursive: true, force: true });
+  let bytes: Buffer;
+  switch (m.kind) {
+    case 'directory':
+      fs.mkdirSync(file);
+      return file;
+    case 'zero-byte':
+      bytes = Buffer.alloc(0);
+      break;
+    case 'truncate':
+      bytes = original.subarray(0, m.at);
+      break;
+    case 'flip':
+      bytes = Buffer.from(original);
+      bytes[m.at]! ^= m.mask;
+      break;
+    case 'overwrite':
+      bytes = Buffer.from(original);
+      bytes.set(m.bytes.subarray(0, bytes.length - m.at), m.at);
+      break;
+    case 'header-edit':
+      bytes = Buffer.from(original);
+      bytes[m.at] = m.byte;
+      break;
+    case 'version':
+      bytes = Buffer.from(original);
+      bytes[8] = m.version;
+      break;
+    case 'drop':
+      bytes = withChunks(layout.chunks.map((_, k) => k).filter((k) => k !== m.i));
+      break;
+    case 'swap': {
+      const order = layout.chunks.map((_, k) => k);
+      [order[m.i], order[m.j]] = [order[m.j]!, order[m.i]!];
+      bytes = withChunks(order);
+      break;
+    }
+    case 'duplicate': {
+      const order = layout.chunks.map((_, k) => k);
+      order.splice(m.at, 0, m.i);
+      bytes = withChunks(order);
+      break;
+    }
+    case 'append':
+      bytes = Buffer.concat([original, m.bytes]);
+      break;
+    case 'random':
+      bytes = Buffer.concat([m.magic ? Buffer.from('SVBACKUP\x01') : Buffer.alloc(0), m.bytes]);
+      break;
+  }
+  fs.writeFileSync(file, bytes);
+  return file;
+}
+
+beforeAll(async () => {
+  ({ service, dataDir } = await newService());
+  value(await service.invoke('vault.create', { password: STRONG_PASSWORD }));
+  // ~260 KB of notes (random text does not compress away): the backup has several 64 KiB chunks.
+  for (let i = 0; i < 24; i++) {
+    value(await service.invoke('notes.create', { title: `Note ${i}`, body: Buffer.from(crypto.getRandomValues(new Uint8Array(8000))).toString('base64') }));
+  }
+  const usb = tempDir('sv-usb-');
+  const made = value(await service.invoke('backup.create', { dir: usb }));
+  original = fs.readFileSync(made.path);
+  layout = parseLayout(original);
+  work = tempDir('sv-mutants-');
+}, 120_000);
+
+afterAll(() => service?.close());
+
+describe('mutated backups', () => {
+  it('the unmutated backup verifies and has several chunks (so drops and swaps are meaningful)', async () => {
+    expect(layout.chunks.length).toBeGreaterThanOrEqual(4);
+    const file = path.join(work, 'pristine.svbackup');
+    fs.writeFileSync(file, original);
+    expect(value(await service.invoke('backup.verify', { path: file })).verified).toBe(true);
+  });
+
+  it(`rejects ${RUNS} mutated backups with a known code, never crashes, never touches the vault`, async () => {
+    const before = vaultFingerprint(dataDir);
+    const seen = new Map<string, number>();
+    let caseNo = 0;
+    await fc.assert(
+      fc.asyncProperty(mutationArb(), async (m) => {
+        const file = materialize(m, caseNo++);
+        if (fs.statSync(file).isFile() && fs.readFileSync(file).equals(original)) return; // a no-op mutation (e.g. same byte written)
+        const res = await service.invoke('backup.verify', { path: file });
+        expect(res.ok, `accepted a ${m.kind} mutation`).toBe(false);
+        if (res.ok) return;
+        expect(KNOWN).toContain(res.error.code);
+        expect(res.error.message).not.toContain(work); // no path from the file system
+        expect(res.error.message).not.toMatch(/Error|\n/); // no stack, no exception text
+        seen.set(res.error.code, (seen.get(res.error.code) ?? 0) + 1);
+        if (caseNo % 250 === 0) expect(vaultFingerprint(dataDir)).toBe(before);
+      }),
+      { numRuns: RUNS },
+    );
+    expect(caseNo).toBeGreaterThanOrEqual(RUNS);
+    expect(vaultFingerprint(dataDir)).toBe(before);
+    expect(scratchDirs(dataDir)).toEqual([]);
+    expect(seen.get('BACKUP_CORRUPT')).toBeGreaterThan(RUNS / 2);
+    expect(seen.get('BACKUP_UNSUPPORTED_VERSION')).toBeGreaterThan(0);
+    // The vault still works after it all.
+    expect(value(await service.invoke('notes.list', {}))).toHaveLength(24);
+  }, 300_000);
+});

@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { planRotation } from '../../../../src-main/core/backup/rotation';
+import type { BackupListing } from '../../../../src-shared/contract/backup';
+import type { VaultService } from '../../../../src-main/service';
+import { newService, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
+
+let service: VaultService | undefined;
+afterAll(() => service?.close());
+
+function listing(name: string, createdAt: number, extra: Partial<BackupListing> = {}): BackupListing {
+  return { path: `/usb/${name}`, name, bytes: 1, createdAt, readable: true, sameVault: true, verified: true, checkedAt: createdAt, notes: 0, clients: 0, ...extra };
+}
+
+describe('planRotation', () => {
+  const names = [1, 2, 3, 4].map((d) => `SessionVault-2026-01-0${d}-120000.svbackup`);
+
+  it('removes only verified backups of this vault beyond the newest N', () => {
+    const list = [
+      ...names.map((n, i) => listing(n, i)),
+      listing('SessionVault-2026-02-01-120000.svbackup', 10, { verified: false }),
+      listing('SessionVault-2026-02-02-120000.svbackup', -5, { sameVault: false }),
+      listing('my renamed copy.svbackup', -6),
+    ];
+    expect(planRotation(list, 2)).toEqual([`/usb/${names[1]}`, `/usb/${names[0]}`]);
+  });
+
+  it('never removes the last verified backup, even with keep below 1', () => {
+    const list = names.map((n, i) => listing(n, i, { verified: i === 0 }));
+    expect(planRotation(list, 0)).toEqual([]);
+    expect(planRotation([listing(names[0]!, 1)], 1)).toEqual([]);
+  });
+});
+
+describe('backup.create rotation and backup.list', () => {
+  it('keeps the newest N verified backups, lists newest first, and leaves unverified and renamed files alone', async () => {
+    let clock = Date.UTC(2026, 0, 5, 9, 0, 0);
+    ({ service } = await newService({ now: () => clock }));
+    value(await service.invoke('vault.create', { password: STRONG_PASSWORD }));
+    value(await service.invoke('notes.create', { title: 'A', body: 'b' }));
+    expect(value(await service.invoke('backup.status', {}))).toEqual({ lastVerifiedAt: null, lastVerifiedPath: null });
+    const usb = tempDir('sv-usb-');
+    const made: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      clock += 60_000;
+      made.push(value(await service.invoke('backup.create', { dir: usb })).path);
+    }
+    // A copy the clinician renamed, and one this vault never verified: rotation must not touch them.
+    fs.copyFileSync(made[0]!, path.join(usb, 'my renamed copy.svbackup'));
+    fs.writeFileSync(path.join(usb, 'SessionVault-2020-01-01-000000.svbackup'), 'not really a backup');
+    clock += 60_000;
+    const last = value(await service.invoke('backup.create', { dir: usb, keep: 2 }));
+    expect(last.removed).toEqual([made[1], made[0]]);
+
+    const list = value(await service.invoke('backup.list', { dir: usb }));
+    expect(list.map((b) => b.name)).toEqual([
+      path.basename(last.path),
+      path.basename(made[2]!),
+      'my renamed copy.svbackup',
+      'SessionVault-2020-01-01-000000.svbackup',
+    ]);
+    expect(list.map((b) => b.verified)).toEqual([true, true, false, false]);
+    expect(list[3]).toMatchObject({ readable: false, createdAt: null, notes: null });
+    expect(list[0]!.createdAt).toBe(clock);
+    expect(fs.existsSync(made[0]!) || fs.existsSync(made[1]!)).toBe(false);
+
+    // The reminder banner's source works with the drive unplugged.
+    fs.renameSync(usb, `${usb}-unplugged`);
+    expect(value(await service.invoke('backup.status', {}))).toEqual({ lastVerifiedAt: clock, lastVerifiedPath: last.path });
+    fs.renameSync(`${usb}-unplugged`, usb);
+
+    // Locked: the files are still listed from their headers, verification is unknown.
+    value(await service.invoke('vault.lock', {}));
+    const locked = value(await service.invoke('backup.list', { dir: usb }));
+    expect(locked).toHaveLength(4);
+    expect(locked.every((b) => !b.verified)).toBe(true);
+  });
+});

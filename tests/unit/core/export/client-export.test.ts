@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { VaultService } from '../../../../src-main/service';
+import { tempDir } from '../../../helpers/service';
+import { codeOf, unlockedVault } from '../notes/fixture';
+
+let service: VaultService | undefined;
+afterEach(() => {
+  service?.close();
+  service = undefined;
+});
+
+const day = (serviceDate: string) => ({ serviceDate, riskFlags: [] as string[] });
+
+/** Client A with one note of every kind (canaries in each), a signed note with an addendum, a trashed note; client B with one note. */
+async function practice() {
+  const v = await unlockedVault();
+  service = v.service;
+  const { call } = v;
+  const a = await call('clients.create', { displayName: 'Ada <b>Lovelace</b> & Co', dateOfBirth: '1990-12-10', intakeDate: '2024-01-02', notes: 'Emergency contact canary CONTACT-A' });
+  const b = await call('clients.create', { displayName: 'Bob Other' });
+  const kept = {
+    progress: await call('notes.create', {
+      title: 'Session <script>alert(1)</script>',
+      clientId: a.id,
+      kind: 'progress',
+      templateId: 'soap',
+      fields: { subjective: 'CANARY-PROGRESS-S', plan: 'CANARY-PROGRESS-P' },
+      session: { serviceDate: '2024-02-01', startTime: '10:00', durationMinutes: 50, serviceCode: 'CPT 90834', modality: 'video', attendees: 'client', riskFlags: ['SI-passive'] },
+    }),
+    intake: await call('notes.create', { title: 'Intake', clientId: a.id, kind: 'intake', fields: {}, body: 'CANARY-INTAKE', session: day('2024-01-02') }),
+    plan: await call('notes.create', { title: 'Plan', clientId: a.id, kind: 'treatment-plan', body: 'CANARY-PLAN', session: day('2024-01-09') }),
+    discharge: await call('notes.create', { title: 'Discharge', clientId: a.id, kind: 'discharge', body: 'CANARY-DISCHARGE', session: day('2024-06-01') }),
+    free: await call('notes.create', { title: 'Phone call', clientId: a.id, kind: 'free', body: 'CANARY-FREE\nsecond line', session: day('2024-03-03') }),
+  };
+  const signed = await call('notes.sign', { id: kept.plan.id, baseRev: kept.plan.rev });
+  await call('notes.addAddendum', { id: signed.id, text: 'CANARY-ADDENDUM' });
+  await call('notes.create', { title: 'Process', clientId: a.id, kind: 'psychotherapy', body: 'CANARY-PSYCHOTHERAPY-1', session: day('2024-02-01') });
+  const psy2 = await call('notes.create', { title: 'Process 2', clientId: a.id, kind: 'psychotherapy', body: 'CANARY-PSYCHOTHERAPY-2', session: day('2024-02-08') });
+  await call('notes.sign', { id: psy2.id, baseRev: psy2.rev });
+  const trashed = await call('notes.create', { title: 'Wrong client', clientId: a.id, kind: 'progress', body: 'CANARY-TRASHED', session: day('2024-02-02') });
+  await call('notes.trash', { id: trashed.id });
+  await call('notes.create', { title: 'B session', clientId: b.id, kind: 'progress', body: 'CANARY-OTHER-CLIENT', session: day('2024-02-01') });
+  return { ...v, a, b, kept };
+}
+
+describe('export.client (records request)', () => {
+  it('holds every non-psychotherapy note of the client, none of the psychotherapy notes, no other client', async () => {
+    const { call, a } = await practice();
+    const dir = tempDir('sv-export-');
+    const out = await call('export.client', { clientId: a.id, format: 'html', dir });
+    expect(out).toMatchObject({ notes: 5, excludedPsychotherapy: 2, excludedTrashed: 1 });
+    expect(path.dirname(out.path)).toBe(dir);
+    expect(out.path).toMatch(/\.html$/);
+    const html = fs.readFileSync(out.path, 'utf8');
+
+    for (const canary of ['CANARY-PROGRESS-S', 'CANARY-PROGRESS-P', 'CANARY-INTAKE', 'CANARY-PLAN', 'CANARY-DISCHARGE', 'CANARY-FREE', 'CANARY-ADDENDUM', 'CONTACT-A']) {
+      expect(html, canary).toContain(canary);
+    }
+    for (const canary of ['CANARY-PSYCHOTHERAPY-1', 'CANARY-PSYCHOTHERAPY-2', 'CANARY-OTHER-CLIENT', 'CANARY-TRASHED', 'Bob Other', 'Process']) {
+      expect(html, canary).not.toContain(canary);
+    }
+    // Cover page: demographics and the legal notice.
+    expect(html).toContain('1990-12-10');
+    expect(html).toContain('§164.501');
+    expect(html).toContain('§164.524');
+    expect(html).toMatch(/Psychotherapy notes[^<]*are excluded|are excluded from this copy/);
+    // Session header, signature status, print CSS.
+    expect(html).toContain('CPT 90834');
+    expect(html).toContain('SI-passive');
+    expect(html).toContain('Signed 2025-');
+    expect(html).toContain('Not signed (draft)');
+    expect(html).toContain('@media print');
+    // Chronological: intake (Jan 2) before discharge (Jun 1).
+    expect(html.indexOf('CANARY-INTAKE')).toBeLessThan(html.indexOf('CANARY-DISCHARGE'));
+  });
+
+  it('escapes everything the clinician typed', async () => {
+    const { call, a } = await practice();
+    const html = fs.readFileSync((await call('export.client', { clientId: a.id, format: 'html', dir: tempDir('sv-export-') })).path, 'utf8');
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<b>Lovelace</b>');
+    expect(html).toContain('Session &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('Ada &lt;b&gt;Lovelace&lt;/b&gt; &amp; Co');
+  });
+
+  it('never replaces an earlier export, leaves no temp file, and keeps the name out of the file name', async () => {
+    const { call, a } = await practice();
+    const dir = tempDir('sv-export-');
+    const first = await call('export.client', { clientId: a.id, format: 'html', dir });
+    const second = await call('export.client', { clientId: a.id, format: 'html', dir });
+    expect(second.path).not.toBe(first.path);
+    expect(fs.readdirSync(dir).sort()).toEqual([path.basename(first.path), path.basename(second.path)].sort());
+    expect(first.path).not.toMatch(/Ada|Lovelace/);
+  });
+
+  it('unwritable or missing folder -> IO_ERROR; pdf -> INVALID_INPUT; unknown client -> NOT_FOUND; nothing logged for failures', async () => {
+    const { service: svc, call, a } = await practice();
+    const file = path.join(tempDir('sv-export-'), 'not-a-folder.txt');
+    fs.writeFileSync(file, 'x');
+    expect(await codeOf(svc, 'export.client', { clientId: a.id, format: 'html', dir: path.join(file, 'sub') })).toBe('IO_ERROR');
+    expect(await codeOf(svc, 'export.client', { clientId: a.id, format: 'html', dir: path.join(tempDir(), 'missing') })).toBe('IO_ERROR');
+    const res = await svc.invoke('export.client', { clientId: a.id, format: 'html', dir: '/proc/sv-no-such-place' });
+    expect(res).toMatchObject({ ok: false, error: { code: 'IO_ERROR' } });
+    if (!res.ok) expect(res.error.message).not.toContain('/proc');
+    expect(await codeOf(svc, 'export.client', { clientId: a.id, format: 'pdf', dir: tempDir() })).toBe('INVALID_INPUT');
+    expect(await codeOf(svc, 'export.client', { clientId: 'ffffffffffffffffffffffffffffffff', format: 'html', dir: tempDir() })).toBe('NOT_FOUND');
+    expect(await call('audit.list', { type: 'export.created' })).toEqual([]);
+    await svc.lock('manual');
+    expect(await codeOf(svc, 'export.client', { clientId: a.id, format: 'html', dir: tempDir() })).toBe('VAULT_LOCKED');
+  });
+});

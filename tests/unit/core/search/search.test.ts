@@ -1,0 +1,150 @@
+import fs from 'node:fs';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SearchIndex, toFtsQuery } from '../../../../src-main/core/search/search-index';
+import type { VaultService } from '../../../../src-main/service';
+import { snippetParts } from '../../../../src-shared/contract/search';
+import { filesContaining } from '../../../helpers/service';
+import { codeOf, relock, unlockedVault } from '../notes/fixture';
+
+let service: VaultService | undefined;
+afterEach(() => {
+  service?.close();
+  vi.restoreAllMocks();
+});
+
+async function setup() {
+  const v = await unlockedVault();
+  service = v.service;
+  const search = (text: string, extra: { clientId?: string; limit?: number } = {}) => v.call('search.query', { text, ...extra });
+  return { ...v, search };
+}
+
+const hits = (snippet: string) => snippetParts(snippet).filter((p) => p.hit).map((p) => p.text.toLowerCase());
+
+describe('search.query', () => {
+  it('ranks title matches first, then notes that dwell on the word above a passing mention, with marked snippets', async () => {
+    const { call, search } = await setup();
+    const filler = 'We talked about work, family routines, exercise and plans for the coming weeks; mood, energy and appetite stable. ';
+    for (let i = 0; i < 6; i++) await call('notes.create', { title: `Session ${i}`, body: filler.repeat(2) });
+    const titled = await call('notes.create', { title: 'Insomnia follow-up', body: filler.repeat(4) });
+    const dwelling = await call('notes.create', {
+      title: 'Weekly session',
+      kind: 'progress',
+      fields: { subjective: 'Insomnia, insomnia: insomnia worse on Sundays.', plan: 'Insomnia diary.' },
+    });
+    const passing = await call('notes.create', { title: 'Check-in', body: `${filler}Briefly, insomnia after the move. ${filler}` });
+    const results = await search('insomnia');
+    expect(results.map((r) => r.noteId)).toEqual([titled.id, dwelling.id, passing.id]);
+    expect(results.map((r) => r.titleMatch)).toEqual([true, false, false]);
+    expect(results[1]!.score).toBeGreaterThan(results[2]!.score);
+    expect(hits(results[2]!.snippet)).toEqual(['insomnia']);
+    expect(snippetParts(results[2]!.snippet).map((p) => p.text).join('')).toContain('Briefly, insomnia after the move');
+    expect(results[1]).toMatchObject({ title: 'Weekly session', kind: 'progress', signed: false });
+  });
+
+  it('finds words in sections, body, addenda and client names; matches the last word as a prefix', async () => {
+    const { call, search } = await setup();
+    const client = await call('clients.create', { displayName: 'Marguerite Okonkwo' });
+    const soapNote = await call('notes.create', { title: 'S1', clientId: client.id, kind: 'progress', fields: { objective: 'Tearful, psychomotor slowing.' } });
+    const free = await call('notes.create', { title: 'Call', body: 'Phoned pharmacy about refill.' });
+    await call('notes.sign', { id: free.id, baseRev: 1 });
+    await call('notes.addAddendum', { id: free.id, text: 'Pharmacy confirmed the sertraline dose.' });
+    expect((await search('psychomotor')).map((r) => r.noteId)).toEqual([soapNote.id]);
+    expect((await search('pharmacy')).map((r) => r.noteId)).toEqual([free.id]);
+    const byAddendum = await search('sertraline');
+    expect(byAddendum.map((r) => [r.noteId, r.signed])).toEqual([[free.id, true]]);
+    expect(hits(byAddendum[0]!.snippet)).toEqual(['sertraline']);
+    const byName = await search('okonkwo');
+    expect(byName.map((r) => [r.noteId, r.clientId, r.clientName])).toEqual([[soapNote.id, client.id, 'Marguerite Okonkwo']]);
+    expect((await search('psychomo')).map((r) => r.noteId)).toEqual([soapNote.id]);
+    expect(await search('tearful pharmacy')).toEqual([]);
+  });
+
+  it('filters by client, limits, and keeps psychotherapy notes marked by kind', async () => {
+    const { call, search } = await setup();
+    const a = await call('clients.create', { displayName: 'A' });
+    const b = await call('clients.create', { displayName: 'B' });
+    const pa = await call('notes.create', { title: 'Process', clientId: a.id, kind: 'psychotherapy', body: 'rumination theme' });
+    await call('notes.create', { title: 'Other', clientId: b.id, body: 'rumination again' });
+    await call('notes.create', { title: 'Third', body: 'rumination three' });
+    expect((await search('rumination', { clientId: a.id })).map((r) => [r.noteId, r.kind])).toEqual([[pa.id, 'psychotherapy']]);
+    expect(await search('rumination', { limit: 2 })).toHaveLength(2);
+  });
+
+  it('follows every save: edits, trash, restore, empty trash and client renames', async () => {
+    const { call, search, service: s } = await setup();
+    const c = await call('clients.create', { displayName: 'Oldname' });
+    const { id } = await call('notes.create', { title: 'n', clientId: c.id, body: 'alpha' });
+    await call('notes.update', { id, baseRev: 1, body: 'bravo' });
+    expect(await search('alpha')).toEqual([]);
+    expect((await search('bravo')).map((r) => r.noteId)).toEqual([id]);
+    await call('clients.update', { id: c.id, baseRev: 1, displayName: 'Newname' });
+    expect(await search('oldname')).toEqual([]);
+    expect((await search('newname')).map((r) => r.clientName)).toEqual(['Newname']);
+    await call('notes.trash', { id });
+    expect(await search('bravo')).toEqual([]);
+    await call('notes.restore', { id });
+    expect((await search('bravo')).map((r) => r.noteId)).toEqual([id]);
+    await call('notes.trash', { id });
+    await call('notes.emptyTrash', { confirm: true });
+    expect(await codeOf(s, 'notes.restore', { id })).toBe('NOT_FOUND');
+    expect(await search('bravo')).toEqual([]);
+  });
+
+  it('treats any text as words, never as FTS5 syntax', async () => {
+    const { call, search } = await setup();
+    const { id } = await call('notes.create', { title: 'Plan', body: 'She said "NEAR" and OR-ed (sic) title:x ^start' });
+    for (const text of ['"', '""', 'NEAR(', 'a OR b', 'NOT', '*', 'title:x', '^start', '-x', '(sic', '\u0002', '   ', '', 'AND AND']) {
+      const res = await service!.invoke('search.query', { text });
+      expect(res.ok, JSON.stringify(text)).toBe(true);
+    }
+    expect((await search('"NEAR"')).map((r) => r.noteId)).toEqual([id]);
+    expect((await search('title:x')).map((r) => r.noteId)).toEqual([id]);
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 60 }), async (text) => {
+        const res = await service!.invoke('search.query', { text });
+        expect(res.ok).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('is closed at lock and rebuilt from the vault at unlock', async () => {
+    const batch = vi.spyOn(SearchIndex.prototype, 'batch');
+    const { call, search, service: s } = await setup();
+    const { id } = await call('notes.create', { title: 'Lock test', body: 'zephyr' });
+    const first = batch.mock.contexts.at(-1) as SearchIndex;
+    expect(first.isOpen).toBe(true);
+    await relock(s);
+    expect(first.isOpen).toBe(false);
+    expect(() => first.query('zephyr', { limit: 5 })).toThrow();
+    const second = batch.mock.contexts.at(-1) as SearchIndex;
+    expect(second).not.toBe(first);
+    expect(second.isOpen).toBe(true);
+    expect((await search('zephyr')).map((r) => r.noteId)).toEqual([id]);
+    await s.invoke('vault.lock', {});
+    expect(second.isOpen).toBe(false);
+    expect(await s.invoke('search.query', { text: 'zephyr' })).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
+  });
+
+  it('never touches the disk: no new files, no searchable word in any file', async () => {
+    const { call, search, dataDir } = await setup();
+    const canary = 'Quixotically7731';
+    await call('notes.create', { title: 'x', body: `the ${canary} word` });
+    const before = fs.readdirSync(dataDir).sort();
+    for (let i = 0; i < 20; i++) expect(await search(canary.slice(0, 5 + (i % 8)))).toHaveLength(1);
+    expect(fs.readdirSync(dataDir).sort()).toEqual(before);
+    expect(filesContaining(dataDir, canary)).toEqual([]);
+    expect(filesContaining(dataDir, canary.toLowerCase())).toEqual([]);
+  });
+});
+
+describe('toFtsQuery', () => {
+  it('quotes every word, doubles quotes, prefixes the last, drops punctuation-only words', () => {
+    expect(toFtsQuery('panic  attack')).toBe('"panic" "attack"*');
+    expect(toFtsQuery('say "hi"')).toBe('"say" """hi"""*');
+    expect(toFtsQuery('... -- ()')).toBeNull();
+    expect(toFtsQuery('')).toBeNull();
+  });
+});

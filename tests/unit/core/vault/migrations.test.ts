@@ -1,0 +1,76 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { initCrypto } from '../../../../src-main/core/crypto/sodium';
+import { MIGRATIONS, SCHEMA_VERSION, type Migration } from '../../../../src-main/core/vault/migrations';
+import { encodeRecoveryKey } from '../../../../src-main/core/vault/recovery-key';
+import { migrate } from '../../../../src-main/core/vault/vault-db';
+import type { VaultService } from '../../../../src-main/service';
+import { newService, STRONG_PASSWORD, TEST_KDF, tempDir, value } from '../../../helpers/service';
+import { makeVaultV1 } from '../../../fixtures/make-vault-v1';
+
+let service: VaultService | undefined;
+afterEach(() => service?.close());
+beforeAll(() => initCrypto());
+
+describe('migration registry', () => {
+  it('starts at 1 and versions strictly increase; SCHEMA_VERSION is the last', () => {
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions[0]).toBe(1);
+    for (let i = 1; i < versions.length; i++) expect(versions[i]!).toBeGreaterThan(versions[i - 1]!);
+    expect(SCHEMA_VERSION).toBe(versions[versions.length - 1]);
+  });
+
+  it('runs each migration in its own transaction: a failing step leaves the previous version intact', () => {
+    const db = new Database(':memory:');
+    const steps: Migration[] = [
+      { version: 1, up: (d) => d.exec('CREATE TABLE a (x INTEGER)') },
+      {
+        version: 2,
+        up: (d) => {
+          d.exec('CREATE TABLE b (x INTEGER)');
+          throw new Error('step 2 fails halfway');
+        },
+      },
+    ];
+    expect(() => migrate(db, steps)).toThrow(/halfway/);
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+    expect(tables).toEqual(['a']);
+  });
+
+  it('refuses a registry whose versions go down', () => {
+    const db = new Database(':memory:');
+    const noop = () => undefined;
+    expect(() => migrate(db, [{ version: 2, up: noop }, { version: 1, up: noop }])).toThrow(/increasing/);
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+  });
+});
+
+describe('a vault written by format 1 / schema 1', () => {
+  it('opens under the current code with its password and its recovery key, every note intact', async () => {
+    const dataDir = tempDir();
+    const fixture = makeVaultV1(path.join(dataDir, 'vault.db'), STRONG_PASSWORD, TEST_KDF, [
+      { title: 'Intake — v1', body: 'Written by schema 1.' },
+      { title: 'Progress — v1', body: 'Second note.' },
+    ]);
+    ({ service } = await newService({ dataDir, flushTimeoutMs: 1 }));
+    expect(value(await service.invoke('vault.status', {}))).toMatchObject({ state: 'locked', vaultId: fixture.vaultId });
+    value(await service.invoke('vault.unlock', { password: STRONG_PASSWORD }));
+    for (const n of fixture.notes) {
+      expect(value(await service.invoke('notes.get', { id: n.id }))).toMatchObject({ title: n.title, body: n.body });
+    }
+    expect(value(await service.invoke('notes.list', {})).length).toBe(2);
+    value(await service.invoke('vault.lock', {}));
+    value(await service.invoke('vault.unlock', { recoveryKey: encodeRecoveryKey(fixture.recoveryKey) }));
+    service.close();
+    service = undefined;
+
+    const db = new Database(fixture.file, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    // v3: the nonce index unlock checks the unlock cache against, built over the v1 records.
+    const indexed = db.prepare('SELECT count(*) AS n FROM records INDEXED BY records_fingerprint WHERE id = ?').get(fixture.notes[0]!.id) as { n: number };
+    db.close();
+    expect(indexed.n).toBe(1);
+  });
+});
