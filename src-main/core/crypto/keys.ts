@@ -65,35 +65,22 @@ export const RECOVERY_KEK: Derivation = { id: 1, context: 'SVrecovr' };
 
 // --- from the master key ------------------------------------------------------------------------
 
+function subkey<K extends Key<string>>(d: Derivation): (mk: MasterKey) => K {
+  return (mk) => deriveFromKey(mk, d.id, d.context) as K;
+}
+
 /** Seals every record revision (records/record-store.ts). */
-export function recordsKey(mk: MasterKey): RecordsKey {
-  return deriveFromKey(mk, SUBKEYS.records.id, SUBKEYS.records.context) as RecordsKey;
-}
-
+export const recordsKey = subkey<RecordsKey>(SUBKEYS.records);
 /** Seals the unlock cache: the last session's note list and search index (vault/unlock-cache.ts). */
-export function searchCacheKey(mk: MasterKey): SearchCacheKey {
-  return deriveFromKey(mk, SUBKEYS.searchCache.id, SUBKEYS.searchCache.context) as SearchCacheKey;
-}
-
+export const searchCacheKey = subkey<SearchCacheKey>(SUBKEYS.searchCache);
 /** Seals each audit event (audit/audit-log.ts). */
-export function auditSealKey(mk: MasterKey): AuditSealKey {
-  return deriveFromKey(mk, SUBKEYS.auditSeal.id, SUBKEYS.auditSeal.context) as AuditSealKey;
-}
-
+export const auditSealKey = subkey<AuditSealKey>(SUBKEYS.auditSeal);
 /** Chains the audit events and MACs the head; a MAC key never doubles as an encryption key. */
-export function auditChainKey(mk: MasterKey): AuditChainKey {
-  return deriveFromKey(mk, SUBKEYS.auditChain.id, SUBKEYS.auditChain.context) as AuditChainKey;
-}
-
+export const auditChainKey = subkey<AuditChainKey>(SUBKEYS.auditChain);
 /** Encrypts backup files (backup/backup-writer.ts), never the records key. */
-export function backupKey(mk: MasterKey): BackupKey {
-  return deriveFromKey(mk, SUBKEYS.backup.id, SUBKEYS.backup.context) as BackupKey;
-}
-
+export const backupKey = subkey<BackupKey>(SUBKEYS.backup);
 /** Seals the log of verified backups beside the vault (backup/backup-log.ts). */
-export function backupLogKey(mk: MasterKey): BackupLogKey {
-  return deriveFromKey(mk, SUBKEYS.backupLog.id, SUBKEYS.backupLog.context) as BackupLogKey;
-}
+export const backupLogKey = subkey<BackupLogKey>(SUBKEYS.backupLog);
 
 // --- key-encryption keys ------------------------------------------------------------------------
 
