@@ -22,6 +22,8 @@ function layerOf(file) {
 
 const isSodium = (m) => m.startsWith('libsodium');
 const isNativeArgon2 = (m) => m === '@node-rs/argon2';
+/** Other cryptography libraries: Shamir's secret sharing (custodian kits) and age (transfer files). */
+const isOtherCrypto = (m) => ['shamir-secret-sharing', 'age-encryption'].includes(m);
 const isNetClient = (m) => ['http', 'https', 'net', 'tls', 'dgram', 'http2', 'node:http', 'node:https', 'node:net', 'node:tls', 'node:dgram', 'node:http2', 'undici'].includes(m);
 
 /** Allowed target layers for relative imports, per importing layer. */
@@ -45,6 +47,7 @@ function checkBare(layer, spec) {
   }
   if (isSodium(pkg) && layer !== 'crypto') return `Only src-main/core/crypto/ may import libsodium ('${spec}').`;
   if (isNativeArgon2(pkg) && layer !== 'crypto') return `Only src-main/core/crypto/ may import native Argon2id ('${spec}').`;
+  if (isOtherCrypto(pkg) && layer !== 'crypto') return `Only src-main/core/crypto/ may import cryptography ('${spec}').`;
   if ((layer === 'core' || layer === 'crypto' || layer === 'main') && pkg === 'electron') return `src-main outside electron/ must not import electron.`;
   // No request ever leaves the app: main-process code has no network client (preview server is dev-only).
   if (['core', 'crypto', 'main', 'electron'].includes(layer) && isNetClient(spec)) return `No network client in the main process ('${spec}').`;

@@ -14,9 +14,14 @@ type Rule<C extends Channel> = (input: In<C>, output: Output<C>) => AuditEvent;
  */
 const RULES: { [C in Channel]?: Rule<C> } = {
   'vault.create': () => ({ type: 'vault.created' }),
-  'vault.unlock': (input) => ({ type: 'recoveryKey' in input ? 'vault.recoveryKeyUsed' : 'vault.unlocked' }),
+  'vault.unlock': (input) => ({
+    type: 'custodianShares' in input ? 'vault.custodianUnlocked' : 'recoveryKey' in input ? 'vault.recoveryKeyUsed' : 'vault.unlocked',
+  }),
   'vault.changePassword': () => ({ type: 'vault.passwordChanged' }),
   'vault.rotateRecoveryKey': () => ({ type: 'vault.recoveryKeyRotated' }),
+  // Numbers only: the custodians' names stay in their encrypted record.
+  'custodians.name': (input) => ({ type: 'custodians.named', detail: `threshold=${input.threshold},shares=${input.names.length}` }),
+  'custodians.revoke': () => ({ type: 'custodians.revoked' }),
   'clients.create': (_i, out) => ({ type: 'client.created', recordId: out.id }),
   'clients.update': (_i, out) => ({ type: 'client.updated', recordId: out.id }),
   'clients.archive': (_i, out) => ({ type: 'client.archived', recordId: out.id }),

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { z } from 'zod';
+import { custodianMayUse, READ_ONLY_MESSAGE } from '../src-shared/custodian-access';
 import { fail, ok, type Result } from '../src-shared/errors';
 import { contract, isChannel, type Channel, type EventName, type EventPayload, type Output } from '../src-shared/ipc';
 import { initCrypto, type KdfParams } from './core/crypto/sodium';
@@ -14,6 +15,7 @@ import { auditHandlers } from './handlers/audit';
 import { checkupHandlers } from './handlers/checkup';
 import { clientsHandlers } from './handlers/clients';
 import { consentHandlers } from './handlers/consent';
+import { custodiansHandlers } from './handlers/custodians';
 import { backupHandlers } from './handlers/backup';
 import { exportHandlers } from './handlers/export';
 import { incidentHandlers } from './handlers/incident';
@@ -101,10 +103,13 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     ...consentHandlers(ctx),
     ...checkupHandlers(ctx),
     ...incidentHandlers(ctx),
+    ...custodiansHandlers(ctx),
   };
 
   async function invoke(channel: string, input: unknown): Promise<Result<unknown>> {
     if (!isChannel(channel)) return fail('INVALID_INPUT', 'Unknown request.');
+    // Custodian mode is read-only by default: a channel not on the list never runs, whatever its input.
+    if (vault.custodianMode() && !custodianMayUse(channel)) return fail('READ_ONLY', READ_ONLY_MESSAGE);
     const parsed = contract[channel].input.safeParse(input ?? {});
     if (!parsed.success) return fail('INVALID_INPUT', describeIssue(parsed.error));
     let result: Result<unknown>;

@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'VAULT_CORRUPT',
   'VAULT_UNSUPPORTED_VERSION',
+  /** A change asked of a vault opened by its records custodians: custodian mode only reads, exports and backs up. */
+  'READ_ONLY',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

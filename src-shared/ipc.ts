@@ -5,6 +5,7 @@ import { backupContract, backupProgress } from './contract/backup';
 import { checkupContract } from './contract/checkup';
 import { clientsContract } from './contract/clients';
 import { consentContract } from './contract/consent';
+import { custodiansContract } from './contract/custodians';
 import { exportContract } from './contract/export';
 import { incidentContract } from './contract/incident';
 import { notesContract } from './contract/notes';
@@ -33,6 +34,7 @@ export const contract = {
   ...consentContract,
   ...checkupContract,
   ...incidentContract,
+  ...custodiansContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -14,6 +14,9 @@ export const AUDIT_EVENT_TYPES = [
   'vault.passwordChanged',
   'vault.recoveryKeyUsed',
   'vault.recoveryKeyRotated',
+  'vault.custodianUnlocked',
+  'custodians.named',
+  'custodians.revoked',
   'client.created',
   'client.updated',
   'client.archived',
@@ -50,6 +53,8 @@ export const auditEntry = z.object({
   /** The note or client the event is about (an opaque id). */
   recordId: id.optional(),
   detail: auditDetail.optional(),
+  /** Absent when the clinician acted; `custodian` for everything done in a session opened with custodian shares. */
+  by: z.enum(['custodian']).optional(),
 });
 
 export const auditContract = {

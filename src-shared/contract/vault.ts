@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { empty, filePath, password, type ChannelSpec } from './common';
+import { custodianShareText, MAX_CUSTODIANS } from './custodians';
 
 export const vaultState = z.enum(['absent', 'locked', 'unlocked']);
 /** Argon2id settings chosen at create (calibrated to ~0.5–1 s; at least 3 passes and 64 MiB). */
@@ -16,7 +17,8 @@ export const passwordRating = z.object({
  * The vault's lifecycle and credentials. Create, unlock and changePassword take 1–3 s (Argon2id
  * on a worker thread): show progress while the promise is pending. Failures the UI should expect:
  * create: WEAK_PASSWORD (message says why), VAULT_EXISTS, IO_ERROR (key file unreadable);
- * unlock: WRONG_CREDENTIALS, RATE_LIMITED (+ retryAfterSeconds), VAULT_ABSENT, VAULT_CORRUPT,
+ * unlock: WRONG_CREDENTIALS (a share's typo, a share of another vault: each named in the message),
+ * INVALID_INPUT (too few shares, one kit twice), RATE_LIMITED (+ retryAfterSeconds), VAULT_ABSENT, VAULT_CORRUPT,
  * VAULT_UNSUPPORTED_VERSION; changePassword/rotateRecoveryKey: WRONG_CREDENTIALS, RATE_LIMITED,
  * WEAK_PASSWORD, VAULT_LOCKED. A key file, when the vault has one, is needed with the password
  * everywhere (never with the recovery key); a password change keeps it.
@@ -24,7 +26,15 @@ export const passwordRating = z.object({
 export const vaultContract = {
   'vault.status': {
     input: empty,
-    output: z.object({ state: vaultState, hasKeyFile: z.boolean(), vaultId: z.string().nullable() }),
+    output: z.object({
+      state: vaultState,
+      hasKeyFile: z.boolean(),
+      vaultId: z.string().nullable(),
+      /** Opened with custodian shares: read-only (every change answers READ_ONLY). */
+      custodianMode: z.boolean(),
+      /** How many custodian shares open the vault, of how many kits; null when no custodians are named. */
+      custodians: z.object({ threshold: z.number().int(), shares: z.number().int() }).nullable(),
+    }),
   },
   'vault.checkPassword': { input: z.object({ password: z.string().max(1024) }).strict(), output: passwordRating },
   'vault.create': {
@@ -35,6 +45,8 @@ export const vaultContract = {
     input: z.union([
       z.object({ password, keyFile: filePath.optional() }).strict(),
       z.object({ recoveryKey: z.string().min(1).max(200) }).strict(),
+      /** Records custodians: k shares from their kits; opens the vault read-only. */
+      z.object({ custodianShares: z.array(custodianShareText).min(1).max(MAX_CUSTODIANS) }).strict(),
     ]),
     output: empty,
   },

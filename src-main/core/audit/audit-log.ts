@@ -16,6 +16,8 @@ export interface AuditEvent {
   type: AuditEventType;
   recordId?: string;
   detail?: string;
+  /** Who acted when it was not the clinician: set by the session (AuditLog.actor), not by callers. */
+  by?: 'custodian';
 }
 
 export interface AuditFilter {
@@ -55,6 +57,8 @@ function concat(...parts: Uint8Array[]): Uint8Array {
 export class AuditLog {
   private readonly sealKey: AuditSealKey;
   private readonly chainKey: AuditChainKey;
+  /** Set for a custodian session: every entry appended from then on is stamped `by: 'custodian'`. */
+  actor: 'custodian' | null = null;
 
   constructor(
     private readonly db: Db,
@@ -81,7 +85,8 @@ export class AuditLog {
 
   /** Appends one sealed, chained entry in its own transaction and returns its seq. */
   append(event: AuditEvent, time = this.now()): number {
-    return this.db.transaction(() => this.appendRow(event, time))();
+    const stamped: AuditEvent = this.actor ? { ...event, by: this.actor } : event;
+    return this.db.transaction(() => this.appendRow(stamped, time))();
   }
 
   /** Readable entries, newest first. Rows that fail authentication are left out (verify reports them). */
@@ -150,6 +155,7 @@ export class AuditLog {
       type: event.type,
       ...(fits('recordId', event.recordId) ? { recordId: event.recordId } : {}),
       ...(fits('detail', event.detail) ? { detail: event.detail } : {}),
+      ...(event.by ? { by: event.by } : {}),
     };
     const { nonce, ciphertext } = seal(this.sealKey, enc.encode(JSON.stringify(entry)), this.ad(seq));
     const mac = this.link(prev, { seq, nonce, ciphertext });

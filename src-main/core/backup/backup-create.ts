@@ -65,7 +65,8 @@ export async function createBackup(ctx: BackupContext, dir: string, keep = DEFAU
       );
     }
     recordCheck(ctx, masterKey, written.file, parsed, true);
-    const removed = rotateBackups(ctx, masterKey, dir, vaultHeader.vaultId, keep);
+    // A records custodian only adds: rotation would delete the clinician's older backups.
+    const removed = session.custodian ? [] : rotateBackups(ctx, masterKey, dir, vaultHeader.vaultId, keep);
     return { path: written.file, bytes: written.bytes, notes: counts.byKind.note ?? 0, createdAt, removed };
   } finally {
     if (scratch) removeQuietly(scratch);

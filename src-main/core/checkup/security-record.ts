@@ -34,13 +34,5 @@ export function updateSecurityFacts(store: RecordStore, patch: SecurityFacts): v
   const current = readSecurityFacts(store);
   const next = { ...current, ...patch };
   const changed = (Object.keys(patch) as (keyof SecurityFacts)[]).some((k) => k !== 'passwordRatedAt' && current[k] !== next[k]);
-  if (!changed) return;
-  let rev: number | null = null;
-  try {
-    rev = store.head(SECURITY_RECORD_ID, 'security').rev;
-  } catch (error) {
-    if (!(error instanceof VaultError && error.code === 'NOT_FOUND')) throw error;
-  }
-  if (rev === null) store.insert('security', next, SECURITY_RECORD_ID);
-  else store.update(SECURITY_RECORD_ID, 'security', rev, next);
+  if (changed) store.put(SECURITY_RECORD_ID, 'security', next);
 }

@@ -9,6 +9,7 @@ import { deriveFromKey, KEY_BYTES, keyedHash, memzero, open, randomBytes, seal, 
  *
  *   password ──Argon2id──▶ password KEK ──(key file: BLAKE2b)──▶ KEK ──unwraps──▶ master key
  *   Recovery Key ──crypto_kdf(1, "SVrecovr")──▶ recovery KEK ──unwraps──▶ master key
+ *   custodian key (Shamir-split, k of n kits) ──crypto_kdf(1, "SVcustod")──▶ custodian KEK ──unwraps──▶ master key
  *   master key ──crypto_kdf(id, context)──▶ one subkey per purpose (SUBKEYS)
  */
 
@@ -20,7 +21,12 @@ type Key<P extends string> = Uint8Array & { readonly [purpose]: P };
 export type MasterKey = Key<'MasterKey'>;
 /** The 256 random bits printed on the Recovery Kit. */
 export type RecoveryKey = Key<'RecoveryKey'>;
-/** Wraps the master key: from the password (Argon2id, maybe a key file) or the Recovery Key. */
+/**
+ * 256 random bits split among the records custodians (Shamir, any k of n kits); never stored
+ * whole, rebuilt from k shares only to open the vault in custodian mode.
+ */
+export type CustodianKey = Key<'CustodianKey'>;
+/** Wraps the master key: from the password (Argon2id, maybe a key file), the Recovery Key or the custodian key. */
 export type Kek = Key<'Kek'>;
 export type RecordsKey = Key<'RecordsKey'>;
 export type SearchCacheKey = Key<'SearchCacheKey'>;
@@ -62,6 +68,10 @@ export const SUBKEYS = {
 
 /** The Recovery Key is already uniformly random, so its KEK is a crypto_kdf step, not a password hash. */
 export const RECOVERY_KEK: Derivation = { id: 1, context: 'SVrecovr' };
+/** The custodian key is uniformly random too; its own context keeps its KEK apart from the Recovery Key's. */
+export const CUSTODIAN_KEK: Derivation = { id: 1, context: 'SVcustod' };
+/** Every KEK derivation from a random key (for the uniqueness check beside SUBKEYS). */
+export const KEK_DERIVATIONS = { recovery: RECOVERY_KEK, custodian: CUSTODIAN_KEK } as const satisfies Record<string, Derivation>;
 
 // --- from the master key ------------------------------------------------------------------------
 
@@ -105,6 +115,10 @@ export function recoveryKek(recoveryKey: RecoveryKey): Kek {
   return deriveFromKey(recoveryKey, RECOVERY_KEK.id, RECOVERY_KEK.context) as Kek;
 }
 
+export function custodianKek(custodianKey: CustodianKey): Kek {
+  return deriveFromKey(custodianKey, CUSTODIAN_KEK.id, CUSTODIAN_KEK.context) as Kek;
+}
+
 // --- random keys and copies ---------------------------------------------------------------------
 
 export function newMasterKey(): MasterKey {
@@ -119,6 +133,16 @@ export function newRecoveryKey(): RecoveryKey {
 export function recoveryKeyFromBytes(bytes: Uint8Array): RecoveryKey {
   if (bytes.length !== KEY_BYTES) throw new Error('A recovery key is 32 bytes.');
   return bytes as RecoveryKey;
+}
+
+export function newCustodianKey(): CustodianKey {
+  return randomBytes(KEY_BYTES) as CustodianKey;
+}
+
+/** The 32 bytes rebuilt from k custodian shares (core/crypto/shamir.ts); checked only by the unwrap. */
+export function custodianKeyFromBytes(bytes: Uint8Array): CustodianKey {
+  if (bytes.length !== KEY_BYTES) throw new Error('A custodian key is 32 bytes.');
+  return bytes as CustodianKey;
 }
 
 export function newClipboardHashKey(): ClipboardHashKey {

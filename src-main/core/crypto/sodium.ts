@@ -1,7 +1,7 @@
 // The only importer of libsodium in the project (enforced by lint). Keep the surface small.
 // Keys are typed by purpose (keys.ts): each primitive takes only the keys made for it.
 import sodiumModule from 'libsodium-wrappers-sumo';
-import type { AeadKey, HashKey, Kek, MasterKey, RecoveryKey, StreamKey } from './keys';
+import type { AeadKey, CustodianKey, HashKey, Kek, MasterKey, RecoveryKey, StreamKey } from './keys';
 
 type Sodium = typeof sodiumModule;
 let sodium: Sodium | undefined;
@@ -54,7 +54,7 @@ export function deriveKekFromPassword(password: string, salt: Uint8Array, params
  * crypto_kdf_derive_from_key: a 32-byte key from a parent key, a u64 id and an 8-character
  * context (BLAKE2b-256 keyed by the parent, salt = id, personal = context). keys.ts names every use.
  */
-export function deriveFromKey(parent: MasterKey | RecoveryKey, id: number, context: string): Uint8Array {
+export function deriveFromKey(parent: MasterKey | RecoveryKey | CustodianKey, id: number, context: string): Uint8Array {
   return s().crypto_kdf_derive_from_key(KEY_BYTES, id, context, parent);
 }
 

@@ -7,7 +7,7 @@ import type { Db } from '../vault/vault-db';
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
-export type RecordKind = 'note' | 'client' | 'settings' | 'security' | 'consent' | 'incident';
+export type RecordKind = 'note' | 'client' | 'settings' | 'security' | 'consent' | 'incident' | 'custodians' | 'disclosure';
 
 export interface StoredRecord<T = unknown> {
   id: string;
@@ -69,6 +69,15 @@ export class RecordStore {
       this.writeRevision(id, kind, rev, payload);
       this.sql('UPDATE heads SET rev = ? WHERE id = ?').run(rev, id);
       return rev;
+    })();
+  }
+
+  /** The next revision of a record with a fixed id (settings-like), created at revision 1 the first time. */
+  put(id: string, kind: RecordKind, payload: unknown): void {
+    this.db.transaction(() => {
+      const row = this.sql('SELECT rev FROM heads WHERE id = ? AND kind = ?').get(id, kind) as { rev: number } | undefined;
+      if (row) this.update(id, kind, row.rev, payload);
+      else this.insert(kind, payload, id);
     })();
   }
 

@@ -1,4 +1,5 @@
 import {
+  custodianKek,
   newMasterKey,
   newRecoveryKey,
   passwordKek as derivePasswordKek,
@@ -6,17 +7,19 @@ import {
   unwrapMasterKey,
   withKeyFile,
   wrapMasterKey,
+  type CustodianKey,
   type Kek,
   type MasterKey,
   type RecoveryKey,
 } from '../crypto/keys';
 import { fromHex, memzero, randomBytes, SALT_BYTES, toHex, type KdfParams } from '../crypto/sodium';
-import { VAULT_FORMAT, type VaultHeader, type WrappedKey } from './vault-header';
+import { CUSTODIAN_FORMAT, VAULT_FORMAT, type CustodianSlot, type VaultHeader, type WrappedKey } from './vault-header';
 
 /**
- * The key hierarchy of DESIGN §4: a random master key wrapped twice, by a password KEK
- * (Argon2id, optionally mixed with a key file) and by a KEK from the Recovery Key.
- * Changing either credential rewraps the master key; no record is re-encrypted.
+ * The key hierarchy of DESIGN §4: a random master key wrapped by a password KEK (Argon2id,
+ * optionally mixed with a key file), by a KEK from the Recovery Key and, while records custodians
+ * are named, by a KEK from the custodian key (split among their kits).
+ * Changing a credential rewraps the master key; no record is re-encrypted.
  */
 
 const enc = new TextEncoder();
@@ -24,13 +27,22 @@ const enc = new TextEncoder();
 /**
  * Binds each wrap to this vault and slot; the password slot also to its KDF settings and
  * key-file flag, so a header edited on disk (weaker parameters, key file "off") fails to unwrap.
+ * These two layouts are "v1" in every format: a format-1 header moves to format 2 (custodians)
+ * without the password or Recovery Key that rewrapping them would need.
  */
-function wrapAd(header: Pick<VaultHeader, 'format' | 'vaultId' | 'kdf' | 'keyFile'>, slot: 'password' | 'recovery'): Uint8Array {
-  // The header's own format, not the code's: a v1 header must still open after VAULT_FORMAT moves on.
-  const prefix = `sessionvault/wrap/v${header.format}|${header.vaultId}|${slot}`;
+function wrapAd(header: Pick<VaultHeader, 'vaultId' | 'kdf' | 'keyFile'>, slot: 'password' | 'recovery'): Uint8Array {
+  const prefix = `sessionvault/wrap/v1|${header.vaultId}|${slot}`;
   if (slot === 'recovery') return enc.encode(prefix);
   const k = header.kdf;
   return enc.encode(`${prefix}|${k.alg}|${k.opsLimit}|${k.memLimitBytes}|${k.salt}|${header.keyFile ? 1 : 0}`);
+}
+
+/**
+ * The custodian slot's AD binds the split (id, threshold, share count, date): a slot copied from
+ * another vault, put back after a revocation, or edited to say "1 of 3" fails to unwrap.
+ */
+function custodianAd(vaultId: string, slot: Omit<CustodianSlot, 'wrapped'>): Uint8Array {
+  return enc.encode(`sessionvault/wrap/v${CUSTODIAN_FORMAT}|${vaultId}|custodian|${slot.splitId}|${slot.threshold}|${slot.shares}|${slot.createdAt}`);
 }
 
 function wrap(kek: Kek, mk: MasterKey, ad: Uint8Array): WrappedKey {
@@ -95,6 +107,44 @@ export function unlockWithRecoveryKey(header: VaultHeader, recoveryKey: Recovery
   } finally {
     memzero(kek);
   }
+}
+
+/** Null when the custodian key (rebuilt from shares) is not this split's: too few, wrong or mistyped shares. */
+export function unlockWithCustodianKey(header: VaultHeader, custodianKey: CustodianKey): MasterKey | null {
+  const slot = header.custodians;
+  if (!slot) return null;
+  const kek = custodianKek(custodianKey);
+  try {
+    return unwrap(kek, slot.wrapped, custodianAd(header.vaultId, slot));
+  } finally {
+    memzero(kek);
+  }
+}
+
+/**
+ * A header whose custodian slot holds the master key under this custodian key (a new split
+ * replaces any earlier one, whose kits stop working once this is saved). Moves a format-1 header to format 2.
+ */
+export function withCustodianSlot(
+  header: VaultHeader,
+  mk: MasterKey,
+  custodianKey: CustodianKey,
+  split: { threshold: number; shares: number },
+  now: number,
+): VaultHeader {
+  const meta = { splitId: toHex(randomBytes(16)), threshold: split.threshold, shares: split.shares, createdAt: now };
+  const kek = custodianKek(custodianKey);
+  try {
+    return { ...header, format: Math.max(header.format, CUSTODIAN_FORMAT), custodians: { ...meta, wrapped: wrap(kek, mk, custodianAd(header.vaultId, meta)) } };
+  } finally {
+    memzero(kek);
+  }
+}
+
+/** A header without the custodian slot: every kit of the last split stops working once this is saved. */
+export function withoutCustodianSlot(header: VaultHeader): VaultHeader {
+  const { custodians: _revoked, ...rest } = header;
+  return rest;
 }
 
 /** A header whose password slot holds the master key under a new password, salt and KDF settings. */

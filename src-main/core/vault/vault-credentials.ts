@@ -1,13 +1,14 @@
 import type { MasterKey, RecoveryKey } from '../crypto/keys';
 import { memzero } from '../crypto/sodium';
 import { VaultError } from '../errors';
+import { openWithShares } from '../custodians/custodian-open';
 import { unlockWithPassword, unlockWithRecoveryKey } from './key-hierarchy';
 import { ratePassword } from './password-policy';
 import { decodeRecoveryKey } from './recovery-key';
 import type { VaultHeader } from './vault-header';
 
-/** What the user offers to open the vault: the password (plus key file) or the Recovery Key. */
-export type Credentials = { password: string; keyFile?: string } | { recoveryKey: string };
+/** What the user offers to open the vault: the password (plus key file), the Recovery Key, or k custodian shares. */
+export type Credentials = { password: string; keyFile?: string } | { recoveryKey: string } | { custodianShares: string[] };
 
 /** Reads a key file by path; injected so the core stays testable and free of UI concerns. */
 export type KeyFileReader = (file: string) => Uint8Array;
@@ -64,6 +65,7 @@ export function decodeOrExplain(text: string): RecoveryKey {
  * counted as failed attempts.
  */
 export async function openMasterKey(header: VaultHeader, credentials: Credentials, read: KeyFileReader): Promise<MasterKey | null> {
+  if ('custodianShares' in credentials) return openWithShares(header, credentials.custodianShares);
   if ('recoveryKey' in credentials) {
     const key = decodeOrExplain(credentials.recoveryKey);
     try {

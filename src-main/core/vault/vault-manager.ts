@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { calibrateKdf } from './kdf-calibration';
 import { releaseKdfThread } from '../crypto/kdf-thread';
-import { recordsKey as deriveRecordsKey, type MasterKey, type RecordsKey } from '../crypto/keys';
+import { copyKey, recordsKey as deriveRecordsKey, type MasterKey, type RecordsKey } from '../crypto/keys';
 import { memzero, type KdfParams } from '../crypto/sodium';
 import { VaultError } from '../errors';
 import { createVaultKeys, type NewVaultKeys } from './key-hierarchy';
@@ -11,7 +11,11 @@ import { NotesRepo } from '../notes/notes-repo';
 import { AuditLog, type AuditEvent } from '../audit/audit-log';
 import { addPending } from '../audit/audit-pending';
 import { UnlockLimiter } from './rate-limit';
-import { headerWithNewPassword, headerWithNewRecoveryKey, type RekeyContext } from './vault-rekey';
+import { confirmOwner, headerWithNewPassword, headerWithNewRecoveryKey, type RekeyContext } from './vault-rekey';
+import { makeCustodianSplit } from '../custodians/custodian-split';
+import { isCurrentSplit, STALE_SPLIT, WRONG_SHARES } from '../custodians/custodian-open';
+import { writeCustodians } from '../custodians/custodians-record';
+import { withoutCustodianSlot } from './key-hierarchy';
 import { encodeRecoveryKey } from './recovery-key';
 import { RecordStore } from '../records/record-store';
 import { SearchIndex } from '../search/search-index';
@@ -54,9 +58,21 @@ export interface UnlockedSession {
   cacheLoaded: boolean;
   /** The hash-chained, encrypted audit trail. */
   audit: AuditLog;
+  /** Opened with custodian shares: read-only, every action audited as the custodian's (service.ts gates the channels). */
+  custodian: boolean;
 }
 
 export type { Credentials };
+
+export interface VaultStatus {
+  state: 'absent' | 'locked' | 'unlocked';
+  hasKeyFile: boolean;
+  vaultId: string | null;
+  /** Unlocked with custodian shares (read-only). */
+  custodianMode: boolean;
+  /** How many custodian shares open the vault, of how many kits; null when no custodians are named. */
+  custodians: { threshold: number; shares: number } | null;
+}
 
 export interface CreatedVault {
   /** The Recovery Key as 14 dash-separated base32 groups; shown once, never stored. */
@@ -86,12 +102,14 @@ export class VaultManager {
     return this.db;
   }
 
-  status(): { state: 'absent' | 'locked' | 'unlocked'; hasKeyFile: boolean; vaultId: string | null } {
-    if (this.session) return { state: 'unlocked', hasKeyFile: this.session.header.keyFile, vaultId: this.session.header.vaultId };
-    const db = this.database();
-    if (!db) return { state: 'absent', hasKeyFile: false, vaultId: null };
-    const header = readHeader(db);
-    return { state: 'locked', hasKeyFile: header.keyFile, vaultId: header.vaultId };
+  status(): VaultStatus {
+    const opened = this.session;
+    const db = opened ? this.db : this.database();
+    if (!db) return { state: 'absent', hasKeyFile: false, vaultId: null, custodianMode: false, custodians: null };
+    const header = opened?.header ?? readHeader(db);
+    // The unlock screen asks for this many shares; the numbers are plaintext in the header anyway.
+    const custodians = header.custodians ? { threshold: header.custodians.threshold, shares: header.custodians.shares } : null;
+    return { state: opened ? 'unlocked' : 'locked', hasKeyFile: header.keyFile, vaultId: header.vaultId, custodianMode: opened?.custodian ?? false, custodians };
   }
 
   private kdfParams(): Promise<KdfParams> {
@@ -154,7 +172,12 @@ export class VaultManager {
       }
       if (!mk) {
         limiter.recordFailure(this.opts.now());
-        throw new VaultError('WRONG_CREDENTIALS', 'recoveryKey' in credentials ? WRONG_RECOVERY_KEY : WRONG_PASSWORD);
+        throw new VaultError('WRONG_CREDENTIALS', 'custodianShares' in credentials ? WRONG_SHARES : 'recoveryKey' in credentials ? WRONG_RECOVERY_KEY : WRONG_PASSWORD);
+      }
+      if ('custodianShares' in credentials && !isCurrentSplit(db, header, mk)) {
+        memzero(mk);
+        limiter.recordFailure(this.opts.now());
+        throw new VaultError('WRONG_CREDENTIALS', STALE_SPLIT);
       }
       limiter.reset();
       // Already unlocked (a second click): the credentials were checked, the session stays as it is.
@@ -163,11 +186,11 @@ export class VaultManager {
         memzero(mk);
         throw lockedMeanwhile();
       }
-      this.startSession(header, mk);
+      this.startSession(header, mk, { custodian: 'custodianShares' in credentials });
     });
   }
 
-  private startSession(header: VaultHeader, masterKey: MasterKey): void {
+  private startSession(header: VaultHeader, masterKey: MasterKey, o: { custodian?: boolean } = {}): void {
     const db = this.db!;
     const recordsKey = deriveRecordsKey(masterKey);
     let search: SearchIndex | null = null;
@@ -183,7 +206,9 @@ export class VaultManager {
       notes = new NotesRepo(store, this.opts.now, search, clients, cachedIndex ? cache : null);
       const audit = new AuditLog(db, header.vaultId, masterKey, this.opts.now);
       audit.foldPending();
-      this.session = { header, masterKey, recordsKey, store, clients, notes, search, audit, cacheLoaded: cachedIndex !== null };
+      // After the fold: what happened while locked was not the custodian's doing.
+      if (o.custodian) audit.actor = 'custodian';
+      this.session = { header, masterKey, recordsKey, store, clients, notes, search, audit, cacheLoaded: cachedIndex !== null, custodian: o.custodian ?? false };
     } catch (e) {
       // A vault that fails to load (damaged pages) must not leave its keys behind in memory.
       search?.close();
@@ -217,6 +242,11 @@ export class VaultManager {
     } catch {
       // The action already happened: failing it now would be worse than one missing entry.
     }
+  }
+
+  /** Unlocked with custodian shares: read-only. */
+  custodianMode(): boolean {
+    return this.session?.custodian ?? false;
   }
 
   /** The unlocked session, or VAULT_LOCKED. */
@@ -268,16 +298,51 @@ export class VaultManager {
     });
   }
 
+  /**
+   * Names records custodians: a new split of a new custodian key, any `threshold` of the kits
+   * together open the vault (read-only). Replaces an earlier split, whose kits stop working.
+   * Returns the share texts in the order of `names`, shown once for the kits and never stored.
+   */
+  nameCustodians(password: string, keyFile: string | undefined, names: string[], threshold: number): Promise<{ shares: string[]; createdAt: number }> {
+    return this.exclusive(async () => {
+      const s = this.unlocked();
+      const ctx = this.rekeyContext(s);
+      await confirmOwner(ctx, password, keyFile);
+      // No await since confirmOwner saw the session open; the split itself awaits, so it works on a copy.
+      const mk = copyKey(s.masterKey);
+      try {
+        const { header, shares } = await makeCustodianSplit(s.header, mk, { threshold, shares: names.length }, this.opts.now());
+        const slot = header.custodians!;
+        this.saveHeader(s, header, () => writeCustodians(s.store, { names, slot }));
+        return { shares, createdAt: slot.createdAt };
+      } finally {
+        memzero(mk);
+      }
+    });
+  }
+
+  /** Removes the custodian slot: every kit stops opening the vault (backups made before keep theirs). */
+  revokeCustodians(password: string, keyFile?: string): Promise<void> {
+    return this.exclusive(async () => {
+      const s = this.unlocked();
+      await confirmOwner(this.rekeyContext(s), password, keyFile);
+      this.saveHeader(s, withoutCustodianSlot(s.header), () => writeCustodians(s.store, { revokedAt: this.opts.now() }));
+    });
+  }
+
   private rekeyContext(s: UnlockedSession): RekeyContext {
     const { now, readKeyFile } = this.opts;
     const limiter = new UnlockLimiter(this.db!);
     return { header: s.header, masterKey: s.masterKey, limiter, now, readKeyFile, kdfParams: () => this.kdfParams(), stillOpen: () => this.session === s };
   }
 
-  /** Saves a rewrapped header, unless the session it was made for has been locked meanwhile. */
-  private saveHeader(s: UnlockedSession, header: VaultHeader): void {
+  /** Saves a rewrapped header (with `alongside` in the same transaction), unless the session it was made for has been locked meanwhile. */
+  private saveHeader(s: UnlockedSession, header: VaultHeader, alongside?: () => void): void {
     if (this.session !== s) throw lockedMeanwhile();
-    writeHeader(this.db!, header);
+    this.db!.transaction(() => {
+      writeHeader(this.db!, header);
+      alongside?.();
+    })();
     s.header = header;
   }
 

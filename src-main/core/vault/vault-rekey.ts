@@ -52,18 +52,26 @@ export async function headerWithNewPassword(ctx: RekeyContext, current: string, 
   }
 }
 
-/** A new random Recovery Key (the caller shows it once and zeroes it). */
-export async function headerWithNewRecoveryKey(
-  ctx: RekeyContext,
-  password: string,
-  keyFile?: string,
-): Promise<{ header: VaultHeader; recoveryKey: RecoveryKey }> {
+/**
+ * The password (and key file) checked again before a new way into the vault is made or one is
+ * removed: an unlocked laptop left alone must not be enough to mint a Recovery Kit or custodian kits.
+ */
+export async function confirmOwner(ctx: RekeyContext, password: string, keyFile?: string): Promise<void> {
   const keyBytes = keyFileForVault(ctx.header, ctx.readKeyFile, keyFile);
   try {
     await verifyPassword(ctx, password, keyBytes);
   } finally {
     memzero(keyBytes);
   }
-  // No await since verifyPassword saw the session open, so the master key is still whole.
+}
+
+/** A new random Recovery Key (the caller shows it once and zeroes it). */
+export async function headerWithNewRecoveryKey(
+  ctx: RekeyContext,
+  password: string,
+  keyFile?: string,
+): Promise<{ header: VaultHeader; recoveryKey: RecoveryKey }> {
+  await confirmOwner(ctx, password, keyFile);
+  // No await since confirmOwner saw the session open, so the master key is still whole.
   return rotateRecovery(ctx.header, ctx.masterKey, ctx.now());
 }

@@ -21,6 +21,9 @@ describe('import boundaries (ESLint local/layers)', () => {
     ['src-main/core/x.ts', "import sodium from 'libsodium-wrappers-sumo'; export const a = sodium;"],
     ['src-main/core/x.ts', "import { hashRaw } from '@node-rs/argon2'; export const a = hashRaw;"],
     ['src-main/electron/x.ts', "export const a = import('@node-rs/argon2');"],
+    ['src-main/core/custodians/x.ts', "import { split } from 'shamir-secret-sharing'; export const a = split;"],
+    ['src-main/core/transfer/x.ts', "import { Encrypter } from 'age-encryption'; export const a = Encrypter;"],
+    ['src-renderer/src/x.ts', "import { Encrypter } from 'age-encryption'; export const a = Encrypter;"],
     ['src-main/core/x.ts', "import https from 'node:https'; export const a = https;"],
     ['src-main/electron/x.ts', "import http from 'http'; export const a = http;"],
     // The renderer's one data path: screens and components go through actions/, never to main directly.
@@ -37,6 +40,7 @@ describe('import boundaries (ESLint local/layers)', () => {
     ['src-renderer/src/screens/x.tsx', "import { openNote } from '../actions/notes'; export const a = openNote;"],
     ['src-main/core/crypto/x.ts', "import sodium from 'libsodium-wrappers-sumo'; export const a = sodium;"],
     ['src-main/core/crypto/x.ts', "export const a = import('@node-rs/argon2');"],
+    ['src-main/core/crypto/x.ts', "import { combine } from 'shamir-secret-sharing'; import { Encrypter } from 'age-encryption'; export const a = [combine, Encrypter];"],
     ['src-main/core/x.ts', "import fs from 'node:fs'; import { seal } from './crypto/sodium'; export const a = [fs, seal];"],
     ['src-main/electron/x.ts', "import { app } from 'electron'; import { createVaultService } from '../service'; export const a = [app, createVaultService];"],
   ])('allows %s: %s', async (file, code) => {

@@ -158,6 +158,32 @@ describe('audit events', () => {
     ]);
   });
 
+  it('records custodians named and revoked, and a custodian session as the custodian\'s, opening to lock', async () => {
+    const { svc, call, trail } = await start();
+    const client = await call('clients.create', { displayName: 'Custodian Canary' });
+    const { kits } = await call('custodians.name', { password: STRONG_PASSWORD, names: ['Attorney Canary', 'Colleague', 'Partner'], threshold: 2 });
+    await svc.lock('manual');
+    await call('vault.unlock', { custodianShares: [kits[0]!.share, kits[2]!.share] });
+    await call('export.client', { clientId: client.id, format: 'html', dir: tempDir('sv-export-') });
+    await call('backup.create', { dir: tempDir('sv-backup-') });
+    await call('vault.lock', {});
+    await call('vault.unlock', { password: STRONG_PASSWORD });
+    await call('custodians.revoke', { password: STRONG_PASSWORD });
+    const entries = (await trail()).slice(-8);
+    expect(brief(entries)).toEqual([
+      ['custodians.named', null, 'threshold=2,shares=3'],
+      ['vault.locked', null, 'manual'],
+      ['vault.custodianUnlocked', null, null],
+      ['export.created', client.id, 'html,notes=0'],
+      ['backup.created', null, 'notes=0'],
+      ['vault.locked', null, 'manual'],
+      ['vault.unlocked', null, null],
+      ['custodians.revoked', null, null],
+    ]);
+    expect(entries.map((e) => e.by ?? 'clinician')).toEqual(['clinician', 'clinician', 'custodian', 'custodian', 'custodian', 'custodian', 'clinician', 'clinician']);
+    expect(JSON.stringify(await trail())).not.toContain('Canary');
+  });
+
   it('between them, the scenarios above wrote every event type the viewer can filter on', () => {
     // A type nobody writes would be a filter offered in vain, or an action that went unlogged.
     expect([...seen].sort()).toEqual([...AUDIT_EVENT_TYPES].sort());

@@ -5,9 +5,11 @@ import {
   auditSealKey,
   backupKey,
   backupLogKey,
+  custodianKek,
+  custodianKeyFromBytes,
+  KEK_DERIVATIONS,
   newMasterKey,
   recordsKey,
-  RECOVERY_KEK,
   recoveryKek,
   recoveryKeyFromBytes,
   searchCacheKey,
@@ -26,7 +28,7 @@ const hex = (b: Uint8Array) => toHex(b);
 
 describe('key registry', () => {
   it('gives every derivation its own context and its own (id, context) pair, each 8 ASCII characters', () => {
-    const all = [...Object.values(SUBKEYS), RECOVERY_KEK];
+    const all = [...Object.values(SUBKEYS), ...Object.values(KEK_DERIVATIONS)];
     const contexts = all.map((d) => d.context);
     expect(new Set(contexts).size).toBe(contexts.length);
     expect(new Set(all.map((d) => `${d.id}|${d.context}`)).size).toBe(all.length);
@@ -53,6 +55,10 @@ describe('key registry', () => {
     });
     const rk = recoveryKeyFromBytes(Uint8Array.from({ length: 32 }, (_, i) => 255 - i));
     expect(hex(recoveryKek(rk))).toBe('c1c703755865e0d73b88c11804b065e81f06db95f15e3673796fb9dd1609b0c0');
+    // Custodian kits (format 2): the same bytes, another context, another KEK.
+    const ck = custodianKeyFromBytes(Uint8Array.from({ length: 32 }, (_, i) => 255 - i));
+    expect(hex(custodianKek(ck))).not.toBe(hex(recoveryKek(rk)));
+    expect(hex(custodianKek(ck))).toBe(hex(sodium.crypto_kdf_derive_from_key(32, 1, 'SVcustod', ck)));
     const kek = Uint8Array.from({ length: 32 }, (_, i) => (i * 3) % 256) as Kek;
     expect(hex(withKeyFile(kek, new TextEncoder().encode('key file contents')))).toBe(
       '9e9e2fef61f256f6b0611b474c4eda3369f8c1a97ae7937d667270512fbd8b38',

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
+import { VAULT_FORMAT } from '../../../../src-main/core/vault/vault-header';
 import { STRONG_PASSWORD, value } from '../../../helpers/service';
 import { createdVault, fingerprint, tamper, vaultFile, vaultService } from './vault-test-kit';
 
@@ -70,10 +71,10 @@ describe('a vault file that is damaged, foreign or from the future', () => {
     expect(await service.invoke('vault.unlock', { password: STRONG_PASSWORD })).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
   });
 
-  it('a header with format 2 -> VAULT_UNSUPPORTED_VERSION, nothing overwritten', async () => {
+  it('a header from a newer format -> VAULT_UNSUPPORTED_VERSION, nothing overwritten', async () => {
     const dataDir = await closedVault();
     editHeader(dataDir, (h) => {
-      h.format = 2;
+      h.format = VAULT_FORMAT + 1;
     });
     await expectRefused(dataDir, 'VAULT_UNSUPPORTED_VERSION', { statusToo: true });
   });

@@ -74,4 +74,29 @@ describe('a vault written by format 1 / schema 1', () => {
     db.close();
     expect(indexed.n).toBe(1);
   });
+
+  it('takes records custodians: the header moves to format 2 and every older way in still opens it', async () => {
+    const dataDir = tempDir();
+    const fixture = makeVaultV1(path.join(dataDir, 'vault.db'), STRONG_PASSWORD, TEST_KDF, [{ title: 'Intake — v1', body: 'Written by format 1.' }]);
+    const headerOf = () => {
+      const db = new Database(fixture.file, { readonly: true });
+      const row = db.prepare("SELECT value FROM meta WHERE key = 'header'").get() as { value: string };
+      db.close();
+      return JSON.parse(row.value) as { format: number; custodians?: unknown };
+    };
+    ({ service } = await newService({ dataDir, flushTimeoutMs: 1 }));
+    value(await service.invoke('vault.unlock', { password: STRONG_PASSWORD }));
+    // Opening alone changes nothing: an older SessionVault could still open this vault.
+    expect(headerOf()).toMatchObject({ format: 1 });
+    const { kits } = value(await service.invoke('custodians.name', { password: STRONG_PASSWORD, names: ['Attorney', 'Colleague'], threshold: 2 }));
+    expect(headerOf()).toMatchObject({ format: 2, custodians: { threshold: 2, shares: 2 } });
+    value(await service.invoke('vault.lock', {}));
+    value(await service.invoke('vault.unlock', { custodianShares: kits.map((k) => k.share) }));
+    expect(value(await service.invoke('notes.get', { id: fixture.notes[0]!.id }))).toMatchObject({ body: 'Written by format 1.' });
+    value(await service.invoke('vault.lock', {}));
+    value(await service.invoke('vault.unlock', { recoveryKey: encodeRecoveryKey(recoveryKeyFromBytes(fixture.recoveryKey)) }));
+    value(await service.invoke('vault.lock', {}));
+    value(await service.invoke('vault.unlock', { password: STRONG_PASSWORD }));
+    expect(value(await service.invoke('vault.status', {}))).toMatchObject({ custodianMode: false, custodians: { threshold: 2, shares: 2 } });
+  });
 });

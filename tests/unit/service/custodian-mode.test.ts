@@ -1,0 +1,120 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { VaultService } from '../../../src-main/service';
+import { CUSTODIAN_CHANNELS, custodianMayUse } from '../../../src-shared/custodian-access';
+import { CHANNELS, type Channel, type Input, type Output } from '../../../src-shared/ipc';
+import { newService, STRONG_PASSWORD, tempDir, value } from '../../helpers/service';
+
+let service: VaultService | undefined;
+afterEach(() => {
+  service?.close();
+  service = undefined;
+});
+
+type Allowed = (typeof CUSTODIAN_CHANNELS)[number];
+
+/** A practice with one client, a signed note and a consent, opened by two of three custodians. */
+async function custodianSession() {
+  const made = await newService({ flushTimeoutMs: 1 });
+  service = made.service;
+  const svc = made.service;
+  const call = async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => value(await svc.invoke(channel, input));
+  await call('vault.create', { password: STRONG_PASSWORD });
+  const client = await call('clients.create', { displayName: 'Read Only Client' });
+  const note = await call('notes.create', { title: 'Intake', body: 'First session.', clientId: client.id, kind: 'progress', session: { serviceDate: '2025-01-05', riskFlags: [] } });
+  await call('notes.sign', { id: note.id, baseRev: note.rev });
+  const consent = await call('consent.add', { clientId: client.id, type: 'treatment', givenOn: '2025-01-05', form: 'v1' });
+  const { kits } = await call('custodians.name', { password: STRONG_PASSWORD, names: ['A', 'B', 'C'], threshold: 2 });
+  await call('vault.lock', {});
+  await call('vault.unlock', { custodianShares: [kits[1]!.share, kits[2]!.share] });
+  return { svc, call, dataDir: made.dataDir, client, note, consent };
+}
+
+/** The records, heads and header: what "nothing was changed" means (the audit trail is allowed to grow). */
+function vaultContents(dataDir: string): string {
+  const db = new Database(path.join(dataDir, 'vault.db'), { readonly: true });
+  try {
+    const hash = crypto.createHash('sha256');
+    for (const row of db.prepare('SELECT id, rev, kind, nonce, ciphertext FROM records ORDER BY id, rev').all()) hash.update(JSON.stringify(row));
+    for (const row of db.prepare('SELECT id, kind, rev FROM heads ORDER BY id').all()) hash.update(JSON.stringify(row));
+    hash.update(JSON.stringify(db.prepare("SELECT value FROM meta WHERE key = 'header'").get()));
+    return hash.digest('hex');
+  } finally {
+    db.close();
+  }
+}
+
+describe('custodian mode (vault opened with custodian shares)', () => {
+  it('refuses every channel not on the custodian list with READ_ONLY, whatever the input, and changes nothing', async () => {
+    const { svc, dataDir } = await custodianSession();
+    const before = vaultContents(dataDir);
+    // Derived from the contract: a channel added later is refused here unless it is put on the list.
+    const refused = CHANNELS.filter((c) => !custodianMayUse(c));
+    expect(refused).toEqual(expect.arrayContaining(['notes.create', 'notes.update', 'clients.update', 'settings.update', 'vault.changePassword', 'custodians.name', 'backup.restore', 'retention.purge']));
+    for (const channel of refused) {
+      for (const input of [{}, { id: 'a'.repeat(32), baseRev: 1 }, null]) {
+        const res = await svc.invoke(channel, input);
+        expect(res, channel).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
+        if (!res.ok) expect(res.error.message).toMatch(/records custodians and is read-only/);
+      }
+    }
+    expect(vaultContents(dataDir)).toBe(before);
+    expect(value(await svc.invoke('vault.status', {}))).toMatchObject({ state: 'unlocked', custodianMode: true });
+  });
+
+  it('runs every channel on the list — reads, records exports, backups, lock — and still changes no record', async () => {
+    const { svc, call, dataDir, client, note, consent } = await custodianSession();
+    const before = vaultContents(dataDir);
+    const backupDir = tempDir('sv-custodian-backup-');
+    const made = await call('backup.create', { dir: backupDir });
+    // One input per allowed channel: the type makes a channel added to the list without one a compile error.
+    const inputs: { [C in Allowed]: Input<C> } = {
+      'vault.status': {},
+      'session.activity': {},
+      'session.flushDone': { requestId: 'r1', saved: true },
+      'session.copied': {},
+      'notes.list': {},
+      'notes.get': { id: note.id },
+      'notes.history': { id: note.id },
+      'notes.getRevision': { id: note.id, rev: 1 },
+      'clients.list': {},
+      'clients.get': { id: client.id },
+      'consent.list': { clientId: client.id },
+      'consent.history': { id: consent.id },
+      'search.query': { text: 'session' },
+      'settings.get': {},
+      'retention.list': {},
+      'audit.list': {},
+      'audit.verify': {},
+      'export.client': { clientId: client.id, format: 'html', dir: tempDir('sv-custodian-export-') },
+      'backup.create': { dir: backupDir },
+      'backup.verify': { path: made.path },
+      'backup.drill': { path: made.path },
+      'backup.list': { dir: backupDir },
+      'backup.status': {},
+      'vault.lock': {},
+    };
+    for (const channel of Object.keys(inputs) as Allowed[]) {
+      expect(await svc.invoke(channel, inputs[channel]), channel).toMatchObject({ ok: true });
+    }
+    expect(Object.keys(inputs).sort()).toEqual([...CUSTODIAN_CHANNELS].sort());
+    expect(vaultContents(dataDir)).toBe(before);
+  });
+
+  it('a custodian backup never rotates the clinician\'s older backups away', async () => {
+    const made = await newService({ flushTimeoutMs: 1 });
+    service = made.service;
+    const call = async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => value(await made.service.invoke(channel, input));
+    await call('vault.create', { password: STRONG_PASSWORD });
+    const dir = tempDir('sv-rotation-');
+    const first = await call('backup.create', { dir, keep: 1 });
+    const { kits } = await call('custodians.name', { password: STRONG_PASSWORD, names: ['A', 'B'], threshold: 2 });
+    await call('vault.lock', {});
+    await call('vault.unlock', { custodianShares: kits.map((k) => k.share) });
+    const second = await call('backup.create', { dir, keep: 1 });
+    expect(second.removed).toEqual([]);
+    expect((await call('backup.list', { dir })).map((b) => b.path)).toEqual(expect.arrayContaining([first.path, second.path]));
+  });
+});
