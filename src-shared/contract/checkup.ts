@@ -13,12 +13,14 @@ export const CHECKUP_LINE_IDS = [
   'audit-trail',
   'permissions',
   'disk-encryption',
+  'professional-will',
 ] as const;
 
 /**
  * What the fix button does. The renderer maps each to a screen: `backup`/`restore-drill` ->
  * Backups, `change-password`/`recovery-kit`/`auto-lock` -> Settings, `fix-permissions` calls
- * `checkup.fixPermissions`, `lost-laptop` -> the "If this laptop is lost" page, `none` = no button.
+ * `checkup.fixPermissions`, `lost-laptop` -> the "If this laptop is lost" page, `professional-will`
+ * -> the records custodians page, `none` = no button.
  */
 export const CHECKUP_FIX_ACTIONS = [
   'backup',
@@ -28,6 +30,7 @@ export const CHECKUP_FIX_ACTIONS = [
   'auto-lock',
   'fix-permissions',
   'lost-laptop',
+  'professional-will',
   'none',
 ] as const;
 

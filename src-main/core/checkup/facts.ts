@@ -24,6 +24,8 @@ export interface CheckupFacts {
   /** null where file modes do not apply (Windows). */
   permissions: { ownerOnly: boolean; loose: number } | null;
   disk: DiskEncryption;
+  /** The professional will: custodians named (any `threshold` of `count`), kits made at `createdAt`; null when not readable. */
+  custodians: { named: boolean; threshold: number; count: number; createdAt: number | null; slotIntact: boolean } | null;
 }
 
 export const DAY_MS = 24 * 60 * 60 * 1000;

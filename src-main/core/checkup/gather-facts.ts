@@ -1,5 +1,6 @@
 import type { Settings } from '../../../src-shared/contract/settings';
 import { lastVerifiedBackup } from '../backup/backup-log';
+import { custodiansStatus } from '../custodians/custodian-status';
 import type { UnlockedSession } from '../vault/vault-manager';
 import { detectDiskEncryption } from './disk-encryption';
 import type { CheckupFacts, DiskEncryption } from './facts';
@@ -37,6 +38,10 @@ export function gatherFacts(ctx: GatherContext): CheckupFacts {
     }, null),
     permissions: soft(() => checkPermissions(dataDir, ctx.platform), null),
     disk: soft(() => (ctx.disk ?? detectDiskEncryption)(dataDir), { state: 'unknown' } as DiskEncryption),
+    custodians: soft(() => {
+      const c = custodiansStatus(session);
+      return { named: c.named, threshold: c.threshold ?? 0, count: c.names.length, createdAt: c.createdAt, slotIntact: c.slotIntact };
+    }, null),
   };
 }
 

@@ -149,6 +149,40 @@ export const diskEncryption: Rule = ({ disk }) => {
   return { ...base, status: 'unknown', detail: 'Unknown — check your system settings (BitLocker, FileVault or LUKS).', fix: { action: 'none', label: '' } };
 };
 
+/** "8 months ago", "2 years ago": kits are reviewed on the scale of years, not days. */
+function agoLong(n: number): string {
+  if (n < 60) return ago(n);
+  const months = Math.floor(n / 30.44);
+  return months < 24 ? `${months} months ago` : `${Math.floor(months / 12)} years ago`;
+}
+
+/** Custodians named green; kits older than two years amber (are they still the right people?). */
+export const professionalWill: Rule = ({ custodians: c, now }) => {
+  const base = { id: 'professional-will', title: 'Professional will' } as const;
+  const fix = (label: string) => ({ action: 'professional-will', label }) as const;
+  if (c === null) return { ...base, status: 'unknown', detail: 'The list of records custodians could not be read.', fix: fix('Make new custodian kits') };
+  if (!c.slotIntact) {
+    return {
+      ...base,
+      status: 'red',
+      detail: 'The custodians’ way into the vault was removed or changed outside SessionVault, so their kits would not work. Make new kits.',
+      fix: fix('Make new custodian kits'),
+    };
+  }
+  if (!c.named || c.createdAt === null) {
+    return {
+      ...base,
+      status: 'amber',
+      detail: 'No records custodians named. If you die or cannot work, nobody can open these records for your clients.',
+      fix: fix('Name custodians'),
+    };
+  }
+  const n = days(now - c.createdAt);
+  const detail = `Custodians named (any ${c.threshold} of ${c.count} together), kits made ${agoLong(n)}.`;
+  if (n <= 730) return { ...base, status: 'green', detail, fix: fix('Review custodians') };
+  return { ...base, status: 'amber', detail: `${detail} Check that each still has their kit and is still the right person.`, fix: fix('Review custodians') };
+};
+
 /** The checkup's lines, in the order shown. */
 export const RULES: readonly Rule[] = [
   passwordStrength,
@@ -161,6 +195,7 @@ export const RULES: readonly Rule[] = [
   auditTrail,
   permissions,
   diskEncryption,
+  professionalWill,
 ];
 
 export function runRules(facts: CheckupFacts): CheckupLine[] {

@@ -9,6 +9,7 @@ import {
   passwordAge,
   passwordStrength,
   permissions,
+  professionalWill,
   recoveryKit,
   restoreDrill,
   runRules,
@@ -34,6 +35,7 @@ function facts(patch: Partial<CheckupFacts> = {}): CheckupFacts {
     audit: { ok: true, entries: 12 },
     permissions: { ownerOnly: true, loose: 0 },
     disk: { state: 'on', how: 'LUKS (dm-crypt)' },
+    custodians: { named: true, threshold: 2, count: 3, createdAt: ago(240), slotIntact: true },
     ...patch,
   };
 }
@@ -126,5 +128,24 @@ describe('checkup rules', () => {
     const unknown = diskEncryption(facts({ disk: { state: 'unknown' } }));
     expect(unknown.status).toBe('unknown');
     expect(unknown.detail).toMatch(/^Unknown — check your system settings/);
+  });
+
+  it('professional will: named green with kits\' age in months, none amber, older than two years amber, slot gone red', () => {
+    const named = (days: number) => ({ named: true, threshold: 2, count: 3, createdAt: ago(days), slotIntact: true });
+    expect(professionalWill(facts())).toMatchObject({
+      status: 'green',
+      detail: 'Custodians named (any 2 of 3 together), kits made 7 months ago.',
+      fix: { action: 'professional-will' },
+    });
+    expect(professionalWill(facts({ custodians: named(250) })).detail).toContain('kits made 8 months ago');
+    expect(professionalWill(facts({ custodians: named(3) })).detail).toContain('kits made 3 days ago');
+    expect(professionalWill(facts({ custodians: named(730) })).status).toBe('green');
+    expect(professionalWill(facts({ custodians: named(800) }))).toMatchObject({ status: 'amber', detail: expect.stringContaining('2 years ago') });
+    expect(professionalWill(facts({ custodians: { named: false, threshold: 0, count: 0, createdAt: null, slotIntact: true } }))).toMatchObject({
+      status: 'amber',
+      fix: { action: 'professional-will', label: 'Name custodians' },
+    });
+    expect(professionalWill(facts({ custodians: { ...named(10), slotIntact: false } })).status).toBe('red');
+    expect(professionalWill(facts({ custodians: null })).status).toBe('unknown');
   });
 });
