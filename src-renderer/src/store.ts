@@ -5,7 +5,7 @@ import type { NoteKind, TemplateId } from '../../src-shared/templates';
 
 export type Phase = 'loading' | 'create' | 'restore' | 'recovery-kit' | 'unlock' | 'ready';
 /** The screens of an unlocked vault. */
-export type View = 'notes' | 'clients' | 'search' | 'backups' | 'audit' | 'retention' | 'settings' | 'checkup' | 'lost';
+export type View = 'notes' | 'clients' | 'search' | 'backups' | 'audit' | 'retention' | 'settings' | 'checkup' | 'lost' | 'will';
 
 /** What the clinician edits in a note; one save sends all of it. */
 export interface NoteContent {
@@ -52,6 +52,10 @@ export interface AppState {
   phase: Phase;
   view: View;
   hasKeyFile: boolean;
+  /** How many custodian shares open the vault, of how many kits; null when no custodians are named. */
+  custodians: { threshold: number; shares: number } | null;
+  /** Opened by records custodians: read-only, said so on every screen. */
+  custodianMode: boolean;
   recoveryKit: RecoveryKit | null;
   /** Every note, trashed ones included (the lists filter). */
   notes: NoteSummary[];
@@ -74,6 +78,8 @@ const initial: AppState = {
   phase: 'loading',
   view: 'notes',
   hasKeyFile: false,
+  custodians: null,
+  custodianMode: false,
   recoveryKit: null,
   notes: [],
   clients: [],
@@ -91,5 +97,6 @@ export const useApp = create<AppState>()(() => initial);
 
 /** On lock: drop every decrypted thing; keep only where to resume. */
 export function wipeForLock(resume: Resume | null, banner: string | null): void {
-  useApp.setState({ ...initial, phase: 'unlock', hasKeyFile: useApp.getState().hasKeyFile, resume, banner }, true);
+  const { hasKeyFile, custodians } = useApp.getState();
+  useApp.setState({ ...initial, phase: 'unlock', hasKeyFile, custodians, resume, banner }, true);
 }

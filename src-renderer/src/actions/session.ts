@@ -1,3 +1,4 @@
+import type { Input } from '../../../src-shared/ipc';
 import { attachAutoLock } from './autolock';
 import { api, call } from './bridge';
 import { useApp, wipeForLock } from '../store';
@@ -33,6 +34,8 @@ export async function boot(): Promise<void> {
   const status = res.value;
   useApp.setState({
     hasKeyFile: status.hasKeyFile,
+    custodians: status.custodians,
+    custodianMode: status.custodianMode,
     phase: status.state === 'absent' ? 'create' : status.state === 'locked' ? 'unlock' : 'ready',
   });
   if (status.state === 'unlocked') await Promise.all([refreshNotes(), refreshBackupReminder()]);
@@ -54,10 +57,10 @@ export function finishRecoveryKit(): void {
   void refreshBackupReminder();
 }
 
-export async function unlock(credentials: { password: string; keyFile?: string } | { recoveryKey: string }): Promise<void> {
+export async function unlock(credentials: Input<'vault.unlock'>): Promise<void> {
   await call(api().vault.unlock(credentials));
   const resume = useApp.getState().resume;
-  useApp.setState({ phase: 'ready', banner: null });
+  useApp.setState({ phase: 'ready', banner: null, custodianMode: 'custodianShares' in credentials });
   void refreshBackupReminder();
   await refreshNotes();
   if (resume && useApp.getState().notes.some((n) => n.id === resume.noteId)) await openNote(resume.noteId);

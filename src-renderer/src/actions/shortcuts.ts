@@ -18,7 +18,8 @@ async function stepNote(delta: 1 | -1): Promise<void> {
 }
 
 export async function startNote(): Promise<void> {
-  const { view, clientId } = useApp.getState();
+  const { view, clientId, custodianMode } = useApp.getState();
+  if (custodianMode) return; // Read-only: there is nothing a new note could be saved into.
   await newNote(view === 'clients' && clientId ? { clientId } : {});
   useApp.setState({ view: 'notes' });
   focusNoteTitle();

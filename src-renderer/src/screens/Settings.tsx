@@ -1,5 +1,6 @@
 import { AutoLockSettings } from './settings/AutoLockSettings';
 import { ChangePassword } from './settings/ChangePassword';
+import { ProfessionalWillLink } from './settings/ProfessionalWillLink';
 import { RecordsSettings } from './settings/RecordsSettings';
 import { RotateRecoveryKey } from './settings/RotateRecoveryKey';
 
@@ -11,6 +12,7 @@ export function Settings() {
       <RecordsSettings />
       <ChangePassword />
       <RotateRecoveryKey />
+      <ProfessionalWillLink />
     </main>
   );
 }

@@ -11,6 +11,7 @@ import { Backups } from './backup/Backups';
 import { Retention } from './retention/Retention';
 import { Checkup } from './checkup/Checkup';
 import { LostLaptop } from './checkup/LostLaptop';
+import { ProfessionalWill } from './custodians/ProfessionalWill';
 
 const VIEWS: { view: View; label: string }[] = [
   { view: 'notes', label: 'Notes' },
@@ -33,17 +34,23 @@ const SCREENS: Record<View, () => JSX.Element> = {
   checkup: () => <Checkup />,
   lost: () => <LostLaptop />,
   settings: () => <Settings />,
+  will: () => <ProfessionalWill />,
 };
+
+/** What records custodians use: reading, exports (from a client's record), backups and the trail. Everything else would only say READ_ONLY. */
+const CUSTODIAN_VIEWS: ReadonlySet<View> = new Set(['notes', 'clients', 'search', 'backups', 'audit']);
 
 /** The unlocked app: a top bar with the screens and Lock, and the current screen. */
 export function Shell() {
   const view = useApp((s) => s.view);
+  const custodianMode = useApp((s) => s.custodianMode);
+  const views = custodianMode ? VIEWS.filter((v) => CUSTODIAN_VIEWS.has(v.view)) : VIEWS;
   return (
     <div className="shell">
       <header className="topbar">
         <span className="brand">SessionVault</span>
         <nav aria-label="Main">
-          {VIEWS.map((v) => (
+          {views.map((v) => (
             <button
               key={v.view}
               type="button"
@@ -59,9 +66,15 @@ export function Shell() {
           Lock
         </button>
       </header>
+      {custodianMode && (
+        <p className="custodian-banner" role="status">
+          Opened by the records custodians: read-only. Records can be read, exported and backed up; nothing can be changed. Everything done
+          here is recorded in the audit trail as the custodian&apos;s.
+        </p>
+      )}
       <LockWarning />
-      <BackupReminder />
-      <div className="shell-body">{SCREENS[view]()}</div>
+      {!custodianMode && <BackupReminder />}
+      <div className="shell-body">{SCREENS[custodianMode && !CUSTODIAN_VIEWS.has(view) ? 'notes' : view]()}</div>
     </div>
   );
 }

@@ -4,11 +4,13 @@ import { KeyFileField } from '../components/KeyFileField';
 import { useSubmit } from '../components/useSubmit';
 import { CallError } from '../errors';
 import { useApp } from '../store';
+import { CustodianUnlock } from './custodians/CustodianUnlock';
 
 export function Unlock() {
   const hasKeyFile = useApp((s) => s.hasKeyFile);
   const banner = useApp((s) => s.banner);
-  const [mode, setMode] = useState<'password' | 'recovery'>('password');
+  const custodians = useApp((s) => s.custodians);
+  const [mode, setMode] = useState<'password' | 'recovery' | 'custodian'>('password');
   const [secret, setSecret] = useState('');
   const [keyFile, setKeyFile] = useState('');
   const { busy, status, setStatus, onSubmit } = useSubmit();
@@ -28,6 +30,15 @@ export function Unlock() {
       },
     },
   );
+
+  if (mode === 'custodian' && custodians) {
+    return (
+      <main className="card narrow">
+        <h1>SessionVault is locked</h1>
+        <CustodianUnlock threshold={custodians.threshold} count={custodians.shares} onBack={() => setMode('password')} />
+      </main>
+    );
+  }
 
   return (
     <main className="card narrow">
@@ -68,6 +79,11 @@ export function Unlock() {
       >
         {mode === 'password' ? 'Forgot your password? Use your Recovery Key' : 'Use your password instead'}
       </button>
+      {custodians && (
+        <button type="button" className="link" onClick={() => setMode('custodian')}>
+          I am a records custodian
+        </button>
+      )}
     </main>
   );
 }

@@ -83,7 +83,10 @@ export function AuditLog() {
             <div className="audit-row">
               <span className="audit-seq">#{e.seq}</span>
               <span className="audit-time">{formatDateTime(e.time)}</span>
-              <span className="audit-type">{label(e.type)}</span>
+              <span className="audit-type">
+                {e.by === 'custodian' ? 'Records custodian: ' : ''}
+                {label(e.type)}
+              </span>
               <span className="audit-detail">{[e.detail, e.recordId && `record ${e.recordId.slice(0, 8)}`].filter(Boolean).join(' · ')}</span>
             </div>
           )}

@@ -17,6 +17,7 @@ const FIX_VIEW: Partial<Record<CheckupFixAction, View>> = {
   'recovery-kit': 'settings',
   'auto-lock': 'settings',
   'lost-laptop': 'lost',
+  'professional-will': 'will',
 };
 
 /** The Security Checkup: each practice habit as a line with a status word and colour, and a one-click fix. */

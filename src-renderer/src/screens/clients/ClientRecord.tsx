@@ -22,6 +22,7 @@ export function ClientRecord({ clientId }: { clientId: string }) {
   const [editing, setEditing] = useState(false);
   const [tab, setTab] = useState<Tab>('record');
   const [error, setError] = useState<string | null>(null);
+  const custodianMode = useApp((s) => s.custodianMode);
   const summary = clients.find((c) => c.id === clientId);
 
   useEffect(() => {
@@ -63,14 +64,16 @@ export function ClientRecord({ clientId }: { clientId: string }) {
         <dd data-testid="retain-until">{retainUntil ? formatIsoDate(retainUntil) : '—'}</dd>
       </dl>
       {client.notes && <p className="client-notes">{client.notes}</p>}
-      <div className="row">
-        <button type="button" className="secondary" onClick={() => setEditing(true)}>
-          Edit details
-        </button>
-        <button type="button" className="secondary" onClick={() => void setArchived(client.id, client.archivedAt === undefined).catch((e: unknown) => setError(errorMessage(e)))}>
-          {client.archivedAt === undefined ? 'Archive client' : 'Unarchive client'}
-        </button>
-      </div>
+      {!custodianMode && (
+        <div className="row">
+          <button type="button" className="secondary" onClick={() => setEditing(true)}>
+            Edit details
+          </button>
+          <button type="button" className="secondary" onClick={() => void setArchived(client.id, client.archivedAt === undefined).catch((e: unknown) => setError(errorMessage(e)))}>
+            {client.archivedAt === undefined ? 'Archive client' : 'Unarchive client'}
+          </button>
+        </div>
+      )}
       <ConsentPanel clientId={client.id} />
       <div role="tablist" aria-label="Notes of this client" className="tabs">
         {(['record', 'psychotherapy'] as const).map((t) => (
@@ -104,9 +107,11 @@ export function ClientRecord({ clientId }: { clientId: string }) {
         ) : (
           <p className="hint">The clinical record, newest first. Psychotherapy notes are never listed here.</p>
         )}
-        <button type="button" onClick={() => void start(tab === 'record' ? 'progress' : 'psychotherapy')}>
-          {tab === 'record' ? 'Add note to record' : 'Add psychotherapy note'}
-        </button>
+        {!custodianMode && (
+          <button type="button" onClick={() => void start(tab === 'record' ? 'progress' : 'psychotherapy')}>
+            {tab === 'record' ? 'Add note to record' : 'Add psychotherapy note'}
+          </button>
+        )}
         <RecordNotes notes={shown} label={tab === 'record' ? 'Record notes' : 'Psychotherapy notes'} onOpen={(id) => void open(id)} />
       </div>
       <ExportRecord clientId={client.id} />

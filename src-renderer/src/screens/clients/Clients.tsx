@@ -12,6 +12,7 @@ import { ClientRecord } from './ClientRecord';
 export function Clients() {
   const clients = useApp((s) => s.clients);
   const clientId = useApp((s) => s.clientId);
+  const custodianMode = useApp((s) => s.custodianMode);
   const [adding, setAdding] = useState(false);
   const [showArchived, setShowArchived] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -25,9 +26,11 @@ export function Clients() {
     <div className="notes-layout">
       <nav className="sidebar" aria-label="Clients">
         <div className="sidebar-head">
-          <button type="button" onClick={() => setAdding(true)}>
-            Add client
-          </button>
+          {!custodianMode && (
+            <button type="button" onClick={() => setAdding(true)}>
+              Add client
+            </button>
+          )}
           <label className="check inline">
             <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
             Show archived

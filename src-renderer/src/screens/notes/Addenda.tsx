@@ -5,8 +5,8 @@ import { formatDateTime } from '../../components/format';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useSubmit } from '../../components/useSubmit';
 
-/** Addenda under a signed note, each timestamped and itself unchangeable, and a box to add one. */
-export function Addenda({ addenda }: { addenda: Addendum[] }) {
+/** Addenda under a signed note, each timestamped and itself unchangeable, and a box to add one (not for records custodians). */
+export function Addenda({ addenda, readOnly = false }: { addenda: Addendum[]; readOnly?: boolean }) {
   const [text, setText] = useState('');
   const { busy, status, run } = useSubmit();
 
@@ -31,12 +31,16 @@ export function Addenda({ addenda }: { addenda: Addendum[] }) {
           ))}
         </ol>
       )}
-      <label htmlFor="addendum-text">New addendum</label>
-      <textarea id="addendum-text" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
-      <StatusMessage status={status} />
-      <button type="button" disabled={busy || !text.trim()} onClick={() => void add()}>
-        Add addendum
-      </button>
+      {!readOnly && (
+        <>
+          <label htmlFor="addendum-text">New addendum</label>
+          <textarea id="addendum-text" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+          <StatusMessage status={status} />
+          <button type="button" disabled={busy || !text.trim()} onClick={() => void add()}>
+            Add addendum
+          </button>
+        </>
+      )}
     </section>
   );
 }

@@ -18,8 +18,9 @@ export function Editor() {
   const resume = useApp((s) => s.resume);
   const clientName = useApp((s) => s.clients.find((c) => c.id === draft.clientId)?.displayName ?? s.notes.find((n) => n.id === draft.id)?.clientName);
   const body = useRef<HTMLTextAreaElement>(null);
+  const custodianMode = useApp((s) => s.custodianMode);
   const signed = draft.signedAt !== undefined;
-  const readOnly = signed || draft.trashedAt !== undefined;
+  const readOnly = signed || draft.trashedAt !== undefined || custodianMode;
 
   // Back in the same place after an unlock.
   useEffect(() => {
@@ -82,7 +83,7 @@ export function Editor() {
         </p>
       </div>
       <NoteActions draft={draft} save={save} />
-      {signed && <Addenda addenda={draft.addenda} />}
+      {signed && <Addenda addenda={draft.addenda} readOnly={custodianMode} />}
     </article>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { restoreNote, signNote, trashNote } from '../../actions/note-lifecycle';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import type { Draft, SaveState } from '../../store';
+import { useApp, type Draft, type SaveState } from '../../store';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useSubmit } from '../../components/useSubmit';
 import { History } from './History';
@@ -13,16 +13,18 @@ export function NoteActions({ draft, save }: { draft: Draft; save: SaveState }) 
   const { status, run } = useSubmit();
   const signed = draft.signedAt !== undefined;
   const trashed = draft.trashedAt !== undefined;
+  // Records custodians read: history yes, signing and the trash no.
+  const custodianMode = useApp((s) => s.custodianMode);
 
   return (
     <section className="note-actions" aria-label="Note actions">
       <div className="row">
-        {!signed && !trashed && (
+        {!custodianMode && !signed && !trashed && (
           <button type="button" disabled={draft.id === null || save.state === 'conflict'} onClick={() => setConfirmSign(true)}>
             Sign note
           </button>
         )}
-        {trashed ? (
+        {custodianMode ? null : trashed ? (
           <button type="button" onClick={() => void run(() => restoreNote())}>
             Restore from trash
           </button>

@@ -13,6 +13,7 @@ import { NoteRow } from './NoteRow';
 export function NotesSidebar() {
   const notes = useApp((s) => s.notes);
   const openId = useApp((s) => s.draft?.id);
+  const custodianMode = useApp((s) => s.custodianMode);
   const [trash, setTrash] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const { status, setStatus, run } = useSubmit();
@@ -32,9 +33,11 @@ export function NotesSidebar() {
   return (
     <nav className="sidebar" aria-label="Notes">
       <div className="sidebar-head">
-        <button type="button" onClick={() => void newNote().then(focusNoteTitle)} title="New note (Ctrl+N)">
-          New note
-        </button>
+        {!custodianMode && (
+          <button type="button" onClick={() => void newNote().then(focusNoteTitle)} title="New note (Ctrl+N)">
+            New note
+          </button>
+        )}
         <button type="button" className="secondary" aria-pressed={trash} onClick={() => (setTrash(!trash), setStatus(null))}>
           {trash ? 'Back to notes' : 'Trash'}
         </button>
@@ -42,9 +45,11 @@ export function NotesSidebar() {
       {trash && (
         <div className="trash-head">
           <p className="hint">Notes in the trash can be restored until the trash is emptied.</p>
-          <button type="button" className="secondary" disabled={shown.length === 0} onClick={() => setConfirming(true)}>
-            Empty trash
-          </button>
+          {!custodianMode && (
+            <button type="button" className="secondary" disabled={shown.length === 0} onClick={() => setConfirming(true)}>
+              Empty trash
+            </button>
+          )}
           <StatusMessage status={status} />
         </div>
       )}
