@@ -3,7 +3,8 @@ import { api, call } from '../vault';
 import { useApp } from '../store';
 import { refreshNotes } from './notes';
 
-export type RestoreCredentials = { password: string } | { recoveryKey: string };
+/** `keyFile` is the handle of a chosen key file, for a backup of a vault that had one. */
+export type RestoreCredentials = { password: string; keyFile?: string } | { recoveryKey: string };
 
 
 /** The reminder shown in the shell when the last verified backup is too old (or missing). */
@@ -25,10 +26,10 @@ export function onBackupProgress(progress: BackupProgress): void {
   useApp.setState({ backupProgress: progress });
 }
 
-/** Restores a backup (fresh install or over the current vault) and opens the restored vault. */
-export async function restoreBackup(path: string, credentials: RestoreCredentials) {
+/** Restores a backup (its handle; fresh install or over the current vault) and opens the restored vault. */
+export async function restoreBackup(backup: string, credentials: RestoreCredentials) {
   try {
-    const result = await call(api().backup.restore({ path, ...credentials }));
+    const result = await call(api().backup.restore({ backup, ...credentials }));
     useApp.setState({ phase: 'ready', view: 'notes', banner: null });
     await refreshNotes();
     void refreshBackupReminder();

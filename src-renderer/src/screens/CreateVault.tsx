@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
+import type { ChosenPlace } from '../../../src-shared/ipc';
 import { createVault } from '../actions/session';
+import { FileChoice } from '../components/FileChoice';
 import { PasswordStrength } from '../components/PasswordStrength';
 import { useApp } from '../store';
 import { errorMessage } from '../vault';
@@ -7,7 +9,7 @@ import { errorMessage } from '../vault';
 export function CreateVault() {
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [keyFile, setKeyFile] = useState('');
+  const [keyFile, setKeyFile] = useState<ChosenPlace | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -20,7 +22,7 @@ export function CreateVault() {
     setBusy(true);
     setError(null);
     try {
-      await createVault(password, keyFile.trim() || undefined);
+      await createVault(password, keyFile?.handle);
     } catch (err) {
       setError(errorMessage(err));
       setBusy(false);
@@ -46,8 +48,7 @@ export function CreateVault() {
             Any file you keep on a separate USB stick, e.g. a photo. The vault then opens only with the password and that exact
             file. Lose the file and only the Recovery Kit gets you back in.
           </p>
-          <label htmlFor="create-keyfile">Key file (full path)</label>
-          <input id="create-keyfile" value={keyFile} onChange={(e) => setKeyFile(e.target.value)} spellCheck={false} />
+          <FileChoice purpose="key-file" label="Key file" chooseLabel="Choose key file…" chosen={keyFile} onChosen={setKeyFile} hint="Keep it on a separate USB drive — not on this computer, and not on the drive with your backups." />
         </details>
         {error && (
           <p role="alert" className="error">

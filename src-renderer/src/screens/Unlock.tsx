@@ -1,5 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import type { ChosenPlace } from '../../../src-shared/ipc';
 import { unlock } from '../actions/session';
+import { FileChoice } from '../components/FileChoice';
 import { useApp } from '../store';
 import { CallError, errorMessage } from '../vault';
 
@@ -8,7 +10,7 @@ export function Unlock() {
   const banner = useApp((s) => s.banner);
   const [mode, setMode] = useState<'password' | 'recovery'>('password');
   const [secret, setSecret] = useState('');
-  const [keyFile, setKeyFile] = useState('');
+  const [keyFile, setKeyFile] = useState<ChosenPlace | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [waitSeconds, setWaitSeconds] = useState(0);
@@ -24,7 +26,7 @@ export function Unlock() {
     setBusy(true);
     setError(null);
     try {
-      await unlock(mode === 'recovery' ? { recoveryKey: secret } : hasKeyFile && keyFile.trim() ? { password: secret, keyFile: keyFile.trim() } : { password: secret });
+      await unlock(mode === 'recovery' ? { recoveryKey: secret } : hasKeyFile && keyFile ? { password: secret, keyFile: keyFile.handle } : { password: secret });
     } catch (err) {
       setError(errorMessage(err));
       if (err instanceof CallError && err.error.retryAfterSeconds) setWaitSeconds(err.error.retryAfterSeconds);
@@ -47,12 +49,7 @@ export function Unlock() {
           onChange={(e) => setSecret(e.target.value)}
           autoFocus
         />
-        {mode === 'password' && hasKeyFile && (
-          <>
-            <label htmlFor="unlock-keyfile">Key file (full path)</label>
-            <input id="unlock-keyfile" value={keyFile} onChange={(e) => setKeyFile(e.target.value)} />
-          </>
-        )}
+        {mode === 'password' && hasKeyFile && <FileChoice purpose="key-file" label="Key file" chooseLabel="Choose key file…" chosen={keyFile} onChosen={setKeyFile} />}
         {error && (
           <p role="alert" className="error">
             {error}

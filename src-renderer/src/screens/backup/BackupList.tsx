@@ -1,7 +1,7 @@
 import type { BackupListing } from '../../../../src-shared/ipc';
 import { useApp } from '../../store';
 import { api, call, errorMessage } from '../../vault';
-import { formatBytes } from './Backups';
+import { formatBytes } from '../../components/format';
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -9,7 +9,7 @@ const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle
 export function BackupList({ list, onMessage }: { list: BackupListing[]; onMessage: (m: { ok: boolean; text: string }) => void }) {
   async function verify(b: BackupListing) {
     try {
-      const r = await call(api().backup.verify({ path: b.path }));
+      const r = await call(api().backup.verify({ backup: b.handle }));
       onMessage({ ok: true, text: `${b.name} verified: ${r.notes} notes, ${r.clients} clients, every chunk decrypted.` });
     } catch (err) {
       onMessage({ ok: false, text: `${b.name}: ${errorMessage(err)}` });
@@ -20,7 +20,7 @@ export function BackupList({ list, onMessage }: { list: BackupListing[]; onMessa
 
   async function drill(b: BackupListing) {
     try {
-      const r = await call(api().backup.drill({ path: b.path }));
+      const r = await call(api().backup.drill({ backup: b.handle }));
       const last = r.lastNoteAt ? when.format(r.lastNoteAt) : 'none';
       onMessage({
         ok: r.damaged === 0,
@@ -51,7 +51,7 @@ export function BackupList({ list, onMessage }: { list: BackupListing[]; onMessa
         </thead>
         <tbody>
           {list.map((b) => (
-            <tr key={b.path}>
+            <tr key={b.handle}>
               <td>{b.name}</td>
               <td>{b.createdAt ? when.format(b.createdAt) : '—'}</td>
               <td>{formatBytes(b.bytes)}</td>

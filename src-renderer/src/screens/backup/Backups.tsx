@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { BackupListing, Settings } from '../../../../src-shared/ipc';
+import type { BackupListing, ChosenPlace, Settings } from '../../../../src-shared/ipc';
 import { refreshBackupReminder } from '../../actions/backup';
-import { plural } from '../../components/format';
+import { FileChoice } from '../../components/FileChoice';
+import { formatBytes, plural } from '../../components/format';
 import { BackupProgressBar } from '../../components/Progress';
 import { useApp } from '../../store';
 import { api, call, errorMessage } from '../../vault';
@@ -12,34 +13,32 @@ type Message = { ok: boolean; text: string } | null;
 
 export function Backups() {
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [dir, setDir] = useState('');
+  const [folder, setFolder] = useState<ChosenPlace | null>(null);
   const [list, setList] = useState<BackupListing[]>([]);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message>(null);
 
-  const reload = useCallback(async (folder: string) => {
-    const res = await api().backup.list({ dir: folder });
+  const reload = useCallback(async (chosen: ChosenPlace) => {
+    const res = await api().backup.list({ folder: chosen.handle });
     setList(res.ok ? res.value : []);
     if (!res.ok) setMessage({ ok: false, text: res.error.message });
   }, []);
 
   useEffect(() => {
-    void call(api().settings.get({})).then((s) => {
-      setSettings(s);
-      setDir(s.backupDir ?? '');
-      if (s.backupDir) void reload(s.backupDir);
+    void call(api().settings.get({})).then(setSettings);
+    void call(api().backup.lastFolder({})).then(({ folder: last }) => {
+      setFolder(last);
+      if (last) void reload(last);
     });
   }, [reload]);
 
   async function backUpNow(e: FormEvent) {
     e.preventDefault();
-    if (!settings) return;
+    if (!settings || !folder) return;
     setBusy(true);
     setMessage(null);
     try {
-      const folder = dir.trim();
-      if (folder !== settings.backupDir) setSettings(await call(api().settings.update({ backupDir: folder })));
-      const made = await call(api().backup.create({ dir: folder, keep: settings.backupKeep }));
+      const made = await call(api().backup.create({ folder: folder.handle, keep: settings.backupKeep }));
       const name = made.path.split(/[\\/]/).pop();
       setMessage({ ok: true, text: `Backup verified: ${name} (${plural(made.notes, 'note')}, ${formatBytes(made.bytes)}). It was read back and decrypted in full.` });
       await reload(folder);
@@ -59,8 +58,16 @@ export function Backups() {
         <h2 id="backup-now-heading">Back up now</h2>
         <p>Choose a folder on a USB drive. Each backup is encrypted like the vault, then read back and verified before it counts.</p>
         <form onSubmit={backUpNow}>
-          <label htmlFor="backup-dir">Backup folder (full path)</label>
-          <input id="backup-dir" value={dir} onChange={(e) => setDir(e.target.value)} spellCheck={false} placeholder="/media/usb/SessionVault" />
+          <FileChoice
+            purpose="backup-folder"
+            label="Backup folder"
+            chooseLabel="Choose folder…"
+            chosen={folder}
+            onChosen={(chosen) => {
+              setFolder(chosen);
+              void reload(chosen);
+            }}
+          />
           <p className="hint">Keeps the newest {settings?.backupKeep ?? 10} verified backups in this folder; never deletes the last verified one.</p>
           <BackupProgressBar />
           {message && (
@@ -68,7 +75,7 @@ export function Backups() {
               {message.text}
             </p>
           )}
-          <button type="submit" disabled={busy || !dir.trim()}>
+          <button type="submit" disabled={busy || !folder}>
             {busy ? 'Backing up…' : 'Back up now'}
           </button>
         </form>
@@ -81,8 +88,4 @@ export function Backups() {
       </section>
     </main>
   );
-}
-
-export function formatBytes(n: number): string {
-  return n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -1,14 +1,18 @@
 import { useState, type FormEvent } from 'react';
+import type { ChosenPlace } from '../../../../src-shared/ipc';
 import { restoreBackup } from '../../actions/backup';
+import { FileChoice } from '../../components/FileChoice';
 import { BackupProgressBar } from '../../components/Progress';
 import { errorMessage } from '../../vault';
 
 /**
- * Restore a `.svbackup` file with the password it was made under, or the Recovery Key.
- * Used on a fresh install (first screen) and from the Backups screen over the current vault.
+ * Restore a `.svbackup` file with the password it was made under (and its key file, if the vault
+ * had one), or the Recovery Key. Used on a fresh install (first screen) and from the Backups
+ * screen over the current vault.
  */
-export function RestoreForm({ overExisting, initialPath = '', onRestored }: { overExisting: boolean; initialPath?: string; onRestored?: (message: string) => void }) {
-  const [path, setPath] = useState(initialPath);
+export function RestoreForm({ overExisting, onRestored }: { overExisting: boolean; onRestored?: (message: string) => void }) {
+  const [backup, setBackup] = useState<ChosenPlace | null>(null);
+  const [keyFile, setKeyFile] = useState<ChosenPlace | null>(null);
   const [mode, setMode] = useState<'password' | 'recovery'>('password');
   const [secret, setSecret] = useState('');
   const [busy, setBusy] = useState(false);
@@ -16,14 +20,16 @@ export function RestoreForm({ overExisting, initialPath = '', onRestored }: { ov
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    if (!backup) return;
     if (overExisting && !window.confirm('Replace the notes on this computer with the backup? The current vault is kept beside it as a file; nothing is deleted.')) return;
     setBusy(true);
     setError(null);
     try {
-      const result = await restoreBackup(path.trim(), mode === 'password' ? { password: secret } : { recoveryKey: secret });
+      const credentials = mode === 'recovery' ? { recoveryKey: secret } : keyFile ? { password: secret, keyFile: keyFile.handle } : { password: secret };
+      const result = await restoreBackup(backup.handle, credentials);
       onRestored?.(
         `Restored ${result.notes} notes and ${result.clients} clients from the backup of ${new Date(result.createdAt).toLocaleString()}.` +
-          (result.replacedFile ? ` The previous vault was kept as ${result.replacedFile}.` : ''),
+          (result.replacedFile ? ` The previous vault was kept as ${result.replacedFile.split(/[\\/]/).pop()}.` : ''),
       );
     } catch (err) {
       setError(errorMessage(err));
@@ -34,8 +40,7 @@ export function RestoreForm({ overExisting, initialPath = '', onRestored }: { ov
 
   return (
     <form onSubmit={submit} aria-label="Restore from backup">
-      <label htmlFor="restore-path">Backup file (full path to the .svbackup file)</label>
-      <input id="restore-path" value={path} onChange={(e) => setPath(e.target.value)} spellCheck={false} placeholder="/media/usb/SessionVault-2026-01-31-180000.svbackup" />
+      <FileChoice purpose="backup-file" label="Backup file" chooseLabel="Choose a file…" chosen={backup} onChosen={setBackup} />
       <fieldset className="choice">
         <legend>Unlock the backup with</legend>
         <label>
@@ -54,13 +59,16 @@ export function RestoreForm({ overExisting, initialPath = '', onRestored }: { ov
         value={secret}
         onChange={(e) => setSecret(e.target.value)}
       />
+      {mode === 'password' && (
+        <FileChoice purpose="key-file" label="Key file (only if the vault had one)" chooseLabel="Choose key file…" chosen={keyFile} onChosen={setKeyFile} />
+      )}
       {error && (
         <p role="alert" className="error">
           {error}
         </p>
       )}
       <BackupProgressBar />
-      <button type="submit" disabled={busy || !path || !secret}>
+      <button type="submit" disabled={busy || !backup || !secret}>
         {busy ? 'Restoring…' : 'Restore'}
       </button>
     </form>

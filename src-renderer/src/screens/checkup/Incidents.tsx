@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { Incident } from '../../../../src-shared/contract/incident';
+import type { ChosenPlace } from '../../../../src-shared/ipc';
+import { FileChoice } from '../../components/FileChoice';
 import { formatIsoDate, todayIso } from '../../components/format';
 import { api, call, errorMessage } from '../../vault';
 
@@ -9,7 +11,7 @@ export function Incidents() {
   const [date, setDate] = useState(todayIso);
   const [happened, setHappened] = useState('');
   const [done, setDone] = useState('');
-  const [dir, setDir] = useState('');
+  const [folder, setFolder] = useState<ChosenPlace | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   const reload = useCallback(async () => {
@@ -37,12 +39,12 @@ export function Incidents() {
   }
 
   async function exportOne(id: string) {
-    if (!dir.trim()) {
-      setMessage({ ok: false, text: 'Enter the folder to export to first.' });
+    if (!folder) {
+      setMessage({ ok: false, text: 'Choose the folder to export to first.' });
       return;
     }
     try {
-      const { path } = await call(api().incident.export({ id, dir: dir.trim() }));
+      const { path } = await call(api().incident.export({ id, folder: folder.handle }));
       setMessage({ ok: true, text: `Exported: ${path.split(/[\\/]/).pop()}` });
     } catch (err) {
       setMessage({ ok: false, text: errorMessage(err) });
@@ -72,8 +74,7 @@ export function Incidents() {
         <p className="empty">No incidents recorded.</p>
       ) : (
         <>
-          <label htmlFor="incident-dir">Export folder (full path)</label>
-          <input id="incident-dir" value={dir} onChange={(e) => setDir(e.target.value)} />
+          <FileChoice purpose="export-folder" label="Export folder" chooseLabel="Choose export folder…" chosen={folder} onChosen={setFolder} />
           <table className="consent-table" aria-label="Incidents">
             <thead>
               <tr>

@@ -1,4 +1,6 @@
 import { useState, type FormEvent } from 'react';
+import type { ChosenPlace } from '../../../../src-shared/ipc';
+import { FileChoice } from '../../components/FileChoice';
 import { PasswordStrength } from '../../components/PasswordStrength';
 import { useApp } from '../../store';
 import { api, call, errorMessage } from '../../vault';
@@ -8,7 +10,7 @@ export function ChangePassword() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [keyFile, setKeyFile] = useState('');
+  const [keyFile, setKeyFile] = useState<ChosenPlace | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -18,7 +20,7 @@ export function ChangePassword() {
     setBusy(true);
     setMessage(null);
     try {
-      await call(api().vault.changePassword(hasKeyFile && keyFile.trim() ? { current, next, keyFile: keyFile.trim() } : { current, next }));
+      await call(api().vault.changePassword(hasKeyFile && keyFile ? { current, next, keyFile: keyFile.handle } : { current, next }));
       setCurrent('');
       setNext('');
       setConfirm('');
@@ -41,12 +43,7 @@ export function ChangePassword() {
         <PasswordStrength password={next} />
         <label htmlFor="cp-confirm">Type the new password again</label>
         <input id="cp-confirm" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
-        {hasKeyFile && (
-          <>
-            <label htmlFor="cp-keyfile">Key file (full path)</label>
-            <input id="cp-keyfile" value={keyFile} onChange={(e) => setKeyFile(e.target.value)} />
-          </>
-        )}
+        {hasKeyFile && <FileChoice purpose="key-file" label="Key file" chooseLabel="Choose key file…" chosen={keyFile} onChosen={setKeyFile} />}
         {message && (
           <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'success' : 'error'}>
             {message.text}

@@ -1,4 +1,6 @@
 import { useState, type FormEvent } from 'react';
+import type { ChosenPlace } from '../../../../src-shared/ipc';
+import { FileChoice } from '../../components/FileChoice';
 import { useApp, type RecoveryKit as Kit } from '../../store';
 import { api, call, errorMessage } from '../../vault';
 import { RecoveryKit } from '../RecoveryKit';
@@ -7,7 +9,7 @@ import { RecoveryKit } from '../RecoveryKit';
 export function RotateRecoveryKey() {
   const hasKeyFile = useApp((s) => s.hasKeyFile);
   const [password, setPassword] = useState('');
-  const [keyFile, setKeyFile] = useState('');
+  const [keyFile, setKeyFile] = useState<ChosenPlace | null>(null);
   const [kit, setKit] = useState<Kit | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
@@ -16,7 +18,7 @@ export function RotateRecoveryKey() {
     e.preventDefault();
     setError(null);
     try {
-      const res = await call(api().vault.rotateRecoveryKey(hasKeyFile && keyFile.trim() ? { password, keyFile: keyFile.trim() } : { password }));
+      const res = await call(api().vault.rotateRecoveryKey(hasKeyFile && keyFile ? { password, keyFile: keyFile.handle } : { password }));
       const status = await call(api().vault.status({}));
       setPassword('');
       setKit({ recoveryKey: res.recoveryKey, createdAt: res.createdAt, vaultId: status.vaultId ?? '' });
@@ -44,12 +46,7 @@ export function RotateRecoveryKey() {
       <form onSubmit={submit}>
         <label htmlFor="rk-password">Password</label>
         <input id="rk-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-        {hasKeyFile && (
-          <>
-            <label htmlFor="rk-keyfile">Key file (full path)</label>
-            <input id="rk-keyfile" value={keyFile} onChange={(e) => setKeyFile(e.target.value)} />
-          </>
-        )}
+        {hasKeyFile && <FileChoice purpose="key-file" label="Key file" chooseLabel="Choose key file…" chosen={keyFile} onChosen={setKeyFile} />}
         {error && (
           <p role="alert" className="error">
             {error}

@@ -1,0 +1,17 @@
+import type { ChosenPlace } from '../../../src-shared/ipc';
+import type { FilePurpose } from '../../../src-shared/contract/files';
+import { api, call } from '../vault';
+
+/**
+ * Asks main for a file or folder: the OS dialog in the app; in the preview, `typedPath` is what the
+ * user typed in the fallback chooser. Returns the handle to pass on, or null when cancelled.
+ */
+export async function chooseFile(purpose: FilePurpose, typedPath?: string): Promise<ChosenPlace | null> {
+  const { chosen } = await call(api().files.choose(typedPath === undefined ? { purpose } : { purpose, typedPath }));
+  return chosen;
+}
+
+/** "holiday-photo.jpg on KINGSTON" */
+export function describeChosen(chosen: ChosenPlace): string {
+  return chosen.drive && chosen.drive !== chosen.name ? `${chosen.name} on ${chosen.drive}` : chosen.name;
+}
