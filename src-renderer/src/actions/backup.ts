@@ -1,11 +1,10 @@
-import type { BackupProgress } from '../../../src-shared/ipc';
-import { api, call } from '../vault';
+import type { BackupListing, BackupProgress, ChosenPlace, Output } from '../../../src-shared/ipc';
+import { api, call } from './bridge';
 import { useApp } from '../store';
 import { refreshNotes } from './notes';
 
 /** `keyFile` is the handle of a chosen key file, for a backup of a vault that had one. */
 export type RestoreCredentials = { password: string; keyFile?: string } | { recoveryKey: string };
-
 
 /** The reminder shown in the shell when the last verified backup is too old (or missing). */
 export async function refreshBackupReminder(): Promise<void> {
@@ -26,15 +25,49 @@ export function onBackupProgress(progress: BackupProgress): void {
   useApp.setState({ backupProgress: progress });
 }
 
-/** Restores a backup (its handle; fresh install or over the current vault) and opens the restored vault. */
-export async function restoreBackup(backup: string, credentials: RestoreCredentials) {
+/** Runs a backup job; the progress bar it fed is cleared whatever the outcome. */
+async function withProgress<T>(job: Promise<T>): Promise<T> {
   try {
-    const result = await call(api().backup.restore({ backup, ...credentials }));
-    useApp.setState({ phase: 'ready', view: 'notes', banner: null });
-    await refreshNotes();
-    void refreshBackupReminder();
-    return result;
+    return await job;
   } finally {
     useApp.setState({ backupProgress: null });
   }
+}
+
+/** The backups in a chosen folder (its handle), newest first. */
+export function listBackups(folder: string): Promise<BackupListing[]> {
+  return call(api().backup.list({ folder }));
+}
+
+/** The folder the last backup went to (main remembers it), or null. */
+export async function lastBackupFolder(): Promise<ChosenPlace | null> {
+  return (await call(api().backup.lastFolder({}))).folder;
+}
+
+/** Makes a backup in the chosen folder (main remembers it), verifies it, and updates the reminder. */
+export async function makeBackup(folder: string, keep: number): Promise<Output<'backup.create'>> {
+  const made = await withProgress(call(api().backup.create({ folder, keep })));
+  await refreshBackupReminder();
+  return made;
+}
+
+export function verifyBackup(backup: string): Promise<Output<'backup.verify'>> {
+  return withProgress(call(api().backup.verify({ backup })));
+}
+
+export function drillBackup(backup: string): Promise<Output<'backup.drill'>> {
+  return withProgress(call(api().backup.drill({ backup })));
+}
+
+/** Restores a backup (its handle; fresh install or over the current vault) and opens the restored vault. */
+export function restoreBackup(backup: string, credentials: RestoreCredentials): Promise<Output<'backup.restore'>> {
+  return withProgress(
+    (async () => {
+      const result = await call(api().backup.restore({ backup, ...credentials }));
+      useApp.setState({ phase: 'ready', view: 'notes', banner: null });
+      await refreshNotes();
+      void refreshBackupReminder();
+      return result;
+    })(),
+  );
 }

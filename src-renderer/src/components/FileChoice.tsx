@@ -2,7 +2,7 @@ import { useId, useState, type ReactNode } from 'react';
 import type { ChosenPlace } from '../../../src-shared/ipc';
 import type { FilePurpose } from '../../../src-shared/contract/files';
 import { chooseFile, describeChosen } from '../actions/files';
-import { errorMessage } from '../vault';
+import { errorMessage } from '../errors';
 import { TypedChooser } from './TypedChooser';
 import { useDrives } from './useDrives';
 

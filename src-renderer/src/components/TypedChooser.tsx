@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ChosenPlace, Drive } from '../../../src-shared/ipc';
 import type { FilePurpose } from '../../../src-shared/contract/files';
 import { chooseFile } from '../actions/files';
-import { errorMessage } from '../vault';
+import { errorMessage } from '../errors';
 import { formatBytes, formatDateTime } from './format';
 import { useDrives } from './useDrives';
 

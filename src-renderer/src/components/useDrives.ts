@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Drive } from '../../../src-shared/ipc';
-import { api } from '../vault';
+import { listDrives } from '../actions/files';
 
 /** How often a screen that shows drives asks again: a stick plugged in shows up within seconds. */
 export const DRIVE_POLL_MS = 3000;
@@ -20,10 +20,10 @@ export function useDrives(poll: boolean): DrivesState {
   const [chooser, setChooser] = useState<DrivesState['chooser']>(null);
   const [drives, setDrives] = useState<Drive[]>([]);
   const refresh = useCallback(async () => {
-    const res = await api().drives.list({});
-    if (!res.ok) return; // Keep what was shown; the next poll tries again.
-    setChooser(res.value.chooser);
-    setDrives(res.value.drives);
+    const listed = await listDrives();
+    if (!listed) return; // Keep what was shown; the next poll tries again.
+    setChooser(listed.chooser);
+    setDrives(listed.drives);
   }, []);
   useEffect(() => {
     void refresh();

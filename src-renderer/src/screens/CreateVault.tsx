@@ -1,33 +1,23 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { ChosenPlace } from '../../../src-shared/ipc';
 import { createVault } from '../actions/session';
-import { FileChoice } from '../components/FileChoice';
+import { KeyFileField } from '../components/KeyFileField';
 import { PasswordStrength } from '../components/PasswordStrength';
+import { StatusMessage } from '../components/StatusMessage';
+import { useSubmit } from '../components/useSubmit';
+import { userError } from '../errors';
 import { useApp } from '../store';
-import { errorMessage } from '../vault';
 
 export function CreateVault() {
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [keyFile, setKeyFile] = useState<ChosenPlace | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, status, onSubmit } = useSubmit();
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (password !== confirm) {
-      setError('The two passwords are not the same.');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await createVault(password, keyFile?.handle);
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
-  }
+  const submit = onSubmit(async () => {
+    if (password !== confirm) throw userError('The two passwords are not the same.');
+    await createVault(password, keyFile?.handle);
+  });
 
   return (
     <main className="card narrow">
@@ -48,13 +38,9 @@ export function CreateVault() {
             Any file you keep on a separate USB stick, e.g. a photo. The vault then opens only with the password and that exact
             file. Lose the file and only the Recovery Kit gets you back in.
           </p>
-          <FileChoice purpose="key-file" label="Key file" chooseLabel="Choose key file…" chosen={keyFile} onChosen={setKeyFile} hint="Keep it on a separate USB drive — not on this computer, and not on the drive with your backups." />
+          <KeyFileField value={keyFile} onChange={setKeyFile} hint="Keep it on a separate USB drive — not on this computer, and not on the drive with your backups." />
         </details>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <StatusMessage status={status} />
         <button type="submit" disabled={busy || !password}>
           {busy ? 'Creating vault…' : 'Create vault'}
         </button>

@@ -1,9 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { ChosenPlace } from '../../../src-shared/ipc';
 import { unlock } from '../actions/session';
-import { FileChoice } from '../components/FileChoice';
+import { KeyFileField } from '../components/KeyFileField';
+import { useSubmit } from '../components/useSubmit';
+import { CallError } from '../errors';
 import { useApp } from '../store';
-import { CallError, errorMessage } from '../vault';
 
 export function Unlock() {
   const hasKeyFile = useApp((s) => s.hasKeyFile);
@@ -11,8 +12,7 @@ export function Unlock() {
   const [mode, setMode] = useState<'password' | 'recovery'>('password');
   const [secret, setSecret] = useState('');
   const [keyFile, setKeyFile] = useState<ChosenPlace | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, status, setStatus, onSubmit } = useSubmit();
   const [waitSeconds, setWaitSeconds] = useState(0);
 
   useEffect(() => {
@@ -21,18 +21,14 @@ export function Unlock() {
     return () => clearTimeout(t);
   }, [waitSeconds]);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await unlock(mode === 'recovery' ? { recoveryKey: secret } : hasKeyFile && keyFile ? { password: secret, keyFile: keyFile.handle } : { password: secret });
-    } catch (err) {
-      setError(errorMessage(err));
-      if (err instanceof CallError && err.error.retryAfterSeconds) setWaitSeconds(err.error.retryAfterSeconds);
-      setBusy(false);
-    }
-  }
+  const submit = onSubmit(
+    () => unlock(mode === 'recovery' ? { recoveryKey: secret } : hasKeyFile && keyFile ? { password: secret, keyFile: keyFile.handle } : { password: secret }),
+    {
+      onError: (err) => {
+        if (err instanceof CallError && err.error.retryAfterSeconds) setWaitSeconds(err.error.retryAfterSeconds);
+      },
+    },
+  );
 
   return (
     <main className="card narrow">
@@ -49,10 +45,12 @@ export function Unlock() {
           onChange={(e) => setSecret(e.target.value)}
           autoFocus
         />
-        {mode === 'password' && hasKeyFile && <FileChoice purpose="key-file" label="Key file" chooseLabel="Choose key file…" chosen={keyFile} onChosen={setKeyFile} />}
-        {error && (
+        {mode === 'password' && hasKeyFile && (
+          <KeyFileField value={keyFile} onChange={setKeyFile} />
+        )}
+        {status && (
           <p role="alert" className="error">
-            {error}
+            {status.text}
             {waitSeconds > 0 && ` (${waitSeconds} s)`}
           </p>
         )}
@@ -66,7 +64,7 @@ export function Unlock() {
         onClick={() => {
           setMode(mode === 'password' ? 'recovery' : 'password');
           setSecret('');
-          setError(null);
+          setStatus(null);
         }}
       >
         {mode === 'password' ? 'Forgot your password? Use your Recovery Key' : 'Use your password instead'}

@@ -1,55 +1,54 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { BackupListing, ChosenPlace, Settings } from '../../../../src-shared/ipc';
-import { refreshBackupReminder } from '../../actions/backup';
+import { lastBackupFolder, listBackups, makeBackup } from '../../actions/backup';
 import { FileChoice } from '../../components/FileChoice';
-import { formatBytes, plural } from '../../components/format';
+import { loadSettings } from '../../actions/settings';
+import { fileName, formatBytes, plural } from '../../components/format';
 import { BackupProgressBar } from '../../components/Progress';
-import { useApp } from '../../store';
-import { api, call, errorMessage } from '../../vault';
+import { StatusMessage } from '../../components/StatusMessage';
+import { useSubmit } from '../../components/useSubmit';
 import { BackupList } from './BackupList';
 import { RestoreForm } from './RestoreForm';
-
-type Message = { ok: boolean; text: string } | null;
 
 export function Backups() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [folder, setFolder] = useState<ChosenPlace | null>(null);
   const [list, setList] = useState<BackupListing[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<Message>(null);
+  const backup = useSubmit();
+  // Verify and drill of a listed backup: their own busy state, the same message line.
+  const rows = useSubmit();
+  const status = rows.status ?? backup.status;
 
   const reload = useCallback(async (chosen: ChosenPlace) => {
-    const res = await api().backup.list({ folder: chosen.handle });
-    setList(res.ok ? res.value : []);
-    if (!res.ok) setMessage({ ok: false, text: res.error.message });
+    try {
+      setList(await listBackups(chosen.handle));
+    } catch (e) {
+      setList([]);
+      throw e;
+    }
   }, []);
 
+  const { run } = backup;
   useEffect(() => {
-    void call(api().settings.get({})).then(setSettings);
-    void call(api().backup.lastFolder({})).then(({ folder: last }) => {
+    void run(async () => {
+      setSettings(await loadSettings());
+      const last = await lastBackupFolder();
       setFolder(last);
-      if (last) void reload(last);
+      if (last) await reload(last);
     });
-  }, [reload]);
+  }, [run, reload]);
 
-  async function backUpNow(e: FormEvent) {
-    e.preventDefault();
-    if (!settings || !folder) return;
-    setBusy(true);
-    setMessage(null);
-    try {
-      const made = await call(api().backup.create({ folder: folder.handle, keep: settings.backupKeep }));
-      const name = made.path.split(/[\\/]/).pop();
-      setMessage({ ok: true, text: `Backup verified: ${name} (${plural(made.notes, 'note')}, ${formatBytes(made.bytes)}). It was read back and decrypted in full.` });
-      await reload(folder);
-      await refreshBackupReminder();
-    } catch (err) {
-      setMessage({ ok: false, text: `Backup failed: ${errorMessage(err)} Older backups were not touched.` });
-    } finally {
-      setBusy(false);
-      useApp.setState({ backupProgress: null });
-    }
-  }
+  const backUpNow = backup.onSubmit(
+    async () => {
+      rows.setStatus(null);
+      if (!settings || !folder) return;
+      const made = await makeBackup(folder.handle, settings.backupKeep);
+      // The backup is made and verified: a folder that cannot be listed now must not say otherwise.
+      await reload(folder).catch(() => undefined);
+      return `Backup verified: ${fileName(made.path)} (${plural(made.notes, 'note')}, ${formatBytes(made.bytes)}). It was read back and decrypted in full.`;
+    },
+    { failText: (m) => `Backup failed: ${m} Older backups were not touched.` },
+  );
 
   return (
     <main className="page">
@@ -65,26 +64,28 @@ export function Backups() {
             chosen={folder}
             onChosen={(chosen) => {
               setFolder(chosen);
-              void reload(chosen);
+              void backup.run(() => reload(chosen));
             }}
           />
           <p className="hint">Keeps the newest {settings?.backupKeep ?? 10} verified backups in this folder; never deletes the last verified one.</p>
           <BackupProgressBar />
-          {message && (
-            <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'success' : 'error'} data-testid="backup-message">
-              {message.text}
-            </p>
-          )}
-          <button type="submit" disabled={busy || !folder}>
-            {busy ? 'Backing up…' : 'Back up now'}
+          <StatusMessage status={status} testId="backup-message" />
+          <button type="submit" disabled={backup.busy || rows.busy || !folder}>
+            {backup.busy ? 'Backing up…' : 'Back up now'}
           </button>
         </form>
       </section>
-      <BackupList list={list} onMessage={setMessage} />
+      <BackupList
+        list={list}
+        run={(action, options) => {
+          backup.setStatus(null);
+          void rows.run(action, options);
+        }}
+      />
       <section className="panel" aria-labelledby="restore-heading">
         <h2 id="restore-heading">Restore a backup over this vault</h2>
         <p>The current vault is kept beside the restored one as a file; nothing is deleted.</p>
-        <RestoreForm overExisting onRestored={(text) => setMessage({ ok: true, text })} />
+        <RestoreForm overExisting onRestored={(text) => backup.setStatus({ ok: true, text })} />
       </section>
     </main>
   );

@@ -2,8 +2,11 @@ import { useState, type FormEvent } from 'react';
 import type { ChosenPlace } from '../../../../src-shared/ipc';
 import { restoreBackup } from '../../actions/backup';
 import { FileChoice } from '../../components/FileChoice';
+import { fileName, formatDateTime } from '../../components/format';
+import { KeyFileField } from '../../components/KeyFileField';
 import { BackupProgressBar } from '../../components/Progress';
-import { errorMessage } from '../../vault';
+import { StatusMessage } from '../../components/StatusMessage';
+import { useSubmit } from '../../components/useSubmit';
 
 /**
  * Restore a `.svbackup` file with the password it was made under (and its key file, if the vault
@@ -15,27 +18,20 @@ export function RestoreForm({ overExisting, onRestored }: { overExisting: boolea
   const [keyFile, setKeyFile] = useState<ChosenPlace | null>(null);
   const [mode, setMode] = useState<'password' | 'recovery'>('password');
   const [secret, setSecret] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, status, run } = useSubmit();
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     if (!backup) return;
     if (overExisting && !window.confirm('Replace the notes on this computer with the backup? The current vault is kept beside it as a file; nothing is deleted.')) return;
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const credentials = mode === 'recovery' ? { recoveryKey: secret } : keyFile ? { password: secret, keyFile: keyFile.handle } : { password: secret };
       const result = await restoreBackup(backup.handle, credentials);
       onRestored?.(
-        `Restored ${result.notes} notes and ${result.clients} clients from the backup of ${new Date(result.createdAt).toLocaleString()}.` +
-          (result.replacedFile ? ` The previous vault was kept as ${result.replacedFile.split(/[\\/]/).pop()}.` : ''),
+        `Restored ${result.notes} notes and ${result.clients} clients from the backup of ${formatDateTime(result.createdAt)}.` +
+          (result.replacedFile ? ` The previous vault was kept as ${fileName(result.replacedFile)}.` : ''),
       );
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -59,14 +55,8 @@ export function RestoreForm({ overExisting, onRestored }: { overExisting: boolea
         value={secret}
         onChange={(e) => setSecret(e.target.value)}
       />
-      {mode === 'password' && (
-        <FileChoice purpose="key-file" label="Key file (only if the vault had one)" chooseLabel="Choose key file…" chosen={keyFile} onChosen={setKeyFile} />
-      )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      {mode === 'password' && <KeyFileField label="Key file (only if the vault had one)" value={keyFile} onChange={setKeyFile} />}
+      <StatusMessage status={status} />
       <BackupProgressBar />
       <button type="submit" disabled={busy || !backup || !secret}>
         {busy ? 'Restoring…' : 'Restore'}

@@ -1,9 +1,13 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Incident } from '../../../../src-shared/contract/incident';
 import type { ChosenPlace } from '../../../../src-shared/ipc';
 import { FileChoice } from '../../components/FileChoice';
+import { exportIncident, listIncidents, recordIncident } from '../../actions/incidents';
 import { formatIsoDate, todayIso } from '../../components/format';
-import { api, call, errorMessage } from '../../vault';
+import { StatusMessage } from '../../components/StatusMessage';
+import { useSubmit } from '../../components/useSubmit';
+import { userError } from '../../errors';
+import { TableHead } from '../../components/TableHead';
 
 /** Incident records kept in the vault: add one, export one as an HTML file. */
 export function Incidents() {
@@ -12,44 +16,26 @@ export function Incidents() {
   const [happened, setHappened] = useState('');
   const [done, setDone] = useState('');
   const [folder, setFolder] = useState<ChosenPlace | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { status, run, onSubmit } = useSubmit();
 
-  const reload = useCallback(async () => {
-    try {
-      setIncidents(await call(api().incident.list({})));
-    } catch (e) {
-      setMessage({ ok: false, text: errorMessage(e) });
-    }
-  }, []);
+  const reload = useCallback(async () => setIncidents(await listIncidents()), []);
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    void run(reload);
+  }, [run, reload]);
 
-  async function create(e: FormEvent) {
-    e.preventDefault();
-    try {
-      await call(api().incident.create({ date, whatHappened: happened, whatWasDone: done }));
-      setHappened('');
-      setDone('');
-      setMessage({ ok: true, text: 'Incident recorded in the vault.' });
-      await reload();
-    } catch (err) {
-      setMessage({ ok: false, text: errorMessage(err) });
-    }
-  }
+  const create = onSubmit(async () => {
+    await recordIncident({ date, whatHappened: happened, whatWasDone: done });
+    setHappened('');
+    setDone('');
+    await reload();
+    return 'Incident recorded in the vault.';
+  });
 
-  async function exportOne(id: string) {
-    if (!folder) {
-      setMessage({ ok: false, text: 'Choose the folder to export to first.' });
-      return;
-    }
-    try {
-      const { path } = await call(api().incident.export({ id, folder: folder.handle }));
-      setMessage({ ok: true, text: `Exported: ${path.split(/[\\/]/).pop()}` });
-    } catch (err) {
-      setMessage({ ok: false, text: errorMessage(err) });
-    }
-  }
+  const exportOne = (id: string) =>
+    run(async () => {
+      if (!folder) throw userError('Choose the folder to export to first.');
+      return `Exported: ${await exportIncident(id, folder.handle)}`;
+    });
 
   return (
     <section className="panel" aria-labelledby="incidents-heading">
@@ -65,27 +51,14 @@ export function Incidents() {
           Record incident
         </button>
       </form>
-      {message && (
-        <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'success' : 'error'} data-testid="incident-message">
-          {message.text}
-        </p>
-      )}
+      <StatusMessage status={status} testId="incident-message" />
       {incidents.length === 0 ? (
         <p className="empty">No incidents recorded.</p>
       ) : (
         <>
           <FileChoice purpose="export-folder" label="Export folder" chooseLabel="Choose export folder…" chosen={folder} onChosen={setFolder} />
           <table className="consent-table" aria-label="Incidents">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">What happened</th>
-                <th scope="col">What was done</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Date', 'What happened', 'What was done']} actions />
             <tbody>
               {incidents.map((i) => (
                 <tr key={i.id}>

@@ -1,8 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { ChosenPlace } from '../../../../src-shared/ipc';
-import { FileChoice } from '../../components/FileChoice';
+import { confirmRecoveryKit, rotateRecoveryKey } from '../../actions/credentials';
+import { KeyFileField } from '../../components/KeyFileField';
+import { StatusMessage } from '../../components/StatusMessage';
+import { useSubmit } from '../../components/useSubmit';
 import { useApp, type RecoveryKit as Kit } from '../../store';
-import { api, call, errorMessage } from '../../vault';
 import { RecoveryKit } from '../RecoveryKit';
 
 /** Makes a new Recovery Kit; the old recovery key stops working at once. */
@@ -11,30 +13,22 @@ export function RotateRecoveryKey() {
   const [password, setPassword] = useState('');
   const [keyFile, setKeyFile] = useState<ChosenPlace | null>(null);
   const [kit, setKit] = useState<Kit | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
+  const { status, setStatus, onSubmit } = useSubmit();
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    try {
-      const res = await call(api().vault.rotateRecoveryKey(hasKeyFile && keyFile ? { password, keyFile: keyFile.handle } : { password }));
-      const status = await call(api().vault.status({}));
-      setPassword('');
-      setKit({ recoveryKey: res.recoveryKey, createdAt: res.createdAt, vaultId: status.vaultId ?? '' });
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }
+  const submit = onSubmit(async () => {
+    const made = await rotateRecoveryKey(password, keyFile);
+    setPassword('');
+    setKit(made);
+  });
 
   if (kit) {
     return (
       <RecoveryKit
         kit={kit}
         onDone={() => {
-          void api().vault.confirmRecoveryKit({});
+          confirmRecoveryKit();
           setKit(null);
-          setDone(true);
+          setStatus({ ok: true, text: 'New Recovery Kit stored. The old recovery key no longer opens this vault.' });
         }}
       />
     );
@@ -46,17 +40,8 @@ export function RotateRecoveryKey() {
       <form onSubmit={submit}>
         <label htmlFor="rk-password">Password</label>
         <input id="rk-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-        {hasKeyFile && <FileChoice purpose="key-file" label="Key file" chooseLabel="Choose key file…" chosen={keyFile} onChosen={setKeyFile} />}
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        {done && (
-          <p role="status" className="success">
-            New Recovery Kit stored. The old recovery key no longer opens this vault.
-          </p>
-        )}
+        {hasKeyFile && <KeyFileField value={keyFile} onChange={setKeyFile} />}
+        <StatusMessage status={status} />
         <button type="submit" disabled={!password}>
           Make a new Recovery Kit
         </button>
