@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { memzero, type MasterKey } from '../crypto/sodium';
+import { backupKey, copyKey } from '../crypto/keys';
+import { memzero } from '../crypto/sodium';
 import { VaultError } from '../errors';
-import { backupKey } from './backup-keys';
 import { phaseReporter, type BackupContext } from './backup-context';
 import { fileError, privateTempDir, removeQuietly } from './backup-files';
 import { readBackupHeader } from './backup-reader';
@@ -49,7 +49,7 @@ export async function createBackup(ctx: BackupContext, target: BackupTarget, kee
   // Not there from the start: "not connected", not "removed during the backup".
   if (!fs.existsSync(target.createFolder ? path.dirname(target.dir) : target.dir)) throw fileError({ code: 'ENOENT' }, 'backup folder', target.driveLabel);
   // Own copies: the vault may lock (idle) mid-backup, which zeroes the session's keys in place.
-  const masterKey = session.masterKey.slice() as MasterKey;
+  const masterKey = copyKey(session.masterKey);
   const vaultHeader = session.header;
   const key = backupKey(masterKey);
   let scratch: string | undefined;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { STREAM_ABYTES, STREAM_HEADER_BYTES, streamPusher, type Subkey } from '../crypto/sodium';
+import type { BackupKey } from '../crypto/keys';
+import { STREAM_ABYTES, STREAM_HEADER_BYTES, streamPusher } from '../crypto/sodium';
 import { VaultError } from '../errors';
 import { backupFileName, BACKUP_EXTENSION, BACKUP_NAME_PATTERN, CHUNK_BYTES, encodeChunkLength, encodePrefix, type BackupHeader } from './backup-format';
 import { fileError, removeQuietly, yieldToEventLoop } from './backup-files';
@@ -15,7 +16,7 @@ export interface WriteBackupOptions {
   target: BackupTarget;
   header: Omit<BackupHeader, 'snapshotBytes' | 'chunkBytes'>;
   /** The backup subkey of the vault's master key. */
-  key: Subkey;
+  key: BackupKey;
   onProgress?: (done: number, total: number) => void;
 }
 
