@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import type { ChosenPlace } from '../../../../src-shared/ipc';
 import { restoreBackup } from '../../actions/backup';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FileChoice } from '../../components/FileChoice';
-import { fileName, formatDateTime } from '../../components/format';
+import { fileName, formatDateTime, plural } from '../../components/format';
 import { KeyFileField } from '../../components/KeyFileField';
 import { BackupProgressBar } from '../../components/Progress';
 import { StatusMessage } from '../../components/StatusMessage';
@@ -19,16 +20,23 @@ export function RestoreForm({ overExisting, onRestored }: { overExisting: boolea
   const [mode, setMode] = useState<'password' | 'recovery'>('password');
   const [secret, setSecret] = useState('');
   const { busy, status, run } = useSubmit();
+  const [confirming, setConfirming] = useState(false);
 
   function submit(e: FormEvent) {
     e.preventDefault();
+    // Replacing a vault asks first, in a dialog that says what happens to the current notes.
+    if (overExisting) setConfirming(true);
+    else restore();
+  }
+
+  function restore() {
+    setConfirming(false);
     if (!backup) return;
-    if (overExisting && !window.confirm('Replace the notes on this computer with the backup? The current vault is kept beside it as a file; nothing is deleted.')) return;
     void run(async () => {
       const credentials = mode === 'recovery' ? { recoveryKey: secret } : keyFile ? { password: secret, keyFile: keyFile.handle } : { password: secret };
       const result = await restoreBackup(backup.handle, credentials);
       onRestored?.(
-        `Restored ${result.notes} notes and ${result.clients} clients from the backup of ${formatDateTime(result.createdAt)}.` +
+        `Restored ${plural(result.notes, 'note')} and ${plural(result.clients, 'client')} from the backup of ${formatDateTime(result.createdAt)}.` +
           (result.replacedFile ? ` The previous vault was kept as ${fileName(result.replacedFile)}.` : ''),
       );
     });
@@ -57,10 +65,18 @@ export function RestoreForm({ overExisting, onRestored }: { overExisting: boolea
       />
       {mode === 'password' && <KeyFileField label="Key file (only if the vault had one)" value={keyFile} onChange={setKeyFile} />}
       <StatusMessage status={status} />
-      <BackupProgressBar />
-      <button type="submit" disabled={busy || !backup || !secret}>
-        {busy ? 'Restoring…' : 'Restore'}
+      {busy && <BackupProgressBar />}
+      <button type="submit" className={overExisting ? 'danger' : undefined} disabled={busy || !backup || !secret}>
+        {busy ? 'Restoring…' : overExisting ? 'Restore over this vault' : 'Restore'}
       </button>
+      {confirming && (
+        <ConfirmDialog title="Replace the notes on this computer?" confirmLabel="Replace this vault" danger onConfirm={restore} onCancel={() => setConfirming(false)}>
+          <p>
+            Every note, client and setting on this computer is replaced by the backup’s. Anything written since that backup was made
+            will not be in the restored vault. The current vault is kept beside it as a file; nothing is deleted.
+          </p>
+        </ConfirmDialog>
+      )}
     </form>
   );
 }
