@@ -25,11 +25,14 @@ export const CUSTODIAN_CHANNELS = [
   'audit.list',
   'audit.verify',
   'export.client',
+  'files.choose',
+  'drives.list',
   'backup.create',
   'backup.verify',
   'backup.drill',
   'backup.list',
   'backup.status',
+  'backup.lastFolder',
 ] as const satisfies readonly Channel[];
 
 const allowed: ReadonlySet<string> = new Set(CUSTODIAN_CHANNELS);

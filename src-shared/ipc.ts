@@ -7,6 +7,7 @@ import { clientsContract } from './contract/clients';
 import { consentContract } from './contract/consent';
 import { custodiansContract } from './contract/custodians';
 import { exportContract } from './contract/export';
+import { filesContract } from './contract/files';
 import { incidentContract } from './contract/incident';
 import { notesContract } from './contract/notes';
 import { retentionContract } from './contract/retention';
@@ -35,6 +36,7 @@ export const contract = {
   ...checkupContract,
   ...incidentContract,
   ...custodiansContract,
+  ...filesContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -95,3 +97,5 @@ export type { SearchHit } from './contract/search';
 export type { VaultState } from './contract/vault';
 export type { Settings } from './contract/settings';
 export type { BackupListing, BackupProgress } from './contract/backup';
+export type { Drive } from './contract/files';
+export type { ChosenPlace } from './contract/common';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { empty, filePath, password, type ChannelSpec } from './common';
+import { empty, fileHandle, password, type ChannelSpec } from './common';
 
 /** A custodian's name as the clinician types it (kept encrypted; printed on that custodian's kit). */
 export const custodianName = z.string().trim().min(1, 'Enter each custodian’s name.').max(100);
@@ -29,7 +29,7 @@ export const custodiansStatus = z.object({
 /**
  * The professional will: records custodians who, together (any `threshold` of them), can open
  * the vault read-only when the clinician cannot (docs/security.md). Naming and revoking need the
- * password again. Failures: WRONG_CREDENTIALS, RATE_LIMITED, INVALID_INPUT (threshold above the
+ * password again (and the key file, a 'key-file' handle, when the vault has one). Failures: WRONG_CREDENTIALS, RATE_LIMITED, INVALID_INPUT (threshold above the
  * number of custodians, fewer than 2), READ_ONLY in custodian mode.
  */
 export const custodiansContract = {
@@ -37,13 +37,13 @@ export const custodiansContract = {
   /** A new split (replacing any earlier one, whose kits stop working); the shares come back once, in the order of `names`. */
   'custodians.name': {
     input: z
-      .object({ password, keyFile: filePath.optional(), names: z.array(custodianName).min(2).max(MAX_CUSTODIANS), threshold: z.number().int().min(2).max(MAX_CUSTODIANS) })
+      .object({ password, keyFile: fileHandle.optional(), names: z.array(custodianName).min(2).max(MAX_CUSTODIANS), threshold: z.number().int().min(2).max(MAX_CUSTODIANS) })
       .strict()
       .refine((i) => i.threshold <= i.names.length, { message: 'The number needed cannot be more than the number of custodians.', path: ['threshold'] }),
     output: z.object({ vaultId: z.string(), createdAt: z.number(), threshold: z.number().int(), kits: z.array(kit) }),
   },
   /** Every kit stops opening the vault (backups made before keep the kits they were made with). */
-  'custodians.revoke': { input: z.object({ password, keyFile: filePath.optional() }).strict(), output: empty },
+  'custodians.revoke': { input: z.object({ password, keyFile: fileHandle.optional() }).strict(), output: empty },
 } as const satisfies Record<`custodians.${string}`, ChannelSpec>;
 
 export type CustodiansStatus = z.output<typeof custodiansStatus>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { empty, filePath, password, type ChannelSpec } from './common';
+import { empty, fileHandle, password, type ChannelSpec } from './common';
 import { custodianShareText, MAX_CUSTODIANS } from './custodians';
 
 export const vaultState = z.enum(['absent', 'locked', 'unlocked']);
@@ -21,7 +21,8 @@ export const passwordRating = z.object({
  * INVALID_INPUT (too few shares, one kit twice), RATE_LIMITED (+ retryAfterSeconds), VAULT_ABSENT, VAULT_CORRUPT,
  * VAULT_UNSUPPORTED_VERSION; changePassword/rotateRecoveryKey: WRONG_CREDENTIALS, RATE_LIMITED,
  * WEAK_PASSWORD, VAULT_LOCKED. A key file, when the vault has one, is needed with the password
- * everywhere (never with the recovery key); a password change keeps it.
+ * everywhere (never with the recovery key); a password change keeps it. `keyFile` is a 'key-file'
+ * handle (contract/files.ts), never a path.
  */
 export const vaultContract = {
   'vault.status': {
@@ -38,12 +39,12 @@ export const vaultContract = {
   },
   'vault.checkPassword': { input: z.object({ password: z.string().max(1024) }).strict(), output: passwordRating },
   'vault.create': {
-    input: z.object({ password, keyFile: filePath.optional() }).strict(),
+    input: z.object({ password, keyFile: fileHandle.optional() }).strict(),
     output: z.object({ recoveryKey: recoveryKeyText, vaultId: z.string(), createdAt: z.number(), kdf: kdfParams }),
   },
   'vault.unlock': {
     input: z.union([
-      z.object({ password, keyFile: filePath.optional() }).strict(),
+      z.object({ password, keyFile: fileHandle.optional() }).strict(),
       z.object({ recoveryKey: z.string().min(1).max(200) }).strict(),
       /** Records custodians: k shares from their kits; opens the vault read-only. */
       z.object({ custodianShares: z.array(custodianShareText).min(1).max(MAX_CUSTODIANS) }).strict(),
@@ -52,11 +53,11 @@ export const vaultContract = {
   },
   'vault.lock': { input: empty, output: empty },
   'vault.changePassword': {
-    input: z.object({ current: password, next: password, keyFile: filePath.optional() }).strict(),
+    input: z.object({ current: password, next: password, keyFile: fileHandle.optional() }).strict(),
     output: empty,
   },
   'vault.rotateRecoveryKey': {
-    input: z.object({ password, keyFile: filePath.optional() }).strict(),
+    input: z.object({ password, keyFile: fileHandle.optional() }).strict(),
     output: z.object({ recoveryKey: recoveryKeyText, createdAt: z.number() }),
   },
   /** The user typed back a group of the Recovery Kit just shown: the current key counts as stored. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { tempDir, value } from '../helpers/service';
 import { expectAccessible } from './a11y';
-import { createVaultThroughUi, expect, test } from './fixtures';
+import { chooseByTypedPath, createVaultThroughUi, expect, test } from './fixtures';
 
 test('professional will: a 2-of-3 split, kits printed and saved; two custodians open the vault read-only, export a record, and the trail says so', async ({ page, app }, testInfo) => {
   await createVaultThroughUi(page);
@@ -86,7 +86,7 @@ test('professional will: a 2-of-3 split, kits printed and saved; two custodians 
   await page.getByRole('list', { name: 'Client list' }).getByText('Imogen Ashdown').click();
   await expect(page.getByRole('button', { name: 'Edit details' })).toBeHidden();
   const out = tempDir('sv-custodian-export-');
-  await page.getByLabel('Folder to write the export to (full path)').fill(out);
+  await chooseByTypedPath(page, 'Choose export folder…', out);
   await page.getByRole('button', { name: 'Export record' }).click();
   await expect(page.getByTestId('export-message')).toContainText('Exported 1 note ');
   expect(fs.readFileSync(path.join(out, fs.readdirSync(out)[0]!), 'utf8')).toContain('Canary-custodian-7731');

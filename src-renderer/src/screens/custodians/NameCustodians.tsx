@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ChosenPlace } from '../../../../src-shared/ipc';
 import { MAX_CUSTODIANS } from '../../../../src-shared/contract/custodians';
 import { nameCustodians, type MadeKits } from '../../actions/custodians';
 import { KeyFileField } from '../../components/KeyFileField';
@@ -13,7 +14,7 @@ export function NameCustodians({ replacing, onMade }: { replacing: boolean; onMa
   const [names, setNames] = useState(['', '', '']);
   const [threshold, setThreshold] = useState(2);
   const [password, setPassword] = useState('');
-  const [keyFile, setKeyFile] = useState('');
+  const [keyFile, setKeyFile] = useState<ChosenPlace | null>(null);
   const { busy, status, onSubmit } = useSubmit();
   const filled = names.map((n) => n.trim()).filter(Boolean);
   const count = Math.max(2, filled.length);
@@ -67,7 +68,7 @@ export function NameCustodians({ replacing, onMade }: { replacing: boolean; onMa
         </select>
         <label htmlFor="custodian-password">Your password</label>
         <input id="custodian-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-        {hasKeyFile && <KeyFileField id="custodian-keyfile" value={keyFile} onChange={setKeyFile} />}
+        {hasKeyFile && <KeyFileField value={keyFile} onChange={setKeyFile} />}
         <StatusMessage status={status} />
         <button type="submit" disabled={busy || !password || filled.length < 2}>
           {replacing ? 'Make new custodian kits' : 'Make custodian kits'}

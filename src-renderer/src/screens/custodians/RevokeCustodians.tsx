@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ChosenPlace } from '../../../../src-shared/ipc';
 import { revokeCustodians } from '../../actions/custodians';
 import { KeyFileField } from '../../components/KeyFileField';
 import { StatusMessage } from '../../components/StatusMessage';
@@ -9,7 +10,7 @@ import { useApp } from '../../store';
 export function RevokeCustodians({ onDone }: { onDone: () => void }) {
   const hasKeyFile = useApp((s) => s.hasKeyFile);
   const [password, setPassword] = useState('');
-  const [keyFile, setKeyFile] = useState('');
+  const [keyFile, setKeyFile] = useState<ChosenPlace | null>(null);
   const { busy, status, onSubmit } = useSubmit();
 
   const submit = onSubmit(async () => {
@@ -26,7 +27,7 @@ export function RevokeCustodians({ onDone }: { onDone: () => void }) {
       <form onSubmit={submit}>
         <label htmlFor="revoke-password">Your password</label>
         <input id="revoke-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-        {hasKeyFile && <KeyFileField id="revoke-keyfile" value={keyFile} onChange={setKeyFile} />}
+        {hasKeyFile && <KeyFileField value={keyFile} onChange={setKeyFile} />}
         <StatusMessage status={status} />
         <button type="submit" className="secondary" disabled={busy || !password}>
           Revoke all custodian kits
