@@ -4,6 +4,7 @@ import { combineCustodianShares, splitCustodianKey } from '../../../../src-main/
 import { initCrypto, randomBytes, toHex } from '../../../../src-main/core/crypto/sodium';
 import { decodeShare, encodeShare } from '../../../../src-main/core/custodians/custodian-share';
 import { encodeRecoveryKey } from '../../../../src-main/core/vault/recovery-key';
+import { kitText, shareFromKitText } from '../../../../src-shared/custodian-kit';
 
 beforeAll(() => initCrypto());
 
@@ -66,5 +67,17 @@ describe('Shamir split (shamir-secret-sharing)', () => {
     await expect(splitCustodianKey(key, 3, 1)).rejects.toThrow();
     await expect(splitCustodianKey(key, 2, 3)).rejects.toThrow();
     await expect(splitCustodianKey(key, 11, 2)).rejects.toThrow();
+  });
+});
+
+describe('custodian kit file', () => {
+  it('holds the share so that the unlock screen reads it back from the whole file, and nothing else is taken for one', async () => {
+    const [share] = await splitCustodianKey(newCustodianKey(), 3, 2);
+    const text = encodeShare(share!, SPLIT);
+    const file = kitText({ vaultId: 'ab'.repeat(16), createdAt: '1 Dec 2026', threshold: 2, count: 3, name: 'Avery', names: ['Avery', 'Casey', 'Pat'], share: text });
+    expect(file).toContain('Opens with: any 2 of 3 kits together');
+    expect(shareFromKitText(file)).toBe(text);
+    expect(shareFromKitText(file.replace(/\n/g, '\r\n'))).toBe(text);
+    expect(shareFromKitText(`SessionVault Recovery Kit\n${encodeRecoveryKey(newRecoveryKey())}`)).toBeNull();
   });
 });
