@@ -31,7 +31,7 @@ export interface VaultServiceOptions {
   now?: () => number;
   /** Tests and benchmarks only: fixed KDF parameters instead of calibrating (~1 s each). */
   dangerouslyUseKdfParams?: KdfParams;
-  /** Main -> renderer events (lock, warnings, flush requests). */
+  /** Main -> renderer events (lock, warnings, flush requests). Without it, a lock does not wait for a draft flush. */
   onEvent?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   /** Tests only: a fake clock and timers for the auto-lock policy and the flush handshake. */
   lockClock?: PolicyClock;
@@ -74,7 +74,13 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     if (event === 'locked') void clipboardGuard.clearIfOurs();
     options.onEvent?.(event, payload);
   };
-  const autoLock = createAutoLock({ vault, emit, clock: options.lockClock, flushTimeoutMs: options.flushTimeoutMs });
+  const autoLock = createAutoLock({
+    vault,
+    emit,
+    clock: options.lockClock,
+    flushTimeoutMs: options.flushTimeoutMs,
+    hasRenderer: options.onEvent !== undefined,
+  });
   const ctx: ServiceContext = {
     vault,
     dataDir: options.dataDir,

@@ -11,10 +11,12 @@ export interface AutoLockOptions {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   clock?: PolicyClock;
   flushTimeoutMs?: number;
+  /** Whether a renderer listens for events (and so can answer a flush request). */
+  hasRenderer: boolean;
 }
 
 /** Wires the settings, the lock policy and the flush-then-lock coordinator to one vault. */
-export function createAutoLock({ vault, emit, clock = systemClock, flushTimeoutMs }: AutoLockOptions): {
+export function createAutoLock({ vault, emit, clock = systemClock, flushTimeoutMs, hasRenderer }: AutoLockOptions): {
   settings: SettingsRepo;
   policy: LockPolicy;
   coordinator: LockCoordinator;
@@ -54,6 +56,7 @@ export function createAutoLock({ vault, emit, clock = systemClock, flushTimeoutM
     emit,
     clock,
     flushTimeoutMs,
+    hasRenderer,
     newRequestId: () => toHex(randomBytes(16)),
   });
   return { settings, policy, coordinator };
