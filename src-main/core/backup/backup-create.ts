@@ -65,7 +65,7 @@ export async function createBackup(ctx: BackupContext, dir: string, keep = DEFAU
       );
     }
     recordCheck(ctx, masterKey, written.file, parsed, true);
-    const removed = rotateBackups(ctx, masterKey, dir, vaultHeader.vaultId, keep);
+    const removed = rotateBackups(ctx, masterKey, dir, vaultHeader.vaultId, keep, written.file);
     return { path: written.file, bytes: written.bytes, notes: counts.byKind.note ?? 0, createdAt, removed };
   } finally {
     if (scratch) removeQuietly(scratch);

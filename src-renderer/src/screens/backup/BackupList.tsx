@@ -1,9 +1,21 @@
+import type { BackupFileState } from '../../../../src-shared/contract/backup';
 import type { BackupListing } from '../../../../src-shared/ipc';
 import { useApp } from '../../store';
 import { api, call, errorMessage } from '../../vault';
 import { formatBytes } from './Backups';
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** What the row says about a file: only "Verified" is proof; the rest say what is known. */
+const STATE_TEXT: Record<BackupFileState, string> = {
+  verified: 'Verified',
+  changed: 'Changed since it was verified',
+  recheck: 'Verified by an earlier version: verify again',
+  failed: 'Failed its last check',
+  'not-verified': 'Not verified',
+  'other-vault': 'Another vault',
+  unreadable: 'Unreadable',
+};
 
 /** The backups in the folder, newest first, each with Verify and Restore drill. */
 export function BackupList({ list, onMessage }: { list: BackupListing[]; onMessage: (m: { ok: boolean; text: string }) => void }) {
@@ -53,9 +65,17 @@ export function BackupList({ list, onMessage }: { list: BackupListing[]; onMessa
           {list.map((b) => (
             <tr key={b.path}>
               <td>{b.name}</td>
-              <td>{b.createdAt ? when.format(b.createdAt) : '—'}</td>
+              <td>
+                {b.createdAt ? when.format(b.createdAt) : '—'}
+                {b.createdAt && !b.detailsVerified && (
+                  <span className="unverified" title="Read from the file's own header, which anyone with the drive can edit. Verify the backup to prove it.">
+                    {' '}
+                    (unverified)
+                  </span>
+                )}
+              </td>
               <td>{formatBytes(b.bytes)}</td>
-              <td>{!b.readable ? 'Unreadable' : !b.sameVault ? 'Another vault' : b.verified ? 'Verified' : 'Not verified'}</td>
+              <td>{STATE_TEXT[b.state]}</td>
               <td className="actions">
                 <button type="button" className="secondary" onClick={() => void verify(b)} aria-label={`Verify ${b.name}`}>
                   Verify
