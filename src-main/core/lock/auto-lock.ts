@@ -46,9 +46,8 @@ export function createAutoLock({ vault, emit, clock = systemClock, flushTimeoutM
   });
   const coordinator = new LockCoordinator({
     lockVault: (reason) => {
-      // Logged before the keys go, so the lock is sealed into the chain like any other event.
-      vault.recordAudit({ type: 'vault.locked', detail: reason });
-      vault.lock();
+      // The vault seals the lock into the chain before the keys go.
+      vault.lock(reason);
       settings.forget();
     },
     isUnlocked,
