@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { z } from 'zod';
 import { fail, ok, type Result } from '../src-shared/errors';
 import { contract, isChannel, type Channel, type EventName, type EventPayload, type Output } from '../src-shared/ipc';
@@ -10,6 +9,7 @@ import { ClipboardGuard, type ClipboardPort } from './core/lock/clipboard-guard'
 import { classifyUnexpected, VaultError } from './core/errors';
 import { systemClock, type LockPolicy, type LockReason, type PolicyClock } from './core/lock/lock-policy';
 import { VaultManager } from './core/vault/vault-manager';
+import { readKeyFile } from './core/files/key-file';
 import { auditHandlers } from './handlers/audit';
 import { checkupHandlers } from './handlers/checkup';
 import { clientsHandlers } from './handlers/clients';
@@ -59,7 +59,7 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     dataDir: options.dataDir,
     now,
     dangerouslyUseKdfParams: options.dangerouslyUseKdfParams,
-    readKeyFile: (file) => fs.readFileSync(file),
+    readKeyFile,
   });
   // The delay is read when a copy happens, long after autoLock below exists.
   const clipboardGuard = new ClipboardGuard(options.clipboard ?? null, options.lockClock ?? systemClock, () => {

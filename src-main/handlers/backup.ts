@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { BackupCredentials } from '../core/backup/backup-keys';
 import type { BackupContext } from '../core/backup/backup-context';
 import { createBackup } from '../core/backup/backup-create';
@@ -9,22 +8,14 @@ import { lastVerifiedBackup } from '../core/backup/backup-log';
 import { verifyBackup } from '../core/backup/backup-verify';
 import { drillBackup } from '../core/backup/drill';
 import { restoreBackup } from '../core/backup/restore';
-import { VaultError } from '../core/errors';
+import { readKeyFile } from '../core/files/key-file';
 import type { HandlersFor, ServiceContext } from './types';
 
 type CredentialInput = { password: string; keyFile?: string } | { recoveryKey: string };
 
 function credentials(input: CredentialInput): BackupCredentials {
   if ('recoveryKey' in input) return { recoveryKey: input.recoveryKey };
-  let keyFileBytes: Uint8Array | null = null;
-  if (input.keyFile !== undefined) {
-    try {
-      keyFileBytes = fs.readFileSync(input.keyFile);
-    } catch {
-      throw new VaultError('IO_ERROR', 'The key file could not be read. Check that the drive holding it is connected.');
-    }
-  }
-  return { password: input.password, keyFileBytes };
+  return { password: input.password, keyFileBytes: input.keyFile === undefined ? null : readKeyFile(input.keyFile) };
 }
 
 /** One backup job at a time: two restores, or a backup racing a restore, must never interleave. */
@@ -40,7 +31,7 @@ function serialQueue() {
 export function backupHandlers({ vault, dataDir, now, emit }: ServiceContext): HandlersFor<'backup'> {
   const ctx: BackupContext = { vault, dataDir, now, onProgress: (p) => emit('backup.progress', p) };
   const serial = serialQueue();
-  const limiter = new BackupCredentialLimiter(now);
+  const limiter = new BackupCredentialLimiter(dataDir, now);
   removeStaleScratch(dataDir); // Only this process uses dataDir (single-instance lock), so any scratch left is stale.
   return {
     'backup.create': ({ dir, keep }) =>

