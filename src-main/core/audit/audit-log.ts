@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { auditEntry, type AuditEntry, type AuditEventType, type AuditVerifyResult } from '../../../src-shared/contract/audit';
-import { constantTimeEqual, deriveSubkey, fromHex, keyedHash, memzero, open, seal, toHex, type MasterKey, type Subkey } from '../crypto/sodium';
+import { auditChainKey, auditSealKey, type AuditChainKey, type AuditSealKey, type MasterKey } from '../crypto/keys';
+import { constantTimeEqual, fromHex, keyedHash, memzero, open, seal, toHex } from '../crypto/sodium';
 import type { Db } from '../vault/vault-db';
 import { clearPending, LOCKED_EVENT_TYPE, readPending } from './audit-pending';
 
@@ -97,8 +98,8 @@ export interface AuditLogOptions {
  * older one, or a whole tail replaced, visible too. See docs/audit-format.md.
  */
 export class AuditLog {
-  private readonly sealKey: Subkey;
-  private readonly chainKey: Subkey;
+  private readonly sealKey: AuditSealKey;
+  private readonly chainKey: AuditChainKey;
   /** An outside anchor this chain does not hold, found at open: the next entry links to BROKEN, and it is kept as the anchor. */
   private cutAnchor: AuditAnchor | null = null;
   private breakPending = false;
@@ -114,8 +115,8 @@ export class AuditLog {
     options: AuditLogOptions = {},
   ) {
     // Separate keys for secrecy and for the chain: a MAC key never doubles as an encryption key.
-    this.sealKey = deriveSubkey(masterKey, 3, 'SVaudit_');
-    this.chainKey = deriveSubkey(masterKey, 3, 'SVauditH');
+    this.sealKey = auditSealKey(masterKey);
+    this.chainKey = auditChainKey(masterKey);
     this.anchors = options.ignoreOutsideAnchors ? () => [] : (options.outsideAnchors ?? (() => []));
   }
 

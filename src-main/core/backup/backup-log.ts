@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { AEAD_NONCE_BYTES, deriveSubkey, memzero, open, seal, type MasterKey } from '../crypto/sodium';
+import { backupLogKey, type MasterKey } from '../crypto/keys';
+import { AEAD_NONCE_BYTES, memzero, open, seal } from '../crypto/sodium';
 
 /**
  * What this vault sealed about its backups, and where its audit trail stood, kept beside vault.db
@@ -39,7 +40,7 @@ const enc = new TextEncoder();
 const dec = new TextDecoder();
 
 function logKey(masterKey: MasterKey) {
-  return deriveSubkey(masterKey, 5, 'SVbkplog');
+  return backupLogKey(masterKey);
 }
 const logAd = (version: 1 | 2, vaultId: string) => enc.encode(`sessionvault/backup-log/v${version}|${vaultId}`);
 

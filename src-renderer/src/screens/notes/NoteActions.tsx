@@ -2,25 +2,17 @@ import { useState } from 'react';
 import { restoreNote, signNote, trashNote } from '../../actions/note-lifecycle';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import type { Draft, SaveState } from '../../store';
-import { errorMessage } from '../../vault';
+import { StatusMessage } from '../../components/StatusMessage';
+import { useSubmit } from '../../components/useSubmit';
 import { History } from './History';
 
 /** Sign, trash or restore, and history of the open note. */
 export function NoteActions({ draft, save }: { draft: Draft; save: SaveState }) {
   const [confirmSign, setConfirmSign] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { status, run } = useSubmit();
   const signed = draft.signedAt !== undefined;
   const trashed = draft.trashedAt !== undefined;
-
-  async function run(action: () => Promise<void>) {
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
 
   return (
     <section className="note-actions" aria-label="Note actions">
@@ -43,11 +35,7 @@ export function NoteActions({ draft, save }: { draft: Draft; save: SaveState }) 
           History
         </button>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <StatusMessage status={status} />
       {showHistory && draft.id && <History noteId={draft.id} rev={draft.rev} />}
       {confirmSign && (
         <ConfirmDialog

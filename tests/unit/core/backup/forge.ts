@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { backupKey, masterKeyFromBackup } from '../../../../src-main/core/backup/backup-keys';
+import { masterKeyFromBackup } from '../../../../src-main/core/backup/backup-keys';
+import { backupKey, type MasterKey } from '../../../../src-main/core/crypto/keys';
 import { encodeChunkLength, encodePrefix, type BackupHeader } from '../../../../src-main/core/backup/backup-format';
 import { decryptBackup, readBackupHeader } from '../../../../src-main/core/backup/backup-reader';
-import { memzero, streamPusher, type MasterKey } from '../../../../src-main/core/crypto/sodium';
+import { memzero, streamPusher } from '../../../../src-main/core/crypto/sodium';
 import { tempDir } from '../../../helpers/service';
 
 /**
