@@ -360,6 +360,8 @@ export class AuditLog {
       return parsed.success && parsed.data.seq === row.seq ? parsed.data : null;
     } catch {
       return null;
+    } finally {
+      plain.fill(0);
     }
   }
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { BackupKey } from '../crypto/keys';
-import { keyedHash, STREAM_ABYTES, STREAM_HEADER_BYTES, streamPuller, toHex } from '../crypto/sodium';
+import { keyedHash, STREAM_ABYTES, STREAM_HEADER_BYTES, streamPuller, toHex, type StreamPuller } from '../crypto/sodium';
 import { VaultError } from '../errors';
 import { decodeChunkLength, decodePrefix, MAX_HEADER_BYTES, prefixLength, type BackupHeader } from './backup-format';
 import { fileError, yieldToEventLoop } from './backup-files';
@@ -89,11 +89,12 @@ export async function decryptBackup(file: string, parsed: ParsedBackup, key: Bac
   const { header, prefix, streamHeader, size } = parsed;
   let fd: number | undefined;
   let out: number | undefined;
+  let puller: StreamPuller | null = null;
   try {
     fd = fs.openSync(file, 'r');
     out = fs.openSync(outFile, 'wx', 0o600);
     let pos = prefix.length;
-    const puller = streamPuller(key, streamHeader);
+    puller = streamPuller(key, streamHeader);
     if (!puller) throw corrupt('it ends before its data');
     pos += STREAM_HEADER_BYTES;
     // One buffer for every chunk; never larger than the file, whatever its unauthenticated header claims.
@@ -122,6 +123,7 @@ export async function decryptBackup(file: string, parsed: ParsedBackup, key: Bac
   } catch (e) {
     throw fileError(e, 'backup file');
   } finally {
+    puller?.done();
     if (fd !== undefined) fs.closeSync(fd);
     if (out !== undefined) fs.closeSync(out);
   }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupKey } from '../crypto/keys';
-import { streamPusher } from '../crypto/sodium';
+import { streamPusher, type StreamPusher } from '../crypto/sodium';
 import { VaultError } from '../errors';
 import { backupFileName, BACKUP_EXTENSION, CHUNK_BYTES, encodeChunkLength, encodePrefix, type BackupHeader } from './backup-format';
 import { fileError, removeQuietly, yieldToEventLoop } from './backup-files';
@@ -45,10 +45,11 @@ export async function writeBackupFile(o: WriteBackupOptions): Promise<{ file: st
   const partial = `${file}.partial`;
   let out: number | undefined;
   let input: number | undefined;
+  let pusher: StreamPusher | undefined;
   try {
     out = fs.openSync(partial, 'wx', 0o600);
     input = fs.openSync(o.snapshotFile, 'r');
-    const pusher = streamPusher(o.key);
+    pusher = streamPusher(o.key);
     writeAll(out, prefix);
     writeAll(out, pusher.header);
     const count = Math.max(1, Math.ceil(snapshotBytes / chunkBytes));
@@ -74,6 +75,7 @@ export async function writeBackupFile(o: WriteBackupOptions): Promise<{ file: st
     removeQuietly(partial);
     throw fileError(e, 'backup folder');
   } finally {
+    pusher?.done();
     if (input !== undefined) fs.closeSync(input);
   }
 }

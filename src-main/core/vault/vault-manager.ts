@@ -3,7 +3,7 @@ import path from 'node:path';
 import { calibrateKdf } from './kdf-calibration';
 import { releaseKdfThread } from '../crypto/kdf-thread';
 import { recordsKey as deriveRecordsKey, type MasterKey, type RecordsKey } from '../crypto/keys';
-import { memzero, type KdfParams } from '../crypto/sodium';
+import { type KdfParams, memzero, scrubWasmStack } from '../crypto/sodium';
 import { VaultError } from '../errors';
 import { createVaultKeys, type NewVaultKeys } from './key-hierarchy';
 import { ClientsRepo } from '../clients/clients-repo';
@@ -289,6 +289,8 @@ export class VaultManager {
     s.search.close();
     s.audit.close();
     memzero(s.masterKey, s.recordsKey);
+    // libsodium's heap copies are wiped as they are freed (crypto/sodium.ts); its stack is scrubbed here.
+    scrubWasmStack();
     // The KDF thread's memory may still hold traces of the password typed to unlock.
     releaseKdfThread();
   }

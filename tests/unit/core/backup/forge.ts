@@ -44,6 +44,7 @@ export function sealBackup(out: string, o: { header: BackupHeader; snapshot: Buf
     const sealed = pusher.push(o.snapshot.subarray(i * chunkBytes, (i + 1) * chunkBytes), last && o.finalTag !== false, i === 0 ? prefix : undefined);
     parts.push(encodeChunkLength(sealed.length), sealed);
   }
+  pusher.done();
   memzero(key);
   fs.writeFileSync(out, Buffer.concat(parts));
 }
