@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { tempDir } from '../helpers/service';
 import { expectAccessible } from './a11y';
-import { createVaultThroughUi, expect, test } from './fixtures';
+import { chooseByTypedPath, createVaultThroughUi, expect, test } from './fixtures';
 
 test('a backup whose header was edited on the drive reads "changed since it was verified", its date labelled unverified', async ({ page }) => {
   await createVaultThroughUi(page);
   const usb = tempDir('sv-usb-');
   const main = page.getByRole('navigation', { name: 'Main' });
   await main.getByRole('button', { name: 'Backups' }).click();
-  await page.getByLabel('Backup folder (full path)').fill(usb);
+  await chooseByTypedPath(page, 'Choose folder…', usb);
   await page.getByRole('button', { name: 'Back up now' }).click();
   await expect(page.getByRole('cell', { name: 'Verified', exact: true })).toBeVisible();
   await expect(page.getByText('(unverified)')).toHaveCount(0);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { BackupKey } from '../crypto/keys';
 import { keyedHash, STREAM_ABYTES, STREAM_HEADER_BYTES, streamPuller, toHex, type StreamPuller } from '../crypto/sodium';
 import { VaultError } from '../errors';
-import { decodeChunkLength, decodePrefix, MAX_HEADER_BYTES, prefixLength, type BackupHeader } from './backup-format';
+import { decodeChunkLength, decodePrefix, MAGIC, MAX_HEADER_BYTES, prefixLength, type BackupHeader } from './backup-format';
 import { fileError, yieldToEventLoop } from './backup-files';
 import { readAt, readInto, writeAll } from '../files/durable-files';
 
@@ -37,8 +37,24 @@ const corrupt = (why: string) => new VaultError('BACKUP_CORRUPT', `The backup fi
  * unreadable, or another kind of file — so a path typed or sent by the renderer cannot be used
  * to learn whether some file exists or what it is.
  */
-const NOT_A_BACKUP = 'That is not a SessionVault backup this app can read. Choose a .svbackup file on a connected drive.';
+export const NOT_A_BACKUP = 'That is not a SessionVault backup this app can read. Choose a .svbackup file on a connected drive.';
 const notABackup = () => new VaultError('BACKUP_CORRUPT', NOT_A_BACKUP);
+
+/** Whether `file` is a non-empty regular file that starts like a backup (magic only; nothing else is trusted). */
+export function looksLikeBackup(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile() || stat.size === 0) return false;
+    fd = fs.openSync(file, 'r');
+    const start = readAt(fd, MAGIC.length, 0);
+    return start.length === MAGIC.length && MAGIC.every((b, i) => start[i] === b);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
 
 /** Reads the plaintext prefix: enough to know the vault, its wrapped keys and the counts. Not yet authenticated. */
 export function readBackupHeader(file: string): ParsedBackup {

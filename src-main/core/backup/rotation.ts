@@ -4,7 +4,7 @@ import type { MasterKey } from '../crypto/keys';
 import { BACKUP_NAME_PATTERN } from './backup-format';
 import type { BackupContext } from './backup-context';
 import { forgetBackups } from './backup-log';
-import { listBackups, type BackupListing } from './backup-list';
+import { listBackups, type BackupFileInfo } from './backup-list';
 
 /**
  * Which files rotation removes: only backups of this vault with the app's own file names that
@@ -14,7 +14,7 @@ import { listBackups, type BackupListing } from './backup-list';
  * verified, was never verified, belongs to another vault or was renamed is never removed, and
  * never counts toward `keep`: a damaged or edited file cannot push a good one out.
  */
-export function planRotation(listing: BackupListing[], keep: number, justWritten: string): string[] {
+export function planRotation(listing: BackupFileInfo[], keep: number, justWritten: string): string[] {
   const older = listing
     .filter((b) => b.state === 'verified' && b.createdAt !== null && BACKUP_NAME_PATTERN.test(b.name) && b.path !== justWritten)
     .sort((a, b) => b.createdAt! - a.createdAt!);

@@ -5,7 +5,7 @@ import { readAt } from './durable-files';
 /** A key file is mixed in whole (BLAKE2b); anything larger is not a key file but a mistake or a trap. */
 export const MAX_KEY_FILE_BYTES = 1024 * 1024;
 
-const NOT_A_KEY_FILE = 'A key file must be a regular file of at most 1 MiB. Choose another file.';
+export const NOT_A_KEY_FILE = 'A key file must be a regular file of at most 1 MiB. Choose another file.';
 
 /**
  * Reads a key file the renderer (or a picked file handle) names. Only a regular file of at most

@@ -15,7 +15,7 @@ import {
 } from '../../../src-main/core/crypto/sodium';
 import { unlockWithPassword } from '../../../src-main/core/vault/key-hierarchy';
 import { vaultHeaderSchema } from '../../../src-main/core/vault/vault-header';
-import { newService, STRONG_PASSWORD, tempDir, value } from '../../helpers/service';
+import { newService, pick, STRONG_PASSWORD, tempDir, value } from '../../helpers/service';
 
 beforeAll(() => initCrypto());
 
@@ -74,8 +74,8 @@ describe('the libsodium WASM heap keeps nothing readable', () => {
     const client = value(await service.invoke('clients.create', { displayName: 'Obadiah Quillfeather' }));
     const note = value(await service.invoke('notes.create', { title: canaryTitle, body: canaryBody, clientId: client.id, kind: 'progress' }));
     // A backup and its drill (secretstream states hold their stream keys), then the note opened just before the lock.
-    const backup = value(await service.invoke('backup.create', { dir: tempDir('sv-usb-') }));
-    value(await service.invoke('backup.drill', { path: backup.path }));
+    const backup = value(await service.invoke('backup.create', { folder: await pick(service, 'backup-folder', tempDir('sv-usb-')) }));
+    value(await service.invoke('backup.drill', { backup: backup.handle }));
     value(await service.invoke('notes.update', { id: note.id, baseRev: note.rev, body: `${canaryBody} Sleep improving.` }));
     expect(value(await service.invoke('search.query', { text: 'nightmares' })).length).toBe(1);
     expect(value(await service.invoke('notes.get', { id: note.id })).title).toBe(canaryTitle);

@@ -6,7 +6,7 @@ import { initCrypto } from '../../../../src-main/core/crypto/sodium';
 import { SCHEMA_VERSION } from '../../../../src-main/core/vault/migrations';
 import type { VaultService } from '../../../../src-main/service';
 import { makeVaultV3 } from '../../../fixtures/make-vault-v3';
-import { newService, STRONG_PASSWORD, TEST_KDF, tempDir, value } from '../../../helpers/service';
+import { newService, pick, STRONG_PASSWORD, TEST_KDF, tempDir, value } from '../../../helpers/service';
 
 let service: VaultService | undefined;
 afterEach(() => {
@@ -30,13 +30,14 @@ describe('a vault, trail and backup log written before the trail was anchored (a
     // The version-1 log's verified backup still counts for the reminder; listed, it asks to be verified again.
     expect(value(await service.invoke('backup.status', {}))).toEqual({ lastVerifiedAt: fixture.loggedBackup.createdAt, lastVerifiedPath: fixture.loggedBackup.file });
     // A backup file at the logged path (this vault's, made now and put there): version 1 sealed no fingerprint.
-    const made = value(await service.invoke('backup.create', { dir: tempDir('sv-usb-new-') }));
+    const made = value(await service.invoke('backup.create', { folder: await pick(service, 'backup-folder', tempDir('sv-usb-new-')) }));
     fs.renameSync(made.path, fixture.loggedBackup.file);
-    expect(value(await service.invoke('backup.list', { dir: usb }))).toEqual([
+    const folder = await pick(service, 'backup-folder', usb);
+    expect(value(await service.invoke('backup.list', { folder }))).toEqual([
       expect.objectContaining({ state: 'recheck', verified: false, detailsVerified: false }),
     ]);
-    value(await service.invoke('backup.verify', { path: fixture.loggedBackup.file }));
-    expect(value(await service.invoke('backup.list', { dir: usb }))).toEqual([expect.objectContaining({ state: 'verified', verified: true, detailsVerified: true })]);
+    value(await service.invoke('backup.verify', { backup: await pick(service, 'backup-file', fixture.loggedBackup.file) }));
+    expect(value(await service.invoke('backup.list', { folder }))).toEqual([expect.objectContaining({ state: 'verified', verified: true, detailsVerified: true })]);
     value(await service.invoke('vault.lock', {}));
     service.close();
     service = undefined;

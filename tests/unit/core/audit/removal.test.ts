@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
-import { newService, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
+import { newService, pick, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
 
 /**
  * Attacks on the audit trail by someone with the vault's files: rows removed from the end with an
@@ -50,7 +50,7 @@ async function twoSessions(): Promise<{ dataDir: string; oldHead: string; oldEnt
   const oldEntries = rowCount(made.dataDir);
   await session(made.dataDir, async (s) => {
     const c = value(await s.invoke('clients.create', { displayName: 'Later' }));
-    value(await s.invoke('export.client', { clientId: c.id, format: 'html', dir: tempDir('sv-export-') }));
+    value(await s.invoke('export.client', { clientId: c.id, format: 'html', folder: await pick(s, 'export-folder', tempDir('sv-export-')) }));
     value(await s.invoke('notes.create', { title: 'second', body: 'second session' }));
   });
   return { dataDir: made.dataDir, oldHead, oldEntries };

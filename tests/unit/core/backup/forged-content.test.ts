@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
-import { newService, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
+import { newService, pick, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
 import { damageTablePage, editSnapshot, openBackup, sealBackup, type OpenedBackup } from './forge';
 import { scratchDirs, vaultFingerprint } from './helpers';
 
@@ -22,62 +22,63 @@ beforeAll(async () => {
   const client = value(await service.invoke('clients.create', { displayName: 'Kept Client' }));
   // Several 64 KiB chunks, so a missing FINAL tag sits on a chunk after others.
   for (let i = 0; i < 6; i++) value(await service.invoke('notes.create', { title: `n${i}`, body: 'x'.repeat(40_000), clientId: client.id }));
-  const real = value(await service.invoke('backup.create', { dir: tempDir('sv-usb-') })).path;
+  const real = value(await service.invoke('backup.create', { folder: await pick(service, 'backup-folder', tempDir('sv-usb-')) })).path;
   opened = await openBackup(real, STRONG_PASSWORD);
   snapshot = fs.readFileSync(opened.snapshotFile);
 }, 120_000);
 afterAll(() => service?.close());
 
-function forged(name: string, o: { snapshot?: Buffer; finalTag?: boolean; counts?: OpenedBackup['header']['counts'] } = {}): string {
+/** Seals a forged backup on the drive and returns the handle the user gets for it when choosing it. */
+async function forged(name: string, o: { snapshot?: Buffer; finalTag?: boolean; counts?: OpenedBackup['header']['counts'] } = {}): Promise<string> {
   const file = path.join(tempDir('sv-forged-'), `${name}.svbackup`);
   sealBackup(file, { header: { ...opened.header, ...(o.counts ? { counts: o.counts } : {}) }, snapshot: o.snapshot ?? snapshot, masterKey: opened.masterKey, finalTag: o.finalTag });
-  return file;
+  return pick(service, 'backup-file', file);
 }
 
 describe('backups that decrypt but are not whole', () => {
   it('the forger itself makes backups the app accepts (so each refusal below is about one defect)', async () => {
-    expect(value(await service.invoke('backup.verify', { path: forged('faithful') }))).toMatchObject({ verified: true, notes: 6 });
+    expect(value(await service.invoke('backup.verify', { backup: await forged('faithful') }))).toMatchObject({ verified: true, notes: 6 });
   });
 
   it('a stream whose last chunk lacks the FINAL tag, though it holds every promised byte, is refused', async () => {
-    const file = forged('no-final', { finalTag: false });
+    const file = await forged('no-final', { finalTag: false });
     const before = vaultFingerprint(dataDir);
     for (const attempt of [
-      service.invoke('backup.verify', { path: file }),
-      service.invoke('backup.drill', { path: file }),
-      service.invoke('backup.restore', { path: file, password: STRONG_PASSWORD }),
+      () => service.invoke('backup.verify', { backup: file }),
+      () => service.invoke('backup.drill', { backup: file }),
+      () => service.invoke('backup.restore', { backup: file, password: STRONG_PASSWORD }),
     ]) {
-      expect(await attempt).toMatchObject({ ok: false, error: { code: 'BACKUP_CORRUPT' } });
+      expect(await attempt()).toMatchObject({ ok: false, error: { code: 'BACKUP_CORRUPT' } });
     }
     expect(vaultFingerprint(dataDir)).toBe(before);
     expect(scratchDirs(dataDir)).toEqual([]);
   });
 
   it('a vault copy with a damaged page (integrity_check fails, counts still right) is refused by verify, drill and restore', async () => {
-    const file = forged('damaged-page', { snapshot: damageTablePage(snapshot, 'audit') });
+    const file = await forged('damaged-page', { snapshot: damageTablePage(snapshot, 'audit') });
     const before = vaultFingerprint(dataDir);
     for (const channel of ['backup.verify', 'backup.drill'] as const) {
-      expect(await service.invoke(channel, { path: file })).toMatchObject({ ok: false, error: { code: 'BACKUP_CORRUPT' } });
+      expect(await service.invoke(channel, { backup: file })).toMatchObject({ ok: false, error: { code: 'BACKUP_CORRUPT' } });
     }
-    expect(await service.invoke('backup.restore', { path: file, password: STRONG_PASSWORD })).toMatchObject({ ok: false, error: { code: 'BACKUP_CORRUPT' } });
+    expect(await service.invoke('backup.restore', { backup: file, password: STRONG_PASSWORD })).toMatchObject({ ok: false, error: { code: 'BACKUP_CORRUPT' } });
     expect(vaultFingerprint(dataDir)).toBe(before);
   });
 
   it('restore of a backup with wrong counts, another vault id inside, or a failed integrity check leaves the vault untouched', async () => {
     const cases = {
-      counts: forged('counts', { counts: { ...opened.header.counts, records: opened.header.counts.records + 1 } }),
-      'vault id': forged('vault-id', {
+      counts: await forged('counts', { counts: { ...opened.header.counts, records: opened.header.counts.records + 1 } }),
+      'vault id': await forged('vault-id', {
         snapshot: editSnapshot(opened.snapshotFile, (db) => {
           const row = db.prepare("SELECT value FROM meta WHERE key = 'header'").get() as { value: string };
           const header = JSON.parse(row.value) as { vaultId: string };
           db.prepare("UPDATE meta SET value = ? WHERE key = 'header'").run(JSON.stringify({ ...header, vaultId: 'f'.repeat(32) }));
         }),
       }),
-      integrity: forged('integrity', { snapshot: damageTablePage(snapshot, 'audit') }),
+      integrity: await forged('integrity', { snapshot: damageTablePage(snapshot, 'audit') }),
     };
     for (const [why, file] of Object.entries(cases)) {
       const before = vaultFingerprint(dataDir);
-      const result = await service.invoke('backup.restore', { path: file, password: STRONG_PASSWORD });
+      const result = await service.invoke('backup.restore', { backup: file, password: STRONG_PASSWORD });
       expect({ why, result }).toMatchObject({ why, result: { ok: false, error: { code: 'BACKUP_CORRUPT' } } });
       expect(vaultFingerprint(dataDir)).toBe(before);
       expect(fs.readdirSync(dataDir).filter((n) => n.startsWith('vault.replaced-'))).toEqual([]);
@@ -100,7 +101,10 @@ describe('backups that decrypt but are not whole', () => {
     const reopened = await newService({ dataDir: made.dataDir });
     value(await reopened.service.invoke('vault.unlock', { password: STRONG_PASSWORD }));
     const usb = tempDir('sv-usb-');
-    expect(await reopened.service.invoke('backup.create', { dir: usb })).toMatchObject({ ok: false, error: { code: 'BACKUP_CORRUPT' } });
+    expect(await reopened.service.invoke('backup.create', { folder: await pick(reopened.service, 'backup-folder', usb) })).toMatchObject({
+      ok: false,
+      error: { code: 'BACKUP_CORRUPT' },
+    });
     expect(fs.readdirSync(usb)).toEqual([]);
     reopened.service.close();
   });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
-import { STRONG_PASSWORD, TEST_KDF, tempDir, value } from '../../../helpers/service';
+import { pick, STRONG_PASSWORD, TEST_KDF, tempDir, value } from '../../../helpers/service';
 import { createdVault, fingerprint, tamper, vaultService } from './vault-test-kit';
 
 let service: VaultService | undefined;
@@ -44,7 +44,7 @@ describe('a vault header whose KDF fields were edited on disk', () => {
       ({ service } = await vaultService({ dataDir: v.dataDir }));
       const keyFile = path.join(tempDir('sv-keyfile-'), 'key.bin');
       fs.writeFileSync(keyFile, 'some key file bytes');
-      const res = await service.invoke('vault.unlock', { password: STRONG_PASSWORD, ...(what === 'key file switched on' ? { keyFile } : {}) });
+      const res = await service.invoke('vault.unlock', { password: STRONG_PASSWORD, ...(what === 'key file switched on' ? { keyFile: await pick(service, 'key-file', keyFile) } : {}) });
       expect(res).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
       expect(value(await service.invoke('vault.status', {})).state).toBe('locked');
       // The Recovery Key's wrap does not depend on the KDF fields: the way back in still works.

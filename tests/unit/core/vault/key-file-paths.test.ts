@@ -3,16 +3,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
-import { newService, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
+import { newService, pick, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
 
-/** The renderer names a key file's path: only a regular file of at most 1 MiB is read. */
+/**
+ * A key file is read whole and hashed: only a regular file of at most 1 MiB is accepted, both when
+ * it is chosen and when what its handle names is read (the file may have changed in between).
+ */
 let service: VaultService | undefined;
 afterEach(() => {
   service?.close();
   service = undefined;
 });
 
-const NOT_A_KEY_FILE = { ok: false, error: { code: 'INVALID_INPUT', message: 'A key file must be a regular file of at most 1 MiB. Choose another file.' } };
+const NOT_A_KEY_FILE = 'A key file must be a regular file of at most 1 MiB. Choose another file.';
 
 function oddPaths() {
   const dir = tempDir('sv-keyfile-');
@@ -22,16 +25,29 @@ function oddPaths() {
   execFileSync('mkfifo', [fifo]);
   const zero = path.join(dir, 'zero.key');
   fs.symlinkSync('/dev/zero', zero);
-  return { big, fifo, zero, dir };
+  return { big, fifo, zero, dir, missing: path.join(dir, 'missing.key') };
 }
 
-describe('key file paths from the renderer', () => {
-  it('create refuses a file over 1 MiB, a device, a pipe and a folder before reading them; no vault is made', async () => {
-    const { big, fifo, zero, dir } = oddPaths();
+describe('key files', () => {
+  it('choosing one refuses a file over 1 MiB, a device, a pipe, a folder and a missing path, with one answer', async () => {
+    ({ service } = await newService());
+    const { big, fifo, zero, dir, missing } = oddPaths();
+    for (const typedPath of [big, zero, fifo, dir, missing, '/dev/zero']) {
+      expect(await service.invoke('files.choose', { purpose: 'key-file', typedPath })).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: NOT_A_KEY_FILE } });
+    }
+  });
+
+  it('a chosen key file that became a device, a pipe or too large is refused before it is read; no vault is made', async () => {
     let dataDir: string;
     ({ service, dataDir } = await newService());
-    for (const keyFile of [big, zero, fifo, dir, '/dev/zero']) {
-      expect(await service.invoke('vault.create', { password: STRONG_PASSWORD, keyFile })).toEqual(NOT_A_KEY_FILE);
+    const { big, fifo, zero } = oddPaths();
+    for (const replacement of [big, zero, fifo, '/dev/zero']) {
+      const keyFile = path.join(tempDir('sv-keyfile-chosen-'), 'key.bin');
+      fs.writeFileSync(keyFile, 'a fine key file');
+      const handle = await pick(service, 'key-file', keyFile);
+      fs.rmSync(keyFile);
+      fs.symlinkSync(replacement, keyFile);
+      expect(await service.invoke('vault.create', { password: STRONG_PASSWORD, keyFile: handle })).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: NOT_A_KEY_FILE } });
     }
     expect(value(await service.invoke('vault.status', {})).state).toBe('absent');
     expect(fs.existsSync(path.join(dataDir, 'vault.db'))).toBe(false);
@@ -41,15 +57,19 @@ describe('key file paths from the renderer', () => {
     const keyFile = path.join(tempDir('sv-keyfile-'), 'exact.key');
     fs.writeFileSync(keyFile, Buffer.alloc(1024 * 1024, 3));
     const made = await newService();
-    value(await made.service.invoke('vault.create', { password: STRONG_PASSWORD, keyFile }));
-    const backup = value(await made.service.invoke('backup.create', { dir: tempDir('sv-usb-') })).path;
-    value(await made.service.invoke('vault.lock', {}));
     service = made.service;
-    const { big, zero } = oddPaths();
-    for (const bad of [big, zero]) {
-      expect(await service.invoke('vault.unlock', { password: STRONG_PASSWORD, keyFile: bad })).toEqual(NOT_A_KEY_FILE);
-      expect(await service.invoke('backup.restore', { path: backup, password: STRONG_PASSWORD, keyFile: bad })).toEqual(NOT_A_KEY_FILE);
-    }
-    value(await service.invoke('vault.unlock', { password: STRONG_PASSWORD, keyFile }));
+    const handle = await pick(service, 'key-file', keyFile);
+    value(await service.invoke('vault.create', { password: STRONG_PASSWORD, keyFile: handle }));
+    const backup = value(await service.invoke('backup.create', { folder: await pick(service, 'backup-folder', tempDir('sv-usb-')) }));
+    value(await service.invoke('vault.lock', {}));
+    // The key file grows past the limit after it was chosen.
+    fs.appendFileSync(keyFile, 'x');
+    expect(await service.invoke('vault.unlock', { password: STRONG_PASSWORD, keyFile: handle })).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: NOT_A_KEY_FILE } });
+    expect(await service.invoke('backup.restore', { backup: backup.handle, password: STRONG_PASSWORD, keyFile: handle })).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: NOT_A_KEY_FILE },
+    });
+    fs.truncateSync(keyFile, 1024 * 1024);
+    value(await service.invoke('vault.unlock', { password: STRONG_PASSWORD, keyFile: handle }));
   });
 });
