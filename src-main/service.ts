@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { z } from 'zod';
 import { custodianMayUse, READ_ONLY_MESSAGE } from '../src-shared/custodian-access';
 import { fail, ok, type Result } from '../src-shared/errors';
@@ -11,6 +10,7 @@ import { ClipboardGuard, type ClipboardPort } from './core/lock/clipboard-guard'
 import { classifyUnexpected, VaultError } from './core/errors';
 import { systemClock, type LockPolicy, type LockReason, type PolicyClock } from './core/lock/lock-policy';
 import { VaultManager } from './core/vault/vault-manager';
+import { readKeyFile } from './core/files/key-file';
 import { Drives } from './core/drives/drives';
 import { systemDriveSource } from './core/drives/system-drives';
 import type { DriveSource } from './core/drives/volume';
@@ -39,7 +39,7 @@ export interface VaultServiceOptions {
   now?: () => number;
   /** Tests and benchmarks only: fixed KDF parameters instead of calibrating (~1 s each). */
   dangerouslyUseKdfParams?: KdfParams;
-  /** Main -> renderer events (lock, warnings, flush requests). */
+  /** Main -> renderer events (lock, warnings, flush requests). Without it, a lock does not wait for a draft flush. */
   onEvent?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   /** Tests only: a fake clock and timers for the auto-lock policy and the flush handshake. */
   lockClock?: PolicyClock;
@@ -74,7 +74,7 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     dataDir: options.dataDir,
     now,
     dangerouslyUseKdfParams: options.dangerouslyUseKdfParams,
-    readKeyFile: (file) => fs.readFileSync(file),
+    readKeyFile,
   });
   // The delay is read when a copy happens, long after autoLock below exists.
   const clipboardGuard = new ClipboardGuard(options.clipboard ?? null, options.lockClock ?? systemClock, () => {
@@ -89,7 +89,13 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     if (event === 'locked') void clipboardGuard.clearIfOurs();
     options.onEvent?.(event, payload);
   };
-  const autoLock = createAutoLock({ vault, emit, clock: options.lockClock, flushTimeoutMs: options.flushTimeoutMs });
+  const autoLock = createAutoLock({
+    vault,
+    emit,
+    clock: options.lockClock,
+    flushTimeoutMs: options.flushTimeoutMs,
+    hasRenderer: options.onEvent !== undefined,
+  });
   const ctx: ServiceContext = {
     vault,
     dataDir: options.dataDir,

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupCredentials } from '../core/backup/backup-keys';
 import type { BackupContext } from '../core/backup/backup-context';
@@ -12,8 +11,8 @@ import { drillBackup } from '../core/backup/drill';
 import { restoreBackup } from '../core/backup/restore';
 import type { BackupTarget } from '../core/backup/backup-room';
 import { DRIVE_BACKUP_FOLDER } from '../core/drives/drives';
-import { VaultError } from '../core/errors';
 import type { FileHandles } from '../core/files/file-handles';
+import { readKeyFile } from '../core/files/key-file';
 import { chosenPlace } from './files';
 import type { HandlersFor, ServiceContext } from './types';
 
@@ -21,16 +20,9 @@ type CredentialInput = { password: string; keyFile?: string } | { recoveryKey: s
 
 function credentials(files: FileHandles, input: CredentialInput): BackupCredentials {
   if ('recoveryKey' in input) return { recoveryKey: input.recoveryKey };
-  let keyFileBytes: Uint8Array | null = null;
+  // What the handle resolves to is read under core's key-file rules: a regular file of at most 1 MiB.
   const keyFile = files.resolveOptional(input.keyFile, 'key-file');
-  if (keyFile !== undefined) {
-    try {
-      keyFileBytes = fs.readFileSync(keyFile);
-    } catch {
-      throw new VaultError('IO_ERROR', 'The key file could not be read. Check that the drive holding it is connected.');
-    }
-  }
-  return { password: input.password, keyFileBytes };
+  return { password: input.password, keyFileBytes: keyFile === undefined ? null : readKeyFile(keyFile) };
 }
 
 /** One backup job at a time: two restores, or a backup racing a restore, must never interleave. */
@@ -54,7 +46,7 @@ export function backupHandlers(service: ServiceContext): HandlersFor<'backup'> {
   const { vault, dataDir, now, emit, files, settings } = service;
   const ctx: BackupContext = { vault, dataDir, now, onProgress: (p) => emit('backup.progress', p) };
   const serial = serialQueue();
-  const limiter = new BackupCredentialLimiter(now);
+  const limiter = new BackupCredentialLimiter(dataDir, now);
   const backupFile = (handle: string) => files.resolve(handle, 'backup-file');
   removeStaleScratch(dataDir); // Only this process uses dataDir (single-instance lock), so any scratch left is stale.
   return {

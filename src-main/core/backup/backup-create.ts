@@ -89,7 +89,7 @@ export async function createBackup(ctx: BackupContext, target: BackupTarget, kee
     written = undefined; // It is a verified backup now: nothing to discard.
     recordCheck(ctx, masterKey, file, parsed, true);
     // A records custodian only adds: rotation would delete the clinician's older backups.
-    const removed = session.custodian ? [] : rotateBackups(ctx, masterKey, target.dir, vaultHeader.vaultId, keep);
+    const removed = session.custodian ? [] : rotateBackups(ctx, masterKey, target.dir, vaultHeader.vaultId, keep, file);
     return { path: file, bytes: parsed.size, notes: counts.byKind.note ?? 0, createdAt, removed };
   } catch (e) {
     throw removedMeanwhile(e, target, begun) ?? e;

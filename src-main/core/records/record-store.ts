@@ -45,7 +45,9 @@ export class RecordStore {
   }
 
   private writeRevision(id: string, kind: RecordKind, rev: number, payload: unknown): void {
-    const { nonce, ciphertext } = seal(this.key, enc.encode(JSON.stringify(payload)), this.ad(id, kind, rev));
+    const plain = enc.encode(JSON.stringify(payload));
+    const { nonce, ciphertext } = seal(this.key, plain, this.ad(id, kind, rev));
+    plain.fill(0); // The bytes are ours to wipe; the JSON string is left to the garbage collector.
     this.sql('INSERT INTO records (id, rev, kind, nonce, ciphertext) VALUES (?, ?, ?, ?, ?)').run(id, rev, kind, nonce, ciphertext);
   }
 
@@ -133,7 +135,7 @@ export class RecordStore {
     if (!plain) {
       throw new VaultError('VAULT_CORRUPT', 'A record failed its integrity check and was not shown. Restore it from a backup.');
     }
-    return JSON.parse(dec.decode(plain)) as T;
+    return parsePlain<T>(plain);
   }
 
   /**
@@ -159,9 +161,18 @@ export class RecordStore {
     const damaged: string[] = [];
     for (const row of rows) {
       const plain = row.nonce && row.ciphertext ? open(this.key, row.nonce, row.ciphertext, this.ad(row.id, kind, row.rev)) : null;
-      if (plain) records.push({ id: row.id, kind, rev: row.rev, payload: JSON.parse(dec.decode(plain)) as T });
+      if (plain) records.push({ id: row.id, kind, rev: row.rev, payload: parsePlain<T>(plain) });
       else damaged.push(row.id);
     }
     return { records, damaged };
+  }
+}
+
+/** Parses a decrypted payload and wipes its bytes: only the parsed value (needed) stays in memory. */
+function parsePlain<T>(plain: Uint8Array): T {
+  try {
+    return JSON.parse(dec.decode(plain)) as T;
+  } finally {
+    plain.fill(0);
   }
 }

@@ -3,13 +3,15 @@ import path from 'node:path';
 import { calibrateKdf } from './kdf-calibration';
 import { releaseKdfThread } from '../crypto/kdf-thread';
 import { copyKey, recordsKey as deriveRecordsKey, type MasterKey, type RecordsKey } from '../crypto/keys';
-import { memzero, type KdfParams } from '../crypto/sodium';
+import { type KdfParams, memzero, scrubWasmStack } from '../crypto/sodium';
 import { VaultError } from '../errors';
 import { createVaultKeys, type NewVaultKeys } from './key-hierarchy';
 import { ClientsRepo } from '../clients/clients-repo';
 import { NotesRepo } from '../notes/notes-repo';
-import { AuditLog, type AuditEvent } from '../audit/audit-log';
+import { AuditLog, type AuditAnchor, type AuditEvent } from '../audit/audit-log';
 import { addPending } from '../audit/audit-pending';
+import { readBackupLog, updateBackupLog } from '../backup/backup-log';
+import type { LockReason } from '../lock/lock-policy';
 import { UnlockLimiter } from './rate-limit';
 import { confirmOwner, headerWithNewPassword, headerWithNewRecoveryKey, type RekeyContext } from './vault-rekey';
 import { makeCustodianSplit } from '../custodians/custodian-split';
@@ -142,6 +144,10 @@ export class VaultManager {
         fs.mkdirSync(this.opts.dataDir, { recursive: true, mode: 0o700 });
         createVaultFile(this.file, header);
         this.db = openVaultDb(this.file);
+        // The trail's first entry is sealed now, whatever happens next: a vault never has an empty trail.
+        const genesis = new AuditLog(this.db, header.vaultId, masterKey, this.opts.now);
+        genesis.append({ type: 'vault.created' });
+        genesis.close();
         // Locked (suspend, quit) while the KDF ran: the vault exists, but it stays locked.
         if (epoch === this.lockEpoch) this.startSession(header, masterKey);
         else memzero(masterKey);
@@ -190,7 +196,7 @@ export class VaultManager {
     });
   }
 
-  private startSession(header: VaultHeader, masterKey: MasterKey, o: { custodian?: boolean } = {}): void {
+  private startSession(header: VaultHeader, masterKey: MasterKey, o: { afterRestore?: boolean; custodian?: boolean } = {}): void {
     const db = this.db!;
     const recordsKey = deriveRecordsKey(masterKey);
     let search: SearchIndex | null = null;
@@ -204,8 +210,15 @@ export class VaultManager {
       let notes: NotesRepo | null = null;
       const clients = new ClientsRepo(store, this.opts.now, (clientId) => notes?.reindexClient(clientId));
       notes = new NotesRepo(store, this.opts.now, search, clients, cachedIndex ? cache : null);
-      const audit = new AuditLog(db, header.vaultId, masterKey, this.opts.now);
+      const cacheAnchor = cachedIndex ? (cache?.audit?.anchor ?? null) : null;
+      const audit = new AuditLog(db, header.vaultId, masterKey, this.opts.now, {
+        outsideAnchors: () => this.outsideAnchors(masterKey, header.vaultId, cacheAnchor),
+        ignoreOutsideAnchors: o.afterRestore,
+      });
+      const signedByTrail = audit.open(cachedIndex ? (cache?.audit ?? null) : null);
       audit.foldPending();
+      // A note the sealed trail saw signed but that reads unsigned now had its signed revisions removed.
+      notes.markRolledBack(signedByTrail);
       // After the fold: what happened while locked was not the custodian's doing.
       if (o.custodian) audit.actor = 'custodian';
       this.session = { header, masterKey, recordsKey, store, clients, notes, search, audit, cacheLoaded: cachedIndex !== null, custodian: o.custodian ?? false };
@@ -223,7 +236,12 @@ export class VaultManager {
     try {
       if (!s.cacheLoaded) s.search.optimize();
       const index = s.search.serialize();
-      saveUnlockCache(this.opts.dataDir, s.masterKey, s.header.vaultId, { notes: s.notes.cacheEntries(), clientNames: s.clients.names(), index });
+      saveUnlockCache(this.opts.dataDir, s.masterKey, s.header.vaultId, {
+        notes: s.notes.cacheEntries(),
+        clientNames: s.clients.names(),
+        index,
+        audit: s.audit.summary(),
+      });
       index.fill(0);
     } catch {
       // Only a cache: the next unlock rebuilds it. A lock must never fail for it.
@@ -238,7 +256,7 @@ export class VaultManager {
   recordAudit(event: AuditEvent): void {
     try {
       if (this.session) this.session.audit.append(event);
-      else if (this.database()) addPending(this.db!, event.type, this.opts.now());
+      else if (this.database()) addPending(this.db!, event, this.opts.now());
     } catch {
       // The action already happened: failing it now would be worse than one missing entry.
     }
@@ -255,9 +273,35 @@ export class VaultManager {
     return this.session;
   }
 
-  /** Zeroes every key and drops every decrypted thing held in main. */
-  lock(): void {
+  /**
+   * Zeroes every key and drops every decrypted thing held in main. With a reason, the lock is
+   * sealed into the audit trail first, as an entry promising the anchor written just after it.
+   */
+  lock(reason?: LockReason): void {
+    if (this.session && reason) {
+      try {
+        this.session.audit.append({ type: 'vault.locked', detail: reason }, this.opts.now(), { anchored: true });
+      } catch {
+        // The lock must happen whatever the log does.
+      }
+    }
     this.endSession({ keepCache: true });
+  }
+
+  /** Anchors of the audit trail kept outside vault.db: the backup log's, and the unlock cache's as loaded. */
+  private outsideAnchors(masterKey: MasterKey, vaultId: string, cacheAnchor: AuditAnchor | null): AuditAnchor[] {
+    const logged = readBackupLog(this.opts.dataDir, masterKey, vaultId).auditAnchor;
+    return [logged, cacheAnchor].filter((a): a is AuditAnchor => a !== null);
+  }
+
+  /** Writes where the trail stands into the sealed backup log. Never throws: it is a second line of evidence. */
+  private keepAuditAnchor(s: UnlockedSession): void {
+    try {
+      const anchor = s.audit.anchorToKeep();
+      if (anchor) updateBackupLog(this.opts.dataDir, s.masterKey, s.header.vaultId, (log) => ({ ...log, auditAnchor: anchor }));
+    } catch {
+      // The trail itself is intact; only the outside evidence of its end is older.
+    }
   }
 
   /** Locks; the unlock cache is sealed first unless the vault is about to be replaced (restore). */
@@ -266,12 +310,17 @@ export class VaultManager {
     const s = this.session;
     if (!s) return;
     this.session = null;
-    if (o.keepCache) this.saveCache(s);
+    if (o.keepCache) {
+      this.saveCache(s);
+      this.keepAuditAnchor(s);
+    }
     s.notes.clear();
     s.clients.clear();
     s.search.close();
     s.audit.close();
     memzero(s.masterKey, s.recordsKey);
+    // libsodium's heap copies are wiped as they are freed (crypto/sodium.ts); its stack is scrubbed here.
+    scrubWasmStack();
     // The KDF thread's memory may still hold traces of the password typed to unlock.
     releaseKdfThread();
   }
@@ -383,7 +432,9 @@ export class VaultManager {
       throw e;
     }
     writeMetaNumber(this.db, 'unlock_failures', 0);
-    this.startSession(readHeader(this.db), masterKey);
+    // A restore is an authenticated step back to the backup's trail: anchors from before it no longer apply.
+    this.startSession(readHeader(this.db), masterKey, { afterRestore: true });
+    this.keepAuditAnchor(this.session!);
     return { replacedFile };
   }
 

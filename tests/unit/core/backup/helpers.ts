@@ -14,10 +14,6 @@ export function vaultFingerprint(dataDir: string): string {
   return hash.digest('hex');
 }
 
-export function sha256(file: string): string {
-  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-}
-
 /** Scratch folders a backup operation leaves behind (there should be none). */
 export function scratchDirs(dataDir: string): string[] {
   return fs.readdirSync(dataDir).filter((n) => n.startsWith('.sv-backup-tmp-'));
@@ -27,8 +23,8 @@ export function scratchDirs(dataDir: string): string[] {
  * SHA-256 of every stored record revision and head. A successful verify or drill may append an
  * audit event (the audit trail logs them), but must never change a record.
  */
-export function recordsFingerprint(dataDir: string): string {
-  const db = new Database(path.join(dataDir, 'vault.db'), { readonly: true, fileMustExist: true });
+export function recordsFingerprint(dataDir: string, file = path.join(dataDir, 'vault.db')): string {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const hash = crypto.createHash('sha256');
     for (const r of db.prepare('SELECT id, rev, kind, nonce, ciphertext FROM records ORDER BY id, rev').all() as Record<string, unknown>[]) {
