@@ -38,6 +38,12 @@ const RULES: { [C in Channel]?: Rule<C> } = {
   'backup.drill': (_i, out) => ({ type: 'backup.drilled', detail: `notes=${out.notes},damaged=${out.damaged}` }),
   'backup.restore': (_i, out) => ({ type: 'backup.restored', detail: `notes=${out.notes}` }),
   'export.client': (input, out) => ({ type: 'export.created', recordId: input.clientId, detail: `${input.format},notes=${out.notes}` }),
+  // Who received it stays in the encrypted disclosure record; the trail names that record by id.
+  'transfer.client': (input, out) => ({
+    type: 'record.transferred',
+    recordId: input.clientId,
+    detail: `${out.disclosure.format},notes=${out.disclosure.notes},psychotherapy=${out.disclosure.psychotherapyNotes},${out.disclosure.method},disclosure=${out.disclosure.id}`,
+  }),
   'retention.purge': (_i, out) => ({ type: 'client.purged', recordId: out.clientId, detail: `notes=${out.deletedNotes}` }),
   // The client's id, so the trail of one client shows its consents; the type is a fixed word.
   'consent.add': (_i, out) => ({ type: 'consent.added', recordId: out.clientId, detail: out.type }),

@@ -24,6 +24,7 @@ import { consentHandlers } from './handlers/consent';
 import { custodiansHandlers } from './handlers/custodians';
 import { backupHandlers } from './handlers/backup';
 import { exportHandlers } from './handlers/export';
+import { transferHandlers } from './handlers/transfer';
 import { incidentHandlers } from './handlers/incident';
 import { notesHandlers } from './handlers/notes';
 import { retentionHandlers } from './handlers/retention';
@@ -121,6 +122,7 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     ...settingsHandlers(ctx),
     ...auditHandlers(ctx),
     ...exportHandlers(ctx),
+    ...transferHandlers(ctx),
     ...retentionHandlers(ctx),
     ...consentHandlers(ctx),
     ...checkupHandlers(ctx),

@@ -2,7 +2,7 @@ import type { Channel } from './ipc';
 
 /**
  * What a vault opened by its records custodians may do: read, export records, make and check
- * backups, lock. Everything else — every edit, setting and credential change, and any channel
+ * backups, transfer a record to another clinician, lock. Everything else — every edit, setting and credential change, and any channel
  * added later that is not listed here — answers READ_ONLY (service.ts checks before anything runs).
  */
 export const CUSTODIAN_CHANNELS = [
@@ -25,6 +25,9 @@ export const CUSTODIAN_CHANNELS = [
   'audit.list',
   'audit.verify',
   'export.client',
+  // A transfer of care is an export; it writes one record, its disclosure (by: custodian).
+  'transfer.client',
+  'transfer.list',
   'files.choose',
   'drives.list',
   'backup.create',

@@ -14,6 +14,7 @@ import { retentionContract } from './contract/retention';
 import { searchContract } from './contract/search';
 import { sessionContract } from './contract/session';
 import { settingsContract } from './contract/settings';
+import { transferContract } from './contract/transfer';
 import { vaultContract } from './contract/vault';
 
 /**
@@ -31,6 +32,7 @@ export const contract = {
   ...settingsContract,
   ...auditContract,
   ...exportContract,
+  ...transferContract,
   ...retentionContract,
   ...consentContract,
   ...checkupContract,

@@ -33,6 +33,7 @@ export const AUDIT_EVENT_TYPES = [
   'backup.restored',
   'backup.drilled',
   'export.created',
+  'record.transferred',
   'settings.changed',
   'consent.added',
   'consent.revoked',

@@ -1,3 +1,4 @@
+import { scrypt } from 'node:crypto';
 import { derivePasswordKek } from './password-kdf';
 import { deriveFromKey, KEY_BYTES, keyedHash, memzero, open, randomBytes, scrubWasmStack, seal, type KdfParams } from './sodium';
 
@@ -34,6 +35,11 @@ export type AuditSealKey = Key<'AuditSealKey'>;
 export type AuditChainKey = Key<'AuditChainKey'>;
 export type BackupKey = Key<'BackupKey'>;
 export type BackupLogKey = Key<'BackupLogKey'>;
+/**
+ * age's passphrase key for one transfer-of-care file (age-encryption.org/v1 "scrypt" recipient):
+ * wraps that file's random file key, once. Not part of the vault's hierarchy.
+ */
+export type AgeScryptKey = Key<'AgeScryptKey'>;
 /** Random per process: fingerprints what was copied to the clipboard (never the text itself). */
 export type ClipboardHashKey = Key<'ClipboardHashKey'>;
 
@@ -118,6 +124,29 @@ export function recoveryKek(recoveryKey: RecoveryKey): Kek {
 
 export function custodianKek(custodianKey: CustodianKey): Kek {
   return deriveFromKey(custodianKey, CUSTODIAN_KEK.id, CUSTODIAN_KEK.context) as Kek;
+}
+
+/** The age CLI's own default work factor (2^18: 256 MiB, about a second); `age` opens files up to 2^22. */
+export const AGE_SCRYPT_LOG_N = 18;
+const AGE_SCRYPT_LABEL = new TextEncoder().encode('age-encryption.org/v1/scrypt');
+
+/**
+ * scrypt(passphrase as UTF-8, salt = "age-encryption.org/v1/scrypt" ‖ 16 random bytes, N = 2^18,
+ * r = 8, p = 1) -> 32 bytes, by Node on libuv's thread pool, never on the main event loop.
+ */
+export function agePassphraseKey(passphrase: string, salt: Uint8Array): Promise<AgeScryptKey> {
+  const N = 2 ** AGE_SCRYPT_LOG_N;
+  const fullSalt = new Uint8Array(AGE_SCRYPT_LABEL.length + salt.length);
+  fullSalt.set(AGE_SCRYPT_LABEL);
+  fullSalt.set(salt, AGE_SCRYPT_LABEL.length);
+  return new Promise((resolve, reject) =>
+    scrypt(passphrase, fullSalt, KEY_BYTES, { N, r: 8, p: 1, maxmem: 129 * N * 8 }, (error, derived) => {
+      if (error) return reject(error);
+      const key = new Uint8Array(derived) as AgeScryptKey;
+      derived.fill(0);
+      resolve(key);
+    }),
+  );
 }
 
 // --- random keys and copies ---------------------------------------------------------------------

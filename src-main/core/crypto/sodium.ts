@@ -1,7 +1,7 @@
 // The only importer of libsodium in the project (enforced by lint). Keep the surface small.
 // Keys are typed by purpose (keys.ts): each primitive takes only the keys made for it.
 import sodiumModule from 'libsodium-wrappers-sumo';
-import type { AeadKey, CustodianKey, HashKey, Kek, MasterKey, RecoveryKey, StreamKey } from './keys';
+import type { AeadKey, AgeScryptKey, CustodianKey, HashKey, Kek, MasterKey, RecoveryKey, StreamKey } from './keys';
 
 type Sodium = typeof sodiumModule;
 let sodium: Sodium | undefined;
@@ -147,6 +147,14 @@ export function open(key: AeadKey, nonce: Uint8Array, ciphertext: Uint8Array, ad
   } catch {
     return null; // libsodium throws on authentication failure; callers want a value.
   }
+}
+
+/**
+ * age's file-key wrap (age-encryption.org/v1): ChaCha20-Poly1305 (IETF) with a 12-byte zero
+ * nonce and no AD. Safe only because each such key wraps exactly one 16-byte file key, once.
+ */
+export function sealAgeFileKey(key: AgeScryptKey, fileKey: Uint8Array): Uint8Array {
+  return s().crypto_aead_chacha20poly1305_ietf_encrypt(fileKey, null, null, new Uint8Array(12), key);
 }
 
 /** BLAKE2b (libsodium generichash), `bytes` long (default 32); unkeyed with `null` (checksums). */

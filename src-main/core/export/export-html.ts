@@ -34,9 +34,22 @@ const STYLE = `
   @media print { body { margin: 0; max-width: none; } .cover { page-break-after: always; border: 0; } .note { page-break-inside: avoid; } .notice { background: none; border: 1px solid #999; } }
 `;
 
-function coverPage(client: Client, notes: Note[], exportedAt: number): string {
+/** Who the copy is for. A transfer of care may carry psychotherapy notes, after a second confirmation. */
+export interface RecordCopy {
+  purpose: 'records-request' | 'transfer';
+  /** Psychotherapy notes the clinician chose to send (transfer only): after the record, under their own heading. */
+  psychotherapy?: Note[];
+}
+
+const PSYCHOTHERAPY_EXCLUDED = `Psychotherapy notes, as defined in HIPAA 45 CFR §164.501, are kept separate from the record and
+are excluded from this copy under §164.524(a)(1)(i).`;
+const PSYCHOTHERAPY_INCLUDED = `Psychotherapy notes, as defined in HIPAA 45 CFR §164.501, are kept separate from the record; the
+sending clinician chose to include them in this copy, at the end under their own heading.`;
+
+function coverPage(client: Client, notes: Note[], exportedAt: number, copy: RecordCopy): string {
+  const withPsychotherapy = (copy.psychotherapy?.length ?? 0) > 0;
   return `<section class="cover">
-<h1>Client record — copy for a records request</h1>
+<h1>Client record — ${copy.purpose === 'transfer' ? 'copy for the receiving clinician (transfer of care)' : 'copy for a records request'}</h1>
 <table class="meta">
 ${row('Client', client.displayName)}
 ${row('Date of birth', client.dateOfBirth)}
@@ -45,11 +58,11 @@ ${row('Intake date', client.intakeDate)}
 ${row('Last contact', client.lastContactDate)}
 ${row('Prepared on', dateTime(exportedAt))}
 ${row('Notes included', String(notes.length))}
+${withPsychotherapy ? row('Psychotherapy notes included', String(copy.psychotherapy!.length)) : ''}
 </table>
 <p class="notice">This copy contains the client's designated record set kept in SessionVault: progress, intake,
 treatment-plan, discharge and other clinical notes, with their addenda and signature status.
-Psychotherapy notes, as defined in HIPAA 45 CFR §164.501, are kept separate from the record and
-are excluded from this copy under §164.524(a)(1)(i). Notes in the trash are not included.</p>
+${withPsychotherapy ? PSYCHOTHERAPY_INCLUDED : PSYCHOTHERAPY_EXCLUDED} Notes in the trash are not included.</p>
 ${client.notes.trim() ? `<h2>Client details</h2>${paragraphs(client.notes)}` : ''}
 </section>`;
 }
@@ -83,7 +96,8 @@ ${addenda ? `<h3>Addenda</h3>${addenda}` : ''}
 }
 
 /** The whole export: a cover page with demographics and the exclusion notice, then each note oldest first. */
-export function renderClientRecord(client: Client, notes: Note[], exportedAt: number, consentsHtml = ''): string {
+export function renderClientRecord(client: Client, notes: Note[], exportedAt: number, consentsHtml = '', copy: RecordCopy = { purpose: 'records-request' }): string {
+  const psychotherapy = copy.psychotherapy ?? [];
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -93,9 +107,10 @@ export function renderClientRecord(client: Client, notes: Note[], exportedAt: nu
 <style>${STYLE}</style>
 </head>
 <body>
-${coverPage(client, notes, exportedAt)}
+${coverPage(client, notes, exportedAt, copy)}
 ${consentsHtml}
 ${notes.map(noteSection).join('\n')}
+${psychotherapy.length ? `<h2>Psychotherapy notes</h2>\n${psychotherapy.map(noteSection).join('\n')}` : ''}
 </body>
 </html>
 `;

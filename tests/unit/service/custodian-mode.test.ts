@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../src-main/service';
 import { CUSTODIAN_CHANNELS, custodianMayUse } from '../../../src-shared/custodian-access';
 import { CHANNELS, type Channel, type Input, type Output } from '../../../src-shared/ipc';
+import { ageKeygen } from '../../helpers/age-cli';
 import { newService, pick, STRONG_PASSWORD, tempDir, value } from '../../helpers/service';
 
 let service: VaultService | undefined;
@@ -30,16 +31,19 @@ async function custodianSession() {
   const { kits } = await call('custodians.name', { password: STRONG_PASSWORD, names: ['A', 'B', 'C'], threshold: 2 });
   await call('vault.lock', {});
   await call('vault.unlock', { custodianShares: [kits[1]!.share, kits[2]!.share] });
-  return { svc, call, dataDir: made.dataDir, client, note, consent };
+  return { svc, call, dataDir: made.dataDir, client, note, consent, kits };
 }
 
-/** The records, heads and header: what "nothing was changed" means (the audit trail is allowed to grow). */
+/**
+ * The records, heads and header: what "nothing was changed" means (the audit trail is allowed to
+ * grow, and so are disclosures: a transfer of care must be accounted for, whoever sends it).
+ */
 function vaultContents(dataDir: string): string {
   const db = new Database(path.join(dataDir, 'vault.db'), { readonly: true });
   try {
     const hash = crypto.createHash('sha256');
-    for (const row of db.prepare('SELECT id, rev, kind, nonce, ciphertext FROM records ORDER BY id, rev').all()) hash.update(JSON.stringify(row));
-    for (const row of db.prepare('SELECT id, kind, rev FROM heads ORDER BY id').all()) hash.update(JSON.stringify(row));
+    for (const row of db.prepare("SELECT id, rev, kind, nonce, ciphertext FROM records WHERE kind <> 'disclosure' ORDER BY id, rev").all()) hash.update(JSON.stringify(row));
+    for (const row of db.prepare("SELECT id, kind, rev FROM heads WHERE kind <> 'disclosure' ORDER BY id").all()) hash.update(JSON.stringify(row));
     hash.update(JSON.stringify(db.prepare("SELECT value FROM meta WHERE key = 'header'").get()));
     return hash.digest('hex');
   } finally {
@@ -66,7 +70,7 @@ describe('custodian mode (vault opened with custodian shares)', () => {
   });
 
   it('runs every channel on the list — reads, records exports, backups, lock — and still changes no record', async () => {
-    const { svc, call, dataDir, client, note, consent } = await custodianSession();
+    const { svc, call, dataDir, client, note, consent, kits } = await custodianSession();
     const before = vaultContents(dataDir);
     const backupFolder = await pick(svc, 'backup-folder', tempDir('sv-custodian-backup-'));
     const exportFolder = await pick(svc, 'export-folder', tempDir('sv-custodian-export-'));
@@ -91,6 +95,8 @@ describe('custodian mode (vault opened with custodian shares)', () => {
       'audit.list': {},
       'audit.verify': {},
       'export.client': { clientId: client.id, format: 'html', folder: exportFolder },
+      'transfer.client': { clientId: client.id, recipientName: 'Dr. Next', method: { kind: 'publicKey', publicKey: ageKeygen().publicKey }, folder: exportFolder },
+      'transfer.list': { clientId: client.id },
       'files.choose': { purpose: 'export-folder', typedPath: tempDir('sv-custodian-export-') },
       'drives.list': {},
       'backup.create': { folder: backupFolder },
@@ -106,6 +112,11 @@ describe('custodian mode (vault opened with custodian shares)', () => {
     }
     expect(Object.keys(inputs).sort()).toEqual([...CUSTODIAN_CHANNELS].sort());
     expect(vaultContents(dataDir)).toBe(before);
+    // The one record custodian mode writes: the transfer's disclosure, sent by the custodians.
+    await call('vault.unlock', { custodianShares: [kits[0]!.share, kits[2]!.share] });
+    expect(await call('transfer.list', { clientId: client.id })).toEqual([expect.objectContaining({ recipientName: 'Dr. Next', by: 'custodian', method: 'publicKey' })]);
+    const trail = await call('audit.list', { type: 'record.transferred' });
+    expect(trail).toEqual([expect.objectContaining({ recordId: client.id, by: 'custodian' })]);
   });
 
   it('a custodian backup never rotates the clinician\'s older backups away', async () => {

@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { VaultService } from '../../../../src-main/service';
+import { ageCliVersion, ageDecryptWithIdentity, ageDecryptWithPassphrase, ageKeygen } from '../../../helpers/age-cli';
+import { filesContaining, pick, tempDir } from '../../../helpers/service';
+import { codeOf, unlockedVault } from '../notes/fixture';
+
+let service: VaultService | undefined;
+afterEach(() => {
+  service?.close();
+  service = undefined;
+});
+beforeAll(() => {
+  ageCliVersion();
+});
+
+const day = (serviceDate: string) => ({ serviceDate, riskFlags: [] as string[] });
+
+/** One client with a signed note, an unsigned draft and a signed psychotherapy note (a canary in each), and a folder to write to. */
+async function practice() {
+  const v = await unlockedVault();
+  service = v.service;
+  const { call } = v;
+  const client = await call('clients.create', { displayName: 'Transfer Canary-Name' });
+  const signed = await call('notes.create', { title: 'Intake', clientId: client.id, kind: 'intake', body: 'CANARY-SIGNED', session: day('2025-01-02') });
+  await call('notes.sign', { id: signed.id, baseRev: signed.rev });
+  await call('notes.create', { title: 'Draft', clientId: client.id, kind: 'progress', body: 'CANARY-DRAFT', session: day('2025-01-09') });
+  const psy = await call('notes.create', { title: 'Process', clientId: client.id, kind: 'psychotherapy', body: 'CANARY-PSYCHOTHERAPY', session: day('2025-01-09') });
+  await call('notes.sign', { id: psy.id, baseRev: psy.rev });
+  const dir = tempDir('sv-transfer-out-');
+  const folder = await pick(v.service, 'export-folder', dir);
+  return { ...v, client, dir, folder };
+}
+
+describe('transfer.client (transfer of care)', () => {
+  it('to an age-keygen public key: one .age file, named without a name, that `age -d -i` opens to the record (signed notes; no drafts, no psychotherapy notes)', async () => {
+    const { call, client, dir, folder, dataDir } = await practice();
+    const receiver = ageKeygen();
+    const res = await call('transfer.client', { clientId: client.id, recipientName: 'Dr. Rivera', recipientOrganisation: 'Northside Clinic', method: { kind: 'publicKey', publicKey: receiver.publicKey }, folder });
+    expect(res.passphrase).toBeNull();
+    expect(fs.readdirSync(dir)).toEqual([path.basename(res.path)]);
+    expect(path.basename(res.path)).toMatch(new RegExp(`^client-record-\\d{4}-\\d{2}-\\d{2}-${client.id.slice(0, 8)}\\.html\\.age$`));
+    // Nothing readable in the file itself, and no plaintext copy anywhere.
+    expect(filesContaining(dir, 'CANARY')).toEqual([]);
+    expect(filesContaining(dataDir, 'Dr. Rivera')).toEqual([]);
+    const html = ageDecryptWithIdentity(res.path, receiver.identityFile).toString('utf8');
+    expect(html).toContain('Transfer Canary-Name');
+    expect(html).toContain('CANARY-SIGNED');
+    expect(html).toContain('transfer of care');
+    expect(html).not.toContain('CANARY-DRAFT');
+    expect(html).not.toContain('CANARY-PSYCHOTHERAPY');
+    expect(html).toContain('are excluded from this copy');
+    expect(res.disclosure).toMatchObject({ clientId: client.id, recipientName: 'Dr. Rivera', recipientOrganisation: 'Northside Clinic', method: 'publicKey', publicKey: receiver.publicKey, notes: 1, psychotherapyNotes: 0, by: 'clinician' });
+  });
+
+  it('with a passphrase: shown once in the answer, typed at age\'s prompt it opens the file; kept nowhere; the disclosure and the trail say what went where', async () => {
+    const { call, client, folder, dataDir } = await practice();
+    const res = await call('transfer.client', { clientId: client.id, recipientName: 'Dr. Okafor', method: { kind: 'passphrase' }, includeUnsigned: true, folder });
+    expect(res.passphrase).toMatch(/^([a-z2-7]{4}-){5}[a-z2-7]{4}$/);
+    const opened = ageDecryptWithPassphrase(res.path, res.passphrase!);
+    expect(opened.ok).toBe(true);
+    const html = opened.ok ? opened.plain.toString('utf8') : '';
+    expect(html).toContain('CANARY-SIGNED');
+    expect(html).toContain('CANARY-DRAFT');
+    expect(html).not.toContain('CANARY-PSYCHOTHERAPY');
+    expect(filesContaining(dataDir, res.passphrase!)).toEqual([]);
+    expect(JSON.stringify(await call('transfer.list', { clientId: client.id }))).not.toContain(res.passphrase!);
+
+    expect(await call('transfer.list', { clientId: client.id })).toEqual([
+      expect.objectContaining({ id: res.disclosure.id, recipientName: 'Dr. Okafor', method: 'passphrase', notes: 2, psychotherapyNotes: 0 }),
+    ]);
+    const [entry] = await call('audit.list', { type: 'record.transferred' });
+    expect(entry).toMatchObject({ recordId: client.id, detail: `html,notes=2,psychotherapy=0,passphrase,disclosure=${res.disclosure.id}` });
+    expect(entry!.by).toBeUndefined();
+  }, 60_000);
+
+  it('psychotherapy notes go only when included and confirmed a second time; then under their own heading and counted in the disclosure', async () => {
+    const { service: svc, call, client, dir, folder } = await practice();
+    const receiver = ageKeygen();
+    const base = { clientId: client.id, recipientName: 'Dr. Lee', method: { kind: 'publicKey' as const, publicKey: receiver.publicKey }, folder };
+    expect(await codeOf(svc, 'transfer.client', { ...base, includePsychotherapy: true })).toBe('INVALID_INPUT');
+    expect(fs.readdirSync(dir)).toEqual([]);
+    const res = await call('transfer.client', { ...base, includePsychotherapy: true, psychotherapyConfirmed: true });
+    const html = ageDecryptWithIdentity(res.path, receiver.identityFile).toString('utf8');
+    expect(html).toContain('<h2>Psychotherapy notes</h2>');
+    expect(html).toContain('CANARY-PSYCHOTHERAPY');
+    expect(html).not.toContain('are excluded from this copy');
+    expect(res.disclosure).toMatchObject({ notes: 2, psychotherapyNotes: 1 });
+  });
+
+  it('refuses a malformed recipient, a pasted secret key or an SSH key with INVALID_INPUT and a plain sentence; nothing is written, disclosed or audited', async () => {
+    const { service: svc, call, client, dir, folder } = await practice();
+    const { publicKey, identityFile } = ageKeygen();
+    const secret = /AGE-SECRET-KEY-1[0-9A-Z]+/.exec(fs.readFileSync(identityFile, 'utf8'))![0];
+    const bad = [
+      publicKey.slice(0, -1),
+      publicKey.slice(0, 20) + (publicKey[20] === 'q' ? 'p' : 'q') + publicKey.slice(21),
+      'age1',
+      'not a key at all',
+      secret,
+      'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHrM2RnbbHS4Y6vXyV1zuqBOJbk8RsH8S5GLo9H3Nqv7',
+      'x'.repeat(5000),
+      '',
+    ];
+    for (const key of bad) {
+      const res = await svc.invoke('transfer.client', { clientId: client.id, recipientName: 'Dr. X', method: { kind: 'publicKey', publicKey: key }, folder });
+      expect(res, key.slice(0, 30)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      if (!res.ok) {
+        expect(res.error.message).not.toContain(key.slice(4, 40) || '\u0000');
+        expect(res.error.message).not.toMatch(/\/|\\/);
+      }
+    }
+    const secretRes = await svc.invoke('transfer.client', { clientId: client.id, recipientName: 'Dr. X', method: { kind: 'publicKey', publicKey: secret }, folder });
+    expect(!secretRes.ok && secretRes.error.message).toMatch(/secret key/);
+    // Other bad requests: unknown client, no receiver name, a handle that was never chosen, a method that does not exist.
+    expect(await codeOf(svc, 'transfer.client', { clientId: 'f'.repeat(32), recipientName: 'Dr. X', method: { kind: 'passphrase' }, folder })).toBe('NOT_FOUND');
+    expect(await codeOf(svc, 'transfer.client', { clientId: client.id, recipientName: '  ', method: { kind: 'passphrase' }, folder })).toBe('INVALID_INPUT');
+    expect(await codeOf(svc, 'transfer.client', { clientId: client.id, recipientName: 'Dr. X', method: { kind: 'email' }, folder })).toBe('INVALID_INPUT');
+    expect(await codeOf(svc, 'transfer.client', null)).toBe('INVALID_INPUT');
+    expect(fs.readdirSync(dir)).toEqual([]);
+    expect(await call('transfer.list', { clientId: client.id })).toEqual([]);
+    expect(await call('audit.list', { type: 'record.transferred' })).toEqual([]);
+  });
+});
