@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ageDecryptWithIdentity, ageKeygen } from '../helpers/age-cli';
 import { tempDir, value } from '../helpers/service';
 import { expectAccessible } from './a11y';
 import { chooseByTypedPath, createVaultThroughUi, expect, test } from './fixtures';
 
-test('professional will: a 2-of-3 split, kits printed and saved; two custodians open the vault read-only, export a record, and the trail says so', async ({ page, app }, testInfo) => {
+test('professional will: a 2-of-3 split, kits printed and saved; two custodians open the vault read-only, export a record and transfer it to the next clinician, and the trail says so', async ({ page, app }, testInfo) => {
   await createVaultThroughUi(page);
   const { id: clientId } = value(await app.service.invoke('clients.create', { displayName: 'Imogen Ashdown' }));
   const note = value(
@@ -91,10 +92,23 @@ test('professional will: a 2-of-3 split, kits printed and saved; two custodians 
   await expect(page.getByTestId('export-message')).toContainText('Exported 1 note ');
   expect(fs.readFileSync(path.join(out, fs.readdirSync(out)[0]!), 'utf8')).toContain('Canary-custodian-7731');
 
+  // A transfer of care, as the custodian: to the next clinician's age key, opened with the age tool.
+  const receiver = ageKeygen();
+  const transfer = page.getByRole('region', { name: 'Transfer of care' });
+  await transfer.getByLabel('Receiving clinician').fill('Dr. Next Clinician');
+  await transfer.getByLabel(/Their age public key/).fill(receiver.publicKey);
+  const transferOut = tempDir('sv-custodian-transfer-');
+  await chooseByTypedPath(page, 'Choose folder for the transfer file…', transferOut);
+  await transfer.getByRole('button', { name: 'Encrypt the record for transfer' }).click();
+  await expect(transfer.getByRole('list', { name: 'Disclosures of this record' })).toContainText('to Dr. Next Clinician, 1 note, psychotherapy notes left out, locked to their key — sent by the records custodians');
+  const sent = path.join(transferOut, fs.readdirSync(transferOut)[0]!);
+  expect(ageDecryptWithIdentity(sent, receiver.identityFile).toString('utf8')).toContain('Canary-custodian-7731');
+
   await main.getByRole('button', { name: 'Audit trail' }).click();
   const events = page.getByRole('list', { name: 'Audit events' });
   await expect(events).toContainText('Records custodian: Vault custodian unlocked');
   await expect(events).toContainText('Records custodian: Export created');
+  await expect(events).toContainText('Records custodian: Record transferred');
   await expect(events).toContainText('Custodians named');
   await page.screenshot({ path: testInfo.outputPath('custodian-audit.png'), fullPage: true });
 });

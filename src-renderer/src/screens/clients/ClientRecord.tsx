@@ -9,6 +9,7 @@ import { errorMessage } from '../../errors';
 import { ClientForm } from './ClientForm';
 import { ConsentPanel } from '../consent/ConsentPanel';
 import { ExportRecord } from './ExportRecord';
+import { TransferRecord } from './TransferRecord';
 import { RecordNotes } from './RecordNotes';
 import { useRetainUntil } from './useRetainUntil';
 
@@ -115,6 +116,7 @@ export function ClientRecord({ clientId }: { clientId: string }) {
         <RecordNotes notes={shown} label={tab === 'record' ? 'Record notes' : 'Psychotherapy notes'} onOpen={(id) => void open(id)} />
       </div>
       <ExportRecord clientId={client.id} />
+      <TransferRecord clientId={client.id} psychotherapyCount={notes.filter((n) => n.isPsychotherapy).length} />
     </section>
   );
 }
