@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../src-main/service';
 import { AUDIT_EVENT_TYPES, type AuditEntry } from '../../../src-shared/contract/audit';
 import type { Channel, Input, Output } from '../../../src-shared/ipc';
+import { ageKeygen } from '../../helpers/age-cli';
 import { filesContaining, newService, pick, STRONG_PASSWORD, tempDir, value } from '../../helpers/service';
 
 let service: VaultService | undefined;
@@ -163,23 +164,26 @@ describe('audit events', () => {
     const { kits } = await call('custodians.name', { password: STRONG_PASSWORD, names: ['Attorney Canary', 'Colleague', 'Partner'], threshold: 2 });
     await svc.lock('manual');
     await call('vault.unlock', { custodianShares: [kits[0]!.share, kits[2]!.share] });
-    await call('export.client', { clientId: client.id, format: 'html', folder: await pick(svc, 'export-folder', tempDir('sv-export-')) });
+    const exportFolder = await pick(svc, 'export-folder', tempDir('sv-export-'));
+    await call('export.client', { clientId: client.id, format: 'html', folder: exportFolder });
+    const sent = await call('transfer.client', { clientId: client.id, recipientName: 'Receiver Canary', recipientOrganisation: 'Clinic Canary', method: { kind: 'publicKey', publicKey: ageKeygen().publicKey }, folder: exportFolder });
     await call('backup.create', { folder: await pick(svc, 'backup-folder', tempDir('sv-backup-')) });
     await call('vault.lock', {});
     await call('vault.unlock', { password: STRONG_PASSWORD });
     await call('custodians.revoke', { password: STRONG_PASSWORD });
-    const entries = (await trail()).slice(-8);
+    const entries = (await trail()).slice(-9);
     expect(brief(entries)).toEqual([
       ['custodians.named', null, 'threshold=2,shares=3'],
       ['vault.locked', null, 'manual'],
       ['vault.custodianUnlocked', null, null],
       ['export.created', client.id, 'html,notes=0'],
+      ['record.transferred', client.id, `html,notes=0,psychotherapy=0,publicKey,disclosure=${sent.disclosure.id}`],
       ['backup.created', null, 'notes=0'],
       ['vault.locked', null, 'manual'],
       ['vault.unlocked', null, null],
       ['custodians.revoked', null, null],
     ]);
-    expect(entries.map((e) => e.by ?? 'clinician')).toEqual(['clinician', 'clinician', 'custodian', 'custodian', 'custodian', 'custodian', 'clinician', 'clinician']);
+    expect(entries.map((e) => e.by ?? 'clinician')).toEqual(['clinician', 'clinician', 'custodian', 'custodian', 'custodian', 'custodian', 'custodian', 'clinician', 'clinician']);
     expect(JSON.stringify(await trail())).not.toContain('Canary');
   });
 
