@@ -22,7 +22,7 @@ export interface ExportResult {
 }
 
 /** Oldest first, as a record is read. */
-function chronological(a: Note, b: Note): number {
+export function chronological(a: Note, b: Note): number {
   const ka = `${a.session.serviceDate} ${a.session.startTime ?? ''}`;
   const kb = `${b.session.serviceDate} ${b.session.startTime ?? ''}`;
   return ka < kb ? -1 : ka > kb ? 1 : a.createdAt - b.createdAt;

@@ -1,5 +1,6 @@
 import type { Note } from '../../../src-shared/contract/notes';
 import { ConsentRepo } from '../consent/consent-repo';
+import { chronological } from '../export/client-export';
 import { renderConsents } from '../export/export-consents';
 import { renderClientRecord } from '../export/export-html';
 import type { UnlockedSession } from '../vault/vault-manager';
@@ -17,13 +18,6 @@ export interface TransferDocument {
   /** Notes in the file, psychotherapy notes included. */
   notes: number;
   psychotherapyNotes: number;
-}
-
-/** Oldest first, as a record is read. */
-function chronological(a: Note, b: Note): number {
-  const ka = `${a.session.serviceDate} ${a.session.startTime ?? ''}`;
-  const kb = `${b.session.serviceDate} ${b.session.startTime ?? ''}`;
-  return ka < kb ? -1 : ka > kb ? 1 : a.createdAt - b.createdAt;
 }
 
 /**
