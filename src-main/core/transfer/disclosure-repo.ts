@@ -26,13 +26,4 @@ export class DisclosureRepo {
       })
       .sort((a, b) => b.at - a.at);
   }
-
-  get(id: string): Disclosure | null {
-    try {
-      const parsed = payload.safeParse(this.store.get(id, 'disclosure').payload);
-      return parsed.success ? { id, ...parsed.data } : null;
-    } catch {
-      return null;
-    }
-  }
 }

@@ -58,16 +58,16 @@ export async function transferRecord(s: UnlockedSession, req: TransferRequest, n
   let disclosure: Disclosure;
   try {
     disclosure = new DisclosureRepo(s.store).add({
-    clientId: req.clientId,
-    recipientName: req.recipientName,
-    recipientOrganisation: req.recipientOrganisation,
-    method: req.method.kind,
-    ...(publicKey ? { publicKey } : {}),
-    format: doc.format,
-    notes: doc.notes,
-    psychotherapyNotes: doc.psychotherapyNotes,
-    at: now,
-    by: s.custodian ? 'custodian' : 'clinician',
+      clientId: req.clientId,
+      recipientName: req.recipientName,
+      recipientOrganisation: req.recipientOrganisation,
+      method: req.method.kind,
+      ...(publicKey ? { publicKey } : {}),
+      format: doc.format,
+      notes: doc.notes,
+      psychotherapyNotes: doc.psychotherapyNotes,
+      at: now,
+      by: s.custodian ? 'custodian' : 'clinician',
     });
   } catch (e) {
     // A disclosure that cannot be recorded does not happen: the file goes too.
