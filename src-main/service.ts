@@ -4,6 +4,8 @@ import { fail, ok, type Result } from '../src-shared/errors';
 import { contract, isChannel, type Channel, type EventName, type EventPayload, type Output } from '../src-shared/ipc';
 import { initCrypto, type KdfParams } from './core/crypto/sodium';
 import { auditEventFor } from './audit-events';
+import { BackupService } from './core/backup/backup-service';
+import { notePasswordScore } from './core/checkup/password-score';
 import { SETTINGS_DEFAULTS } from '../src-shared/contract/settings';
 import { createAutoLock } from './core/lock/auto-lock';
 import { ClipboardGuard, type ClipboardPort } from './core/lock/clipboard-guard';
@@ -55,11 +57,13 @@ export interface VaultService {
 export async function createVaultService(options: VaultServiceOptions): Promise<VaultService> {
   await initCrypto();
   const now = options.now ?? Date.now;
-  const vault = new VaultManager({
+  const readKeyFile = (file: string) => fs.readFileSync(file);
+  const vault: VaultManager = new VaultManager({
     dataDir: options.dataDir,
     now,
     dangerouslyUseKdfParams: options.dangerouslyUseKdfParams,
-    readKeyFile: (file) => fs.readFileSync(file),
+    readKeyFile,
+    onPasswordAccepted: (password, when) => notePasswordScore(vault, password, now(), when),
   });
   // The delay is read when a copy happens, long after autoLock below exists.
   const clipboardGuard = new ClipboardGuard(options.clipboard ?? null, options.lockClock ?? systemClock, () => {
@@ -84,6 +88,7 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     lockCoordinator: autoLock.coordinator,
     settings: autoLock.settings,
     clipboardGuard,
+    backup: new BackupService({ vault, dataDir: options.dataDir, now, readKeyFile, onProgress: (p) => emit('backup.progress', p) }),
   };
 
   // A missing or extra handler is a compile error: AllHandlers is derived from the contract.

@@ -4,7 +4,7 @@ import type { HandlersFor, ServiceContext } from './types';
 export function consentHandlers({ vault, now }: ServiceContext): HandlersFor<'consent'> {
   const repo = () => new ConsentRepo(vault.unlocked().store, now);
   /** NOT_FOUND for a client that does not exist (or was purged). */
-  const assertClient = (clientId: string) => vault.unlocked().clients.get(clientId, new Map());
+  const assertClient = (clientId: string) => vault.unlocked().clients.get(clientId);
   return {
     'consent.list': ({ clientId }) => {
       assertClient(clientId);

@@ -1,5 +1,5 @@
-import type { z } from 'zod';
-import type { Channel, Contract, EventName, EventPayload, Output } from '../../src-shared/ipc';
+import type { Channel, EventName, EventPayload, Output, ParsedInput } from '../../src-shared/ipc';
+import type { BackupService } from '../core/backup/backup-service';
 import type { ClipboardGuard } from '../core/lock/clipboard-guard';
 import type { LockCoordinator } from '../core/lock/lock-coordinator';
 import type { LockPolicy } from '../core/lock/lock-policy';
@@ -20,9 +20,10 @@ export interface ServiceContext {
   settings: SettingsRepo;
   /** Clears copied note text from the clipboard after the set delay and at lock. */
   clipboardGuard: ClipboardGuard;
+  /** Backups: create, verify, drill, restore, one job at a time. */
+  backup: BackupService;
 }
 
-type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
 
 /** The handlers of one channel group, e.g. `HandlersFor<'notes'>` for every `notes.*` channel. */

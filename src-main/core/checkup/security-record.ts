@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { VaultError } from '../errors';
 import type { RecordStore } from '../records/record-store';
+import type { UnlockedSession } from '../vault/vault-manager';
 
 /** A fixed id, like the settings record: random ids are 32 hex characters, so no clash. */
 export const SECURITY_RECORD_ID = 'security';
@@ -43,4 +44,9 @@ export function updateSecurityFacts(store: RecordStore, patch: SecurityFacts): v
   }
   if (rev === null) store.insert('security', next, SECURITY_RECORD_ID);
   else store.update(SECURITY_RECORD_ID, 'security', rev, next);
+}
+
+/** The clinician confirmed storing the current Recovery Kit; rotating the key makes this stale again. */
+export function confirmRecoveryKit(session: UnlockedSession): void {
+  updateSecurityFacts(session.store, { recoveryKitConfirmedFor: session.header.recoveryCreatedAt });
 }

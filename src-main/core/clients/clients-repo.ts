@@ -50,6 +50,8 @@ export class ClientsRepo {
     private readonly now: () => number,
     /** Called after a client's display name changed (their notes are searched by it). */
     private readonly onRename: (clientId: string) => void,
+    /** Latest date of service per client, from the notes (derived at read time, never stored). */
+    private readonly lastContacts: () => LastContacts,
   ) {
     const { records, damaged } = store.loadAll<unknown>('client');
     this.damaged = damaged;
@@ -70,16 +72,17 @@ export class ClientsRepo {
     return this.clients.get(id)?.state.displayName;
   }
 
-  list(filter: { includeArchived: boolean; status?: ClientStatus }, lastContacts: LastContacts): ClientSummary[] {
+  list(filter: { includeArchived: boolean; status?: ClientStatus }): ClientSummary[] {
+    const lastContacts = this.lastContacts();
     return [...this.clients.entries()]
       .filter(([, c]) => (filter.includeArchived || c.state.archivedAt === undefined) && (!filter.status || c.state.status === filter.status))
       .map(([id, c]) => summarize(id, c.rev, c.state, lastContacts.get(id)))
       .sort((a, b) => a.displayName.localeCompare(b.displayName, undefined, { sensitivity: 'base', numeric: true }));
   }
 
-  get(id: string, lastContacts: LastContacts): Client {
+  get(id: string): Client {
     const c = this.current(id);
-    return { ...summarize(id, c.rev, c.state, lastContacts.get(id)), notes: c.state.notes };
+    return { ...summarize(id, c.rev, c.state, this.lastContacts().get(id)), notes: c.state.notes };
   }
 
   create(input: ClientInput): { id: string; rev: number } {

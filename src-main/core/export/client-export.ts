@@ -37,7 +37,7 @@ export function exportClient(s: UnlockedSession, req: ExportRequest, now: number
     throw new VaultError('INVALID_INPUT', 'PDF export is not available here. Export as HTML, open the file and print it to PDF.');
   }
   if (!path.isAbsolute(req.dir)) throw new VaultError('INVALID_INPUT', 'Choose a folder for the export.');
-  const client = s.clients.get(req.clientId, s.notes.lastContacts());
+  const client = s.clients.get(req.clientId);
   const summaries = s.notes.list({ clientId: req.clientId, includeTrashed: true });
   const live = summaries.filter((n) => n.trashedAt === undefined);
   // Checked on the full note as well: the exclusion is a legal promise, not a list filter.

@@ -27,7 +27,8 @@ export function createAutoLock({ vault, emit, clock = systemClock, flushTimeoutM
       return false;
     }
   };
-  const settings = new SettingsRepo(() => (isUnlocked() ? vault.unlocked().store : null));
+  // A shorter idle timeout applies at once, not after the old one runs out.
+  const settings = new SettingsRepo(() => (isUnlocked() ? vault.unlocked().store : null), () => policy.settingsChanged());
   const policy = new LockPolicy({
     clock,
     // A settings read that fails must not stop the lock timer: fall back to the defaults.

@@ -45,7 +45,7 @@ export function retentionList(s: UnlockedSession, years: number, now: number): R
     byClient.set(n.clientId, { last: seen && seen.last > n.serviceDate ? seen.last : n.serviceDate, count: (seen?.count ?? 0) + 1 });
   }
   return s.clients
-    .list({ includeArchived: true }, new Map())
+    .list({ includeArchived: true })
     .map((c): RetentionStatus => {
       const fromNotes = byClient.get(c.id);
       const dates = [fromNotes?.last, c.intakeDate].filter((d): d is string => d !== undefined);
@@ -62,6 +62,11 @@ export function retentionList(s: UnlockedSession, years: number, now: number): R
       };
     })
     .sort((a, b) => (a.retainUntil < b.retainUntil ? -1 : a.retainUntil > b.retainUntil ? 1 : 0));
+}
+
+/** What the Retention screen shows: the rule in effect, today's date, and every client's status. */
+export function retentionOverview(s: UnlockedSession, years: number, now: number): { retentionYears: number; today: string; clients: RetentionStatus[] } {
+  return { retentionYears: years, today: localIsoDate(now), clients: retentionList(s, years, now) };
 }
 
 /**

@@ -13,8 +13,11 @@ export const SETTINGS_RECORD_ID = 'settings';
 export class SettingsRepo {
   private cache: { store: RecordStore; settings: Settings } | null = null;
 
-  /** `storeOf` returns the unlocked session's record store, or null while locked. */
-  constructor(private readonly storeOf: () => RecordStore | null) {}
+  /** `storeOf` returns the unlocked session's record store, or null while locked; `onChange` runs after every update. */
+  constructor(
+    private readonly storeOf: () => RecordStore | null,
+    private readonly onChange: () => void = () => undefined,
+  ) {}
 
   /** The settings in effect now. */
   current(): Settings {
@@ -43,6 +46,7 @@ export class SettingsRepo {
     if (rev === null) store.insert('settings', next, SETTINGS_RECORD_ID);
     else store.update(SETTINGS_RECORD_ID, 'settings', rev, next);
     this.cache = { store, settings: next };
+    this.onChange();
     return { ...next };
   }
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { serialQueue } from '../../../src-shared/serial-queue';
 import { calibrateKdf } from './kdf-calibration';
 import { releaseKdfThread } from '../crypto/kdf-thread';
 import { recordsKey as deriveRecordsKey, type MasterKey, type RecordsKey } from '../crypto/keys';
@@ -38,6 +39,11 @@ export interface VaultManagerOptions {
   /** Tests and benchmarks only: skip calibration and use these (possibly weak) parameters. */
   dangerouslyUseKdfParams?: KdfParams;
   readKeyFile: KeyFileReader;
+  /**
+   * Told each password the vault accepted: `set` by create and change, `unlocked` by an unlock
+   * (the Security Checkup keeps its strength score). Awaited after the vault call; must not throw.
+   */
+  onPasswordAccepted?: (password: string, when: 'set' | 'unlocked') => Promise<void>;
 }
 
 /** What exists only while the vault is unlocked. Everything here is dropped at lock. */
@@ -72,8 +78,8 @@ export class VaultManager {
   private session: UnlockedSession | null = null;
   /** Bumped by every lock: a KDF that finishes after a lock must not bring the session back. */
   private lockEpoch = 0;
-  /** Create, unlock and credential changes run one at a time (the rate limit counts each try). */
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Create, unlock and credential changes run one at a time, in order (the rate limit counts each try). */
+  private readonly exclusive = serialQueue();
   readonly file: string;
 
   constructor(private readonly opts: VaultManagerOptions) {
@@ -99,16 +105,9 @@ export class VaultManager {
     return fixed ? Promise.resolve(fixed) : calibrateKdf();
   }
 
-  /** Runs credential work one call at a time, in order, whatever the outcome of the previous one. */
-  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn, fn);
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
   /** Makes the vault file and unlocks it. Calibration and Argon2id (~2 s) run on a worker thread. */
-  create(password: string, keyFile?: string): Promise<CreatedVault> {
-    return this.exclusive(async () => {
+  async create(password: string, keyFile?: string): Promise<CreatedVault> {
+    const created = await this.exclusive(async () => {
       if (this.database()) throw new VaultError('VAULT_EXISTS', 'A vault already exists on this computer.');
       await assertStrong(password);
       const keyBytes = readKeyFileBytes(this.opts.readKeyFile, keyFile);
@@ -136,11 +135,13 @@ export class VaultManager {
         memzero(recoveryKey);
       }
     });
+    await this.opts.onPasswordAccepted?.(password, 'set');
+    return created;
   }
 
   /** Opens the vault with the password (+ key file) or the Recovery Key; failures are rate-limited. */
-  unlock(credentials: Credentials): Promise<void> {
-    return this.exclusive(async () => {
+  async unlock(credentials: Credentials): Promise<void> {
+    await this.exclusive(async () => {
       const db = this.database();
       if (!db) throw new VaultError('VAULT_ABSENT', 'There is no vault on this computer yet.');
       const header = this.session?.header ?? readHeader(db);
@@ -165,6 +166,7 @@ export class VaultManager {
       }
       this.startSession(header, mk);
     });
+    if ('password' in credentials) await this.opts.onPasswordAccepted?.(credentials.password, 'unlocked');
   }
 
   private startSession(header: VaultHeader, masterKey: MasterKey): void {
@@ -179,7 +181,12 @@ export class VaultManager {
       search = cachedIndex ?? new SearchIndex();
       // Renaming a client re-indexes their notes; notes are loaded after clients (they show names).
       let notes: NotesRepo | null = null;
-      const clients = new ClientsRepo(store, this.opts.now, (clientId) => notes?.reindexClient(clientId));
+      const clients = new ClientsRepo(
+        store,
+        this.opts.now,
+        (clientId) => notes?.reindexClient(clientId),
+        () => notes?.lastContacts() ?? new Map(),
+      );
       notes = new NotesRepo(store, this.opts.now, search, clients, cachedIndex ? cache : null);
       const audit = new AuditLog(db, header.vaultId, masterKey, this.opts.now);
       audit.foldPending();
@@ -247,11 +254,12 @@ export class VaultManager {
   }
 
   /** Rewraps the master key under a new password (fresh salt, recalibrated KDF). No record changes. */
-  changePassword(current: string, next: string, keyFile?: string): Promise<void> {
-    return this.exclusive(async () => {
+  async changePassword(current: string, next: string, keyFile?: string): Promise<void> {
+    await this.exclusive(async () => {
       const s = this.unlocked();
       this.saveHeader(s, await headerWithNewPassword(this.rekeyContext(s), current, next, keyFile));
     });
+    await this.opts.onPasswordAccepted?.(next, 'set');
   }
 
   /** A new Recovery Key (shown once); the old one stops opening the vault. */
