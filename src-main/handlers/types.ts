@@ -3,7 +3,7 @@ import type { BackupService } from '../core/backup/backup-service';
 import type { ClipboardGuard } from '../core/lock/clipboard-guard';
 import type { LockCoordinator } from '../core/lock/lock-coordinator';
 import type { LockPolicy } from '../core/lock/lock-policy';
-import type { SettingsRepo } from '../core/settings/settings-repo';
+import type { SettingsInEffect } from '../core/settings/settings-in-effect';
 import type { VaultManager } from '../core/vault/vault-manager';
 
 /** What every handler group may use. Built once in service.ts. */
@@ -17,7 +17,7 @@ export interface ServiceContext {
   /** Every lock goes through it: flush handshake, then VaultManager.lock, then `locked`. */
   lockCoordinator: LockCoordinator;
   /** Settings in effect (defaults while locked). */
-  settings: SettingsRepo;
+  settings: SettingsInEffect;
   /** Clears copied note text from the clipboard after the set delay and at lock. */
   clipboardGuard: ClipboardGuard;
   /** Backups: create, verify, drill, restore, one job at a time. */

@@ -3,7 +3,7 @@ import type { EventName, EventPayload } from '../../../src-shared/ipc';
 import { randomBytes, toHex } from '../crypto/sodium';
 import { LockCoordinator } from './lock-coordinator';
 import { LockPolicy, systemClock, type PolicyClock } from './lock-policy';
-import { SettingsRepo } from '../settings/settings-repo';
+import { SettingsInEffect } from '../settings/settings-in-effect';
 import type { VaultManager } from '../vault/vault-manager';
 
 export interface AutoLockOptions {
@@ -15,20 +15,13 @@ export interface AutoLockOptions {
 
 /** Wires the settings, the lock policy and the flush-then-lock coordinator to one vault. */
 export function createAutoLock({ vault, emit, clock = systemClock, flushTimeoutMs }: AutoLockOptions): {
-  settings: SettingsRepo;
+  settings: SettingsInEffect;
   policy: LockPolicy;
   coordinator: LockCoordinator;
 } {
-  const isUnlocked = (): boolean => {
-    try {
-      vault.unlocked();
-      return true;
-    } catch {
-      return false;
-    }
-  };
+  const isUnlocked = (): boolean => vault.unlockedOrNull() !== null;
   // A shorter idle timeout applies at once, not after the old one runs out.
-  const settings = new SettingsRepo(() => (isUnlocked() ? vault.unlocked().store : null), () => policy.settingsChanged());
+  const settings = new SettingsInEffect(() => vault.unlockedOrNull(), () => policy.settingsChanged());
   const policy = new LockPolicy({
     clock,
     // A settings read that fails must not stop the lock timer: fall back to the defaults.
@@ -48,7 +41,6 @@ export function createAutoLock({ vault, emit, clock = systemClock, flushTimeoutM
       // Logged before the keys go, so the lock is sealed into the chain like any other event.
       vault.recordAudit({ type: 'vault.locked', detail: reason });
       vault.lock();
-      settings.forget();
     },
     isUnlocked,
     policy,

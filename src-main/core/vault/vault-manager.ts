@@ -3,21 +3,18 @@ import path from 'node:path';
 import { serialQueue } from '../../../src-shared/serial-queue';
 import { calibrateKdf } from './kdf-calibration';
 import { releaseKdfThread } from '../crypto/kdf-thread';
-import { recordsKey as deriveRecordsKey, type MasterKey, type RecordsKey } from '../crypto/keys';
+import type { MasterKey } from '../crypto/keys';
 import { memzero, type KdfParams } from '../crypto/sodium';
 import { VaultError } from '../errors';
 import { createVaultKeys, type NewVaultKeys } from './key-hierarchy';
-import { ClientsRepo } from '../clients/clients-repo';
-import { NotesRepo } from '../notes/notes-repo';
-import { AuditLog, type AuditEvent } from '../audit/audit-log';
+import type { AuditEvent } from '../audit/audit-log';
 import { addPending } from '../audit/audit-pending';
 import { UnlockLimiter } from './rate-limit';
 import { headerWithNewPassword, headerWithNewRecoveryKey, type RekeyContext } from './vault-rekey';
 import { encodeRecoveryKey } from './recovery-key';
-import { RecordStore } from '../records/record-store';
-import { SearchIndex } from '../search/search-index';
 import { snapshotDatabase } from '../backup/snapshot';
-import { loadUnlockCache, removeUnlockCache, saveUnlockCache } from './unlock-cache';
+import { removeUnlockCache } from './unlock-cache';
+import { closeSession, openSession, type UnlockedSession } from './unlocked-session';
 import { createVaultFile, openVaultDb, type Db } from './vault-db';
 import {
   assertStrong,
@@ -46,23 +43,7 @@ export interface VaultManagerOptions {
   onPasswordAccepted?: (password: string, when: 'set' | 'unlocked') => Promise<void>;
 }
 
-/** What exists only while the vault is unlocked. Everything here is dropped at lock. */
-export interface UnlockedSession {
-  header: VaultHeader;
-  masterKey: MasterKey;
-  recordsKey: RecordsKey;
-  store: RecordStore;
-  clients: ClientsRepo;
-  notes: NotesRepo;
-  /** In-memory FTS index of decrypted notes; closed at lock. */
-  search: SearchIndex;
-  /** The list and index came from the unlock cache (unlock-cache.ts), not from a full rebuild. */
-  cacheLoaded: boolean;
-  /** The hash-chained, encrypted audit trail. */
-  audit: AuditLog;
-}
-
-export type { Credentials };
+export type { Credentials, UnlockedSession };
 
 export interface CreatedVault {
   /** The Recovery Key as 14 dash-separated base32 groups; shown once, never stored. */
@@ -170,46 +151,7 @@ export class VaultManager {
   }
 
   private startSession(header: VaultHeader, masterKey: MasterKey): void {
-    const db = this.db!;
-    const recordsKey = deriveRecordsKey(masterKey);
-    let search: SearchIndex | null = null;
-    try {
-      const store = new RecordStore(db, header.vaultId, recordsKey);
-      const cache = loadUnlockCache(this.opts.dataDir, masterKey, header.vaultId);
-      const cachedIndex = cache ? SearchIndex.fromSerialized(cache.index) : null;
-      cache?.index.fill(0);
-      search = cachedIndex ?? new SearchIndex();
-      // Renaming a client re-indexes their notes; notes are loaded after clients (they show names).
-      let notes: NotesRepo | null = null;
-      const clients = new ClientsRepo(
-        store,
-        this.opts.now,
-        (clientId) => notes?.reindexClient(clientId),
-        () => notes?.lastContacts() ?? new Map(),
-      );
-      notes = new NotesRepo(store, this.opts.now, search, clients, cachedIndex ? cache : null);
-      const audit = new AuditLog(db, header.vaultId, masterKey, this.opts.now);
-      audit.foldPending();
-      this.session = { header, masterKey, recordsKey, store, clients, notes, search, audit, cacheLoaded: cachedIndex !== null };
-    } catch (e) {
-      // A vault that fails to load (damaged pages) must not leave its keys behind in memory.
-      search?.close();
-      memzero(masterKey, recordsKey);
-      throw e;
-    }
-  }
-
-  /** Seals the list and index for the next unlock, unless nothing changed since they were loaded. */
-  private saveCache(s: UnlockedSession): void {
-    if (s.cacheLoaded && !s.search.changed) return;
-    try {
-      if (!s.cacheLoaded) s.search.optimize();
-      const index = s.search.serialize();
-      saveUnlockCache(this.opts.dataDir, s.masterKey, s.header.vaultId, { notes: s.notes.cacheEntries(), clientNames: s.clients.names(), index });
-      index.fill(0);
-    } catch {
-      // Only a cache: the next unlock rebuilds it. A lock must never fail for it.
-    }
+    this.session = openSession(this.db!, header, masterKey, this.opts);
   }
 
   /**
@@ -232,6 +174,11 @@ export class VaultManager {
     return this.session;
   }
 
+  /** The unlocked session, or null while locked. */
+  unlockedOrNull(): UnlockedSession | null {
+    return this.session;
+  }
+
   /** Zeroes every key and drops every decrypted thing held in main. */
   lock(): void {
     this.endSession({ keepCache: true });
@@ -243,12 +190,7 @@ export class VaultManager {
     const s = this.session;
     if (!s) return;
     this.session = null;
-    if (o.keepCache) this.saveCache(s);
-    s.notes.clear();
-    s.clients.clear();
-    s.search.close();
-    s.audit.close();
-    memzero(s.masterKey, s.recordsKey);
+    closeSession(s, { dataDir: this.opts.dataDir, keepCache: o.keepCache });
     // The KDF thread's memory may still hold traces of the password typed to unlock.
     releaseKdfThread();
   }

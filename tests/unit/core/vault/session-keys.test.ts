@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { initCrypto } from '../../../../src-main/core/crypto/sodium';
+import { recordType } from '../../../../src-main/core/records/record-store';
 import { VaultManager } from '../../../../src-main/core/vault/vault-manager';
 import { STRONG_PASSWORD, TEST_KDF, tempDir, value } from '../../../helpers/service';
 import { vaultService } from './vault-test-kit';
@@ -11,6 +13,8 @@ function manager(kdf = TEST_KDF): VaultManager {
 }
 /** Slow enough (~0.12 s a run natively, ~0.25 s in WASM) that a lock 30 ms in surely lands while the KDF runs. */
 const RACE_KDF = { opsLimit: 3, memLimitBytes: 64 * 1024 * 1024 };
+/** Any record will do for these tests: they prove the keys, not the notes. */
+const probeRecord = recordType('probe', z.object({ text: z.string() }), 'record');
 
 function sessionKeys(vm: VaultManager): Uint8Array[] {
   const s = vm.unlocked();
@@ -56,14 +60,14 @@ describe('keys in memory', () => {
   it('a lock during a password change aborts it; the old password still opens the records', async () => {
     const vm = manager(RACE_KDF);
     await vm.create(STRONG_PASSWORD);
-    const { id } = vm.unlocked().store.insert('note', { text: 'intact' });
+    const { id } = vm.unlocked().store.insert(probeRecord, { text: 'intact' });
     const pending = vm.changePassword(STRONG_PASSWORD, 'lantern orchard velvet ninety');
     await duringKdf();
     vm.lock();
     await expect(pending).rejects.toMatchObject({ code: 'VAULT_LOCKED' });
     await expect(vm.unlock({ password: 'lantern orchard velvet ninety' })).rejects.toMatchObject({ code: 'WRONG_CREDENTIALS' });
     await vm.unlock({ password: STRONG_PASSWORD });
-    expect(vm.unlocked().store.get(id, 'note').payload).toEqual({ text: 'intact' });
+    expect(vm.unlocked().store.get(id, probeRecord).payload).toEqual({ text: 'intact' });
     vm.close();
   });
 

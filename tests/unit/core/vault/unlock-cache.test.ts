@@ -62,7 +62,7 @@ describe('unlock cache (the sealed list and index of the last session)', () => {
     }
     const loadAll = vi.spyOn(RecordStore.prototype, 'loadAll');
     await p.call('vault.unlock', { password: STRONG_PASSWORD });
-    expect(loadAll.mock.calls.filter(([kind]) => kind === 'note')).toEqual([]);
+    expect(loadAll.mock.calls.filter(([type]) => type.kind === 'note')).toEqual([]);
     expect(await view(p.call)).toEqual(before);
   });
 
@@ -103,7 +103,7 @@ describe('unlock cache (the sealed list and index of the last session)', () => {
     fs.writeFileSync(p.cacheFile, damage(fs.readFileSync(p.cacheFile)));
     const loadAll = vi.spyOn(RecordStore.prototype, 'loadAll');
     const again = await reopen(p.dataDir);
-    expect(loadAll.mock.calls.filter(([kind]) => kind === 'note')).toHaveLength(1);
+    expect(loadAll.mock.calls.filter(([type]) => type.kind === 'note')).toHaveLength(1);
     expect(await view(again.call)).toEqual(before);
   });
 
