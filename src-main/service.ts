@@ -10,7 +10,7 @@ import { SETTINGS_DEFAULTS } from '../src-shared/contract/settings';
 import { createAutoLock } from './core/lock/auto-lock';
 import { ClipboardGuard, type ClipboardPort } from './core/lock/clipboard-guard';
 import { classifyUnexpected, VaultError } from './core/errors';
-import { systemClock, type LockPolicy, type LockReason, type PolicyClock } from './core/lock/lock-policy';
+import { systemClock, type IdleSignals, type LockReason, type PolicyClock } from './core/lock/lock-policy';
 import { VaultManager } from './core/vault/vault-manager';
 import { auditHandlers } from './handlers/audit';
 import { checkupHandlers } from './handlers/checkup';
@@ -43,12 +43,22 @@ export interface VaultServiceOptions {
   clipboard?: ClipboardPort;
 }
 
+/**
+ * The port the Shell feeds with the OS's idle signals (electron/idle.ts): system idle time,
+ * suspend, screen lock, a hidden window. Tests and the preview also move its clock, to reach an
+ * idle lock without waiting minutes.
+ */
+export interface IdlePort extends IdleSignals {
+  dangerouslyAdvanceClock(ms: number): void;
+}
+export type { IdleSignals, LockReason };
+
 export interface VaultService {
   /** The only door into the core. Never throws; every failure is a `{code, message}`. */
   invoke<C extends Channel>(channel: C, input: unknown): Promise<Result<Output<C>>>;
   invoke(channel: string, input: unknown): Promise<Result<unknown>>;
-  /** Fed by src-main/electron/idle.ts; tests and preview call `dangerouslyAdvanceClock(ms)` on it. */
-  lockPolicy: LockPolicy;
+  /** Where idle signals go (the auto-lock policy behind it). */
+  idle: IdlePort;
   /** Flush-then-lock from main (e.g. 'quit' before the app exits). Resolves once locked. */
   lock(reason: LockReason): Promise<void>;
   close(): void;
@@ -134,7 +144,7 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
 
   return {
     invoke: invoke as VaultService['invoke'],
-    lockPolicy: autoLock.policy,
+    idle: autoLock.policy,
     lock: async (reason) => {
       await autoLock.coordinator.lock(reason);
     },

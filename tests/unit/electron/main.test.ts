@@ -281,7 +281,7 @@ describe('Electron main process', () => {
   it('locks at once on suspend and on screen lock (idle sources attached to the window)', async () => {
     await bootAndBeReady();
     const service = fake.state.services[0]!.service;
-    const lockNow = vi.spyOn(service.lockPolicy, 'lockNow').mockImplementation(() => {});
+    const lockNow = vi.spyOn(service.idle, 'lockNow').mockImplementation(() => {});
     fake.state.power.get('suspend')?.();
     fake.state.power.get('lock-screen')?.();
     expect(lockNow.mock.calls).toEqual([['suspend'], ['screen-lock']]);

@@ -70,25 +70,25 @@ describe('auto-lock through the service', () => {
   });
 
   it('locks on suspend, screen lock and a long-hidden window', async () => {
-    service.lockPolicy.lockNow('suspend');
+    service.idle.lockNow('suspend');
     await clock.advance(0);
     expect(await state()).toBe('locked');
 
     value(await service.invoke('vault.unlock', { password: STRONG_PASSWORD }));
-    service.lockPolicy.lockNow('screen-lock');
+    service.idle.lockNow('screen-lock');
     await clock.advance(0);
     expect(await state()).toBe('locked');
 
     value(await service.invoke('vault.unlock', { password: STRONG_PASSWORD }));
     value(await service.invoke('settings.update', { idleLockMinutes: 60, lockWhenHiddenMinutes: 2 }));
-    service.lockPolicy.windowHidden();
+    service.idle.windowHidden();
     await clock.advance(2 * MINUTE);
     expect(await state()).toBe('locked');
     expect(named('locked')).toEqual([{ reason: 'suspend' }, { reason: 'screen-lock' }, { reason: 'hidden' }]);
   });
 
   it('the test hook reaches the idle lock without waiting 5 minutes', async () => {
-    service.lockPolicy.dangerouslyAdvanceClock(5 * MINUTE);
+    service.idle.dangerouslyAdvanceClock(5 * MINUTE);
     await clock.advance(0);
     expect(named('locked')).toEqual([{ reason: 'idle' }]);
     expect(await state()).toBe('locked');

@@ -73,7 +73,7 @@ describe('flush before lock', () => {
     let requestId = '';
     onFlush = (r) => (requestId = r);
 
-    service.lockPolicy.lockNow('screen-lock');
+    service.idle.lockNow('screen-lock');
     await settle();
     expect(named('flush.request')).toHaveLength(1);
     await clock.advance(1999);
@@ -92,7 +92,7 @@ describe('flush before lock', () => {
   it('failure: a renderer that could not save answers saved:false and the vault locks at once', async () => {
     const { id } = await openNote('Last autosave.');
     onFlush = (requestId) => void service.invoke('session.flushDone', { requestId, saved: false });
-    service.lockPolicy.lockNow('suspend');
+    service.idle.lockNow('suspend');
     await settle();
     expect(await state()).toBe('locked');
     expect(named('locked')).toEqual([{ reason: 'suspend' }]);
@@ -102,7 +102,7 @@ describe('flush before lock', () => {
   it('ignores an answer with the wrong request id and still waits for the right one', async () => {
     await openNote('x');
     onFlush = () => void service.invoke('session.flushDone', { requestId: 'not-the-request', saved: true });
-    service.lockPolicy.lockNow('manual');
+    service.idle.lockNow('manual');
     await settle();
     expect(await state()).toBe('unlocked');
     await clock.advance(2000);
@@ -114,7 +114,7 @@ describe('flush before lock', () => {
     onFlush = () => {
       throw new Error('window is gone');
     };
-    service.lockPolicy.lockNow('suspend');
+    service.idle.lockNow('suspend');
     await settle();
     expect(await state()).toBe('locked');
     expect(named('locked')).toEqual([{ reason: 'suspend' }]);
@@ -122,9 +122,9 @@ describe('flush before lock', () => {
 
   it('two triggers during one handshake make one flush request and one lock', async () => {
     await openNote('x');
-    service.lockPolicy.lockNow('screen-lock');
+    service.idle.lockNow('screen-lock');
     const manual = service.invoke('vault.lock', {});
-    service.lockPolicy.lockNow('suspend');
+    service.idle.lockNow('suspend');
     await clock.advance(2000);
     value(await manual);
     expect(named('flush.request')).toHaveLength(1);
