@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { tempDir, value } from '../helpers/service';
+import { tempDir } from '../helpers/disk';
+import { value } from '../helpers/service';
 import { expectAccessible } from './a11y';
 import { createVaultThroughUi, expect, test } from './fixtures';
 

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import { bridgeScript } from '../../src-main/dev/bridge-bundle';
 import { startStaticServer } from '../../src-main/dev/static-server';
 import { createVaultService, type VaultService } from '../../src-main/service';
-import { STRONG_PASSWORD, TEST_KDF, tempDir } from '../helpers/service';
+import { tempDir } from '../helpers/disk';
+import { STRONG_PASSWORD, TEST_KDF } from '../helpers/service';
 
 export interface AppHarness {
   service: VaultService;

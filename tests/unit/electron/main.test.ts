@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../../src-shared/ipc';
 import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY } from '../../../src-main/electron/security';
 import type { VaultService, VaultServiceOptions } from '../../../src-main/service';
-import { tempDir } from '../../helpers/service';
+import { tempDir } from '../../helpers/disk';
 
 /**
  * Boots src-main/electron/main.ts against a fake 'electron' module (there is no Electron binary

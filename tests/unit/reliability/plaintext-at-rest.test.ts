@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { newService, STRONG_PASSWORD, tempDir, value } from '../../helpers/service';
+import { tempDir } from '../../helpers/disk';
+import { newService, STRONG_PASSWORD, value } from '../../helpers/service';
 
 /** Files under dir written since `since` (ms), following no links. */
 function recentFiles(dir: string, since: number): string[] {

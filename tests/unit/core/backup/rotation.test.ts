@@ -4,7 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { planRotation } from '../../../../src-main/core/backup/rotation';
 import type { BackupListing } from '../../../../src-shared/contract/backup';
 import type { VaultService } from '../../../../src-main/service';
-import { newService, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
+import { tempDir } from '../../../helpers/disk';
+import { newService, STRONG_PASSWORD, value } from '../../../helpers/service';
 
 let service: VaultService | undefined;
 afterAll(() => service?.close());

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { EventName, EventPayload } from '../../../../src-shared/ipc';
 import type { VaultService } from '../../../../src-main/service';
-import { filesContaining, newService, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
-import { recordsFingerprint, scratchDirs, sha256 } from './helpers';
+import { filesContaining, recordsFingerprint, scratchDirs, sha256, tempDir } from '../../../helpers/disk';
+import { newService, STRONG_PASSWORD, value } from '../../../helpers/service';
 
 const CANARY = 'CANARY-bk7-Thaddeus-Quillfeather';
 const NOTE_COUNT = 1000;
@@ -46,7 +46,6 @@ beforeAll(async () => {
   backupDir = tempDir('sv-usb-');
 }, 300_000);
 
-afterAll(() => service?.close());
 
 async function expectAllNotes(s: VaultService): Promise<void> {
   const list = value(await s.invoke('notes.list', {}));

@@ -1,22 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { VaultService } from '../../../../src-main/service';
-import { tempDir } from '../../../helpers/service';
-import { codeOf, unlockedVault } from '../notes/fixture';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../../helpers/disk';
+import { codeOf, unlockedVault } from '../../../helpers/service';
 
-let service: VaultService | undefined;
-afterEach(() => {
-  service?.close();
-  service = undefined;
-});
 
 const day = (serviceDate: string) => ({ serviceDate, riskFlags: [] as string[] });
 
 /** Client A with one note of every kind (canaries in each), a signed note with an addendum, a trashed note; client B with one note. */
 async function practice() {
   const v = await unlockedVault();
-  service = v.service;
   const { call } = v;
   const a = await call('clients.create', { displayName: 'Ada <b>Lovelace</b> & Co', dateOfBirth: '1990-12-10', intakeDate: '2024-01-02', notes: 'Emergency contact canary CONTACT-A' });
   const b = await call('clients.create', { displayName: 'Bob Other' });

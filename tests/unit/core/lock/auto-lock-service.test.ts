@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../../src-shared/ipc';
 import type { VaultService } from '../../../../src-main/service';
 import { newService, STRONG_PASSWORD, value } from '../../../helpers/service';
-import { FakeClock } from './fake-clock';
+import { FakeClock } from '../../../helpers/fake-clock';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -27,7 +27,6 @@ beforeEach(async () => {
   }));
   value(await service.invoke('vault.create', { password: STRONG_PASSWORD }));
 });
-afterEach(() => service?.close());
 
 describe('auto-lock through the service', () => {
   it('warns, counts down and locks an idle vault; keys are gone afterwards', async () => {

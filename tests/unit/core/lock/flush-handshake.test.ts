@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../../src-shared/ipc';
 import type { VaultService } from '../../../../src-main/service';
 import { newService, STRONG_PASSWORD, value } from '../../../helpers/service';
-import { FakeClock, settle } from './fake-clock';
+import { FakeClock, settle } from '../../../helpers/fake-clock';
 
 const MINUTE = 60_000;
 
@@ -37,7 +37,6 @@ beforeEach(async () => {
     },
   }));
 });
-afterEach(() => service?.close());
 
 describe('flush before lock', () => {
   it('success: the draft typed up to the lock is saved, then the vault locks', async () => {

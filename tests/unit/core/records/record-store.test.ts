@@ -9,8 +9,7 @@ import { RecordStore, recordType } from '../../../../src-main/core/records/recor
 import { SETTINGS_RECORD_ID } from '../../../../src-main/core/settings/settings-repo';
 import { migrate } from '../../../../src-main/core/vault/vault-db';
 import { MIGRATIONS } from '../../../../src-main/core/vault/migrations';
-import { VaultManager } from '../../../../src-main/core/vault/vault-manager';
-import { STRONG_PASSWORD, TEST_KDF, tempDir } from '../../../helpers/service';
+import { newVaultManager, STRONG_PASSWORD } from '../../../helpers/service';
 
 beforeAll(initCrypto);
 
@@ -53,7 +52,7 @@ describe('records are read through their schema', () => {
 
 describe('a vault whose records do not fit keeps working', () => {
   it('lists every client, consent and incident that reads, and takes settings field by field', async () => {
-    const vm = new VaultManager({ dataDir: tempDir(), now: () => Date.UTC(2026, 0, 5), dangerouslyUseKdfParams: TEST_KDF, readKeyFile: () => new Uint8Array(0) });
+    const vm = newVaultManager();
     await vm.create(STRONG_PASSWORD);
     let s = vm.unlocked();
     const client = s.clients.create({ displayName: 'Ada', status: 'active', notes: '' });
@@ -72,6 +71,5 @@ describe('a vault whose records do not fit keeps working', () => {
     expect(s.consents.onFile(client.id)).toMatchObject({ consents: [{ type: 'treatment' }], treatmentOnFile: true });
     expect(s.incidents.list().map((i) => i.whatHappened)).toEqual(['Lost a stick']);
     expect(s.settings.current()).toEqual({ ...SETTINGS_DEFAULTS, retentionYears: 9 });
-    vm.close();
   });
 });

@@ -2,14 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { initCrypto } from '../../../../src-main/core/crypto/sodium';
 import { recordType } from '../../../../src-main/core/records/record-store';
-import { VaultManager } from '../../../../src-main/core/vault/vault-manager';
-import { STRONG_PASSWORD, TEST_KDF, tempDir, value } from '../../../helpers/service';
-import { vaultService } from './vault-test-kit';
+import type { VaultManager } from '../../../../src-main/core/vault/vault-manager';
+import { newVaultManager, STRONG_PASSWORD, TEST_KDF, value, vaultService } from '../../../helpers/service';
 
 beforeAll(() => initCrypto());
 
 function manager(kdf = TEST_KDF): VaultManager {
-  return new VaultManager({ dataDir: tempDir(), now: Date.now, dangerouslyUseKdfParams: kdf, readKeyFile: () => new Uint8Array(0) });
+  return newVaultManager({ dangerouslyUseKdfParams: kdf });
 }
 /** Slow enough (~0.12 s a run natively, ~0.25 s in WASM) that a lock 30 ms in surely lands while the KDF runs. */
 const RACE_KDF = { opsLimit: 3, memLimitBytes: 64 * 1024 * 1024 };

@@ -5,8 +5,8 @@ import { RecordStore } from '../../../../src-main/core/records/record-store';
 import { UNLOCK_CACHE_FILE } from '../../../../src-main/core/vault/unlock-cache';
 import type { VaultService } from '../../../../src-main/service';
 import type { Channel, Input, Output } from '../../../../src-shared/ipc';
-import { filesContaining, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
-import { createdVault, tamper, vaultService } from './vault-test-kit';
+import { filesContaining, tamper, tempDir } from '../../../helpers/disk';
+import { createdVault, STRONG_PASSWORD, value, vaultService } from '../../../helpers/service';
 
 let services: VaultService[] = [];
 afterEach(() => {
