@@ -12,6 +12,12 @@ import { ClipboardGuard, type ClipboardPort } from './core/lock/clipboard-guard'
 import { classifyUnexpected, VaultError } from './core/errors';
 import { systemClock, type IdleSignals, type LockReason, type PolicyClock } from './core/lock/lock-policy';
 import { VaultManager } from './core/vault/vault-manager';
+import { Drives } from './core/drives/drives';
+import { systemDriveSource } from './core/drives/system-drives';
+import type { DriveSource } from './core/drives/volume';
+import type { FileChooser } from './core/files/file-chooser';
+import { FileHandles } from './core/files/file-handles';
+import { filesHandlers } from './handlers/files';
 import { auditHandlers } from './handlers/audit';
 import { checkupHandlers } from './handlers/checkup';
 import { clientsHandlers } from './handlers/clients';
@@ -41,6 +47,13 @@ export interface VaultServiceOptions {
   flushTimeoutMs?: number;
   /** The system clipboard (Electron); without it, copied text is not cleared by the app. */
   clipboard?: ClipboardPort;
+  /**
+   * How the user chooses files and folders: the OS dialogs from the Shell, or the preview's drive
+   * list plus a typed path. Required, so no build can fall back to trusting a typed path by accident.
+   */
+  fileChooser: FileChooser;
+  /** Where removable drives come from; the OS's own by default (tests and the preview point it elsewhere). */
+  driveSource?: DriveSource;
 }
 
 /**
@@ -51,7 +64,7 @@ export interface VaultServiceOptions {
 export interface IdlePort extends IdleSignals {
   dangerouslyAdvanceClock(ms: number): void;
 }
-export type { IdleSignals, LockReason };
+export type { FileChooser, IdleSignals, LockReason };
 
 export interface VaultService {
   /** The only door into the core. Never throws; every failure is a `{code, message}`. */
@@ -89,6 +102,10 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     options.onEvent?.(event, payload);
   };
   const autoLock = createAutoLock({ vault, emit, clock: options.lockClock, flushTimeoutMs: options.flushTimeoutMs });
+  const settings = autoLock.settings;
+  const files = new FileHandles();
+  const drives = new Drives(options.driveSource ?? systemDriveSource());
+  const backup = new BackupService({ vault, dataDir: options.dataDir, now, readKeyFile, files, drives, settings, onProgress: (p) => emit('backup.progress', p) });
   const ctx: ServiceContext = {
     vault,
     dataDir: options.dataDir,
@@ -96,9 +113,12 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     emit,
     lockPolicy: autoLock.policy,
     lockCoordinator: autoLock.coordinator,
-    settings: autoLock.settings,
+    settings,
     clipboardGuard,
-    backup: new BackupService({ vault, dataDir: options.dataDir, now, readKeyFile, onProgress: (p) => emit('backup.progress', p) }),
+    files,
+    chooser: options.fileChooser,
+    drives,
+    backup,
   };
 
   // A missing or extra handler is a compile error: AllHandlers is derived from the contract.
@@ -116,6 +136,7 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     ...consentHandlers(ctx),
     ...checkupHandlers(ctx),
     ...incidentHandlers(ctx),
+    ...filesHandlers(ctx),
   };
 
   async function invoke(channel: string, input: unknown): Promise<Result<unknown>> {

@@ -8,5 +8,6 @@ export function backupHandlers({ backup }: ServiceContext): HandlersFor<'backup'
     'backup.restore': (input) => backup.restore(input),
     'backup.status': () => backup.status(),
     'backup.list': (input) => backup.list(input),
+    'backup.lastFolder': () => backup.lastFolder(),
   };
 }

@@ -1,5 +1,8 @@
 import type { Channel, EventName, EventPayload, Output, ParsedInput } from '../../src-shared/ipc';
 import type { BackupService } from '../core/backup/backup-service';
+import type { Drives } from '../core/drives/drives';
+import type { FileChooser } from '../core/files/file-chooser';
+import type { FileHandles } from '../core/files/file-handles';
 import type { ClipboardGuard } from '../core/lock/clipboard-guard';
 import type { LockCoordinator } from '../core/lock/lock-coordinator';
 import type { LockPolicy } from '../core/lock/lock-policy';
@@ -20,6 +23,12 @@ export interface ServiceContext {
   settings: SettingsInEffect;
   /** Clears copied note text from the clipboard after the set delay and at lock. */
   clipboardGuard: ClipboardGuard;
+  /** What the user chose, behind opaque handles: every path a channel touches comes from here. */
+  files: FileHandles;
+  /** The OS dialog (Shell) or the preview's typed path. */
+  chooser: FileChooser;
+  /** Removable drives plugged in now. */
+  drives: Drives;
   /** Backups: create, verify, drill, restore, one job at a time. */
   backup: BackupService;
 }

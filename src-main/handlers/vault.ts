@@ -2,13 +2,15 @@ import { confirmRecoveryKit } from '../core/checkup/security-record';
 import { ratePassword } from '../core/vault/password-policy';
 import type { HandlersFor, ServiceContext } from './types';
 
-export function vaultHandlers({ vault, lockCoordinator }: ServiceContext): HandlersFor<'vault'> {
+export function vaultHandlers({ vault, lockCoordinator, files }: ServiceContext): HandlersFor<'vault'> {
+  // The key file comes as a handle for what the user chose; the vault reads the path behind it.
+  const keyFile = (handle: string | undefined) => files.resolveOptional(handle, 'key-file');
   return {
     'vault.status': () => vault.status(),
     'vault.checkPassword': ({ password }) => ratePassword(password),
-    'vault.create': ({ password, keyFile }) => vault.create(password, keyFile),
+    'vault.create': (input) => vault.create(input.password, keyFile(input.keyFile)),
     'vault.unlock': async (credentials) => {
-      await vault.unlock(credentials);
+      await vault.unlock('recoveryKey' in credentials ? credentials : { password: credentials.password, keyFile: keyFile(credentials.keyFile) });
       return {};
     },
     'vault.lock': async () => {
@@ -16,11 +18,11 @@ export function vaultHandlers({ vault, lockCoordinator }: ServiceContext): Handl
       await lockCoordinator.lock('manual');
       return {};
     },
-    'vault.changePassword': async ({ current, next, keyFile }) => {
-      await vault.changePassword(current, next, keyFile);
+    'vault.changePassword': async (input) => {
+      await vault.changePassword(input.current, input.next, keyFile(input.keyFile));
       return {};
     },
-    'vault.rotateRecoveryKey': ({ password, keyFile }) => vault.rotateRecoveryKey(password, keyFile),
+    'vault.rotateRecoveryKey': (input) => vault.rotateRecoveryKey(input.password, keyFile(input.keyFile)),
     'vault.confirmRecoveryKit': () => {
       confirmRecoveryKit(vault.unlocked());
       return {};

@@ -1,5 +1,7 @@
 import { VaultManager, type VaultManagerOptions } from '../../src-main/core/vault/vault-manager';
+import { typedPathChooser } from '../../src-main/dev/typed-path-chooser';
 import { createVaultService, type VaultService, type VaultServiceOptions } from '../../src-main/service';
+import type { FilePurpose } from '../../src-shared/contract/files';
 import type { Channel, Input, Output } from '../../src-shared/ipc';
 import { tempDir } from './disk';
 import { closeLater } from './lifecycle';
@@ -16,11 +18,24 @@ export const STRONG_PASSWORD = 'correct horse battery staple 42';
 
 export type ServiceOverrides = Partial<VaultServiceOptions>;
 
-/** A service over a fresh temp data dir (or `dataDir`). */
+/**
+ * A service in a fresh data folder (or `dataDir`). Files are chosen as in the preview (a typed
+ * path, `pick`); drives come from `driveSource` when given, else from nowhere (the test
+ * machine's own USB sticks must not leak into a test).
+ */
 export async function newService(overrides: ServiceOverrides = {}): Promise<{ service: VaultService; dataDir: string }> {
   const dataDir = overrides.dataDir ?? tempDir();
-  const service = closeLater(await createVaultService({ dataDir, dangerouslyUseKdfParams: TEST_KDF, ...overrides }));
+  const service = closeLater(
+    await createVaultService({ dataDir, dangerouslyUseKdfParams: TEST_KDF, fileChooser: typedPathChooser(), driveSource: async () => [], ...overrides }),
+  );
   return { service, dataDir };
+}
+
+/** The user chooses `file` for `purpose` (typed, as in the preview): the handle main gives for it. */
+export async function pick(service: VaultService, purpose: FilePurpose, file: string): Promise<string> {
+  const { chosen } = value(await service.invoke('files.choose', { purpose, typedPath: file }));
+  if (!chosen) throw new Error('nothing was chosen');
+  return chosen.handle;
 }
 
 /** A VaultManager alone, below the service. */

@@ -8,7 +8,8 @@ import type { UnlockedSession } from '../vault/unlocked-session';
 import { renderConsents } from './export-consents';
 import { renderClientRecord } from './export-html';
 
-export type ExportRequest = ParsedInput<'export.client'>;
+/** The channel's input, with the chosen folder resolved from its handle. */
+export type ExportRequest = Omit<ParsedInput<'export.client'>, 'folder'> & { dir: string };
 export type ExportResult = Output<'export.client'>;
 
 /** Oldest first, as a record is read. */
