@@ -17,6 +17,7 @@ import { systemDriveSource } from './core/drives/system-drives';
 import type { DriveSource } from './core/drives/volume';
 import type { FileChooser } from './core/files/file-chooser';
 import { FileHandles } from './core/files/file-handles';
+import { FilePlaces } from './core/files/file-places';
 import { filesHandlers } from './handlers/files';
 import { auditHandlers } from './handlers/audit';
 import { checkupHandlers } from './handlers/checkup';
@@ -116,8 +117,7 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     settings,
     clipboardGuard,
     files,
-    chooser: options.fileChooser,
-    drives,
+    places: new FilePlaces({ vault, dataDir: options.dataDir, now, chooser: options.fileChooser, drives, files }),
     backup,
   };
 

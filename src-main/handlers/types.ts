@@ -1,8 +1,7 @@
 import type { Channel, EventName, EventPayload, Output, ParsedInput } from '../../src-shared/ipc';
 import type { BackupService } from '../core/backup/backup-service';
-import type { Drives } from '../core/drives/drives';
-import type { FileChooser } from '../core/files/file-chooser';
 import type { FileHandles } from '../core/files/file-handles';
+import type { FilePlaces } from '../core/files/file-places';
 import type { ClipboardGuard } from '../core/lock/clipboard-guard';
 import type { LockCoordinator } from '../core/lock/lock-coordinator';
 import type { LockPolicy } from '../core/lock/lock-policy';
@@ -25,10 +24,8 @@ export interface ServiceContext {
   clipboardGuard: ClipboardGuard;
   /** What the user chose, behind opaque handles: every path a channel touches comes from here. */
   files: FileHandles;
-  /** The OS dialog (Shell) or the preview's typed path. */
-  chooser: FileChooser;
-  /** Removable drives plugged in now. */
-  drives: Drives;
+  /** Choosing a file or folder (the OS dialog, or the preview's typed path), and the drives plugged in now. */
+  places: FilePlaces;
   /** Backups: create, verify, drill, restore, one job at a time. */
   backup: BackupService;
 }
