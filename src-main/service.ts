@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { z } from 'zod';
 import { fail, ok, type Result } from '../src-shared/errors';
 import { contract, isChannel, type Channel, type EventName, type EventPayload, type Output } from '../src-shared/ipc';
@@ -12,6 +11,7 @@ import { ClipboardGuard, type ClipboardPort } from './core/lock/clipboard-guard'
 import { classifyUnexpected, VaultError } from './core/errors';
 import { systemClock, type IdleSignals, type LockReason, type PolicyClock } from './core/lock/lock-policy';
 import { VaultManager } from './core/vault/vault-manager';
+import { readKeyFile } from './core/files/key-file';
 import { Drives } from './core/drives/drives';
 import { systemDriveSource } from './core/drives/system-drives';
 import type { DriveSource } from './core/drives/volume';
@@ -40,7 +40,7 @@ export interface VaultServiceOptions {
   now?: () => number;
   /** Tests and benchmarks only: fixed KDF parameters instead of calibrating (~1 s each). */
   dangerouslyUseKdfParams?: KdfParams;
-  /** Main -> renderer events (lock, warnings, flush requests). */
+  /** Main -> renderer events (lock, warnings, flush requests). Without it, a lock does not wait for a draft flush. */
   onEvent?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   /** Tests only: a fake clock and timers for the auto-lock policy and the flush handshake. */
   lockClock?: PolicyClock;
@@ -81,7 +81,6 @@ export interface VaultService {
 export async function createVaultService(options: VaultServiceOptions): Promise<VaultService> {
   await initCrypto();
   const now = options.now ?? Date.now;
-  const readKeyFile = (file: string) => fs.readFileSync(file);
   const vault: VaultManager = new VaultManager({
     dataDir: options.dataDir,
     now,
@@ -102,7 +101,13 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     if (event === 'locked') void clipboardGuard.clearIfOurs();
     options.onEvent?.(event, payload);
   };
-  const autoLock = createAutoLock({ vault, emit, clock: options.lockClock, flushTimeoutMs: options.flushTimeoutMs });
+  const autoLock = createAutoLock({
+    vault,
+    emit,
+    clock: options.lockClock,
+    flushTimeoutMs: options.flushTimeoutMs,
+    hasRenderer: options.onEvent !== undefined,
+  });
   const settings = autoLock.settings;
   const files = new FileHandles();
   const drives = new Drives(options.driveSource ?? systemDriveSource());

@@ -81,8 +81,8 @@ export function vaultFingerprint(dataDir: string): string {
  * SHA-256 of every stored record revision and head. A successful verify or drill may append an
  * audit event (the audit trail logs them), but must never change a record.
  */
-export function recordsFingerprint(dataDir: string): string {
-  const db = new Database(vaultFile(dataDir), { readonly: true, fileMustExist: true });
+export function recordsFingerprint(dataDir: string, file = vaultFile(dataDir)): string {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const rows = db.prepare('SELECT id, rev, kind, nonce, ciphertext FROM records ORDER BY id, rev').all() as Record<string, unknown>[];
     const parts = rows.flatMap((r) => [JSON.stringify([r.id, r.rev, r.kind]), r.nonce as Buffer, r.ciphertext as Buffer]);

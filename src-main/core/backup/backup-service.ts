@@ -39,7 +39,7 @@ export class BackupService {
   private readonly limiter: BackupCredentialLimiter;
 
   constructor(private readonly ctx: BackupServiceContext) {
-    this.limiter = new BackupCredentialLimiter(ctx.now);
+    this.limiter = new BackupCredentialLimiter(ctx.dataDir, ctx.now);
     // Only this process uses dataDir (single-instance lock), so any scratch left is stale.
     removeStaleScratch(ctx.dataDir);
   }

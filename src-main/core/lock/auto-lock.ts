@@ -11,10 +11,12 @@ export interface AutoLockOptions {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   clock?: PolicyClock;
   flushTimeoutMs?: number;
+  /** Whether a renderer listens for events (and so can answer a flush request). */
+  hasRenderer: boolean;
 }
 
 /** Wires the settings, the lock policy and the flush-then-lock coordinator to one vault. */
-export function createAutoLock({ vault, emit, clock = systemClock, flushTimeoutMs }: AutoLockOptions): {
+export function createAutoLock({ vault, emit, clock = systemClock, flushTimeoutMs, hasRenderer }: AutoLockOptions): {
   settings: SettingsInEffect;
   policy: LockPolicy;
   coordinator: LockCoordinator;
@@ -38,15 +40,15 @@ export function createAutoLock({ vault, emit, clock = systemClock, flushTimeoutM
   });
   const coordinator = new LockCoordinator({
     lockVault: (reason) => {
-      // Logged before the keys go, so the lock is sealed into the chain like any other event.
-      vault.recordAudit({ type: 'vault.locked', detail: reason });
-      vault.lock();
+      // The vault seals the lock into the chain before the keys go.
+      vault.lock(reason);
     },
     isUnlocked,
     policy,
     emit,
     clock,
     flushTimeoutMs,
+    hasRenderer,
     newRequestId: () => toHex(randomBytes(16)),
   });
   return { settings, policy, coordinator };

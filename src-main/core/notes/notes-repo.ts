@@ -53,6 +53,8 @@ export class NotesRepo {
   private readonly metas = new Map<string, NoteMeta>();
   /** Notes whose record failed to open or read at unlock: counted, never shown. */
   readonly damaged: string[] = [];
+  /** Notes the sealed audit trail saw signed that read unsigned now: listed as damaged, never opened for editing. */
+  private readonly rolledBack = new Set<string>();
 
   constructor(
     private readonly store: RecordStore,
@@ -102,6 +104,20 @@ export class NotesRepo {
     });
   }
 
+  /**
+   * Cross-check at unlock: a note the sealed audit trail saw signed but whose current revision is
+   * unsigned had its newest revisions deleted and its head moved back. It stays listed, marked
+   * damaged, leaves search, and never opens as an editable draft.
+   */
+  markRolledBack(signedByTrail: ReadonlySet<string>): void {
+    for (const id of signedByTrail) {
+      const meta = this.metas.get(id);
+      if (!meta || meta.signed) continue;
+      this.rolledBack.add(id);
+      this.index.remove(id);
+    }
+  }
+
   /** Every list entry with the nonce of the record it was made from, for the unlock cache. */
   cacheEntries(): [string, CachedNote][] {
     const out: [string, CachedNote][] = [];
@@ -141,7 +157,10 @@ export class NotesRepo {
       .filter((m) => (filter.includeTrashed || m.trashedAt === undefined) && (!filter.clientId || m.clientId === filter.clientId))
       .filter((m) => !filter.kind || m.kind === filter.kind)
       .sort(byServiceDateDesc)
-      .map((m) => toSummary(m, this.nameOf(m.clientId)));
+      .map((m) => {
+        const summary = toSummary(m, this.nameOf(m.clientId));
+        return this.rolledBack.has(m.id) ? { ...summary, damage: 'signed-version-missing' as const } : summary;
+      });
   }
 
   /** Latest date of service per client, over notes not in the trash. */
@@ -284,6 +303,7 @@ export class NotesRepo {
 
   clear(): void {
     this.metas.clear();
+    this.rolledBack.clear();
   }
 
   /** The list entry of a note just saved (remember() keeps it current). */
@@ -297,6 +317,12 @@ export class NotesRepo {
   }
 
   private read(id: string): { rev: number; state: NoteState } {
+    if (this.rolledBack.has(id)) {
+      throw new VaultError(
+        'VAULT_CORRUPT',
+        'This note was signed, but its signed version is missing from the vault file, so it cannot be opened or changed. Restore it from a backup.',
+      );
+    }
     const r = this.store.get(id, noteRecord);
     return { rev: r.rev, state: noteState(r.payload, r.rev) };
   }

@@ -63,7 +63,9 @@ export class RecordStore {
   }
 
   private writeRevision<T>(id: string, type: RecordType<T>, rev: number, payload: T): void {
-    const { nonce, ciphertext } = seal(this.key, enc.encode(JSON.stringify(payload)), this.ad(id, type.kind, rev));
+    const plain = enc.encode(JSON.stringify(payload));
+    const { nonce, ciphertext } = seal(this.key, plain, this.ad(id, type.kind, rev));
+    plain.fill(0); // The bytes are ours to wipe; the JSON string is left to the garbage collector.
     this.sql('INSERT INTO records (id, rev, kind, nonce, ciphertext) VALUES (?, ?, ?, ?, ?)').run(id, rev, type.kind, nonce, ciphertext);
   }
 
@@ -177,13 +179,18 @@ export class RecordStore {
   }
 }
 
-/** The payload if it is JSON that fits the schema, else undefined. */
+/**
+ * The payload if it is JSON that fits the schema, else undefined. The decrypted bytes are wiped
+ * after parsing: only the parsed value (needed) stays in memory.
+ */
 function parse<T>(type: RecordType<T>, plain: Uint8Array): { value: T } | undefined {
   let json: unknown;
   try {
     json = JSON.parse(dec.decode(plain));
   } catch {
     return undefined;
+  } finally {
+    plain.fill(0);
   }
   const parsed = type.schema.safeParse(json);
   return parsed.success ? { value: parsed.data } : undefined;

@@ -1,8 +1,9 @@
-import { AuditLog } from '../audit/audit-log';
+import { AuditLog, type AuditAnchor } from '../audit/audit-log';
+import { readBackupLog, updateBackupLog } from '../backup/backup-log';
 import { ClientsRepo } from '../clients/clients-repo';
 import { ConsentRepo } from '../consent/consent-repo';
 import { recordsKey as deriveRecordsKey, type MasterKey, type RecordsKey } from '../crypto/keys';
-import { memzero } from '../crypto/sodium';
+import { memzero, scrubWasmStack } from '../crypto/sodium';
 import { IncidentRepo } from '../incidents/incident-repo';
 import { NotesRepo } from '../notes/notes-repo';
 import { RecordStore } from '../records/record-store';
@@ -35,6 +36,8 @@ export interface UnlockedSession {
 export interface SessionOptions {
   dataDir: string;
   now: () => number;
+  /** A restore is an authenticated step back to the backup's trail: anchors from before it no longer apply. */
+  afterRestore?: boolean;
 }
 
 /**
@@ -60,8 +63,15 @@ export function openSession(db: Db, header: VaultHeader, masterKey: MasterKey, o
       () => notes?.lastContacts() ?? new Map(),
     );
     notes = new NotesRepo(store, o.now, search, clients, cachedIndex ? cache : null);
-    const audit = new AuditLog(db, header.vaultId, masterKey, o.now);
+    const cacheAnchor = cachedIndex ? (cache?.audit?.anchor ?? null) : null;
+    const audit = new AuditLog(db, header.vaultId, masterKey, o.now, {
+      outsideAnchors: () => outsideAnchors(o.dataDir, masterKey, header.vaultId, cacheAnchor),
+      ignoreOutsideAnchors: o.afterRestore,
+    });
+    const signedByTrail = audit.open(cachedIndex ? (cache?.audit ?? null) : null);
     audit.foldPending();
+    // A note the sealed trail saw signed but that reads unsigned now had its signed revisions removed.
+    notes.markRolledBack(signedByTrail);
     return {
       header,
       masterKey,
@@ -86,12 +96,33 @@ export function openSession(db: Db, header: VaultHeader, masterKey: MasterKey, o
 
 /** Zeroes the session's keys and drops everything decrypted; first seals the unlock cache, unless the vault is being replaced. */
 export function closeSession(s: UnlockedSession, o: { dataDir: string; keepCache: boolean }): void {
-  if (o.keepCache) saveCache(s, o.dataDir);
+  if (o.keepCache) {
+    saveCache(s, o.dataDir);
+    keepAuditAnchor(s, o.dataDir);
+  }
   s.notes.clear();
   s.clients.clear();
   s.search.close();
   s.audit.close();
   memzero(s.masterKey, s.recordsKey);
+  // libsodium's heap copies are wiped as they are freed (crypto/sodium.ts); its stack is scrubbed here.
+  scrubWasmStack();
+}
+
+/** Anchors of the audit trail kept outside vault.db: the backup log's, and the unlock cache's as loaded. */
+function outsideAnchors(dataDir: string, masterKey: MasterKey, vaultId: string, cacheAnchor: AuditAnchor | null): AuditAnchor[] {
+  const logged = readBackupLog(dataDir, masterKey, vaultId).auditAnchor;
+  return [logged, cacheAnchor].filter((a): a is AuditAnchor => a !== null);
+}
+
+/** Writes where the trail stands into the sealed backup log. Never throws: it is a second line of evidence. */
+export function keepAuditAnchor(s: UnlockedSession, dataDir: string): void {
+  try {
+    const anchor = s.audit.anchorToKeep();
+    if (anchor) updateBackupLog(dataDir, s.masterKey, s.header.vaultId, (log) => ({ ...log, auditAnchor: anchor }));
+  } catch {
+    // The trail itself is intact; only the outside evidence of its end is older.
+  }
 }
 
 /** Seals the list and index for the next unlock, unless nothing changed since they were loaded. */
@@ -100,7 +131,12 @@ function saveCache(s: UnlockedSession, dataDir: string): void {
   try {
     if (!s.cacheLoaded) s.search.optimize();
     const index = s.search.serialize();
-    saveUnlockCache(dataDir, s.masterKey, s.header.vaultId, { notes: s.notes.cacheEntries(), clientNames: s.clients.names(), index });
+    saveUnlockCache(dataDir, s.masterKey, s.header.vaultId, {
+      notes: s.notes.cacheEntries(),
+      clientNames: s.clients.names(),
+      index,
+      audit: s.audit.summary(),
+    });
     index.fill(0);
   } catch {
     // Only a cache: the next unlock rebuilds it. A lock must never fail for it.

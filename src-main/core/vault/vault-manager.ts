@@ -7,14 +7,15 @@ import type { MasterKey } from '../crypto/keys';
 import { memzero, type KdfParams } from '../crypto/sodium';
 import { VaultError } from '../errors';
 import { createVaultKeys, type NewVaultKeys } from './key-hierarchy';
-import type { AuditEvent } from '../audit/audit-log';
+import { AuditLog, type AuditEvent } from '../audit/audit-log';
 import { addPending } from '../audit/audit-pending';
+import type { LockReason } from '../lock/lock-policy';
 import { UnlockLimiter } from './rate-limit';
 import { headerWithNewPassword, headerWithNewRecoveryKey, type RekeyContext } from './vault-rekey';
 import { encodeRecoveryKey } from './recovery-key';
 import { snapshotDatabase } from '../backup/snapshot';
 import { removeUnlockCache } from './unlock-cache';
-import { closeSession, openSession, type UnlockedSession } from './unlocked-session';
+import { closeSession, keepAuditAnchor, openSession, type UnlockedSession } from './unlocked-session';
 import { createVaultFile, openVaultDb, type Db } from './vault-db';
 import {
   assertStrong,
@@ -104,6 +105,10 @@ export class VaultManager {
         fs.mkdirSync(this.opts.dataDir, { recursive: true, mode: 0o700 });
         createVaultFile(this.file, header);
         this.db = openVaultDb(this.file);
+        // The trail's first entry is sealed now, whatever happens next: a vault never has an empty trail.
+        const genesis = new AuditLog(this.db, header.vaultId, masterKey, this.opts.now);
+        genesis.append({ type: 'vault.created' });
+        genesis.close();
         // Locked (suspend, quit) while the KDF ran: the vault exists, but it stays locked.
         if (epoch === this.lockEpoch) this.startSession(header, masterKey);
         else memzero(masterKey);
@@ -150,8 +155,8 @@ export class VaultManager {
     if ('password' in credentials) await this.opts.onPasswordAccepted?.(credentials.password, 'unlocked');
   }
 
-  private startSession(header: VaultHeader, masterKey: MasterKey): void {
-    this.session = openSession(this.db!, header, masterKey, this.opts);
+  private startSession(header: VaultHeader, masterKey: MasterKey, o: { afterRestore?: boolean } = {}): void {
+    this.session = openSession(this.db!, header, masterKey, { ...this.opts, afterRestore: o.afterRestore });
   }
 
   /**
@@ -162,7 +167,7 @@ export class VaultManager {
   recordAudit(event: AuditEvent): void {
     try {
       if (this.session) this.session.audit.append(event);
-      else if (this.database()) addPending(this.db!, event.type, this.opts.now());
+      else if (this.database()) addPending(this.db!, event, this.opts.now());
     } catch {
       // The action already happened: failing it now would be worse than one missing entry.
     }
@@ -179,8 +184,18 @@ export class VaultManager {
     return this.session;
   }
 
-  /** Zeroes every key and drops every decrypted thing held in main. */
-  lock(): void {
+  /**
+   * Zeroes every key and drops every decrypted thing held in main. With a reason, the lock is
+   * sealed into the audit trail first, as an entry promising the anchor written just after it.
+   */
+  lock(reason?: LockReason): void {
+    if (this.session && reason) {
+      try {
+        this.session.audit.append({ type: 'vault.locked', detail: reason }, this.opts.now(), { anchored: true });
+      } catch {
+        // The lock must happen whatever the log does.
+      }
+    }
     this.endSession({ keepCache: true });
   }
 
@@ -268,7 +283,9 @@ export class VaultManager {
       throw e;
     }
     writeMetaNumber(this.db, 'unlock_failures', 0);
-    this.startSession(readHeader(this.db), masterKey);
+    // A restore is an authenticated step back to the backup's trail: anchors from before it no longer apply.
+    this.startSession(readHeader(this.db), masterKey, { afterRestore: true });
+    keepAuditAnchor(this.session!, this.opts.dataDir);
     return { replacedFile };
   }
 

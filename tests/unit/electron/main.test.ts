@@ -202,14 +202,30 @@ describe('Electron main process', () => {
     const [win] = fake.state.windows;
     expect(win?.loaded).toBe(APP_ENTRY_URL);
     expect(win?.contentProtection).toBe(true);
-    expect(win?.options.webPreferences).toMatchObject({
+    // The Electron security checklist (docs/security.md), as passed to the window.
+    expect(win?.options.webPreferences).toEqual({
+      preload: path.join(fake.state.appPath, 'dist', 'main', 'preload.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
       devTools: false,
-      preload: path.join(fake.state.appPath, 'dist', 'main', 'preload.cjs'),
+      spellcheck: false,
     });
+  });
+
+  it('allows DevTools only in an unpackaged development build', async () => {
+    fake.state.packaged = false;
+    await bootAndBeReady();
+    expect(fake.state.windows[0]?.options.webPreferences?.devTools).toBe(true);
   });
 
   it('serves the renderer build over app:// with the CSP, and nothing outside it', async () => {

@@ -52,12 +52,12 @@ describe('bad backup files', () => {
     const res = value(await service.invoke('backup.verify', { backup: await backupFile(foreign), password: OTHER_PASSWORD }));
     expect(res).toMatchObject({ verified: true, sameVault: false, notes: 1 });
     expect(recordsFingerprint(dataDir)).toBe(records);
-    const before = vaultFingerprint(dataDir);
     expect(await service.invoke('backup.verify', { backup: await backupFile(foreign), password: STRONG_PASSWORD })).toMatchObject({
       ok: false,
       error: { code: 'WRONG_CREDENTIALS' },
     });
-    expect(vaultFingerprint(dataDir)).toBe(before);
+    // The wrong password is recorded in the audit trail; no record changes.
+    expect(recordsFingerprint(dataDir)).toBe(records);
   });
 
   it('refuses a newer format version with BACKUP_UNSUPPORTED_VERSION, also on a fresh install', async () => {
@@ -95,11 +95,12 @@ describe('bad backup files', () => {
   });
 
   it('answers a wrong Recovery Key, a zero-byte file and a file gone since it was chosen with their codes; a folder cannot be chosen as a backup', async () => {
-    const before = vaultFingerprint(dataDir);
+    const records = recordsFingerprint(dataDir);
     expect(await service.invoke('backup.restore', { backup: await backupFile(good), recoveryKey: foreignRecovery })).toMatchObject({
       ok: false,
       error: { code: 'WRONG_CREDENTIALS' },
     });
+    const before = vaultFingerprint(dataDir);
     const empty = path.join(tempDir('sv-bad-'), 'empty.svbackup');
     fs.writeFileSync(empty, '');
     expect(await service.invoke('backup.verify', { backup: await backupFile(empty) })).toMatchObject({ ok: false, error: { code: 'BACKUP_CORRUPT' } });
@@ -108,8 +109,10 @@ describe('bad backup files', () => {
     fs.copyFileSync(good, gone);
     const goneHandle = await backupFile(gone);
     fs.rmSync(gone);
-    expect(await service.invoke('backup.verify', { backup: goneHandle })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // Gone since it was chosen: the same one answer as any path that is not a backup.
+    expect(await service.invoke('backup.verify', { backup: goneHandle })).toMatchObject({ ok: false, error: { code: 'BACKUP_CORRUPT' } });
     expect(vaultFingerprint(dataDir)).toBe(before);
+    expect(recordsFingerprint(dataDir)).toBe(records);
   });
 });
 
