@@ -8,7 +8,7 @@ export function transferHandlers({ vault, now, files }: ServiceContext): Handler
       transferRecord(vault.unlocked(), { ...input, dir: files.resolve(folder, 'export-folder') }, now()),
     'transfer.list': ({ clientId }) => {
       const s = vault.unlocked();
-      s.clients.get(clientId, new Map()); // NOT_FOUND for a client that is not in the vault
+      s.clients.get(clientId); // NOT_FOUND for a client that is not in the vault
       return new DisclosureRepo(s.store).list(clientId);
     },
   };

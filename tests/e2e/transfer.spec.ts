@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ageDecryptWithPassphrase } from '../helpers/age-cli';
-import { tempDir, value } from '../helpers/service';
+import { tempDir } from '../helpers/disk';
+import { value } from '../helpers/service';
 import { expectAccessible } from './a11y';
 import { chooseByTypedPath, createVaultThroughUi, expect, test } from './fixtures';
 

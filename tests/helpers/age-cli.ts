@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { tempDir } from './service';
+import { tempDir } from './disk';
 
 /**
  * The standard age tool (Debian package `age`; .ci/run installs it), as the receiving clinician

@@ -1,7 +1,7 @@
 import type { Settings } from '../../../src-shared/contract/settings';
 import { lastVerifiedBackup } from '../backup/backup-log';
 import { custodiansStatus } from '../custodians/custodian-status';
-import type { UnlockedSession } from '../vault/vault-manager';
+import type { UnlockedSession } from '../vault/unlocked-session';
 import { detectDiskEncryption } from './disk-encryption';
 import type { CheckupFacts, DiskEncryption } from './facts';
 import { checkPermissions } from './permissions';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { VaultError } from '../errors';
-import type { RecordStore } from '../records/record-store';
+import { recordType, type RecordStore } from '../records/record-store';
 import { custodianSlotSchema, type CustodianSlot } from '../vault/vault-header';
 
 /** A fixed id, like the settings and security records (random ids are 32 hex characters). */
@@ -17,19 +17,17 @@ const custodiansRecord = z.union([
   z.object({ revokedAt: z.number() }),
 ]);
 export type CustodiansRecord = z.infer<typeof custodiansRecord>;
+const custodiansType = recordType('custodians', custodiansRecord, 'list of records custodians');
 
 /** The current revision; null when none was ever made. A damaged record reads as VAULT_CORRUPT. */
 export function readCustodians(store: RecordStore): CustodiansRecord | null {
-  let payload: unknown;
   try {
-    payload = store.get(RECORD_ID, 'custodians').payload;
+    return store.get(RECORD_ID, custodiansType).payload;
   } catch (error) {
     if (error instanceof VaultError && error.code === 'NOT_FOUND') return null;
+    if (error instanceof VaultError && error.code === 'VAULT_CORRUPT') throw new VaultError('VAULT_CORRUPT', 'The list of records custodians is damaged. Make new custodian kits.');
     throw error;
   }
-  const parsed = custodiansRecord.safeParse(payload);
-  if (!parsed.success) throw new VaultError('VAULT_CORRUPT', 'The list of records custodians is damaged. Make new custodian kits.');
-  return parsed.data;
 }
 
 /** The header's slot is exactly the one the record says was written (or absent when none should be). */
@@ -47,5 +45,5 @@ export function slotMatches(record: CustodiansRecord | null, slot: CustodianSlot
 }
 
 export function writeCustodians(store: RecordStore, next: CustodiansRecord): void {
-  store.put(RECORD_ID, 'custodians', next);
+  store.put(RECORD_ID, custodiansType, next);
 }

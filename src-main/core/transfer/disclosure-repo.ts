@@ -1,7 +1,8 @@
 import { disclosure, type Disclosure } from '../../../src-shared/contract/transfer';
-import type { RecordStore } from '../records/record-store';
+import { recordType, type RecordStore } from '../records/record-store';
 
 const payload = disclosure.omit({ id: true });
+const disclosureRecord = recordType('disclosure', payload, 'disclosure record');
 
 /**
  * The accounting of disclosures (HIPAA §164.528): one `disclosure` record per transfer of care,
@@ -12,18 +13,15 @@ export class DisclosureRepo {
   constructor(private readonly store: RecordStore) {}
 
   add(d: Omit<Disclosure, 'id'>): Disclosure {
-    const { id } = this.store.insert('disclosure', payload.parse(d));
+    const { id } = this.store.insert(disclosureRecord, payload.parse(d));
     return { id, ...d };
   }
 
   /** One client's disclosures, newest first; a damaged record is left out (the vault reports it elsewhere). */
   list(clientId: string): Disclosure[] {
     return this.store
-      .loadAll<unknown>('disclosure')
-      .records.flatMap((r) => {
-        const parsed = payload.safeParse(r.payload);
-        return parsed.success && parsed.data.clientId === clientId ? [{ id: r.id, ...parsed.data }] : [];
-      })
+      .loadAll(disclosureRecord)
+      .records.flatMap((r) => (r.payload.clientId === clientId ? [{ id: r.id, ...r.payload }] : []))
       .sort((a, b) => b.at - a.at);
   }
 }

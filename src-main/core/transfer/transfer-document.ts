@@ -1,9 +1,8 @@
 import type { Note } from '../../../src-shared/contract/notes';
-import { ConsentRepo } from '../consent/consent-repo';
 import { chronological } from '../export/client-export';
 import { renderConsents } from '../export/export-consents';
 import { renderClientRecord } from '../export/export-html';
-import type { UnlockedSession } from '../vault/vault-manager';
+import type { UnlockedSession } from '../vault/unlocked-session';
 
 export interface TransferSelection {
   clientId: string;
@@ -27,7 +26,7 @@ export interface TransferDocument {
  * note in the trash.
  */
 export function transferDocument(s: UnlockedSession, sel: TransferSelection, now: number): TransferDocument {
-  const client = s.clients.get(sel.clientId, s.notes.lastContacts());
+  const client = s.clients.get(sel.clientId);
   const record: Note[] = [];
   const psychotherapy: Note[] = [];
   for (const summary of s.notes.list({ clientId: sel.clientId, includeTrashed: false })) {
@@ -40,7 +39,7 @@ export function transferDocument(s: UnlockedSession, sel: TransferSelection, now
   }
   record.sort(chronological);
   psychotherapy.sort(chronological);
-  const consents = renderConsents(new ConsentRepo(s.store, () => now).list(sel.clientId));
+  const consents = renderConsents(s.consents.list(sel.clientId));
   const html = renderClientRecord(client, record, now, consents, { purpose: 'transfer', psychotherapy });
   return {
     bytes: new TextEncoder().encode(html),

@@ -5,7 +5,7 @@ import { ageEncryptToRecipient, ageEncryptWithPassphrase, parseAgeRecipient } fr
 import { writeNewFile } from '../files/durable-files';
 import { VaultError } from '../errors';
 import { localIsoDate } from '../notes/note-record';
-import type { UnlockedSession } from '../vault/vault-manager';
+import type { UnlockedSession } from '../vault/unlocked-session';
 import { DisclosureRepo } from './disclosure-repo';
 import { transferDocument, type TransferSelection } from './transfer-document';
 import { newTransferPassphrase } from './transfer-passphrase';

@@ -2,25 +2,19 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { VaultService } from '../../../src-main/service';
+import { describe, expect, it } from 'vitest';
 import { CUSTODIAN_CHANNELS, custodianMayUse } from '../../../src-shared/custodian-access';
 import { CHANNELS, type Channel, type Input, type Output } from '../../../src-shared/ipc';
 import { ageKeygen } from '../../helpers/age-cli';
-import { newService, pick, STRONG_PASSWORD, tempDir, value } from '../../helpers/service';
+import { tempDir } from '../../helpers/disk';
+import { newService, pick, STRONG_PASSWORD, value } from '../../helpers/service';
 
-let service: VaultService | undefined;
-afterEach(() => {
-  service?.close();
-  service = undefined;
-});
 
 type Allowed = (typeof CUSTODIAN_CHANNELS)[number];
 
 /** A practice with one client, a signed note and a consent, opened by two of three custodians. */
 async function custodianSession() {
   const made = await newService({ flushTimeoutMs: 1 });
-  service = made.service;
   const svc = made.service;
   const call = async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => value(await svc.invoke(channel, input));
   await call('vault.create', { password: STRONG_PASSWORD });
@@ -121,7 +115,6 @@ describe('custodian mode (vault opened with custodian shares)', () => {
 
   it('a custodian backup never rotates the clinician\'s older backups away', async () => {
     const made = await newService({ flushTimeoutMs: 1 });
-    service = made.service;
     const call = async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => value(await made.service.invoke(channel, input));
     await call('vault.create', { password: STRONG_PASSWORD });
     const folder = await pick(made.service, 'backup-folder', tempDir('sv-rotation-'));

@@ -1,25 +1,20 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { initCrypto, keyedHash } from '../../../../src-main/core/crypto/sodium';
 import { decodeShare } from '../../../../src-main/core/custodians/custodian-share';
 import { fromGroups, normalizeGroups, toGroups } from '../../../../src-main/core/vault/grouped-base32';
+import { filesContaining, tamper } from '../../../helpers/disk';
 import type { VaultService } from '../../../../src-main/service';
-import { filesContaining, STRONG_PASSWORD, value } from '../../../helpers/service';
-import { createdVault, fakeClock, tamper, vaultService } from '../vault/vault-test-kit';
+import { FakeClock } from '../../../helpers/fake-clock';
+import { createdVault, STRONG_PASSWORD, value, vaultService } from '../../../helpers/service';
 
 beforeAll(() => initCrypto());
 
-let services: VaultService[] = [];
-afterEach(() => {
-  for (const s of services) s.close();
-  services = [];
-});
 
 const NAMES = ['Avery Attorney', 'Casey Colleague', 'Pat Partner'];
 
 /** A vault with a 2-of-3 split, locked: the password and Recovery Kit are "lost". */
 async function vaultWithKits(threshold = 2, names = NAMES, now?: () => number) {
   const v = await createdVault(now ? { now } : {});
-  services.push(v.service);
   const named = value(await v.service.invoke('custodians.name', { password: STRONG_PASSWORD, names, threshold }));
   value(await v.service.invoke('vault.lock', {}));
   return { ...v, shares: named.kits.map((k) => k.share), named };
@@ -83,7 +78,7 @@ describe('records custodians: a 2-of-3 split', () => {
   });
 
   it('revoked or replaced kits no longer open the vault; the new kits do', async () => {
-    const clock = fakeClock();
+    const clock = new FakeClock();
     const { service, shares: old } = await vaultWithKits(2, NAMES, clock.now);
     value(await service.invoke('vault.unlock', { password: STRONG_PASSWORD }));
     const replaced = value(await service.invoke('custodians.name', { password: STRONG_PASSWORD, names: ['One', 'Two'], threshold: 2 }));
@@ -126,7 +121,6 @@ describe('records custodians: a 2-of-3 split', () => {
 
   it('naming custodians needs the password, two names at least, and a threshold they can meet', async () => {
     const v = await createdVault();
-    services.push(v.service);
     refused(await v.service.invoke('custodians.name', { password: 'not the password at all', names: NAMES, threshold: 2 }), 'WRONG_CREDENTIALS', /current password is not right/);
     refused(await v.service.invoke('custodians.name', { password: STRONG_PASSWORD, names: NAMES, threshold: 4 }), 'INVALID_INPUT', /threshold/);
     refused(await v.service.invoke('custodians.name', { password: STRONG_PASSWORD, names: ['Alone'], threshold: 2 }), 'INVALID_INPUT', /names/);
@@ -144,6 +138,5 @@ describe('records custodians: a 2-of-3 split', () => {
 
 async function createdVaultService(dataDir: string): Promise<VaultService> {
   const { service } = await vaultService({ dataDir });
-  services.push(service);
   return service;
 }

@@ -5,7 +5,7 @@ import { ageEncryptToRecipient, ageEncryptWithPassphrase, parseAgeRecipient } fr
 import { initCrypto, randomBytes } from '../../../../src-main/core/crypto/sodium';
 import { newTransferPassphrase } from '../../../../src-main/core/transfer/transfer-passphrase';
 import { ageCliVersion, ageDecryptWithIdentity, ageDecryptWithPassphrase, ageKeygen } from '../../../helpers/age-cli';
-import { tempDir } from '../../../helpers/service';
+import { tempDir } from '../../../helpers/disk';
 
 beforeAll(async () => {
   await initCrypto();

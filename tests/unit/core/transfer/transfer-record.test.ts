@@ -1,16 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { VaultService } from '../../../../src-main/service';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ageCliVersion, ageDecryptWithIdentity, ageDecryptWithPassphrase, ageKeygen } from '../../../helpers/age-cli';
-import { filesContaining, pick, tempDir } from '../../../helpers/service';
-import { codeOf, unlockedVault } from '../notes/fixture';
+import { filesContaining, tempDir } from '../../../helpers/disk';
+import { codeOf, pick, unlockedVault } from '../../../helpers/service';
 
-let service: VaultService | undefined;
-afterEach(() => {
-  service?.close();
-  service = undefined;
-});
 beforeAll(() => {
   ageCliVersion();
 });
@@ -20,7 +14,6 @@ const day = (serviceDate: string) => ({ serviceDate, riskFlags: [] as string[] }
 /** One client with a signed note, an unsigned draft and a signed psychotherapy note (a canary in each), and a folder to write to. */
 async function practice() {
   const v = await unlockedVault();
-  service = v.service;
   const { call } = v;
   const client = await call('clients.create', { displayName: 'Transfer Canary-Name' });
   const signed = await call('notes.create', { title: 'Intake', clientId: client.id, kind: 'intake', body: 'CANARY-SIGNED', session: day('2025-01-02') });
@@ -113,7 +106,7 @@ describe('transfer.client (transfer of care)', () => {
     }
     const secretRes = await svc.invoke('transfer.client', { clientId: client.id, recipientName: 'Dr. X', method: { kind: 'publicKey', publicKey: secret }, folder });
     expect(!secretRes.ok && secretRes.error.message).toMatch(/secret key/);
-    // Other bad requests: unknown client, no receiver name, a handle that was never chosen, a method that does not exist.
+    // Other bad requests: unknown client, no receiver name, a method that does not exist, no input at all.
     expect(await codeOf(svc, 'transfer.client', { clientId: 'f'.repeat(32), recipientName: 'Dr. X', method: { kind: 'passphrase' }, folder })).toBe('NOT_FOUND');
     expect(await codeOf(svc, 'transfer.client', { clientId: client.id, recipientName: '  ', method: { kind: 'passphrase' }, folder })).toBe('INVALID_INPUT');
     expect(await codeOf(svc, 'transfer.client', { clientId: client.id, recipientName: 'Dr. X', method: { kind: 'email' }, folder })).toBe('INVALID_INPUT');
