@@ -1,4 +1,4 @@
-import { DisclosureRepo } from '../core/transfer/disclosure-repo';
+import { listDisclosures } from '../core/transfer/disclosure-repo';
 import { transferRecord } from '../core/transfer/transfer-record';
 import type { HandlersFor, ServiceContext } from './types';
 
@@ -6,10 +6,6 @@ export function transferHandlers({ vault, now, files }: ServiceContext): Handler
   return {
     'transfer.client': ({ folder, psychotherapyConfirmed: _confirmed, ...input }) =>
       transferRecord(vault.unlocked(), { ...input, dir: files.resolve(folder, 'export-folder') }, now()),
-    'transfer.list': ({ clientId }) => {
-      const s = vault.unlocked();
-      s.clients.get(clientId); // NOT_FOUND for a client that is not in the vault
-      return new DisclosureRepo(s.store).list(clientId);
-    },
+    'transfer.list': ({ clientId }) => listDisclosures(vault.unlocked(), clientId),
   };
 }

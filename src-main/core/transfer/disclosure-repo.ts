@@ -1,5 +1,6 @@
 import { disclosure, type Disclosure } from '../../../src-shared/contract/transfer';
 import { recordType, type RecordStore } from '../records/record-store';
+import type { UnlockedSession } from '../vault/unlocked-session';
 
 const payload = disclosure.omit({ id: true });
 const disclosureRecord = recordType('disclosure', payload, 'disclosure record');
@@ -24,4 +25,10 @@ export class DisclosureRepo {
       .records.flatMap((r) => (r.payload.clientId === clientId ? [{ id: r.id, ...r.payload }] : []))
       .sort((a, b) => b.at - a.at);
   }
+}
+
+/** The accounting of disclosures of one client; NOT_FOUND for a client that is not in the vault. */
+export function listDisclosures(s: UnlockedSession, clientId: string): Disclosure[] {
+  s.clients.get(clientId);
+  return new DisclosureRepo(s.store).list(clientId);
 }

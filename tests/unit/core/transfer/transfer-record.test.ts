@@ -111,6 +111,7 @@ describe('transfer.client (transfer of care)', () => {
     expect(await codeOf(svc, 'transfer.client', { clientId: client.id, recipientName: '  ', method: { kind: 'passphrase' }, folder })).toBe('INVALID_INPUT');
     expect(await codeOf(svc, 'transfer.client', { clientId: client.id, recipientName: 'Dr. X', method: { kind: 'email' }, folder })).toBe('INVALID_INPUT');
     expect(await codeOf(svc, 'transfer.client', null)).toBe('INVALID_INPUT');
+    expect(await codeOf(svc, 'transfer.list', { clientId: 'f'.repeat(32) })).toBe('NOT_FOUND');
     expect(fs.readdirSync(dir)).toEqual([]);
     expect(await call('transfer.list', { clientId: client.id })).toEqual([]);
     expect(await call('audit.list', { type: 'record.transferred' })).toEqual([]);
