@@ -18,6 +18,8 @@ import { backupHandlers } from './handlers/backup';
 import { exportHandlers } from './handlers/export';
 import { incidentHandlers } from './handlers/incident';
 import { notesHandlers } from './handlers/notes';
+import { printHandlers } from './handlers/print';
+import { profileHandlers } from './handlers/profile';
 import { retentionHandlers } from './handlers/retention';
 import { searchHandlers } from './handlers/search';
 import { sessionHandlers } from './handlers/session';
@@ -39,6 +41,8 @@ export interface VaultServiceOptions {
   flushTimeoutMs?: number;
   /** The system clipboard (Electron); without it, copied text is not cleared by the app. */
   clipboard?: ClipboardPort;
+  /** Opens the window's print dialog (Electron's webContents.print); resolves true when printed. */
+  printPage?: () => Promise<boolean>;
 }
 
 export interface VaultService {
@@ -84,6 +88,7 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     lockCoordinator: autoLock.coordinator,
     settings: autoLock.settings,
     clipboardGuard,
+    ...(options.printPage ? { printPage: options.printPage } : {}),
   };
 
   // A missing or extra handler is a compile error: AllHandlers is derived from the contract.
@@ -101,6 +106,8 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     ...consentHandlers(ctx),
     ...checkupHandlers(ctx),
     ...incidentHandlers(ctx),
+    ...profileHandlers(ctx),
+    ...printHandlers(ctx),
   };
 
   async function invoke(channel: string, input: unknown): Promise<Result<unknown>> {

@@ -8,6 +8,8 @@ import { consentContract } from './contract/consent';
 import { exportContract } from './contract/export';
 import { incidentContract } from './contract/incident';
 import { notesContract } from './contract/notes';
+import { printContract } from './contract/print';
+import { profileContract } from './contract/profile';
 import { retentionContract } from './contract/retention';
 import { searchContract } from './contract/search';
 import { sessionContract } from './contract/session';
@@ -33,6 +35,8 @@ export const contract = {
   ...consentContract,
   ...checkupContract,
   ...incidentContract,
+  ...profileContract,
+  ...printContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,8 +1,12 @@
+import { exportAuditTrail } from '../core/audit/audit-export';
+import { readableTrail } from '../core/audit/audit-trail';
+import { folderDestination } from '../core/export/destination';
 import type { HandlersFor, ServiceContext } from './types';
 
-export function auditHandlers({ vault }: ServiceContext): HandlersFor<'audit'> {
+export function auditHandlers({ vault, now }: ServiceContext): HandlersFor<'audit'> {
   return {
-    'audit.list': (filter) => vault.unlocked().audit.list(filter),
+    'audit.list': (filter) => readableTrail(vault.unlocked(), filter),
     'audit.verify': () => vault.unlocked().audit.verify(),
+    'audit.export': ({ format, dir, filter }) => exportAuditTrail(vault.unlocked(), { format, filter }, folderDestination(dir), now()),
   };
 }

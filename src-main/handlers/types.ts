@@ -20,6 +20,8 @@ export interface ServiceContext {
   settings: SettingsRepo;
   /** Clears copied note text from the clipboard after the set delay and at lock. */
   clipboardGuard: ClipboardGuard;
+  /** The window's print dialog (the Electron shell); absent where the page prints itself (preview, tests). */
+  printPage?: () => Promise<boolean>;
 }
 
 type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { STRONG_PASSWORD, tempDir, value } from '../helpers/service';
+import { STRONG_PASSWORD, tempDir, TEST_PROFILE, value } from '../helpers/service';
 import { expectAccessible } from './a11y';
 import { createVaultThroughUi, expect, test } from './fixtures';
 
@@ -7,6 +7,7 @@ test('audit trail after a session of work, records-request export without psycho
   await createVaultThroughUi(page);
   const inRecord = 'Canary-record-Halvorsen-5531';
   const private_ = 'Canary-psychotherapy-Quenby-8812';
+  value(await app.service.invoke('profile.update', TEST_PROFILE));
   const { id: clientId } = value(await app.service.invoke('clients.create', { displayName: 'Marisol Trent', dateOfBirth: '1986-02-11' }));
   const { id: noteId, rev } = value(
     await app.service.invoke('notes.create', {

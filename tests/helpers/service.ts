@@ -6,6 +6,8 @@ import { createVaultService, type VaultService, type VaultServiceOptions } from 
 /** Fast, weak KDF parameters: tests exercise the logic; calibration has its own test. */
 export const TEST_KDF = { opsLimit: 1, memLimitBytes: 8 * 1024 * 1024 };
 export const STRONG_PASSWORD = 'correct horse battery staple 42';
+/** The clinician who signs in tests (signing needs a profile). */
+export const TEST_PROFILE = { name: 'Dana Reyes', credential: 'LCSW', licenseNumber: '12345', licenseState: 'CA' };
 
 const madeDirs = new Set<string>();
 // Test vaults are throwaway: remove them when the test process ends, so runs do not fill /tmp.

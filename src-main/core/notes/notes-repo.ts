@@ -1,4 +1,5 @@
 import { byServiceDateDesc, type Addendum, type Note, type NoteSummary, type RevisionInfo, type SessionHeader } from '../../../src-shared/contract/notes';
+import type { Signer } from '../../../src-shared/contract/profile';
 import { NOTE_KIND_INFO, type NoteKind, type TemplateId } from '../../../src-shared/templates';
 import { randomBytes, toHex } from '../crypto/sodium';
 import { VaultError } from '../errors';
@@ -250,23 +251,26 @@ export class NotesRepo {
     return { id: patch.id, rev: this.commit(patch.id, patch.baseRev, next) };
   }
 
-  sign(id: string, baseRev: number): Saved & { signedAt: number } {
+  /** Signs as `signer()` (read only once the note can be signed); the note keeps that copy for good. */
+  sign(id: string, baseRev: number, signer: () => Signer): Saved & { signedAt: number } {
     const { state } = this.read(id);
     this.assertWritable(state);
+    const signedBy = signer();
     const t = this.now();
-    const rev = this.commit(id, baseRev, { ...state, signedAt: t, updatedAt: t, change: 'signed' });
+    const rev = this.commit(id, baseRev, { ...state, signedAt: t, signedBy, updatedAt: t, change: 'signed' });
     return { id, rev, signedAt: t };
   }
 
-  /** Appends an addendum to a signed note; the note itself stays as signed. */
-  addAddendum(id: string, text: string): Saved & { addendum: Addendum } {
+  /** Appends an addendum to a signed note, naming who added it; the note itself stays as signed. */
+  addAddendum(id: string, text: string, signer: () => Signer): Saved & { addendum: Addendum } {
     const { rev, state } = this.read(id);
     if (state.signedAt === undefined) {
       throw new VaultError('INVALID_INPUT', 'Addenda are for signed notes. This note is not signed yet, so edit it directly.');
     }
     if (state.trashedAt !== undefined) throw new VaultError('INVALID_INPUT', 'This note is in the trash. Restore it first.');
+    const by = signer();
     const t = this.now();
-    const addendum: Addendum = { id: toHex(randomBytes(16)), text, createdAt: t };
+    const addendum: Addendum = { id: toHex(randomBytes(16)), text, createdAt: t, by };
     const next = this.commit(id, rev, { ...state, addenda: [...state.addenda, addendum], updatedAt: t, change: 'addendum' });
     return { id, rev: next, addendum };
   }

@@ -53,6 +53,8 @@ export interface UnlockedSession {
   cacheLoaded: boolean;
   /** The hash-chained, encrypted audit trail. */
   audit: AuditLog;
+  /** Events already recorded this session that are recorded once per session (e.g. a note opened). */
+  auditedOnce: Set<string>;
 }
 
 export type { Credentials };
@@ -182,7 +184,7 @@ export class VaultManager {
       notes = new NotesRepo(store, this.opts.now, search, clients, cachedIndex ? cache : null);
       const audit = new AuditLog(db, header.vaultId, masterKey, this.opts.now);
       audit.foldPending();
-      this.session = { header, masterKey, recordsKey, store, clients, notes, search, audit, cacheLoaded: cachedIndex !== null };
+      this.session = { header, masterKey, recordsKey, store, clients, notes, search, audit, cacheLoaded: cachedIndex !== null, auditedOnce: new Set() };
     } catch (e) {
       // A vault that fails to load (damaged pages) must not leave its keys behind in memory.
       search?.close();
@@ -211,6 +213,11 @@ export class VaultManager {
    */
   recordAudit(event: AuditEvent): void {
     try {
+      if (this.session && event.oncePerSession) {
+        const key = `${event.type}|${event.recordId ?? ''}`;
+        if (this.session.auditedOnce.has(key)) return;
+        this.session.auditedOnce.add(key);
+      }
       if (this.session) this.session.audit.append(event);
       else if (this.database()) addPending(this.db!, event.type, this.opts.now());
     } catch {

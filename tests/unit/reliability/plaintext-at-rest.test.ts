@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { newService, STRONG_PASSWORD, tempDir, value } from '../../helpers/service';
+import { newService, STRONG_PASSWORD, tempDir, TEST_PROFILE, value } from '../../helpers/service';
 
 /** Files under dir written since `since` (ms), following no links. */
 function recentFiles(dir: string, since: number): string[] {
@@ -50,6 +50,8 @@ describe('zero plaintext at rest after a whole session', () => {
     const usb = tempDir('sv-usb-');
     const { service, dataDir } = await newService();
     value(await service.invoke('vault.create', { password: STRONG_PASSWORD }));
+    const clinician = 'Zq Clinician Canary Wexford';
+    value(await service.invoke('profile.update', { ...TEST_PROFILE, name: clinician, address: `1 ${canaries[0]} Way` }));
 
     const clientIds: string[] = [];
     for (let i = 0; i < 4; i++) {
@@ -71,6 +73,13 @@ describe('zero plaintext at rest after a whole session', () => {
       }
     }
     expect(value(await service.invoke('search.query', { text: canaries[9]! })).length).toBeGreaterThan(0);
+    // Documents go only where the clinician chose: PDF, HTML and audit exports are made in memory.
+    const exports = tempDir('sv-chosen-folder-');
+    value(await service.invoke('export.client', { clientId: clientIds[0]!, format: 'pdf', dir: exports, includeUnsigned: true }));
+    value(await service.invoke('export.client', { clientId: clientIds[1]!, format: 'html', dir: exports }));
+    value(await service.invoke('audit.export', { format: 'pdf', dir: exports, filter: {} }));
+    value(await service.invoke('audit.export', { format: 'csv', dir: exports, filter: {} }));
+    expect(containing(recentFiles(exports, 0), [canaries[0]!, canaries[1]!]).length).toBeGreaterThan(0);
     const backup = value(await service.invoke('backup.create', { dir: usb }));
     value(await service.invoke('backup.drill', { path: backup.path }));
     value(await service.invoke('vault.lock', {}));
@@ -83,11 +92,15 @@ describe('zero plaintext at rest after a whole session', () => {
     value(await restored.service.invoke('vault.lock', {}));
     restored.service.close();
 
-    const secrets = [...canaries, STRONG_PASSWORD];
+    const secrets = [...canaries, clinician, STRONG_PASSWORD];
     expect(containing(recentFiles(dataDir, 0), secrets)).toEqual([]);
     expect(containing(recentFiles(restored.dataDir, 0), secrets)).toEqual([]);
     expect(containing(recentFiles(usb, 0), secrets)).toEqual([]);
     // Anything at all written to the OS temp dir during this test (other tests use other canaries).
-    expect(containing(recentFiles(os.tmpdir(), started), secrets)).toEqual([]);
+    // Not counted: vitest's own module cache (`<tmp>/<random>/ssr/<sha1>`, test sources as transformed,
+    // written by any vitest run on the machine, and test sources hold the test password).
+    const vitestCache = /[/\\]ssr[/\\][0-9a-f]{40}$/;
+    const elsewhere = recentFiles(os.tmpdir(), started).filter((f) => !f.startsWith(exports + path.sep) && !vitestCache.test(f));
+    expect(containing(elsewhere, secrets)).toEqual([]);
   }, 120_000);
 });

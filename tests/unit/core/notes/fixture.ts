@@ -1,6 +1,6 @@
 import type { VaultService } from '../../../../src-main/service';
 import type { Channel, Input, Output } from '../../../../src-shared/ipc';
-import { newService, STRONG_PASSWORD, value } from '../../../helpers/service';
+import { newService, STRONG_PASSWORD, TEST_PROFILE, value } from '../../../helpers/service';
 
 /** A service with a fresh unlocked vault and a clock the test moves by hand. */
 export async function unlockedVault(): Promise<{
@@ -13,6 +13,7 @@ export async function unlockedVault(): Promise<{
   // No renderer answers flush.request here, so a lock need not wait for one.
   const { service, dataDir } = await newService({ now: () => clock.now, flushTimeoutMs: 1 });
   value(await service.invoke('vault.create', { password: STRONG_PASSWORD }));
+  value(await service.invoke('profile.update', TEST_PROFILE));
   const call = async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => value(await service.invoke(channel, input));
   return { service, dataDir, clock, call };
 }

@@ -5,7 +5,7 @@ import { RecordStore } from '../../../../src-main/core/records/record-store';
 import { UNLOCK_CACHE_FILE } from '../../../../src-main/core/vault/unlock-cache';
 import type { VaultService } from '../../../../src-main/service';
 import type { Channel, Input, Output } from '../../../../src-shared/ipc';
-import { filesContaining, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
+import { filesContaining, STRONG_PASSWORD, tempDir, TEST_PROFILE, value } from '../../../helpers/service';
 import { createdVault, tamper, vaultService } from './vault-test-kit';
 
 let services: VaultService[] = [];
@@ -19,6 +19,7 @@ async function practice() {
   const v = await createdVault();
   services.push(v.service);
   const call = async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => value(await v.service.invoke(channel, input));
+  await call('profile.update', TEST_PROFILE);
   const client = await call('clients.create', { displayName: 'Wilhelmina Quade' });
   const soap = await call('notes.create', {
     title: 'Session 3',
