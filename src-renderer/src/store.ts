@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { BackupProgress, ClientSummary, NoteSummary } from '../../src-shared/ipc';
 import type { Addendum, SessionHeader } from '../../src-shared/contract/notes';
+import type { Signer } from '../../src-shared/contract/profile';
 import type { NoteKind, TemplateId } from '../../src-shared/templates';
 
 export type Phase = 'loading' | 'create' | 'restore' | 'recovery-kit' | 'unlock' | 'ready';
@@ -25,6 +26,8 @@ export interface Draft extends NoteContent {
   rev: number | null;
   clientId: string | null;
   signedAt?: number;
+  /** Who signed, as kept in the note at signing. */
+  signedBy?: Signer;
   trashedAt?: number;
   addenda: Addendum[];
 }

@@ -16,7 +16,7 @@ export async function refreshNotes(): Promise<void> {
  * (a long practice has 10,000 of them, and autosave runs every few seconds).
  */
 async function refreshOne(id: string): Promise<void> {
-  const { fields: _f, body: _b, session: _s, addenda: _a, ...summary } = await call(api().notes.get({ id }));
+  const { fields: _f, body: _b, session: _s, addenda: _a, signedBy: _by, ...summary } = await call(api().notes.get({ id }));
   const others = useApp.getState().notes.filter((n) => n.id !== id);
   const at = others.findIndex((n) => byServiceDateDesc(summary, n) < 0);
   useApp.setState({ notes: at < 0 ? [...others, summary] : [...others.slice(0, at), summary, ...others.slice(at)] });
@@ -36,6 +36,7 @@ export function draftFromNote(note: Note, key = nextKey++): Draft {
     session: note.session,
     addenda: note.addenda,
     ...(note.signedAt !== undefined ? { signedAt: note.signedAt } : {}),
+    ...(note.signedBy ? { signedBy: note.signedBy } : {}),
     ...(note.trashedAt !== undefined ? { trashedAt: note.trashedAt } : {}),
   };
 }

@@ -93,6 +93,7 @@ export function AuditLog() {
           label="Audit events"
           itemKey={(e) => String(e.seq)}
           estimateSize={44}
+          focusable
           renderItem={(e) => (
             <div className="audit-row">
               <span className="audit-seq">#{e.seq}</span>

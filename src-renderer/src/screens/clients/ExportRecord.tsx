@@ -15,7 +15,7 @@ export function ExportRecord({ clientId }: { clientId: string }) {
       const res = await call(api().export.client({ clientId, format: 'html', dir: dir.trim() }));
       setMessage({
         ok: true,
-        text: `Exported ${plural(res.notes, 'note')} to ${res.path}. Open it in a browser to print or save as PDF.${res.excludedPsychotherapy ? ' Psychotherapy notes were left out, as the law allows.' : ''}`,
+        text: `Exported ${plural(res.counts.notes, 'note')} to ${res.path}. Open it in a browser to print or save as PDF.${res.counts.psychotherapy ? ' Psychotherapy notes were left out, as the law allows.' : ''}`,
       });
     } catch (err) {
       setMessage({ ok: false, text: errorMessage(err) });

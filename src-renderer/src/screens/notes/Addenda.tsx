@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Addendum } from '../../../../src-shared/contract/notes';
 import { addAddendum } from '../../actions/note-lifecycle';
-import { formatDateTime } from '../../components/format';
+import { addendumLine } from '../../../../src-shared/document-text';
 import { errorMessage } from '../../vault';
 
 /** Addenda under a signed note, each timestamped and itself unchangeable, and a box to add one. */
@@ -32,7 +32,7 @@ export function Addenda({ addenda }: { addenda: Addendum[] }) {
         <ol className="addendum-list">
           {addenda.map((a) => (
             <li key={a.id}>
-              <p className="addendum-time">Addendum, {formatDateTime(a.createdAt)}</p>
+              <p className="addendum-time">{addendumLine(a.createdAt, a.by)}</p>
               <p className="addendum-text">{a.text}</p>
             </li>
           ))}

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { NOTE_KIND_INFO } from '../../../../src-shared/templates';
 import { editDraft, flushDraft } from '../../actions/notes';
+import { signatureLine } from '../../../../src-shared/document-text';
 import { formatDateTime } from '../../components/format';
 import { useApp } from '../../store';
 import { Addenda } from './Addenda';
@@ -45,12 +46,13 @@ export function Editor() {
           onChange={(e) => editDraft({ title: e.target.value })}
           onBlur={() => void flushDraft()}
         />
-        {signed && <span className="badge signed">Signed {formatDateTime(draft.signedAt!)}</span>}
+        {signed && <span className="badge signed">Signed</span>}
         <SaveStatus save={save} />
       </div>
       <p className="note-context">
         {clientName ? `Client: ${clientName}` : 'No client'} · {NOTE_KIND_INFO[draft.kind].label}
       </p>
+      {signed && <p className="signature-line">{signatureLine(draft.signedAt!, draft.signedBy)}</p>}
       {draft.trashedAt !== undefined && (
         <p className="banner" role="note">
           In the trash since {formatDateTime(draft.trashedAt)}. Restore it to edit it.

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { restoreNote, signNote, trashNote } from '../../actions/note-lifecycle';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import type { Draft, SaveState } from '../../store';
 import { errorMessage } from '../../vault';
 import { History } from './History';
+import { SignDialog } from './SignDialog';
 
 /** Sign, trash or restore, and history of the open note. */
 export function NoteActions({ draft, save }: { draft: Draft; save: SaveState }) {
@@ -50,17 +50,13 @@ export function NoteActions({ draft, save }: { draft: Draft; save: SaveState }) 
       )}
       {showHistory && draft.id && <History noteId={draft.id} rev={draft.rev} />}
       {confirmSign && (
-        <ConfirmDialog
-          title="Sign this note?"
-          confirmLabel="Sign"
+        <SignDialog
           onCancel={() => setConfirmSign(false)}
-          onConfirm={() => {
+          onSign={() => {
             setConfirmSign(false);
             void run(signNote);
           }}
-        >
-          <p>A signed note can never be changed again. Corrections are made as addenda, each with its own date and time.</p>
-        </ConfirmDialog>
+        />
       )}
     </section>
   );
