@@ -51,6 +51,13 @@ function checkBare(layer, spec) {
   return null;
 }
 
+const relPath = (file) => path.relative(ROOT, file).split(path.sep).join('/');
+/** The renderer's one data path: only actions/ reaches main, through actions/bridge.ts. */
+const RENDERER_ACTIONS = 'src-renderer/src/actions/';
+const RENDERER_BRIDGE = 'src-renderer/src/actions/bridge';
+/** Where `window.vault` may be named: the actions, and the test/preview bridge that provides it. */
+const mayNameWindowVault = (rel) => rel.startsWith(RENDERER_ACTIONS) || rel.startsWith('src-renderer/dev/');
+
 export default {
   rules: {
     layers: {
@@ -64,14 +71,26 @@ export default {
           if (typeof spec !== 'string') return;
           let why = null;
           if (spec.startsWith('.')) {
-            const target = layerOf(path.resolve(path.dirname(file), spec));
+            const resolved = path.resolve(path.dirname(file), spec);
+            const target = layerOf(resolved);
             if (!ALLOWED_TARGETS[layer].includes(target)) why = `${layer} may not import from ${target} ('${spec}').`;
+            else if (relPath(resolved).replace(/\.tsx?$/, '') === RENDERER_BRIDGE && !relPath(file).startsWith(RENDERER_ACTIONS)) {
+              why = `only src-renderer/src/actions/ talks to main; call an action instead ('${spec}').`;
+            }
           } else {
             why = checkBare(layer, spec);
           }
           if (why) context.report({ node, messageId: 'bad', data: { why } });
         }
+        const rel = relPath(file);
         return {
+          MemberExpression(node) {
+            if (layer !== 'renderer' || mayNameWindowVault(rel)) return;
+            const { object, property } = node;
+            if (object.type === 'Identifier' && object.name === 'window' && !node.computed && property.type === 'Identifier' && property.name === 'vault') {
+              context.report({ node, messageId: 'bad', data: { why: 'only src-renderer/src/actions/ calls window.vault; call an action instead.' } });
+            }
+          },
           ImportDeclaration: check,
           ExportNamedDeclaration: check,
           ExportAllDeclaration: check,

@@ -94,7 +94,10 @@ export const notesContract = {
     output: z.array(noteSummary),
   },
   'notes.get': { input: idOnly, output: note },
-  /** title is required (may be ''); kind defaults to `free`, templateId to the kind's default, serviceDate to today. */
+  /**
+   * title is required (may be ''); kind defaults to `free`, templateId to the kind's default, serviceDate to today.
+   * Returns the note's list entry, so the caller can place it without reading the note back.
+   */
   'notes.create': {
     input: z
       .object({
@@ -107,9 +110,9 @@ export const notesContract = {
         session: sessionHeader.optional(),
       })
       .strict(),
-    output: saved,
+    output: noteSummary,
   },
-  /** A patch: absent keys keep their value; `clientId: null` detaches the client. Unchanged content returns baseRev. */
+  /** A patch: absent keys keep their value; `clientId: null` detaches the client. Unchanged content keeps baseRev. Returns the list entry. */
   'notes.update': {
     input: z
       .object({
@@ -124,7 +127,7 @@ export const notesContract = {
         session: sessionHeader.optional(),
       })
       .strict(),
-    output: saved,
+    output: noteSummary,
   },
   'notes.sign': { input: z.object({ id, baseRev: rev }).strict(), output: saved.extend({ signedAt: z.number() }) },
   'notes.addAddendum': {

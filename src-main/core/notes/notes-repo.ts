@@ -207,7 +207,8 @@ export class NotesRepo {
     });
   }
 
-  create(input: NoteCreate): Saved {
+  /** Returns the new note's list entry (what the list shows), so a save needs no read-back. */
+  create(input: NoteCreate): NoteSummary {
     const t = this.now();
     const state: NoteState = {
       title: input.title,
@@ -225,11 +226,11 @@ export class NotesRepo {
     this.assertValid(state);
     const { id, rev } = this.store.insert('note', state);
     this.remember(id, rev, state);
-    return { id, rev };
+    return this.summary(id);
   }
 
-  /** Saves a new revision; unchanged content saves nothing and returns baseRev. */
-  update(patch: NotePatch): Saved {
+  /** Saves a new revision; unchanged content saves nothing and keeps baseRev. Returns the list entry. */
+  update(patch: NotePatch): NoteSummary {
     const { rev, state } = this.read(patch.id);
     this.assertWritable(state);
     const { clientId: _old, ...rest } = state;
@@ -247,8 +248,8 @@ export class NotesRepo {
       change: 'edited',
     };
     this.assertValid(next);
-    if (patch.baseRev === rev && sameContent(state, next)) return { id: patch.id, rev };
-    return { id: patch.id, rev: this.commit(patch.id, patch.baseRev, next) };
+    if (!(patch.baseRev === rev && sameContent(state, next))) this.commit(patch.id, patch.baseRev, next);
+    return this.summary(patch.id);
   }
 
   /** Signs as `signer()` (read only once the note can be signed); the note keeps that copy for good. */
@@ -317,6 +318,12 @@ export class NotesRepo {
 
   clear(): void {
     this.metas.clear();
+  }
+
+  /** The list entry of a note just saved (remember() keeps it current). */
+  private summary(id: string): NoteSummary {
+    const meta = this.metas.get(id)!;
+    return toSummary(meta, this.nameOf(meta.clientId));
   }
 
   private nameOf(clientId: string | undefined): string | undefined {

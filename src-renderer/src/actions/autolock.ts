@@ -1,4 +1,4 @@
-import { api } from '../vault';
+import { api } from './bridge';
 import { useApp } from '../store';
 import { flushDraft } from './notes';
 

@@ -1,10 +1,10 @@
-import type { BackupProgress } from '../../../src-shared/ipc';
-import { api, call } from '../vault';
+import type { BackupListing, BackupProgress, Output } from '../../../src-shared/ipc';
+import { api, call } from './bridge';
 import { useApp } from '../store';
 import { refreshNotes } from './notes';
+import { saveSettings } from './settings';
 
 export type RestoreCredentials = { password: string } | { recoveryKey: string };
-
 
 /** The reminder shown in the shell when the last verified backup is too old (or missing). */
 export async function refreshBackupReminder(): Promise<void> {
@@ -25,15 +25,45 @@ export function onBackupProgress(progress: BackupProgress): void {
   useApp.setState({ backupProgress: progress });
 }
 
-/** Restores a backup (fresh install or over the current vault) and opens the restored vault. */
-export async function restoreBackup(path: string, credentials: RestoreCredentials) {
+/** Runs a backup job; the progress bar it fed is cleared whatever the outcome. */
+async function withProgress<T>(job: Promise<T>): Promise<T> {
   try {
-    const result = await call(api().backup.restore({ path, ...credentials }));
-    useApp.setState({ phase: 'ready', view: 'notes', banner: null });
-    await refreshNotes();
-    void refreshBackupReminder();
-    return result;
+    return await job;
   } finally {
     useApp.setState({ backupProgress: null });
   }
+}
+
+/** The backups in a folder, newest first. */
+export function listBackups(dir: string): Promise<BackupListing[]> {
+  return call(api().backup.list({ dir }));
+}
+
+/** Remembers the folder, makes a backup there, verifies it, and updates the reminder. */
+export async function makeBackup(dir: string, keep: number, rememberedDir: string | null): Promise<Output<'backup.create'>> {
+  if (dir !== rememberedDir) await saveSettings({ backupDir: dir });
+  const made = await withProgress(call(api().backup.create({ dir, keep })));
+  await refreshBackupReminder();
+  return made;
+}
+
+export function verifyBackup(path: string): Promise<Output<'backup.verify'>> {
+  return withProgress(call(api().backup.verify({ path })));
+}
+
+export function drillBackup(path: string): Promise<Output<'backup.drill'>> {
+  return withProgress(call(api().backup.drill({ path })));
+}
+
+/** Restores a backup (fresh install or over the current vault) and opens the restored vault. */
+export function restoreBackup(path: string, credentials: RestoreCredentials): Promise<Output<'backup.restore'>> {
+  return withProgress(
+    (async () => {
+      const result = await call(api().backup.restore({ path, ...credentials }));
+      useApp.setState({ phase: 'ready', view: 'notes', banner: null });
+      await refreshNotes();
+      void refreshBackupReminder();
+      return result;
+    })(),
+  );
 }

@@ -1,6 +1,6 @@
 import type { Client } from '../../../src-shared/ipc';
 import type { ClientStatus } from '../../../src-shared/contract/clients';
-import { api, call } from '../vault';
+import { api, call } from './bridge';
 import { useApp } from '../store';
 
 export async function refreshClients(): Promise<void> {

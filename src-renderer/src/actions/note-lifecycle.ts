@@ -1,6 +1,7 @@
 import type { RevisionInfo } from '../../../src-shared/contract/notes';
 import type { Note } from '../../../src-shared/ipc';
-import { api, call, CallError } from '../vault';
+import { CallError } from '../errors';
+import { api, call } from './bridge';
 import { useApp } from '../store';
 import { flushDraft, refreshNotes, reloadDraft } from './notes';
 

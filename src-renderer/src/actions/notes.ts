@@ -1,7 +1,8 @@
 import { byServiceDateDesc } from '../../../src-shared/contract/notes';
-import type { Note } from '../../../src-shared/ipc';
+import type { Note, NoteSummary } from '../../../src-shared/ipc';
 import { NOTE_KIND_INFO, templateById, type NoteKind, type TemplateId } from '../../../src-shared/templates';
-import { api, call, CallError, errorMessage } from '../vault';
+import { CallError, errorMessage } from '../errors';
+import { api, call } from './bridge';
 import { useApp, type Draft, type NoteContent } from '../store';
 import { todayIso } from '../components/format';
 
@@ -12,12 +13,11 @@ export async function refreshNotes(): Promise<void> {
 }
 
 /**
- * After a save: replace that one summary, in list order, instead of re-listing every note
- * (a long practice has 10,000 of them, and autosave runs every few seconds).
+ * After a save: put the saved note's list entry (the save returns it) in place, in list order,
+ * instead of re-listing every note (a long practice has 10,000, and autosave runs every few seconds).
  */
-async function refreshOne(id: string): Promise<void> {
-  const { fields: _f, body: _b, session: _s, addenda: _a, signedBy: _by, ...summary } = await call(api().notes.get({ id }));
-  const others = useApp.getState().notes.filter((n) => n.id !== id);
+function placeInList(summary: NoteSummary): void {
+  const others = useApp.getState().notes.filter((n) => n.id !== summary.id);
   const at = others.findIndex((n) => byServiceDateDesc(summary, n) < 0);
   useApp.setState({ notes: at < 0 ? [...others, summary] : [...others.slice(0, at), summary, ...others.slice(at)] });
 }
@@ -164,7 +164,7 @@ async function saveOnce(draft: Draft): Promise<void> {
       save: changed ? { state: 'dirty' } : { state: 'saved' },
     });
     if (changed) scheduleSave();
-    await refreshOne(saved.id);
+    placeInList(saved);
   } catch (e) {
     if (e instanceof CallError && e.error.code === 'CONFLICT' && draft.id) {
       const theirs = await call(api().notes.get({ id: draft.id }));

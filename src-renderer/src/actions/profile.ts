@@ -1,5 +1,5 @@
 import type { ClinicianProfile } from '../../../src-shared/contract/profile';
-import { api, call } from '../vault';
+import { api, call } from './bridge';
 
 /** The clinician's profile, or null before it is filled in. */
 export async function loadProfile(): Promise<ClinicianProfile | null> {

@@ -1,5 +1,5 @@
 import type { SearchHit } from '../../../src-shared/ipc';
-import { api, call } from '../vault';
+import { api, call } from './bridge';
 import { useApp } from '../store';
 import { focusNoteTitle, openNote } from './notes';
 

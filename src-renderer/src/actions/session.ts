@@ -1,7 +1,26 @@
-import { api, call } from '../vault';
+import { attachAutoLock } from './autolock';
+import { api, call } from './bridge';
 import { useApp, wipeForLock } from '../store';
-import { refreshBackupReminder } from './backup';
+import { onBackupProgress, refreshBackupReminder } from './backup';
+import { confirmRecoveryKit } from './credentials';
 import { flushDraft, openNote, refreshNotes } from './notes';
+
+const LOCK_REASONS: Record<string, string> = {
+  idle: 'Locked after a period of inactivity. Your work was saved.',
+  suspend: 'Locked because the computer went to sleep. Your work was saved.',
+  'screen-lock': 'Locked because the screen was locked. Your work was saved.',
+  hidden: 'Locked because the window was hidden. Your work was saved.',
+};
+
+/** Listens to main's events (lock, auto-lock, backup progress); returns a cleanup function. */
+export function attachEvents(): () => void {
+  const offs = [
+    api().on('locked', ({ reason }) => onLocked(LOCK_REASONS[reason] ?? null)),
+    api().on('backup.progress', onBackupProgress),
+    attachAutoLock(),
+  ];
+  return () => offs.forEach((off) => off());
+}
 
 /** Decides the first screen from the vault's state. */
 export async function boot(): Promise<void> {
@@ -30,8 +49,7 @@ export async function createVault(password: string, keyFile?: string): Promise<v
 
 export function finishRecoveryKit(): void {
   useApp.setState({ phase: 'ready', recoveryKit: null });
-  // The user typed back a group: the Security Checkup counts this Recovery Key as stored.
-  void api().vault.confirmRecoveryKit({});
+  confirmRecoveryKit();
   void refreshNotes();
   void refreshBackupReminder();
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api } from '../vault';
+import { ratePassword } from '../actions/credentials';
 
 const LABELS = ['Very weak', 'Weak', 'Fair', 'Good', 'Strong'];
 
@@ -13,8 +13,8 @@ export function PasswordStrength({ password }: { password: string }) {
     }
     let cancelled = false;
     const t = setTimeout(async () => {
-      const res = await api().vault.checkPassword({ password });
-      if (!cancelled && res.ok) setRating(res.value);
+      const rated = await ratePassword(password);
+      if (!cancelled && rated) setRating(rated);
     }, 150);
     return () => {
       cancelled = true;

@@ -1,4 +1,7 @@
-/** Dates in the user's locale. ISO dates (`YYYY-MM-DD`) are calendar days, read as local dates. */
+/**
+ * Every date, time, size and count the UI shows, in the user's locale. ISO dates (`YYYY-MM-DD`)
+ * are calendar days, read as local dates.
+ */
 
 const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -13,8 +16,19 @@ export function formatIsoDate(iso: string | undefined): string {
   return d ? dayFormat.format(d) : '—';
 }
 
+/** An instant (epoch ms) as date and time. */
 export function formatDateTime(epochMs: number): string {
   return dateTimeFormat.format(epochMs);
+}
+
+/** An instant (epoch ms) as its calendar day. */
+export function formatDay(epochMs: number): string {
+  return dayFormat.format(epochMs);
+}
+
+/** Start of a local calendar day (`YYYY-MM-DD`) as epoch ms; undefined for an empty field. */
+export function dayStartMs(iso: string): number | undefined {
+  return localDate(iso)?.getTime();
 }
 
 /** Today as a local calendar day. */
@@ -24,7 +38,17 @@ export function todayIso(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+/** File sizes as people read them: "12 KB", "3.4 MB". */
+export function formatBytes(n: number): string {
+  return n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
 /** "1 note", "3 notes". */
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The last part of a path: what a message shows instead of the whole path. */
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
 }

@@ -1,31 +1,21 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { createVault } from '../actions/session';
 import { PasswordStrength } from '../components/PasswordStrength';
+import { StatusMessage } from '../components/StatusMessage';
+import { useSubmit } from '../components/useSubmit';
+import { userError } from '../errors';
 import { useApp } from '../store';
-import { errorMessage } from '../vault';
 
 export function CreateVault() {
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [keyFile, setKeyFile] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, status, onSubmit } = useSubmit();
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (password !== confirm) {
-      setError('The two passwords are not the same.');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await createVault(password, keyFile.trim() || undefined);
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
-  }
+  const submit = onSubmit(async () => {
+    if (password !== confirm) throw userError('The two passwords are not the same.');
+    await createVault(password, keyFile.trim() || undefined);
+  });
 
   return (
     <main className="card narrow">
@@ -49,11 +39,7 @@ export function CreateVault() {
           <label htmlFor="create-keyfile">Key file (full path)</label>
           <input id="create-keyfile" value={keyFile} onChange={(e) => setKeyFile(e.target.value)} spellCheck={false} />
         </details>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <StatusMessage status={status} />
         <button type="submit" disabled={busy || !password}>
           {busy ? 'Creating vault…' : 'Create vault'}
         </button>

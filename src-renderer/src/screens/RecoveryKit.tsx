@@ -1,4 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
+import { formatDateTime, formatDay } from '../components/format';
 import type { RecoveryKit as Kit } from '../store';
 
 function kitText(kit: Kit): string {
@@ -6,7 +7,7 @@ function kitText(kit: Kit): string {
     'SessionVault Recovery Kit',
     '',
     `Vault: ${kit.vaultId}`,
-    `Created: ${new Date(kit.createdAt).toLocaleString()}`,
+    `Created: ${formatDateTime(kit.createdAt)}`,
     '',
     'Recovery Key:',
     kit.recoveryKey,
@@ -43,7 +44,7 @@ export function RecoveryKit({ kit, onDone }: { kit: Kit; onDone: () => void }) {
       </p>
       <div className="kit" aria-label="Recovery key">
         <p className="kit-meta">
-          Vault {kit.vaultId.slice(0, 8)} · created {new Date(kit.createdAt).toLocaleDateString()}
+          Vault {kit.vaultId.slice(0, 8)} · created {formatDay(kit.createdAt)}
         </p>
         <ol className="kit-groups" data-testid="recovery-key">
           {groups.map((g, i) => (

@@ -1,7 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { unlock } from '../actions/session';
+import { KeyFileField } from '../components/KeyFileField';
+import { useSubmit } from '../components/useSubmit';
+import { CallError } from '../errors';
 import { useApp } from '../store';
-import { CallError, errorMessage } from '../vault';
 
 export function Unlock() {
   const hasKeyFile = useApp((s) => s.hasKeyFile);
@@ -9,8 +11,7 @@ export function Unlock() {
   const [mode, setMode] = useState<'password' | 'recovery'>('password');
   const [secret, setSecret] = useState('');
   const [keyFile, setKeyFile] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, status, setStatus, onSubmit } = useSubmit();
   const [waitSeconds, setWaitSeconds] = useState(0);
 
   useEffect(() => {
@@ -19,18 +20,14 @@ export function Unlock() {
     return () => clearTimeout(t);
   }, [waitSeconds]);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await unlock(mode === 'recovery' ? { recoveryKey: secret } : hasKeyFile && keyFile.trim() ? { password: secret, keyFile: keyFile.trim() } : { password: secret });
-    } catch (err) {
-      setError(errorMessage(err));
-      if (err instanceof CallError && err.error.retryAfterSeconds) setWaitSeconds(err.error.retryAfterSeconds);
-      setBusy(false);
-    }
-  }
+  const submit = onSubmit(
+    () => unlock(mode === 'recovery' ? { recoveryKey: secret } : hasKeyFile && keyFile.trim() ? { password: secret, keyFile: keyFile.trim() } : { password: secret }),
+    {
+      onError: (err) => {
+        if (err instanceof CallError && err.error.retryAfterSeconds) setWaitSeconds(err.error.retryAfterSeconds);
+      },
+    },
+  );
 
   return (
     <main className="card narrow">
@@ -48,14 +45,11 @@ export function Unlock() {
           autoFocus
         />
         {mode === 'password' && hasKeyFile && (
-          <>
-            <label htmlFor="unlock-keyfile">Key file (full path)</label>
-            <input id="unlock-keyfile" value={keyFile} onChange={(e) => setKeyFile(e.target.value)} />
-          </>
+          <KeyFileField id="unlock-keyfile" value={keyFile} onChange={setKeyFile} />
         )}
-        {error && (
+        {status && (
           <p role="alert" className="error">
-            {error}
+            {status.text}
             {waitSeconds > 0 && ` (${waitSeconds} s)`}
           </p>
         )}
@@ -69,7 +63,7 @@ export function Unlock() {
         onClick={() => {
           setMode(mode === 'password' ? 'recovery' : 'password');
           setSecret('');
-          setError(null);
+          setStatus(null);
         }}
       >
         {mode === 'password' ? 'Forgot your password? Use your Recovery Key' : 'Use your password instead'}

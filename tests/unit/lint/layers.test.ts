@@ -23,6 +23,9 @@ describe('import boundaries (ESLint local/layers)', () => {
     ['src-main/electron/x.ts', "export const a = import('@node-rs/argon2');"],
     ['src-main/core/x.ts', "import https from 'node:https'; export const a = https;"],
     ['src-main/electron/x.ts', "import http from 'http'; export const a = http;"],
+    // The renderer's one data path: screens and components go through actions/, never to main directly.
+    ['src-renderer/src/screens/x.tsx', "import { api } from '../actions/bridge'; export const a = api;"],
+    ['src-renderer/src/components/x.ts', "export const a = () => window.vault.notes.list({});"],
   ])('rejects %s: %s', async (file, code) => {
     expect(await layerErrors(file, code)).toHaveLength(1);
   });
@@ -30,6 +33,8 @@ describe('import boundaries (ESLint local/layers)', () => {
   it.each([
     ['src-shared/x.ts', "import { z } from 'zod'; import { ok } from './errors'; export const a = [z, ok];"],
     ['src-renderer/src/x.ts', "import { create } from 'zustand'; import type { Note } from '../../src-shared/ipc'; export const a = create; export type B = Note;"],
+    ['src-renderer/src/actions/x.ts', "import { api } from './bridge'; export const a = () => [api(), window.vault];"],
+    ['src-renderer/src/screens/x.tsx', "import { openNote } from '../actions/notes'; export const a = openNote;"],
     ['src-main/core/crypto/x.ts', "import sodium from 'libsodium-wrappers-sumo'; export const a = sodium;"],
     ['src-main/core/crypto/x.ts', "export const a = import('@node-rs/argon2');"],
     ['src-main/core/x.ts', "import fs from 'node:fs'; import { seal } from './crypto/sodium'; export const a = [fs, seal];"],

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { AUDIT_EVENT_TYPES, type AuditEntry, type AuditEventType } from '../../../../src-shared/contract/audit';
-import { formatDateTime } from '../../components/format';
+import { loadAudit } from '../../actions/audit';
+import { dayStartMs, formatDateTime } from '../../components/format';
+import { StatusMessage } from '../../components/StatusMessage';
+import { useSubmit } from '../../components/useSubmit';
 import { VirtualList } from '../../components/VirtualList';
-import { api, call, errorMessage } from '../../vault';
 
 type Verdict = { ok: boolean; entries: number; firstBadIndex?: number };
 
@@ -12,11 +14,6 @@ function label(type: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** Day boundaries (local) for the date filter, as epoch ms. */
-function dayStart(iso: string): number | undefined {
-  return iso ? new Date(`${iso}T00:00:00`).getTime() : undefined;
-}
-
 /** The audit trail: whether the hash chain is intact, and the events, filterable. Never any note text. */
 export function AuditLog() {
   const [verdict, setVerdict] = useState<Verdict | null>(null);
@@ -24,26 +21,19 @@ export function AuditLog() {
   const [type, setType] = useState<AuditEventType | ''>('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { status, run } = useSubmit();
 
   const load = useCallback(async () => {
-    setError(null);
-    try {
-      const toMs = dayStart(to);
-      const [v, list] = await Promise.all([
-        call(api().audit.verify({})),
-        call(api().audit.list({ ...(type ? { type } : {}), ...(from ? { from: dayStart(from) } : {}), ...(toMs !== undefined ? { to: toMs + 86_399_999 } : {}) })),
-      ]);
-      setVerdict(v);
-      setEntries(list);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
+    const fromMs = dayStartMs(from);
+    const toMs = dayStartMs(to);
+    const res = await loadAudit({ ...(type ? { type } : {}), ...(fromMs !== undefined ? { from: fromMs } : {}), ...(toMs !== undefined ? { to: toMs + 86_399_999 } : {}) });
+    setVerdict(res.verdict);
+    setEntries(res.entries);
   }, [type, from, to]);
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    void run(load);
+  }, [run, load]);
 
   return (
     <main className="page audit-page">
@@ -59,11 +49,7 @@ export function AuditLog() {
             from there on cannot be trusted.
           </p>
         ))}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <StatusMessage status={status} />
       <div className="filters">
         <div>
           <label htmlFor="audit-type">Event</label>

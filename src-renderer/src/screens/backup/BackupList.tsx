@@ -1,66 +1,47 @@
 import type { BackupListing } from '../../../../src-shared/ipc';
-import { useApp } from '../../store';
-import { api, call, errorMessage } from '../../vault';
-import { formatBytes } from './Backups';
-
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+import { drillBackup, verifyBackup } from '../../actions/backup';
+import { formatBytes, formatDateTime, plural } from '../../components/format';
+import { TableHead } from '../../components/TableHead';
 
 /** The backups in the folder, newest first, each with Verify and Restore drill. */
-export function BackupList({ list, onMessage }: { list: BackupListing[]; onMessage: (m: { ok: boolean; text: string }) => void }) {
-  async function verify(b: BackupListing) {
-    try {
-      const r = await call(api().backup.verify({ path: b.path }));
-      onMessage({ ok: true, text: `${b.name} verified: ${r.notes} notes, ${r.clients} clients, every chunk decrypted.` });
-    } catch (err) {
-      onMessage({ ok: false, text: `${b.name}: ${errorMessage(err)}` });
-    } finally {
-      useApp.setState({ backupProgress: null });
-    }
-  }
+export function BackupList({ list, run }: { list: BackupListing[]; run: (action: () => Promise<string>, options?: { failText?: (m: string) => string }) => void }) {
+  const verify = (b: BackupListing) =>
+    run(
+      async () => {
+        const r = await verifyBackup(b.path);
+        return `${b.name} verified: ${plural(r.notes, 'note')}, ${plural(r.clients, 'client')}, every chunk decrypted.`;
+      },
+      { failText: (m) => `${b.name}: ${m}` },
+    );
 
-  async function drill(b: BackupListing) {
-    try {
-      const r = await call(api().backup.drill({ path: b.path }));
-      const last = r.lastNoteAt ? when.format(r.lastNoteAt) : 'none';
-      onMessage({
-        ok: r.damaged === 0,
-        text: `Restore drill passed for ${b.name}: restored into a temporary folder and opened — ${r.clients} clients, ${r.notes} notes, last note ${last}. The temporary copy was deleted.`,
-      });
-    } catch (err) {
-      onMessage({ ok: false, text: `Restore drill failed for ${b.name}: ${errorMessage(err)}` });
-    } finally {
-      useApp.setState({ backupProgress: null });
-    }
-  }
+  const drill = (b: BackupListing) =>
+    run(
+      async () => {
+        const r = await drillBackup(b.path);
+        const last = r.lastNoteAt ? formatDateTime(r.lastNoteAt) : 'none';
+        return `Restore drill passed for ${b.name}: restored into a temporary folder and opened — ${r.clients} clients, ${r.notes} notes, last note ${last}. The temporary copy was deleted.`;
+      },
+      { failText: (m) => `Restore drill failed for ${b.name}: ${m}` },
+    );
 
   if (list.length === 0) return null;
   return (
     <section className="panel" aria-labelledby="backup-list-heading">
       <h2 id="backup-list-heading">Backups in this folder</h2>
       <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Backup</th>
-            <th scope="col">Made</th>
-            <th scope="col">Size</th>
-            <th scope="col">State</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Backup', 'Made', 'Size', 'State']} actions />
         <tbody>
           {list.map((b) => (
             <tr key={b.path}>
               <td>{b.name}</td>
-              <td>{b.createdAt ? when.format(b.createdAt) : '—'}</td>
+              <td>{b.createdAt ? formatDateTime(b.createdAt) : '—'}</td>
               <td>{formatBytes(b.bytes)}</td>
               <td>{!b.readable ? 'Unreadable' : !b.sameVault ? 'Another vault' : b.verified ? 'Verified' : 'Not verified'}</td>
               <td className="actions">
-                <button type="button" className="secondary" onClick={() => void verify(b)} aria-label={`Verify ${b.name}`}>
+                <button type="button" className="secondary" onClick={() => verify(b)} aria-label={`Verify ${b.name}`}>
                   Verify
                 </button>
-                <button type="button" className="secondary" onClick={() => void drill(b)} aria-label={`Restore drill ${b.name}`}>
+                <button type="button" className="secondary" onClick={() => drill(b)} aria-label={`Restore drill ${b.name}`}>
                   Restore drill
                 </button>
               </td>

@@ -1,56 +1,55 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { BackupListing, Settings } from '../../../../src-shared/ipc';
-import { refreshBackupReminder } from '../../actions/backup';
-import { plural } from '../../components/format';
+import { listBackups, makeBackup } from '../../actions/backup';
+import { loadSettings } from '../../actions/settings';
+import { fileName, formatBytes, plural } from '../../components/format';
 import { BackupProgressBar } from '../../components/Progress';
-import { useApp } from '../../store';
-import { api, call, errorMessage } from '../../vault';
+import { StatusMessage } from '../../components/StatusMessage';
+import { useSubmit } from '../../components/useSubmit';
 import { BackupList } from './BackupList';
 import { RestoreForm } from './RestoreForm';
-
-type Message = { ok: boolean; text: string } | null;
 
 export function Backups() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [dir, setDir] = useState('');
   const [list, setList] = useState<BackupListing[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<Message>(null);
+  const backup = useSubmit();
+  // Verify and drill of a listed backup: their own busy state, the same message line.
+  const rows = useSubmit();
+  const status = rows.status ?? backup.status;
 
   const reload = useCallback(async (folder: string) => {
-    const res = await api().backup.list({ dir: folder });
-    setList(res.ok ? res.value : []);
-    if (!res.ok) setMessage({ ok: false, text: res.error.message });
+    try {
+      setList(await listBackups(folder));
+    } catch (e) {
+      setList([]);
+      throw e;
+    }
   }, []);
 
+  const { run } = backup;
   useEffect(() => {
-    void call(api().settings.get({})).then((s) => {
+    void run(async () => {
+      const s = await loadSettings();
       setSettings(s);
       setDir(s.backupDir ?? '');
-      if (s.backupDir) void reload(s.backupDir);
+      if (s.backupDir) await reload(s.backupDir);
     });
-  }, [reload]);
+  }, [run, reload]);
 
-  async function backUpNow(e: FormEvent) {
-    e.preventDefault();
-    if (!settings) return;
-    setBusy(true);
-    setMessage(null);
-    try {
+  const backUpNow = backup.onSubmit(
+    async () => {
+      rows.setStatus(null);
+      if (!settings) return;
       const folder = dir.trim();
-      if (folder !== settings.backupDir) setSettings(await call(api().settings.update({ backupDir: folder })));
-      const made = await call(api().backup.create({ dir: folder, keep: settings.backupKeep }));
-      const name = made.path.split(/[\\/]/).pop();
-      setMessage({ ok: true, text: `Backup verified: ${name} (${plural(made.notes, 'note')}, ${formatBytes(made.bytes)}). It was read back and decrypted in full.` });
-      await reload(folder);
-      await refreshBackupReminder();
-    } catch (err) {
-      setMessage({ ok: false, text: `Backup failed: ${errorMessage(err)} Older backups were not touched.` });
-    } finally {
-      setBusy(false);
-      useApp.setState({ backupProgress: null });
-    }
-  }
+      const made = await makeBackup(folder, settings.backupKeep, settings.backupDir);
+      setSettings({ ...settings, backupDir: folder });
+      // The backup is made and verified: a folder that cannot be listed now must not say otherwise.
+      await reload(folder).catch(() => undefined);
+      return `Backup verified: ${fileName(made.path)} (${plural(made.notes, 'note')}, ${formatBytes(made.bytes)}). It was read back and decrypted in full.`;
+    },
+    { failText: (m) => `Backup failed: ${m} Older backups were not touched.` },
+  );
 
   return (
     <main className="page">
@@ -63,26 +62,24 @@ export function Backups() {
           <input id="backup-dir" value={dir} onChange={(e) => setDir(e.target.value)} spellCheck={false} placeholder="/media/usb/SessionVault" />
           <p className="hint">Keeps the newest {settings?.backupKeep ?? 10} verified backups in this folder; never deletes the last verified one.</p>
           <BackupProgressBar />
-          {message && (
-            <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'success' : 'error'} data-testid="backup-message">
-              {message.text}
-            </p>
-          )}
-          <button type="submit" disabled={busy || !dir.trim()}>
-            {busy ? 'Backing up…' : 'Back up now'}
+          <StatusMessage status={status} testId="backup-message" />
+          <button type="submit" disabled={backup.busy || rows.busy || !dir.trim()}>
+            {backup.busy ? 'Backing up…' : 'Back up now'}
           </button>
         </form>
       </section>
-      <BackupList list={list} onMessage={setMessage} />
+      <BackupList
+        list={list}
+        run={(action, options) => {
+          backup.setStatus(null);
+          void rows.run(action, options);
+        }}
+      />
       <section className="panel" aria-labelledby="restore-heading">
         <h2 id="restore-heading">Restore a backup over this vault</h2>
         <p>The current vault is kept beside the restored one as a file; nothing is deleted.</p>
-        <RestoreForm overExisting onRestored={(text) => setMessage({ ok: true, text })} />
+        <RestoreForm overExisting onRestored={(text) => backup.setStatus({ ok: true, text })} />
       </section>
     </main>
   );
-}
-
-export function formatBytes(n: number): string {
-  return n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
 }

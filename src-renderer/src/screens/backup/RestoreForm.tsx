@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { restoreBackup } from '../../actions/backup';
+import { formatDateTime } from '../../components/format';
 import { BackupProgressBar } from '../../components/Progress';
-import { errorMessage } from '../../vault';
+import { StatusMessage } from '../../components/StatusMessage';
+import { useSubmit } from '../../components/useSubmit';
 
 /**
  * Restore a `.svbackup` file with the password it was made under, or the Recovery Key.
@@ -11,25 +13,18 @@ export function RestoreForm({ overExisting, initialPath = '', onRestored }: { ov
   const [path, setPath] = useState(initialPath);
   const [mode, setMode] = useState<'password' | 'recovery'>('password');
   const [secret, setSecret] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, status, run } = useSubmit();
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     if (overExisting && !window.confirm('Replace the notes on this computer with the backup? The current vault is kept beside it as a file; nothing is deleted.')) return;
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const result = await restoreBackup(path.trim(), mode === 'password' ? { password: secret } : { recoveryKey: secret });
       onRestored?.(
-        `Restored ${result.notes} notes and ${result.clients} clients from the backup of ${new Date(result.createdAt).toLocaleString()}.` +
+        `Restored ${result.notes} notes and ${result.clients} clients from the backup of ${formatDateTime(result.createdAt)}.` +
           (result.replacedFile ? ` The previous vault was kept as ${result.replacedFile}.` : ''),
       );
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -54,11 +49,7 @@ export function RestoreForm({ overExisting, initialPath = '', onRestored }: { ov
         value={secret}
         onChange={(e) => setSecret(e.target.value)}
       />
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <StatusMessage status={status} />
       <BackupProgressBar />
       <button type="submit" disabled={busy || !path || !secret}>
         {busy ? 'Restoring…' : 'Restore'}

@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CheckupFixAction, CheckupLine, CheckupStatus } from '../../../../src-shared/contract/checkup';
+import { fixPermissions, runCheckup } from '../../actions/checkup';
+import { plural } from '../../components/format';
+import { StatusMessage } from '../../components/StatusMessage';
+import { useSubmit } from '../../components/useSubmit';
 import { useApp, type View } from '../../store';
-import { api, call, errorMessage } from '../../vault';
 import './checkup.css';
 
 export const STATUS_TEXT: Record<CheckupStatus, string> = { green: 'Good', amber: 'Attention', red: 'Fix now', unknown: 'Unknown' };
@@ -19,19 +22,13 @@ const FIX_VIEW: Partial<Record<CheckupFixAction, View>> = {
 /** The Security Checkup: each practice habit as a line with a status word and colour, and a one-click fix. */
 export function Checkup() {
   const [lines, setLines] = useState<CheckupLine[] | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { status, run } = useSubmit();
 
-  const run = useCallback(async () => {
-    try {
-      setLines(await call(api().checkup.run({})));
-    } catch (e) {
-      setMessage({ ok: false, text: errorMessage(e) });
-    }
-  }, []);
+  const check = useCallback(() => run(async () => setLines(await runCheckup())), [run]);
 
   useEffect(() => {
-    void run();
-  }, [run]);
+    void check();
+  }, [check]);
 
   async function fix(line: CheckupLine) {
     const view = FIX_VIEW[line.fix.action];
@@ -40,13 +37,11 @@ export function Checkup() {
       return;
     }
     if (line.fix.action === 'fix-permissions') {
-      try {
-        const { changed } = await call(api().checkup.fixPermissions({}));
-        setMessage({ ok: true, text: `Permissions fixed (${changed} item${changed === 1 ? '' : 's'} tightened). Only your account can open the vault folder now.` });
-      } catch (e) {
-        setMessage({ ok: false, text: errorMessage(e) });
-      }
-      await run();
+      await run(async () => {
+        const changed = await fixPermissions();
+        setLines(await runCheckup());
+        return `Permissions fixed (${plural(changed, 'item')} tightened). Only your account can open the vault folder now.`;
+      });
     }
   }
 
@@ -56,18 +51,14 @@ export function Checkup() {
       <h1 id="checkup-heading">Security Checkup</h1>
       <p className="hint">The habits that keep client records safe, checked on this computer. Nothing here leaves it.</p>
       <div className="row">
-        <button type="button" className="secondary" onClick={() => void run()}>
+        <button type="button" className="secondary" onClick={() => void check()}>
           Check again
         </button>
         <button type="button" className="secondary" onClick={() => useApp.setState({ view: 'lost' })}>
           If this laptop is lost
         </button>
       </div>
-      {message && (
-        <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'success' : 'error'}>
-          {message.text}
-        </p>
-      )}
+      <StatusMessage status={status} />
       {counts && (
         <p className="checkup-summary" role="status">
           {counts.red} to fix now, {counts.amber} needing attention, {counts.green} good{counts.unknown ? `, ${counts.unknown} unknown` : ''}.

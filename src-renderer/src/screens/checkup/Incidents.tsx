@@ -1,7 +1,11 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Incident } from '../../../../src-shared/contract/incident';
+import { exportIncident, listIncidents, recordIncident } from '../../actions/incidents';
 import { formatIsoDate, todayIso } from '../../components/format';
-import { api, call, errorMessage } from '../../vault';
+import { StatusMessage } from '../../components/StatusMessage';
+import { useSubmit } from '../../components/useSubmit';
+import { userError } from '../../errors';
+import { TableHead } from '../../components/TableHead';
 
 /** Incident records kept in the vault: add one, export one as an HTML file. */
 export function Incidents() {
@@ -10,44 +14,26 @@ export function Incidents() {
   const [happened, setHappened] = useState('');
   const [done, setDone] = useState('');
   const [dir, setDir] = useState('');
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { status, run, onSubmit } = useSubmit();
 
-  const reload = useCallback(async () => {
-    try {
-      setIncidents(await call(api().incident.list({})));
-    } catch (e) {
-      setMessage({ ok: false, text: errorMessage(e) });
-    }
-  }, []);
+  const reload = useCallback(async () => setIncidents(await listIncidents()), []);
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    void run(reload);
+  }, [run, reload]);
 
-  async function create(e: FormEvent) {
-    e.preventDefault();
-    try {
-      await call(api().incident.create({ date, whatHappened: happened, whatWasDone: done }));
-      setHappened('');
-      setDone('');
-      setMessage({ ok: true, text: 'Incident recorded in the vault.' });
-      await reload();
-    } catch (err) {
-      setMessage({ ok: false, text: errorMessage(err) });
-    }
-  }
+  const create = onSubmit(async () => {
+    await recordIncident({ date, whatHappened: happened, whatWasDone: done });
+    setHappened('');
+    setDone('');
+    await reload();
+    return 'Incident recorded in the vault.';
+  });
 
-  async function exportOne(id: string) {
-    if (!dir.trim()) {
-      setMessage({ ok: false, text: 'Enter the folder to export to first.' });
-      return;
-    }
-    try {
-      const { path } = await call(api().incident.export({ id, dir: dir.trim() }));
-      setMessage({ ok: true, text: `Exported: ${path.split(/[\\/]/).pop()}` });
-    } catch (err) {
-      setMessage({ ok: false, text: errorMessage(err) });
-    }
-  }
+  const exportOne = (id: string) =>
+    run(async () => {
+      if (!dir.trim()) throw userError('Enter the folder to export to first.');
+      return `Exported: ${await exportIncident(id, dir.trim())}`;
+    });
 
   return (
     <section className="panel" aria-labelledby="incidents-heading">
@@ -63,11 +49,7 @@ export function Incidents() {
           Record incident
         </button>
       </form>
-      {message && (
-        <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'success' : 'error'} data-testid="incident-message">
-          {message.text}
-        </p>
-      )}
+      <StatusMessage status={status} testId="incident-message" />
       {incidents.length === 0 ? (
         <p className="empty">No incidents recorded.</p>
       ) : (
@@ -75,16 +57,7 @@ export function Incidents() {
           <label htmlFor="incident-dir">Export folder (full path)</label>
           <input id="incident-dir" value={dir} onChange={(e) => setDir(e.target.value)} />
           <table className="consent-table" aria-label="Incidents">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">What happened</th>
-                <th scope="col">What was done</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Date', 'What happened', 'What was done']} actions />
             <tbody>
               {incidents.map((i) => (
                 <tr key={i.id}>

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { CLIENT_STATUSES } from '../../../../src-shared/contract/clients';
 import type { Client } from '../../../../src-shared/ipc';
 import { createClient, updateClient, type ClientInput } from '../../actions/clients';
-import { errorMessage } from '../../vault';
+import { StatusMessage } from '../../components/StatusMessage';
+import { useSubmit } from '../../components/useSubmit';
 
 /** Adds a client, or edits one when `client` is given. */
 export function ClientForm({ client, onDone }: { client?: Client; onDone: () => void }) {
@@ -13,23 +14,17 @@ export function ClientForm({ client, onDone }: { client?: Client; onDone: () => 
     status: client?.status ?? 'active',
     notes: client?.notes ?? '',
   });
-  const [error, setError] = useState<string | null>(null);
+  const { status, onSubmit } = useSubmit();
   const set = (change: Partial<ClientInput>) => setInput({ ...input, ...change });
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    try {
-      if (client) await updateClient(client, input);
-      else await createClient(input);
-      onDone();
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }
+  const submit = onSubmit(async () => {
+    if (client) await updateClient(client, input);
+    else await createClient(input);
+    onDone();
+  });
 
   return (
-    <form className="page client-form" onSubmit={(e) => void submit(e)}>
+    <form className="page client-form" onSubmit={submit}>
       <h1>{client ? 'Edit client details' : 'Add a client'}</h1>
       <label htmlFor="client-name">Name or client code</label>
       <input id="client-name" required autoFocus value={input.displayName} onChange={(e) => set({ displayName: e.target.value })} />
@@ -58,11 +53,7 @@ export function ClientForm({ client, onDone }: { client?: Client; onDone: () => 
       <p id="client-notes-hint" className="hint">
         Contacts and context. Not a clinical note.
       </p>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <StatusMessage status={status} />
       <div className="row">
         <button type="submit">{client ? 'Save details' : 'Save client'}</button>
         <button type="button" className="secondary" onClick={onDone}>

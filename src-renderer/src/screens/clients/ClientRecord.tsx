@@ -5,7 +5,7 @@ import { loadClient, setArchived } from '../../actions/clients';
 import { focusNoteTitle, newNote, openNote } from '../../actions/notes';
 import { formatIsoDate } from '../../components/format';
 import { useApp } from '../../store';
-import { errorMessage } from '../../vault';
+import { errorMessage } from '../../errors';
 import { ClientForm } from './ClientForm';
 import { ConsentPanel } from '../consent/ConsentPanel';
 import { ExportRecord } from './ExportRecord';

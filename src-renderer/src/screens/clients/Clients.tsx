@@ -3,7 +3,8 @@ import { refreshClients, selectClient } from '../../actions/clients';
 import { VirtualList } from '../../components/VirtualList';
 import { formatIsoDate } from '../../components/format';
 import { useApp } from '../../store';
-import { errorMessage } from '../../vault';
+import { ErrorMessage } from '../../components/StatusMessage';
+import { errorMessage } from '../../errors';
 import { ClientForm } from './ClientForm';
 import { ClientRecord } from './ClientRecord';
 
@@ -58,11 +59,7 @@ export function Clients() {
         )}
       </nav>
       <main className="editor-pane">
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorMessage text={error} />
         {adding ? (
           <ClientForm onDone={() => setAdding(false)} />
         ) : clientId ? (

@@ -1,28 +1,18 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { exportClientRecord } from '../../actions/export';
 import { plural } from '../../components/format';
-import { api, call, errorMessage } from '../../vault';
+import { StatusMessage } from '../../components/StatusMessage';
+import { useSubmit } from '../../components/useSubmit';
 
 /** Records request (HIPAA §164.524): a printable copy of the client's record, psychotherapy notes excluded. */
 export function ExportRecord({ clientId }: { clientId: string }) {
   const [dir, setDir] = useState('');
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, status, onSubmit } = useSubmit();
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      const res = await call(api().export.client({ clientId, format: 'html', dir: dir.trim() }));
-      setMessage({
-        ok: true,
-        text: `Exported ${plural(res.counts.notes, 'note')} to ${res.path}. Open it in a browser to print or save as PDF.${res.counts.psychotherapy ? ' Psychotherapy notes were left out, as the law allows.' : ''}`,
-      });
-    } catch (err) {
-      setMessage({ ok: false, text: errorMessage(err) });
-    } finally {
-      setBusy(false);
-    }
-  }
+  const submit = onSubmit(async () => {
+    const res = await exportClientRecord(clientId, dir.trim());
+    return `Exported ${plural(res.counts.notes, 'note')} to ${res.path}. Open it in a browser to print or save as PDF.${res.counts.psychotherapy ? ' Psychotherapy notes were left out, as the law allows.' : ''}`;
+  });
 
   return (
     <section className="panel" aria-labelledby="export-heading">
@@ -31,11 +21,7 @@ export function ExportRecord({ clientId }: { clientId: string }) {
       <form onSubmit={submit}>
         <label htmlFor="export-dir">Folder to write the export to (full path)</label>
         <input id="export-dir" value={dir} onChange={(e) => setDir(e.target.value)} spellCheck={false} />
-        {message && (
-          <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'success' : 'error'} data-testid="export-message">
-            {message.text}
-          </p>
-        )}
+        <StatusMessage status={status} testId="export-message" />
         <button type="submit" disabled={busy || !dir.trim()}>
           Export record
         </button>

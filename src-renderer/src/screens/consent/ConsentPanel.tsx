@@ -1,7 +1,10 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { CONSENT_TYPES, type Consent, type ConsentType } from '../../../../src-shared/contract/consent';
+import { addConsent, listConsents, revokeConsent } from '../../actions/consent';
 import { formatIsoDate, todayIso } from '../../components/format';
-import { api, call, errorMessage } from '../../vault';
+import { StatusMessage } from '../../components/StatusMessage';
+import { TableHead } from '../../components/TableHead';
+import { useSubmit } from '../../components/useSubmit';
 import '../checkup/checkup.css';
 
 export const CONSENT_LABEL: Record<ConsentType, string> = {
@@ -22,33 +25,23 @@ export function ConsentPanel({ clientId }: { clientId: string }) {
   const [adding, setAdding] = useState(false);
   /** The consent being revoked, and the date the client withdrew it. */
   const [revoking, setRevoking] = useState<{ id: string; on: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { status, run, onSubmit } = useSubmit();
 
   const reload = useCallback(async () => {
-    try {
-      const res = await call(api().consent.list({ clientId }));
-      setConsents(res.consents);
-      setTreatmentOnFile(res.treatmentOnFile);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
+    const res = await listConsents(clientId);
+    setConsents(res.consents);
+    setTreatmentOnFile(res.treatmentOnFile);
   }, [clientId]);
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    void run(reload);
+  }, [run, reload]);
 
-  async function revoke(e: FormEvent) {
-    e.preventDefault();
+  const revoke = onSubmit(async () => {
     if (!revoking) return;
-    setError(null);
-    try {
-      await call(api().consent.revoke({ id: revoking.id, revokedOn: revoking.on }));
-      setRevoking(null);
-      await reload();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
+    await revokeConsent(revoking.id, revoking.on);
+    setRevoking(null);
+    await reload();
+  });
 
   const inForce = consents?.filter((c) => c.revokedOn === undefined) ?? [];
   const revoked = consents?.filter((c) => c.revokedOn !== undefined) ?? [];
@@ -60,27 +53,14 @@ export function ConsentPanel({ clientId }: { clientId: string }) {
           No treatment consent on file.
         </p>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <StatusMessage status={status} />
       {consents === null ? (
         <p className="empty">Loading…</p>
       ) : inForce.length === 0 ? (
         <p className="empty">No consent in force.</p>
       ) : (
         <table className="consent-table" aria-label="Consents in force">
-          <thead>
-            <tr>
-              <th scope="col">Consent</th>
-              <th scope="col">Given</th>
-              <th scope="col">Form</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Consent', 'Given', 'Form']} actions />
           <tbody>
             {inForce.map((c) => (
               <tr key={c.id}>
@@ -113,14 +93,7 @@ export function ConsentPanel({ clientId }: { clientId: string }) {
       {revoked.length > 0 && (
         <table className="consent-table consent-revoked" aria-label="Consent history">
           <caption className="hint">History (revoked)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Consent</th>
-              <th scope="col">Given</th>
-              <th scope="col">Revoked</th>
-              <th scope="col">Form</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Consent', 'Given', 'Revoked', 'Form']} />
           <tbody>
             {revoked.map((c) => (
               <tr key={c.id}>
@@ -138,7 +111,7 @@ export function ConsentPanel({ clientId }: { clientId: string }) {
           clientId={clientId}
           onDone={(changed) => {
             setAdding(false);
-            if (changed) void reload();
+            if (changed) void run(reload);
           }}
         />
       ) : (
@@ -155,19 +128,13 @@ function AddConsent({ clientId, onDone }: { clientId: string; onDone: (changed: 
   const [releaseTo, setReleaseTo] = useState('');
   const [givenOn, setGivenOn] = useState(todayIso);
   const [form, setForm] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { status, onSubmit } = useSubmit();
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    try {
-      const roi = type === 'release-of-information';
-      await call(api().consent.add({ clientId, type, givenOn, form, ...(roi ? { releaseTo } : {}) }));
-      onDone(true);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }
+  const submit = onSubmit(async () => {
+    const roi = type === 'release-of-information';
+    await addConsent({ clientId, type, givenOn, form, ...(roi ? { releaseTo } : {}) });
+    onDone(true);
+  });
 
   return (
     <form onSubmit={submit} aria-label="Add consent">
@@ -189,11 +156,7 @@ function AddConsent({ clientId, onDone }: { clientId: string; onDone: (changed: 
       <input id="consent-given" type="date" value={givenOn} onChange={(e) => setGivenOn(e.target.value)} required />
       <label htmlFor="consent-form">Form version or summary</label>
       <input id="consent-form" value={form} onChange={(e) => setForm(e.target.value)} />
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <StatusMessage status={status} />
       <div className="row">
         <button type="submit">Save consent</button>
         <button type="button" className="secondary" onClick={() => onDone(false)}>

@@ -2,26 +2,19 @@ import { useState } from 'react';
 import type { Addendum } from '../../../../src-shared/contract/notes';
 import { addAddendum } from '../../actions/note-lifecycle';
 import { addendumLine } from '../../../../src-shared/document-text';
-import { errorMessage } from '../../vault';
+import { StatusMessage } from '../../components/StatusMessage';
+import { useSubmit } from '../../components/useSubmit';
 
 /** Addenda under a signed note, each timestamped and itself unchangeable, and a box to add one. */
 export function Addenda({ addenda }: { addenda: Addendum[] }) {
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, status, run } = useSubmit();
 
-  async function add() {
-    setBusy(true);
-    setError(null);
-    try {
+  const add = () =>
+    run(async () => {
       await addAddendum(text);
       setText('');
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <section className="addenda" aria-labelledby="addenda-title">
@@ -40,11 +33,7 @@ export function Addenda({ addenda }: { addenda: Addendum[] }) {
       )}
       <label htmlFor="addendum-text">New addendum</label>
       <textarea id="addendum-text" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <StatusMessage status={status} />
       <button type="button" disabled={busy || !text.trim()} onClick={() => void add()}>
         Add addendum
       </button>

@@ -3,7 +3,8 @@ import type { RevisionChange, RevisionInfo } from '../../../../src-shared/contra
 import type { Note } from '../../../../src-shared/ipc';
 import { loadHistory, loadRevision } from '../../actions/note-lifecycle';
 import { formatDateTime } from '../../components/format';
-import { errorMessage } from '../../vault';
+import { ErrorMessage } from '../../components/StatusMessage';
+import { errorMessage } from '../../errors';
 import { RevisionView } from './RevisionView';
 
 const CHANGE_LABELS: Record<RevisionChange, string> = {
@@ -36,11 +37,7 @@ export function History({ noteId, rev }: { noteId: string; rev: number | null })
   return (
     <section className="history" aria-labelledby="history-title">
       <h2 id="history-title">History</h2>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
       {revisions && (
         <ol className="revision-list">
           {revisions.map((r) => (

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { restoreNote, signNote, trashNote } from '../../actions/note-lifecycle';
 import type { Draft, SaveState } from '../../store';
-import { errorMessage } from '../../vault';
+import { StatusMessage } from '../../components/StatusMessage';
+import { useSubmit } from '../../components/useSubmit';
 import { History } from './History';
 import { SignDialog } from './SignDialog';
 
@@ -9,18 +10,9 @@ import { SignDialog } from './SignDialog';
 export function NoteActions({ draft, save }: { draft: Draft; save: SaveState }) {
   const [confirmSign, setConfirmSign] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { status, run } = useSubmit();
   const signed = draft.signedAt !== undefined;
   const trashed = draft.trashedAt !== undefined;
-
-  async function run(action: () => Promise<void>) {
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
 
   return (
     <section className="note-actions" aria-label="Note actions">
@@ -43,11 +35,7 @@ export function NoteActions({ draft, save }: { draft: Draft; save: SaveState }) 
           History
         </button>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <StatusMessage status={status} />
       {showHistory && draft.id && <History noteId={draft.id} rev={draft.rev} />}
       {confirmSign && (
         <SignDialog

@@ -4,7 +4,9 @@ import { focusNoteTitle, newNote, openNote } from '../../actions/notes';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { VirtualList } from '../../components/VirtualList';
 import { useApp } from '../../store';
-import { errorMessage } from '../../vault';
+import { plural } from '../../components/format';
+import { StatusMessage } from '../../components/StatusMessage';
+import { useSubmit } from '../../components/useSubmit';
 import { NoteRow } from './NoteRow';
 
 /** The list of every note, or of the trash, with New note and Empty trash. */
@@ -13,20 +15,18 @@ export function NotesSidebar() {
   const openId = useApp((s) => s.draft?.id);
   const [trash, setTrash] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  const { status, setStatus, run } = useSubmit();
   const shown = notes.filter((n) => (n.trashedAt !== undefined) === trash);
 
-  async function empty() {
+  function empty() {
     setConfirming(false);
-    try {
+    void run(async () => {
       const { deleted, keptSigned } = await emptyTrash();
-      setMessage(
-        `Deleted ${deleted} note${deleted === 1 ? '' : 's'} for good.` +
-          (keptSigned ? ` ${keptSigned} signed note${keptSigned === 1 ? ' stays' : 's stay'} until the retention date.` : ''),
+      return (
+        `Deleted ${plural(deleted, 'note')} for good.` +
+        (keptSigned ? ` ${plural(keptSigned, 'signed note')} ${keptSigned === 1 ? 'stays' : 'stay'} until the retention date.` : '')
       );
-    } catch (e) {
-      setMessage(errorMessage(e));
-    }
+    });
   }
 
   return (
@@ -35,7 +35,7 @@ export function NotesSidebar() {
         <button type="button" onClick={() => void newNote().then(focusNoteTitle)} title="New note (Ctrl+N)">
           New note
         </button>
-        <button type="button" className="secondary" aria-pressed={trash} onClick={() => (setTrash(!trash), setMessage(null))}>
+        <button type="button" className="secondary" aria-pressed={trash} onClick={() => (setTrash(!trash), setStatus(null))}>
           {trash ? 'Back to notes' : 'Trash'}
         </button>
       </div>
@@ -45,11 +45,7 @@ export function NotesSidebar() {
           <button type="button" className="secondary" disabled={shown.length === 0} onClick={() => setConfirming(true)}>
             Empty trash
           </button>
-          {message && (
-            <p className="hint" role="status">
-              {message}
-            </p>
-          )}
+          <StatusMessage status={status} />
         </div>
       )}
       {shown.length === 0 ? (
@@ -64,7 +60,7 @@ export function NotesSidebar() {
         />
       )}
       {confirming && (
-        <ConfirmDialog title="Empty the trash?" confirmLabel="Delete for good" onConfirm={() => void empty()} onCancel={() => setConfirming(false)}>
+        <ConfirmDialog title="Empty the trash?" confirmLabel="Delete for good" onConfirm={empty} onCancel={() => setConfirming(false)}>
           <p>Unsigned notes in the trash are deleted for good, with all their history. Signed notes stay until their retention date.</p>
         </ConfirmDialog>
       )}

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ClinicianProfile } from '../../../../src-shared/contract/profile';
 import { signatureLine } from '../../../../src-shared/document-text';
 import { loadProfile, saveProfile } from '../../actions/profile';
-import { errorMessage } from '../../vault';
+import { errorMessage } from '../../errors';
 import { ProfileFields, profileDraft, toProfile, type ProfileDraft } from '../settings/ProfileFields';
 
 type Step = { step: 'loading' } | { step: 'who'; draft: ProfileDraft } | { step: 'confirm'; profile: ClinicianProfile };

@@ -1,14 +1,16 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { RetentionStatus } from '../../../../src-shared/contract/retention';
+import { purgeClient } from '../../actions/retention';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatIsoDate } from '../../components/format';
-import { api, call, errorMessage } from '../../vault';
+import { StatusMessage } from '../../components/StatusMessage';
+import { useSubmit } from '../../components/useSubmit';
 
 /** Deleting a record past retention asks twice: a confirmation, then typing the client's name. */
 export function PurgeClient({ client, onCancel, onDone }: { client: RetentionStatus; onCancel: () => void; onDone: (message: string) => void }) {
   const [step, setStep] = useState<'confirm' | 'type'>('confirm');
   const [phrase, setPhrase] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { status, onSubmit } = useSubmit();
 
   if (step === 'confirm') {
     return (
@@ -21,15 +23,10 @@ export function PurgeClient({ client, onCancel, onDone }: { client: RetentionSta
     );
   }
 
-  async function purge(e: FormEvent) {
-    e.preventDefault();
-    try {
-      const res = await call(api().retention.purge({ clientId: client.clientId, confirm: true, confirmPhrase: phrase }));
-      onDone(`The record was deleted: ${res.deletedNotes} notes. The deletion is in the audit trail.`);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }
+  const purge = onSubmit(async () => {
+    const deletedNotes = await purgeClient(client.clientId, phrase);
+    onDone(`The record was deleted: ${deletedNotes} notes. The deletion is in the audit trail.`);
+  });
 
   return (
     <div className="dialog-backdrop">
@@ -37,11 +34,7 @@ export function PurgeClient({ client, onCancel, onDone }: { client: RetentionSta
         <h2 id="purge-heading">Type the client's name to delete</h2>
         <label htmlFor="purge-phrase">Client name</label>
         <input id="purge-phrase" value={phrase} onChange={(e) => setPhrase(e.target.value)} autoComplete="off" autoFocus />
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <StatusMessage status={status} />
         <div className="row">
           <button type="submit" className="danger" disabled={!phrase}>
             Delete for good

@@ -1,28 +1,25 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { RetentionStatus } from '../../../../src-shared/contract/retention';
-import { refreshClients } from '../../actions/clients';
-import { refreshNotes } from '../../actions/notes';
+import { loadRetention } from '../../actions/retention';
 import { formatIsoDate } from '../../components/format';
-import { api, call, errorMessage } from '../../vault';
+import { StatusMessage } from '../../components/StatusMessage';
+import { useSubmit } from '../../components/useSubmit';
 import { PurgeClient } from './PurgeClient';
+import { TableHead } from '../../components/TableHead';
 
 /** Retention: how long each client's record is kept, and which are due for review. */
 export function Retention() {
   const [clients, setClients] = useState<RetentionStatus[]>([]);
   const [years, setYears] = useState<number | null>(null);
   const [purging, setPurging] = useState<RetentionStatus | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { status, run } = useSubmit();
 
   const load = useCallback(async () => {
-    try {
-      const res = await call(api().retention.list({}));
-      setClients(res.clients);
-      setYears(res.retentionYears);
-    } catch (e) {
-      setMessage({ ok: false, text: errorMessage(e) });
-    }
+    const res = await loadRetention();
+    setClients(res.clients);
+    setYears(res.retentionYears);
   }, []);
-  useEffect(() => void load(), [load]);
+  useEffect(() => void run(load), [run, load]);
 
   const due = clients.filter((c) => c.due);
   return (
@@ -32,11 +29,7 @@ export function Retention() {
         Records are kept {years ?? '…'} years after the last contact (for clients seen as minors, at least {years ?? '…'} years after
         their 18th birthday). Change the period under Settings if your state or licensing board requires longer.
       </p>
-      {message && (
-        <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'success' : 'error'}>
-          {message.text}
-        </p>
-      )}
+      <StatusMessage status={status} />
       <section className="panel" aria-labelledby="due-heading">
         <h2 id="due-heading">Due for review ({due.length})</h2>
         {due.length === 0 ? <p className="empty">No client record is past its retention date.</p> : <RetentionTable rows={due} onPurge={setPurging} />}
@@ -49,10 +42,12 @@ export function Retention() {
         <PurgeClient
           client={purging}
           onCancel={() => setPurging(null)}
-          onDone={async (text) => {
+          onDone={(text) => {
             setPurging(null);
-            setMessage({ ok: true, text });
-            await Promise.all([load(), refreshClients(), refreshNotes()]);
+            void run(async () => {
+              await load();
+              return text;
+            });
           }}
         />
       )}
@@ -63,19 +58,7 @@ export function Retention() {
 function RetentionTable({ rows, onPurge }: { rows: RetentionStatus[]; onPurge?: (c: RetentionStatus) => void }) {
   return (
     <table className="table">
-      <thead>
-        <tr>
-          <th scope="col">Client</th>
-          <th scope="col">Last contact</th>
-          <th scope="col">Keep until</th>
-          <th scope="col">Notes</th>
-          {onPurge && (
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          )}
-        </tr>
-      </thead>
+      <TableHead columns={['Client', 'Last contact', 'Keep until', 'Notes']} actions={Boolean(onPurge)} />
       <tbody>
         {rows.map((c) => (
           <tr key={c.clientId}>

@@ -6,7 +6,8 @@ import { openSearchHit, searchNotes } from '../../actions/search';
 import { formatIsoDate } from '../../components/format';
 import { Snippet } from '../../components/Snippet';
 import { useApp } from '../../store';
-import { errorMessage } from '../../vault';
+import { ErrorMessage } from '../../components/StatusMessage';
+import { errorMessage } from '../../errors';
 
 const DEBOUNCE_MS = 200;
 
@@ -63,11 +64,7 @@ export function Search() {
       <p id="search-hint" className="hint">
         Titles, sections, free text, addenda and client names. Notes in the trash are not searched.
       </p>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
       <p role="status" className="hint">
         {hits === null ? '' : hits.length === 0 ? 'No notes match.' : `${hits.length} note${hits.length === 1 ? '' : 's'} found, best match first.`}
       </p>

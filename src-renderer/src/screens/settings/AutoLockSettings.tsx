@@ -1,73 +1,58 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { Settings } from '../../../../src-shared/ipc';
-import { api, call, errorMessage } from '../../vault';
+import { loadSettings, saveSettings } from '../../actions/settings';
+import { NumberField } from '../../components/NumberField';
+import { StatusMessage } from '../../components/StatusMessage';
+import { useSubmit } from '../../components/useSubmit';
 
 /** Idle timeout and hidden-window lock; stored encrypted in the vault. */
 export function AutoLockSettings() {
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { status, run, onSubmit } = useSubmit();
 
   useEffect(() => {
-    void call(api().settings.get({})).then(setSettings, (e: unknown) => setMessage({ ok: false, text: errorMessage(e) }));
-  }, []);
+    void run(async () => setSettings(await loadSettings()));
+  }, [run]);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  const submit = onSubmit(async () => {
     if (!settings) return;
-    try {
-      setSettings(
-        await call(
-          api().settings.update({
-            idleLockMinutes: settings.idleLockMinutes,
-            lockWhenHiddenMinutes: settings.lockWhenHiddenMinutes,
-            clipboardClearSeconds: settings.clipboardClearSeconds,
-          }),
-        ),
-      );
-      setMessage({ ok: true, text: 'Auto-lock settings saved.' });
-    } catch (err) {
-      setMessage({ ok: false, text: errorMessage(err) });
-    }
-  }
+    const { idleLockMinutes, lockWhenHiddenMinutes, clipboardClearSeconds } = settings;
+    setSettings(await saveSettings({ idleLockMinutes, lockWhenHiddenMinutes, clipboardClearSeconds }));
+    return 'Auto-lock settings saved.';
+  });
 
-  if (!settings) return null;
+  if (!settings) return <StatusMessage status={status} />;
   return (
     <section className="panel" aria-labelledby="autolock-heading">
       <h2 id="autolock-heading">Auto-lock</h2>
       <form onSubmit={submit}>
-        <label htmlFor="idle-minutes">Lock after this many minutes without activity (1–60)</label>
-        <input
+        <NumberField
           id="idle-minutes"
-          type="number"
+          label="Lock after this many minutes without activity (1–60)"
           min={1}
           max={60}
           value={settings.idleLockMinutes}
-          onChange={(e) => setSettings({ ...settings, idleLockMinutes: Number(e.target.value) })}
+          onChange={(v) => setSettings({ ...settings, idleLockMinutes: v ?? 0 })}
         />
-        <label htmlFor="hidden-minutes">Also lock when the window is hidden or minimized for (minutes, empty = never)</label>
-        <input
+        <NumberField
           id="hidden-minutes"
-          type="number"
+          label="Also lock when the window is hidden or minimized for (minutes, empty = never)"
           min={1}
           max={60}
-          value={settings.lockWhenHiddenMinutes ?? ''}
-          onChange={(e) => setSettings({ ...settings, lockWhenHiddenMinutes: e.target.value === '' ? null : Number(e.target.value) })}
+          optional
+          value={settings.lockWhenHiddenMinutes}
+          onChange={(v) => setSettings({ ...settings, lockWhenHiddenMinutes: v })}
         />
-        <label htmlFor="clipboard-seconds">Clear text copied from a note after (seconds, 5–300)</label>
-        <input
+        <NumberField
           id="clipboard-seconds"
-          type="number"
+          label="Clear text copied from a note after (seconds, 5–300)"
           min={5}
           max={300}
           value={settings.clipboardClearSeconds}
-          onChange={(e) => setSettings({ ...settings, clipboardClearSeconds: Number(e.target.value) })}
+          onChange={(v) => setSettings({ ...settings, clipboardClearSeconds: v ?? 0 })}
         />
         <p className="hint">The vault also locks when the computer sleeps or the screen locks, and with Ctrl+L.</p>
-        {message && (
-          <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'success' : 'error'}>
-            {message.text}
-          </p>
-        )}
+        <StatusMessage status={status} />
         <button type="submit">Save auto-lock settings</button>
       </form>
     </section>

@@ -1,7 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { changePassword } from '../../actions/credentials';
+import { KeyFileField } from '../../components/KeyFileField';
 import { PasswordStrength } from '../../components/PasswordStrength';
+import { StatusMessage } from '../../components/StatusMessage';
+import { useSubmit } from '../../components/useSubmit';
+import { userError } from '../../errors';
 import { useApp } from '../../store';
-import { api, call, errorMessage } from '../../vault';
 
 export function ChangePassword() {
   const hasKeyFile = useApp((s) => s.hasKeyFile);
@@ -9,26 +13,16 @@ export function ChangePassword() {
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
   const [keyFile, setKeyFile] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { busy, status, onSubmit } = useSubmit();
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (next !== confirm) return setMessage({ ok: false, text: 'The two new passwords are not the same.' });
-    setBusy(true);
-    setMessage(null);
-    try {
-      await call(api().vault.changePassword(hasKeyFile && keyFile.trim() ? { current, next, keyFile: keyFile.trim() } : { current, next }));
-      setCurrent('');
-      setNext('');
-      setConfirm('');
-      setMessage({ ok: true, text: 'Password changed. Use the new password from now on; your notes were not re-encrypted and are all there.' });
-    } catch (err) {
-      setMessage({ ok: false, text: errorMessage(err) });
-    } finally {
-      setBusy(false);
-    }
-  }
+  const submit = onSubmit(async () => {
+    if (next !== confirm) throw userError('The two new passwords are not the same.');
+    await changePassword(current, next, keyFile);
+    setCurrent('');
+    setNext('');
+    setConfirm('');
+    return 'Password changed. Use the new password from now on; your notes were not re-encrypted and are all there.';
+  });
 
   return (
     <section className="panel" aria-labelledby="change-password-heading">
@@ -41,17 +35,8 @@ export function ChangePassword() {
         <PasswordStrength password={next} />
         <label htmlFor="cp-confirm">Type the new password again</label>
         <input id="cp-confirm" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
-        {hasKeyFile && (
-          <>
-            <label htmlFor="cp-keyfile">Key file (full path)</label>
-            <input id="cp-keyfile" value={keyFile} onChange={(e) => setKeyFile(e.target.value)} />
-          </>
-        )}
-        {message && (
-          <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'success' : 'error'}>
-            {message.text}
-          </p>
-        )}
+        {hasKeyFile && <KeyFileField id="cp-keyfile" value={keyFile} onChange={setKeyFile} />}
+        <StatusMessage status={status} />
         <button type="submit" disabled={busy || !current || !next}>
           {busy ? 'Changing…' : 'Change password'}
         </button>

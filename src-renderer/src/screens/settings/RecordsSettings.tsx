@@ -1,40 +1,35 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { Settings } from '../../../../src-shared/ipc';
 import { refreshBackupReminder } from '../../actions/backup';
-import { api, call, errorMessage } from '../../vault';
+import { loadSettings, saveSettings } from '../../actions/settings';
+import { NumberField } from '../../components/NumberField';
+import { StatusMessage } from '../../components/StatusMessage';
+import { useSubmit } from '../../components/useSubmit';
 
 type Fields = Pick<Settings, 'retentionYears' | 'backupKeep' | 'backupReminderDays'>;
 
 /** Retention period and backup rotation/reminder, stored encrypted in the vault. */
 export function RecordsSettings() {
   const [fields, setFields] = useState<Fields | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { status, run, onSubmit } = useSubmit();
 
   useEffect(() => {
-    void call(api().settings.get({})).then(
-      (s) => setFields({ retentionYears: s.retentionYears, backupKeep: s.backupKeep, backupReminderDays: s.backupReminderDays }),
-      (e: unknown) => setMessage({ ok: false, text: errorMessage(e) }),
-    );
-  }, []);
+    void run(async () => {
+      const s = await loadSettings();
+      setFields({ retentionYears: s.retentionYears, backupKeep: s.backupKeep, backupReminderDays: s.backupReminderDays });
+    });
+  }, [run]);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  const submit = onSubmit(async () => {
     if (!fields) return;
-    try {
-      await call(api().settings.update(fields));
-      await refreshBackupReminder();
-      setMessage({ ok: true, text: 'Records and backup settings saved.' });
-    } catch (err) {
-      setMessage({ ok: false, text: errorMessage(err) });
-    }
-  }
+    await saveSettings(fields);
+    await refreshBackupReminder();
+    return 'Records and backup settings saved.';
+  });
 
-  if (!fields) return null;
+  if (!fields) return <StatusMessage status={status} />;
   const number = (key: keyof Fields, id: string, label: string, min: number, max: number) => (
-    <>
-      <label htmlFor={id}>{label}</label>
-      <input id={id} type="number" min={min} max={max} value={fields[key]} onChange={(e) => setFields({ ...fields, [key]: Number(e.target.value) })} />
-    </>
+    <NumberField id={id} label={label} min={min} max={max} value={fields[key]} onChange={(v) => setFields({ ...fields, [key]: v ?? 0 })} />
   );
   return (
     <section className="panel" aria-labelledby="records-settings-heading">
@@ -43,11 +38,7 @@ export function RecordsSettings() {
         {number('retentionYears', 'retention-years', 'Keep records this many years after last contact (1–50)', 1, 50)}
         {number('backupKeep', 'backup-keep', 'Verified backups to keep in the backup folder (1–100)', 1, 100)}
         {number('backupReminderDays', 'backup-reminder', 'Remind me when the last verified backup is older than (days, 1–90)', 1, 90)}
-        {message && (
-          <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'success' : 'error'}>
-            {message.text}
-          </p>
-        )}
+        <StatusMessage status={status} />
         <button type="submit">Save records settings</button>
       </form>
     </section>

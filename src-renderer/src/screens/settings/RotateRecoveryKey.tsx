@@ -1,6 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { confirmRecoveryKit, rotateRecoveryKey } from '../../actions/credentials';
+import { KeyFileField } from '../../components/KeyFileField';
+import { StatusMessage } from '../../components/StatusMessage';
+import { useSubmit } from '../../components/useSubmit';
 import { useApp, type RecoveryKit as Kit } from '../../store';
-import { api, call, errorMessage } from '../../vault';
 import { RecoveryKit } from '../RecoveryKit';
 
 /** Makes a new Recovery Kit; the old recovery key stops working at once. */
@@ -9,30 +12,22 @@ export function RotateRecoveryKey() {
   const [password, setPassword] = useState('');
   const [keyFile, setKeyFile] = useState('');
   const [kit, setKit] = useState<Kit | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
+  const { status, setStatus, onSubmit } = useSubmit();
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    try {
-      const res = await call(api().vault.rotateRecoveryKey(hasKeyFile && keyFile.trim() ? { password, keyFile: keyFile.trim() } : { password }));
-      const status = await call(api().vault.status({}));
-      setPassword('');
-      setKit({ recoveryKey: res.recoveryKey, createdAt: res.createdAt, vaultId: status.vaultId ?? '' });
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }
+  const submit = onSubmit(async () => {
+    const made = await rotateRecoveryKey(password, keyFile);
+    setPassword('');
+    setKit(made);
+  });
 
   if (kit) {
     return (
       <RecoveryKit
         kit={kit}
         onDone={() => {
-          void api().vault.confirmRecoveryKit({});
+          confirmRecoveryKit();
           setKit(null);
-          setDone(true);
+          setStatus({ ok: true, text: 'New Recovery Kit stored. The old recovery key no longer opens this vault.' });
         }}
       />
     );
@@ -44,22 +39,8 @@ export function RotateRecoveryKey() {
       <form onSubmit={submit}>
         <label htmlFor="rk-password">Password</label>
         <input id="rk-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-        {hasKeyFile && (
-          <>
-            <label htmlFor="rk-keyfile">Key file (full path)</label>
-            <input id="rk-keyfile" value={keyFile} onChange={(e) => setKeyFile(e.target.value)} />
-          </>
-        )}
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        {done && (
-          <p role="status" className="success">
-            New Recovery Kit stored. The old recovery key no longer opens this vault.
-          </p>
-        )}
+        {hasKeyFile && <KeyFileField id="rk-keyfile" value={keyFile} onChange={setKeyFile} />}
+        <StatusMessage status={status} />
         <button type="submit" disabled={!password}>
           Make a new Recovery Kit
         </button>

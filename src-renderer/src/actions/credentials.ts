@@ -1,0 +1,31 @@
+import type { Output } from '../../../src-shared/ipc';
+import { api, call } from './bridge';
+import type { RecoveryKit } from '../store';
+import { useApp } from '../store';
+
+/** The key file path is sent only when the vault uses one and the user gave it. */
+function withKeyFile<T extends object>(input: T, keyFile: string): T & { keyFile?: string } {
+  return useApp.getState().hasKeyFile && keyFile.trim() ? { ...input, keyFile: keyFile.trim() } : input;
+}
+
+/** Main rates a password with the same rule that accepts or rejects it. */
+export async function ratePassword(password: string): Promise<Output<'vault.checkPassword'> | null> {
+  const res = await api().vault.checkPassword({ password });
+  return res.ok ? res.value : null;
+}
+
+export async function changePassword(current: string, next: string, keyFile: string): Promise<void> {
+  await call(api().vault.changePassword(withKeyFile({ current, next }, keyFile)));
+}
+
+/** A new Recovery Key, shown once; the old one stops working at once. */
+export async function rotateRecoveryKey(password: string, keyFile: string): Promise<RecoveryKit> {
+  const res = await call(api().vault.rotateRecoveryKey(withKeyFile({ password }, keyFile)));
+  const status = await call(api().vault.status({}));
+  return { recoveryKey: res.recoveryKey, createdAt: res.createdAt, vaultId: status.vaultId ?? '' };
+}
+
+/** The user typed back a group: the Security Checkup counts this Recovery Key as stored. */
+export function confirmRecoveryKit(): void {
+  void api().vault.confirmRecoveryKit({});
+}
