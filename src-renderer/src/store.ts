@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { BackupProgress, ClientSummary, NoteSummary } from '../../src-shared/ipc';
+import type { BackupProgress, ClientSummary, Note, NoteSummary } from '../../src-shared/ipc';
+import type { RecordsDocument } from '../../src-shared/contract/export';
 import type { Addendum, SessionHeader } from '../../src-shared/contract/notes';
 import type { Signer } from '../../src-shared/contract/profile';
 import type { NoteKind, TemplateId } from '../../src-shared/templates';
@@ -71,7 +72,12 @@ export interface AppState {
   backupProgress: BackupProgress | null;
   /** Shown while the last verified backup is missing or older than the setting. */
   backupReminder: string | null;
+  /** What is laid out for the printer right now (decrypted: dropped with everything else at lock). */
+  printJob: PrintJob | null;
 }
+
+/** A note, or a records-request copy, on its way to the printer. */
+export type PrintJob = { kind: 'note'; note: Note } | { kind: 'record'; doc: RecordsDocument };
 
 const initial: AppState = {
   phase: 'loading',
@@ -88,6 +94,7 @@ const initial: AppState = {
   lockWarning: null,
   backupProgress: null,
   backupReminder: null,
+  printJob: null,
 };
 
 export const useApp = create<AppState>()(() => initial);

@@ -1,4 +1,5 @@
 import type { BackupListing, BackupProgress, Output } from '../../../src-shared/ipc';
+import { plural } from '../components/format';
 import { api, call } from './bridge';
 import { useApp } from '../store';
 import { refreshNotes } from './notes';
@@ -17,7 +18,7 @@ export async function refreshBackupReminder(): Promise<void> {
         ? null
         : at === null
           ? 'No verified backup yet. Make one under Backups.'
-          : `The last verified backup is ${Math.floor(ageDays)} days old. Make a new one under Backups.`,
+          : `The last verified backup is ${plural(Math.floor(ageDays), 'day')} old. Make a new one under Backups.`,
   });
 }
 

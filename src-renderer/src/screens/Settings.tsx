@@ -1,4 +1,5 @@
 import { AutoLockSettings } from './settings/AutoLockSettings';
+import { ClinicianProfile } from './settings/ClinicianProfile';
 import { ChangePassword } from './settings/ChangePassword';
 import { RecordsSettings } from './settings/RecordsSettings';
 import { RotateRecoveryKey } from './settings/RotateRecoveryKey';
@@ -7,6 +8,7 @@ export function Settings() {
   return (
     <main className="page">
       <h1>Settings</h1>
+      <ClinicianProfile />
       <AutoLockSettings />
       <RecordsSettings />
       <ChangePassword />

@@ -11,6 +11,7 @@ import { Backups } from './backup/Backups';
 import { Retention } from './retention/Retention';
 import { Checkup } from './checkup/Checkup';
 import { LostLaptop } from './checkup/LostLaptop';
+import { PrintArea } from './print/PrintArea';
 
 const VIEWS: { view: View; label: string }[] = [
   { view: 'notes', label: 'Notes' },
@@ -62,6 +63,7 @@ export function Shell() {
       <LockWarning />
       <BackupReminder />
       <div className="shell-body">{SCREENS[view]()}</div>
+      <PrintArea />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { AUDIT_EVENT_TYPES, type AuditEntry, type AuditEventType } from '../../../../src-shared/contract/audit';
 import { loadAudit } from '../../actions/audit';
-import { dayStartMs, formatDateTime } from '../../components/format';
+import { dayStartMs, formatDateTime, plural } from '../../components/format';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useSubmit } from '../../components/useSubmit';
 import { VirtualList } from '../../components/VirtualList';
@@ -41,7 +41,7 @@ export function AuditLog() {
       {verdict &&
         (verdict.ok ? (
           <p className="audit-verdict ok" role="status" data-testid="audit-verdict">
-            ✓ Audit trail intact — {verdict.entries} entries, each sealed and chained to the one before.
+            ✓ Audit trail intact — {plural(verdict.entries, 'entry', 'entries')}, each sealed and chained to the one before.
           </p>
         ) : (
           <p className="audit-verdict broken" role="alert" data-testid="audit-verdict">

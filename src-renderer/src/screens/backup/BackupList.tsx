@@ -19,7 +19,7 @@ export function BackupList({ list, run }: { list: BackupListing[]; run: (action:
       async () => {
         const r = await drillBackup(b.path);
         const last = r.lastNoteAt ? formatDateTime(r.lastNoteAt) : 'none';
-        return `Restore drill passed for ${b.name}: restored into a temporary folder and opened — ${r.clients} clients, ${r.notes} notes, last note ${last}. The temporary copy was deleted.`;
+        return `Restore drill passed for ${b.name}: restored into a temporary folder and opened — ${plural(r.clients, 'client')}, ${plural(r.notes, 'note')}, last note ${last}. The temporary copy was deleted.`;
       },
       { failText: (m) => `Restore drill failed for ${b.name}: ${m}` },
     );

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { restoreBackup } from '../../actions/backup';
-import { formatDateTime } from '../../components/format';
+import { formatDateTime, plural } from '../../components/format';
 import { BackupProgressBar } from '../../components/Progress';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useSubmit } from '../../components/useSubmit';
@@ -21,7 +21,7 @@ export function RestoreForm({ overExisting, initialPath = '', onRestored }: { ov
     void run(async () => {
       const result = await restoreBackup(path.trim(), mode === 'password' ? { password: secret } : { recoveryKey: secret });
       onRestored?.(
-        `Restored ${result.notes} notes and ${result.clients} clients from the backup of ${formatDateTime(result.createdAt)}.` +
+        `Restored ${plural(result.notes, 'note')} and ${plural(result.clients, 'client')} from the backup of ${formatDateTime(result.createdAt)}.` +
           (result.replacedFile ? ` The previous vault was kept as ${result.replacedFile}.` : ''),
       );
     });

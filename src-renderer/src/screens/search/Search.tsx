@@ -3,7 +3,7 @@ import type { SearchHit } from '../../../../src-shared/ipc';
 import { NOTE_KIND_INFO } from '../../../../src-shared/templates';
 import { refreshClients } from '../../actions/clients';
 import { openSearchHit, searchNotes } from '../../actions/search';
-import { formatIsoDate } from '../../components/format';
+import { formatIsoDate, plural } from '../../components/format';
 import { Snippet } from '../../components/Snippet';
 import { useApp } from '../../store';
 import { ErrorMessage } from '../../components/StatusMessage';
@@ -66,7 +66,7 @@ export function Search() {
       </p>
       <ErrorMessage text={error} />
       <p role="status" className="hint">
-        {hits === null ? '' : hits.length === 0 ? 'No notes match.' : `${hits.length} note${hits.length === 1 ? '' : 's'} found, best match first.`}
+        {hits === null ? '' : hits.length === 0 ? 'No notes match.' : `${plural(hits.length, 'note')} found, best match first.`}
       </p>
       {hits && hits.length > 0 && (
         <ol className="search-results" aria-label="Search results">

@@ -1,0 +1,35 @@
+import type { RecordsDocument, RecordsRequest } from '../../../src-shared/contract/export';
+import { useApp, type PrintJob } from '../store';
+import { api, call } from './bridge';
+
+/** Resolves after the browser has painted what was just put in the store. */
+function painted(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+}
+
+/**
+ * Lays the job out in the print view, opens the print dialog (the app's shell does it; the
+ * preview asks the browser), then takes the view away again.
+ */
+async function print(job: PrintJob): Promise<void> {
+  useApp.setState({ printJob: job });
+  try {
+    await painted();
+    const { via } = await call(api().print.page({}));
+    if (via === 'browser') window.print();
+  } finally {
+    useApp.setState({ printJob: null });
+  }
+}
+
+/** Prints one note (recorded in the audit trail). */
+export async function printNote(id: string): Promise<void> {
+  await print({ kind: 'note', note: await call(api().print.note({ id })) });
+}
+
+/** Prints a records-request copy, chosen exactly as the export chooses it (recorded in the audit trail). */
+export async function printRecord(req: RecordsRequest): Promise<RecordsDocument> {
+  const doc = await call(api().print.record(req));
+  await print({ kind: 'record', doc });
+  return doc;
+}
