@@ -1,5 +1,6 @@
 import { auditEntry, type AuditEntry, type AuditEventType, type AuditVerifyResult } from '../../../src-shared/contract/audit';
-import { constantTimeEqual, deriveSubkey, fromHex, keyedHash, memzero, open, seal, toHex, type MasterKey, type Subkey } from '../crypto/sodium';
+import { auditChainKey, auditSealKey, type AuditChainKey, type AuditSealKey, type MasterKey } from '../crypto/keys';
+import { constantTimeEqual, fromHex, keyedHash, memzero, open, seal, toHex } from '../crypto/sodium';
 import type { Db } from '../vault/vault-db';
 import { clearPending, readPending } from './audit-pending';
 
@@ -54,8 +55,8 @@ function concat(...parts: Uint8Array[]): Uint8Array {
  * + mac) makes a deleted tail visible too. See docs/audit-format.md.
  */
 export class AuditLog {
-  private readonly sealKey: Subkey;
-  private readonly chainKey: Subkey;
+  private readonly sealKey: AuditSealKey;
+  private readonly chainKey: AuditChainKey;
 
   constructor(
     private readonly db: Db,
@@ -64,8 +65,8 @@ export class AuditLog {
     private readonly now: () => number,
   ) {
     // Separate keys for secrecy and for the chain: a MAC key never doubles as an encryption key.
-    this.sealKey = deriveSubkey(masterKey, 3, 'SVaudit_');
-    this.chainKey = deriveSubkey(masterKey, 3, 'SVauditH');
+    this.sealKey = auditSealKey(masterKey);
+    this.chainKey = auditChainKey(masterKey);
   }
 
   /** Seals events recorded while locked into the chain, oldest first. Never throws: unlock must not fail on the log. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { memzero, type MasterKey } from '../crypto/sodium';
+import { backupKey, copyKey } from '../crypto/keys';
+import { memzero } from '../crypto/sodium';
 import { VaultError } from '../errors';
-import { backupKey } from './backup-keys';
 import { phaseReporter, type BackupContext } from './backup-context';
 import { fileError, privateTempDir, removeQuietly } from './backup-files';
 import { readBackupHeader } from './backup-reader';
@@ -29,7 +29,7 @@ export interface CreatedBackup {
 export async function createBackup(ctx: BackupContext, dir: string, keep = DEFAULT_KEEP): Promise<CreatedBackup> {
   const session = ctx.vault.unlocked();
   // Own copies: the vault may lock (idle) mid-backup, which zeroes the session's keys in place.
-  const masterKey = session.masterKey.slice() as MasterKey;
+  const masterKey = copyKey(session.masterKey);
   const vaultHeader = session.header;
   const key = backupKey(masterKey);
   let scratch: string | undefined;

@@ -1,13 +1,9 @@
-import { deriveSubkey, memzero, type MasterKey, type Subkey } from '../crypto/sodium';
+import type { MasterKey } from '../crypto/keys';
+import { memzero } from '../crypto/sodium';
 import { VaultError } from '../errors';
 import { unlockWithPassword, unlockWithRecoveryKey } from '../vault/key-hierarchy';
 import { decodeOrExplain } from '../vault/vault-credentials';
 import type { BackupHeader } from './backup-format';
-
-/** Backup files get their own subkey of the master key (id 4), never the records key. */
-export function backupKey(masterKey: MasterKey): Subkey {
-  return deriveSubkey(masterKey, 4, 'SVbackup');
-}
 
 export type BackupCredentials = { password: string; keyFileBytes: Uint8Array | null } | { recoveryKey: string };
 

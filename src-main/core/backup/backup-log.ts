@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { AEAD_NONCE_BYTES, deriveSubkey, memzero, open, seal, type MasterKey } from '../crypto/sodium';
+import { backupLogKey, type MasterKey } from '../crypto/keys';
+import { AEAD_NONCE_BYTES, memzero, open, seal } from '../crypto/sodium';
 
 /**
  * Which backup files this vault has proven (verified after writing, or by `backup.verify`).
@@ -24,7 +25,7 @@ export type BackupLogEntry = z.infer<typeof entrySchema>;
 const enc = new TextEncoder();
 
 function logKeyAndAd(masterKey: MasterKey, vaultId: string) {
-  return { key: deriveSubkey(masterKey, 5, 'SVbkplog'), ad: enc.encode(`sessionvault/backup-log/v1|${vaultId}`) };
+  return { key: backupLogKey(masterKey), ad: enc.encode(`sessionvault/backup-log/v1|${vaultId}`) };
 }
 
 export function readBackupLog(dataDir: string, masterKey: MasterKey, vaultId: string): BackupLogEntry[] {

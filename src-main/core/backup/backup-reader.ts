@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { STREAM_ABYTES, STREAM_HEADER_BYTES, streamPuller, type Subkey } from '../crypto/sodium';
+import type { BackupKey } from '../crypto/keys';
+import { STREAM_ABYTES, STREAM_HEADER_BYTES, streamPuller } from '../crypto/sodium';
 import { VaultError } from '../errors';
 import { decodeChunkLength, decodePrefix, MAX_HEADER_BYTES, prefixLength, type BackupHeader } from './backup-format';
 import { fileError, yieldToEventLoop } from './backup-files';
@@ -65,7 +66,7 @@ export interface DecryptOptions {
  * and on a plaintext size other than the header promised. secretstream chains the chunks, so a
  * chunk dropped, duplicated or moved fails too; chunk 0's AD is the prefix, so does a header edit.
  */
-export async function decryptBackup(file: string, parsed: ParsedBackup, key: Subkey, outFile: string, o: DecryptOptions): Promise<void> {
+export async function decryptBackup(file: string, parsed: ParsedBackup, key: BackupKey, outFile: string, o: DecryptOptions): Promise<void> {
   const { header, prefix, size } = parsed;
   let fd: number | undefined;
   let out: number | undefined;

@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { memzero, type MasterKey, type Subkey } from '../crypto/sodium';
+import { backupKey, copyKey, type BackupKey, type MasterKey } from '../crypto/keys';
+import { memzero } from '../crypto/sodium';
 import { VaultError } from '../errors';
-import { backupKey, masterKeyFromBackup, type BackupCredentials } from './backup-keys';
+import { masterKeyFromBackup, type BackupCredentials } from './backup-keys';
 import { phaseReporter, type BackupContext } from './backup-context';
 import { privateTempDir, removeQuietly } from './backup-files';
 import { recordBackupCheck } from './backup-log';
@@ -17,7 +18,7 @@ export async function decryptAndCheck(
   ctx: BackupContext,
   file: string,
   parsed: ParsedBackup,
-  key: Subkey,
+  key: BackupKey,
   scratchFile: string,
   o: { phase: 'verify' | 'decrypt'; durable: boolean },
 ): Promise<void> {
@@ -41,7 +42,7 @@ export async function verifyBackup(ctx: BackupContext, file: string, credentials
   const parsed = readBackupHeader(file);
   const current = credentials ? null : ctx.vault.unlocked();
   if (current && parsed.header.vaultId !== current.header.vaultId) throw wrongVault();
-  const masterKey: MasterKey = current ? (current.masterKey.slice() as MasterKey) : await masterKeyFromBackup(parsed.header, credentials!);
+  const masterKey: MasterKey = current ? copyKey(current.masterKey) : await masterKeyFromBackup(parsed.header, credentials!);
   const key = backupKey(masterKey);
   const scratch = privateTempDir(ctx.dataDir);
   try {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { streamPusher, type Subkey } from '../crypto/sodium';
+import type { BackupKey } from '../crypto/keys';
+import { streamPusher } from '../crypto/sodium';
 import { VaultError } from '../errors';
 import { backupFileName, BACKUP_EXTENSION, CHUNK_BYTES, encodeChunkLength, encodePrefix, type BackupHeader } from './backup-format';
 import { fileError, removeQuietly, yieldToEventLoop } from './backup-files';
@@ -12,7 +13,7 @@ export interface WriteBackupOptions {
   dir: string;
   header: Omit<BackupHeader, 'snapshotBytes' | 'chunkBytes'>;
   /** The backup subkey of the vault's master key. */
-  key: Subkey;
+  key: BackupKey;
   onProgress?: (done: number, total: number) => void;
 }
 

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { memzero, type MasterKey, type Subkey } from '../crypto/sodium';
+import { backupKey, copyKey, type RecordsKey } from '../crypto/keys';
+import { memzero } from '../crypto/sodium';
 import { RecordStore, type RecordKind } from '../records/record-store';
-import { backupKey } from './backup-keys';
 import type { BackupContext } from './backup-context';
 import { privateTempDir, removeQuietly } from './backup-files';
 import { readBackupHeader } from './backup-reader';
@@ -29,8 +29,8 @@ export async function drillBackup(ctx: BackupContext, file: string): Promise<Dri
   const session = ctx.vault.unlocked();
   const parsed = readBackupHeader(file);
   if (parsed.header.vaultId !== session.header.vaultId) throw wrongVault();
-  const masterKey = session.masterKey.slice() as MasterKey;
-  const recordsKey = session.recordsKey.slice() as Subkey;
+  const masterKey = copyKey(session.masterKey);
+  const recordsKey = copyKey(session.recordsKey);
   const key = backupKey(masterKey);
   let scratch: string | undefined;
   try {
@@ -51,7 +51,7 @@ export async function drillBackup(ctx: BackupContext, file: string): Promise<Dri
   }
 }
 
-function openAndCount(file: string, vaultId: string, recordsKey: Subkey, createdAt: number): DrillReport {
+function openAndCount(file: string, vaultId: string, recordsKey: RecordsKey, createdAt: number): DrillReport {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const store = new RecordStore(db, vaultId, recordsKey);

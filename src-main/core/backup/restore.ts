@@ -1,6 +1,7 @@
 import path from 'node:path';
+import { backupKey } from '../crypto/keys';
 import { memzero } from '../crypto/sodium';
-import { backupKey, masterKeyFromBackup, type BackupCredentials } from './backup-keys';
+import { masterKeyFromBackup, type BackupCredentials } from './backup-keys';
 import type { BackupContext } from './backup-context';
 import { fileError, privateTempDir, removeQuietly } from './backup-files';
 import { fsyncDir } from '../files/durable-files';

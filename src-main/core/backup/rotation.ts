@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { MasterKey } from '../crypto/sodium';
+import type { MasterKey } from '../crypto/keys';
 import { BACKUP_NAME_PATTERN } from './backup-format';
 import type { BackupContext } from './backup-context';
 import { forgetBackups } from './backup-log';

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv } from 'node:crypto';
+import type { BulkKey } from './keys';
 import { keyedHash, memzero, randomBytes } from './sodium';
 
 /**
@@ -26,7 +27,7 @@ function nonce(index: number, final: boolean): Buffer {
   return n;
 }
 
-function streamKey(key: Uint8Array, salt: Uint8Array): Buffer {
+function streamKey(key: BulkKey, salt: Uint8Array): Buffer {
   const k = keyedHash(key, salt);
   const out = Buffer.from(k);
   memzero(k);
@@ -42,7 +43,7 @@ export interface BulkSealer {
   done(): void;
 }
 
-export function bulkSealer(key: Uint8Array): BulkSealer {
+export function bulkSealer(key: BulkKey): BulkSealer {
   const header = randomBytes(BULK_HEADER_BYTES);
   const k = streamKey(key, header);
   let index = 0;
@@ -63,7 +64,7 @@ export interface BulkOpener {
   done(): void;
 }
 
-export function bulkOpener(key: Uint8Array, header: Uint8Array): BulkOpener {
+export function bulkOpener(key: BulkKey, header: Uint8Array): BulkOpener {
   const k = streamKey(key, header);
   let index = 0;
   return {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { KdfJob, KdfReply } from './kdf-worker';
-import type { KdfParams, Kek } from './sodium';
+import type { Kek } from './keys';
+import type { KdfParams } from './sodium';
 
 /**
  * The fallback KDF engine, used by password-kdf.ts only where native Argon2id cannot load:

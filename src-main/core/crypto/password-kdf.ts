@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import type * as NodeRsArgon2 from '@node-rs/argon2';
 import { deriveKekInWorker, timeKdfInWorker } from './kdf-thread';
-import { KEY_BYTES, SALT_BYTES, type KdfParams, type Kek } from './sodium';
+import type { Kek } from './keys';
+import { KEY_BYTES, SALT_BYTES, type KdfParams } from './sodium';
 
 /**
  * The password KDF as the vault runs it: Argon2id13, one lane, 32-byte output — the same bytes as

@@ -1,5 +1,7 @@
 // The only importer of libsodium in the project (enforced by lint). Keep the surface small.
+// Keys are typed by purpose (keys.ts): each primitive takes only the keys made for it.
 import sodiumModule from 'libsodium-wrappers-sumo';
+import type { AeadKey, HashKey, Kek, MasterKey, RecoveryKey, StreamKey } from './keys';
 
 type Sodium = typeof sodiumModule;
 let sodium: Sodium | undefined;
@@ -14,15 +16,6 @@ function s(): Sodium {
   if (!sodium) throw new Error('crypto not initialised');
   return sodium;
 }
-
-declare const brand: unique symbol;
-type Brand<T, B extends string> = T & { readonly [brand]: B };
-/** 32-byte master key: encrypts everything through subkeys. Never leaves main. */
-export type MasterKey = Brand<Uint8Array, 'MasterKey'>;
-/** 32-byte key-encryption key from the password (Argon2id) or the recovery key. */
-export type Kek = Brand<Uint8Array, 'Kek'>;
-/** 32-byte purpose key derived from the master key. */
-export type Subkey = Brand<Uint8Array, 'Subkey'>;
 
 export const KEY_BYTES = 32;
 export const SALT_BYTES = 16;
@@ -57,42 +50,26 @@ export function deriveKekFromPassword(password: string, salt: Uint8Array, params
   ) as Kek;
 }
 
-/** Mixes a key file into a password KEK: BLAKE2b-256 keyed by the KEK over BLAKE2b-512(file). */
-export function mixKeyFile(kek: Kek, keyFileBytes: Uint8Array): Kek {
-  const fileHash = s().crypto_generichash(64, keyFileBytes, null);
-  const mixed = s().crypto_generichash(KEY_BYTES, fileHash, kek) as Kek;
-  // The file hash is as good as the key file itself: wipe it along with the unmixed KEK.
-  s().memzero(fileHash);
-  s().memzero(kek);
-  return mixed;
-}
-
-/** A KEK from the 256-bit recovery key (already uniformly random, so no password hash). */
-export function deriveKekFromRecoveryKey(recoveryKey: Uint8Array): Kek {
-  return s().crypto_kdf_derive_from_key(KEY_BYTES, 1, 'SVrecovr', recoveryKey) as Kek;
-}
-
-/** Purpose subkeys of the master key. Context is exactly 8 ASCII characters. */
-export function deriveSubkey(mk: MasterKey, id: number, context: string): Subkey {
-  return s().crypto_kdf_derive_from_key(KEY_BYTES, id, context, mk) as Subkey;
-}
-
-export function newMasterKey(): MasterKey {
-  return randomBytes(KEY_BYTES) as MasterKey;
+/**
+ * crypto_kdf_derive_from_key: a 32-byte key from a parent key, a u64 id and an 8-character
+ * context (BLAKE2b-256 keyed by the parent, salt = id, personal = context). keys.ts names every use.
+ */
+export function deriveFromKey(parent: MasterKey | RecoveryKey, id: number, context: string): Uint8Array {
+  return s().crypto_kdf_derive_from_key(KEY_BYTES, id, context, parent);
 }
 
 /**
  * XChaCha20-Poly1305 (IETF) with a fresh random 24-byte nonce.
  * Returns nonce (24 bytes) and ciphertext (plaintext length + 16-byte tag) separately.
  */
-export function seal(key: Uint8Array, plaintext: Uint8Array, ad: Uint8Array): { nonce: Uint8Array; ciphertext: Uint8Array } {
+export function seal(key: AeadKey, plaintext: Uint8Array, ad: Uint8Array): { nonce: Uint8Array; ciphertext: Uint8Array } {
   const nonce = randomBytes(AEAD_NONCE_BYTES);
   const ciphertext = s().crypto_aead_xchacha20poly1305_ietf_encrypt(plaintext, ad, null, nonce, key);
   return { nonce, ciphertext };
 }
 
 /** Opens what `seal` made; returns null when the key, nonce, ciphertext or AD do not match. */
-export function open(key: Uint8Array, nonce: Uint8Array, ciphertext: Uint8Array, ad: Uint8Array): Uint8Array | null {
+export function open(key: AeadKey, nonce: Uint8Array, ciphertext: Uint8Array, ad: Uint8Array): Uint8Array | null {
   if (nonce.length !== AEAD_NONCE_BYTES || ciphertext.length < AEAD_TAG_BYTES) return null;
   try {
     return s().crypto_aead_xchacha20poly1305_ietf_decrypt(null, ciphertext, ad, nonce, key);
@@ -101,8 +78,8 @@ export function open(key: Uint8Array, nonce: Uint8Array, ciphertext: Uint8Array,
   }
 }
 
-/** Keyed BLAKE2b-256 (for the audit hash chain and key checksums). */
-export function keyedHash(key: Uint8Array | null, message: Uint8Array, bytes = 32): Uint8Array {
+/** BLAKE2b (libsodium generichash), `bytes` long (default 32); unkeyed with `null` (checksums). */
+export function keyedHash(key: HashKey | null, message: Uint8Array, bytes = 32): Uint8Array {
   return s().crypto_generichash(bytes, message, key);
 }
 
@@ -125,7 +102,7 @@ export interface StreamPusher {
   push(chunk: Uint8Array, final: boolean, ad?: Uint8Array): Uint8Array;
 }
 
-export function streamPusher(key: Uint8Array): StreamPusher {
+export function streamPusher(key: StreamKey): StreamPusher {
   const { state, header } = s().crypto_secretstream_xchacha20poly1305_init_push(key);
   return {
     header,
@@ -144,7 +121,7 @@ export interface StreamPuller {
 }
 
 /** Null when the header is not a valid stream header for this key. */
-export function streamPuller(key: Uint8Array, header: Uint8Array): StreamPuller | null {
+export function streamPuller(key: StreamKey, header: Uint8Array): StreamPuller | null {
   if (header.length !== STREAM_HEADER_BYTES) return null;
   let state: ReturnType<Sodium['crypto_secretstream_xchacha20poly1305_init_pull']>;
   try {

@@ -1,4 +1,5 @@
-import { constantTimeEqual, keyedHash, randomBytes } from '../crypto/sodium';
+import { newClipboardHashKey } from '../crypto/keys';
+import { constantTimeEqual, keyedHash } from '../crypto/sodium';
 import type { PolicyClock } from './lock-policy';
 
 /** The system clipboard, as the Electron shell provides it (tests pass a fake). */
@@ -13,7 +14,7 @@ export interface ClipboardPort {
  * keyed hash of the copied text is kept in memory, never the text.
  */
 export class ClipboardGuard {
-  private readonly hashKey = randomBytes(32);
+  private readonly hashKey = newClipboardHashKey();
   private copied: Uint8Array | null = null;
   private timer: unknown = null;
 

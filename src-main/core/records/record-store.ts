@@ -1,4 +1,5 @@
-import { open, randomBytes, seal, toHex, type Subkey } from '../crypto/sodium';
+import type { RecordsKey } from '../crypto/keys';
+import { open, randomBytes, seal, toHex } from '../crypto/sodium';
 import { VaultError } from '../errors';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../vault/vault-db';
@@ -24,7 +25,7 @@ export class RecordStore {
   constructor(
     private readonly db: Db,
     private readonly vaultId: string,
-    private readonly key: Subkey,
+    private readonly key: RecordsKey,
   ) {}
 
   private readonly statements = new Map<string, Statement>();

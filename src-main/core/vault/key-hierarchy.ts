@@ -1,20 +1,16 @@
-import { derivePasswordKek } from '../crypto/password-kdf';
 import {
-  deriveKekFromRecoveryKey,
-  fromHex,
-  memzero,
-  mixKeyFile,
   newMasterKey,
-  open,
-  randomBytes,
-  SALT_BYTES,
-  seal,
-  toHex,
-  type KdfParams,
+  newRecoveryKey,
+  passwordKek as derivePasswordKek,
+  recoveryKek,
+  unwrapMasterKey,
+  withKeyFile,
+  wrapMasterKey,
   type Kek,
   type MasterKey,
-} from '../crypto/sodium';
-import { newRecoveryKey } from './recovery-key';
+  type RecoveryKey,
+} from '../crypto/keys';
+import { fromHex, memzero, randomBytes, SALT_BYTES, toHex, type KdfParams } from '../crypto/sodium';
 import { VAULT_FORMAT, type VaultHeader, type WrappedKey } from './vault-header';
 
 /**
@@ -38,25 +34,25 @@ function wrapAd(header: Pick<VaultHeader, 'format' | 'vaultId' | 'kdf' | 'keyFil
 }
 
 function wrap(kek: Kek, mk: MasterKey, ad: Uint8Array): WrappedKey {
-  const { nonce, ciphertext } = seal(kek, mk, ad);
+  const { nonce, ciphertext } = wrapMasterKey(kek, mk, ad);
   return { nonce: toHex(nonce), ciphertext: toHex(ciphertext) };
 }
 
 function unwrap(kek: Kek, w: WrappedKey, ad: Uint8Array): MasterKey | null {
-  return open(kek, fromHex(w.nonce), fromHex(w.ciphertext), ad) as MasterKey | null;
+  return unwrapMasterKey(kek, fromHex(w.nonce), fromHex(w.ciphertext), ad);
 }
 
 /** Argon2id off the main event loop (about a second), then the key file mixed in when there is one. */
 async function passwordKek(password: string, keyFile: Uint8Array | null, header: Pick<VaultHeader, 'kdf'>): Promise<Kek> {
   const { opsLimit, memLimitBytes } = header.kdf;
   const kek = await derivePasswordKek(password, fromHex(header.kdf.salt), { opsLimit, memLimitBytes });
-  return keyFile ? mixKeyFile(kek, keyFile) : kek;
+  return keyFile ? withKeyFile(kek, keyFile) : kek;
 }
 
 export interface NewVaultKeys {
   header: VaultHeader;
   masterKey: MasterKey;
-  recoveryKey: Uint8Array;
+  recoveryKey: RecoveryKey;
 }
 
 export async function createVaultKeys(password: string, keyFile: Uint8Array | null, kdf: KdfParams, now: number): Promise<NewVaultKeys> {
@@ -70,7 +66,7 @@ export async function createVaultKeys(password: string, keyFile: Uint8Array | nu
   const pk = await passwordKek(password, keyFile, base);
   const masterKey = newMasterKey();
   const recoveryKey = newRecoveryKey();
-  const rk = deriveKekFromRecoveryKey(recoveryKey);
+  const rk = recoveryKek(recoveryKey);
   const header: VaultHeader = {
     ...base,
     wrappedByPassword: wrap(pk, masterKey, wrapAd(base, 'password')),
@@ -92,8 +88,8 @@ export async function unlockWithPassword(header: VaultHeader, password: string, 
   }
 }
 
-export function unlockWithRecoveryKey(header: VaultHeader, recoveryKey: Uint8Array): MasterKey | null {
-  const kek = deriveKekFromRecoveryKey(recoveryKey);
+export function unlockWithRecoveryKey(header: VaultHeader, recoveryKey: RecoveryKey): MasterKey | null {
+  const kek = recoveryKek(recoveryKey);
   try {
     return unwrap(kek, header.wrappedByRecovery, wrapAd(header, 'recovery'));
   } finally {
@@ -122,9 +118,9 @@ export async function rewrapPassword(
 }
 
 /** A header with a fresh recovery key; the old one stops working once this is saved. */
-export function rotateRecovery(header: VaultHeader, mk: MasterKey, now: number): { header: VaultHeader; recoveryKey: Uint8Array } {
+export function rotateRecovery(header: VaultHeader, mk: MasterKey, now: number): { header: VaultHeader; recoveryKey: RecoveryKey } {
   const recoveryKey = newRecoveryKey();
-  const rk = deriveKekFromRecoveryKey(recoveryKey);
+  const rk = recoveryKek(recoveryKey);
   const result: VaultHeader = {
     ...header,
     wrappedByRecovery: wrap(rk, mk, wrapAd(header, 'recovery')),

@@ -1,4 +1,5 @@
-import { keyedHash, KEY_BYTES, randomBytes } from '../crypto/sodium';
+import { recoveryKeyFromBytes, type RecoveryKey } from '../crypto/keys';
+import { keyedHash, KEY_BYTES } from '../crypto/sodium';
 
 /**
  * The Recovery Key: 256 random bits plus a 24-bit checksum, written as 14 groups of 4 base32
@@ -8,15 +9,11 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const CHECKSUM_BYTES = 3;
 export const RECOVERY_GROUPS = 14;
 
-export function newRecoveryKey(): Uint8Array {
-  return randomBytes(KEY_BYTES);
-}
-
 function checksum(key: Uint8Array): Uint8Array {
   return keyedHash(null, key, 16).subarray(0, CHECKSUM_BYTES);
 }
 
-export function encodeRecoveryKey(key: Uint8Array): string {
+export function encodeRecoveryKey(key: RecoveryKey): string {
   const bytes = new Uint8Array(KEY_BYTES + CHECKSUM_BYTES);
   bytes.set(key);
   bytes.set(checksum(key), KEY_BYTES);
@@ -35,7 +32,7 @@ export function encodeRecoveryKey(key: Uint8Array): string {
   return out.match(/.{1,4}/g)!.join('-');
 }
 
-export type DecodedRecoveryKey = { ok: true; key: Uint8Array } | { ok: false; reason: 'format' | 'checksum' };
+export type DecodedRecoveryKey = { ok: true; key: RecoveryKey } | { ok: false; reason: 'format' | 'checksum' };
 
 /**
  * Accepts any case, spaces or dashes, and digits the alphabet lacks read as their look-alike
@@ -68,5 +65,5 @@ export function decodeRecoveryKey(text: string): DecodedRecoveryKey {
   for (let j = 0; j < CHECKSUM_BYTES; j++) {
     if (sum[j] !== bytes[KEY_BYTES + j]) return { ok: false, reason: 'checksum' };
   }
-  return { ok: true, key };
+  return { ok: true, key: recoveryKeyFromBytes(key) };
 }

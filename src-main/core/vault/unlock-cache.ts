@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BULK_HEADER_BYTES, BULK_TAG_BYTES, bulkOpener, bulkSealer, type BulkOpener } from '../crypto/bulk-stream';
-import { deriveSubkey, memzero, type MasterKey } from '../crypto/sodium';
+import { searchCacheKey, type MasterKey } from '../crypto/keys';
+import { memzero } from '../crypto/sodium';
 import { readAt, readInto, writeAll } from '../files/durable-files';
 import type { NoteMeta } from '../notes/note-record';
 import type { CachedNote } from '../notes/notes-repo';
@@ -40,7 +41,7 @@ const enc = new TextEncoder();
 const dec = new TextDecoder();
 
 function keyAndAd(masterKey: MasterKey, vaultId: string) {
-  return { key: deriveSubkey(masterKey, 2, 'SVsearch'), ad: enc.encode(`sessionvault/unlock-cache/v${UNLOCK_CACHE_VERSION}|${vaultId}`) };
+  return { key: searchCacheKey(masterKey), ad: enc.encode(`sessionvault/unlock-cache/v${UNLOCK_CACHE_VERSION}|${vaultId}`) };
 }
 
 /** A chunk's head on disk: final flag (1 byte, also bound into the nonce), then the sealed length (u32 LE). */

@@ -1,4 +1,5 @@
-import { memzero, type MasterKey } from '../crypto/sodium';
+import type { MasterKey, RecoveryKey } from '../crypto/keys';
+import { memzero } from '../crypto/sodium';
 import { VaultError } from '../errors';
 import { unlockWithPassword, unlockWithRecoveryKey } from './key-hierarchy';
 import { ratePassword } from './password-policy';
@@ -46,7 +47,7 @@ export function keyFileForVault(header: VaultHeader, read: KeyFileReader, file: 
 }
 
 /** Decodes a typed Recovery Key; a typo is reported before any key work. */
-export function decodeOrExplain(text: string): Uint8Array {
+export function decodeOrExplain(text: string): RecoveryKey {
   const decoded = decodeRecoveryKey(text);
   if (decoded.ok) return decoded.key;
   throw new VaultError(

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { calibrateKdf } from './kdf-calibration';
 import { releaseKdfThread } from '../crypto/kdf-thread';
-import { deriveSubkey, memzero, type KdfParams, type MasterKey, type Subkey } from '../crypto/sodium';
+import { recordsKey as deriveRecordsKey, type MasterKey, type RecordsKey } from '../crypto/keys';
+import { memzero, type KdfParams } from '../crypto/sodium';
 import { VaultError } from '../errors';
 import { createVaultKeys, type NewVaultKeys } from './key-hierarchy';
 import { ClientsRepo } from '../clients/clients-repo';
@@ -43,7 +44,7 @@ export interface VaultManagerOptions {
 export interface UnlockedSession {
   header: VaultHeader;
   masterKey: MasterKey;
-  recordsKey: Subkey;
+  recordsKey: RecordsKey;
   store: RecordStore;
   clients: ClientsRepo;
   notes: NotesRepo;
@@ -170,7 +171,7 @@ export class VaultManager {
 
   private startSession(header: VaultHeader, masterKey: MasterKey): void {
     const db = this.db!;
-    const recordsKey = deriveSubkey(masterKey, 1, 'SVrecord');
+    const recordsKey = deriveRecordsKey(masterKey);
     let search: SearchIndex | null = null;
     try {
       const store = new RecordStore(db, header.vaultId, recordsKey);

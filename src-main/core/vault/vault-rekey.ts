@@ -1,4 +1,5 @@
-import { memzero, type KdfParams, type MasterKey } from '../crypto/sodium';
+import { copyKey, type MasterKey, type RecoveryKey } from '../crypto/keys';
+import { memzero, type KdfParams } from '../crypto/sodium';
 import { VaultError } from '../errors';
 import { rewrapPassword, rotateRecovery, unlockWithPassword } from './key-hierarchy';
 import type { UnlockLimiter } from './rate-limit';
@@ -42,7 +43,7 @@ export async function headerWithNewPassword(ctx: RekeyContext, current: string, 
   await assertStrong(next);
   const keyBytes = keyFileForVault(ctx.header, ctx.readKeyFile, keyFile);
   // A copy: a lock during the seconds of KDF work zeroes the session's key, never the one being wrapped.
-  const mk = ctx.masterKey.slice() as MasterKey;
+  const mk = copyKey(ctx.masterKey);
   try {
     await verifyPassword(ctx, current, keyBytes);
     return await rewrapPassword(ctx.header, mk, next, keyBytes, await ctx.kdfParams(), ctx.now());
@@ -56,7 +57,7 @@ export async function headerWithNewRecoveryKey(
   ctx: RekeyContext,
   password: string,
   keyFile?: string,
-): Promise<{ header: VaultHeader; recoveryKey: Uint8Array }> {
+): Promise<{ header: VaultHeader; recoveryKey: RecoveryKey }> {
   const keyBytes = keyFileForVault(ctx.header, ctx.readKeyFile, keyFile);
   try {
     await verifyPassword(ctx, password, keyBytes);

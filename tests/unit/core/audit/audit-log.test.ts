@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../../../src-main/core/audit/audit-log';
 import { addPending, MAX_PENDING, readPending } from '../../../../src-main/core/audit/audit-pending';
-import { initCrypto, newMasterKey, type MasterKey } from '../../../../src-main/core/crypto/sodium';
+import { newMasterKey, type MasterKey } from '../../../../src-main/core/crypto/keys';
+import { initCrypto } from '../../../../src-main/core/crypto/sodium';
 import { migrate } from '../../../../src-main/core/vault/vault-db';
 import { MIGRATIONS } from '../../../../src-main/core/vault/migrations';
 

@@ -1,13 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bulkOpener, bulkSealer } from '../../../../src-main/core/crypto/bulk-stream';
-import { initCrypto, randomBytes } from '../../../../src-main/core/crypto/sodium';
+import { newMasterKey, searchCacheKey, type BulkKey } from '../../../../src-main/core/crypto/keys';
+import { initCrypto } from '../../../../src-main/core/crypto/sodium';
 
 beforeAll(() => initCrypto());
 
 const ad = new TextEncoder().encode('sessionvault/test|vault-1');
 const chunks = [Buffer.from('first chunk of the index'), Buffer.from('second'), Buffer.from('the last one')];
 
-function sealAll(key: Uint8Array) {
+function sealAll(key: BulkKey) {
   const sealer = bulkSealer(key);
   const sealed = chunks.map((c, i) => sealer.seal(c, i === chunks.length - 1, ad));
   sealer.done();
@@ -15,28 +16,28 @@ function sealAll(key: Uint8Array) {
 }
 
 /** Opens chunks in the order given, each flagged final when it is the last given. */
-function openAll(key: Uint8Array, header: Uint8Array, sealed: Uint8Array[], associated = ad): (Buffer | null)[] {
+function openAll(key: BulkKey, header: Uint8Array, sealed: Uint8Array[], associated = ad): (Buffer | null)[] {
   const opener = bulkOpener(key, header);
   return sealed.map((c, i) => opener.open(c, i === sealed.length - 1, associated));
 }
 
 describe('bulk stream (native AES-256-GCM, STREAM construction)', () => {
   it('opens what it sealed, chunk by chunk, and never shows the plaintext in the sealed bytes', () => {
-    const key = randomBytes(32);
+    const key = searchCacheKey(newMasterKey());
     const { header, sealed } = sealAll(key);
     expect(openAll(key, header, sealed).map((b) => b?.toString())).toEqual(chunks.map((c) => c.toString()));
     for (const s of sealed) expect(Buffer.from(s).includes('chunk')).toBe(false);
   });
 
   it('seals the same bytes differently every time (a fresh salt per stream)', () => {
-    const key = randomBytes(32);
+    const key = searchCacheKey(newMasterKey());
     expect(Buffer.from(sealAll(key).sealed[0]!).equals(Buffer.from(sealAll(key).sealed[0]!))).toBe(false);
   });
 
   it('refuses a wrong key, other associated data, a flipped bit, reordered chunks and a missing last chunk', () => {
-    const key = randomBytes(32);
+    const key = searchCacheKey(newMasterKey());
     const { header, sealed } = sealAll(key);
-    expect(openAll(randomBytes(32), header, sealed)[0]).toBeNull();
+    expect(openAll(searchCacheKey(newMasterKey()), header, sealed)[0]).toBeNull();
     expect(openAll(key, header, sealed, new TextEncoder().encode('sessionvault/test|vault-2'))[0]).toBeNull();
     const flipped = sealed.map((c) => Buffer.from(c));
     flipped[1]![0]! ^= 1;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { recoveryKeyFromBytes } from '../../../../src-main/core/crypto/keys';
 import { initCrypto } from '../../../../src-main/core/crypto/sodium';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from '../../../../src-main/core/vault/migrations';
 import { encodeRecoveryKey } from '../../../../src-main/core/vault/recovery-key';
@@ -62,7 +63,7 @@ describe('a vault written by format 1 / schema 1', () => {
     }
     expect(value(await service.invoke('notes.list', {})).length).toBe(2);
     value(await service.invoke('vault.lock', {}));
-    value(await service.invoke('vault.unlock', { recoveryKey: encodeRecoveryKey(fixture.recoveryKey) }));
+    value(await service.invoke('vault.unlock', { recoveryKey: encodeRecoveryKey(recoveryKeyFromBytes(fixture.recoveryKey)) }));
     service.close();
     service = undefined;
 

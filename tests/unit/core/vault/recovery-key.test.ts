@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initCrypto, toHex } from '../../../../src-main/core/crypto/sodium';
-import { decodeRecoveryKey, encodeRecoveryKey, newRecoveryKey } from '../../../../src-main/core/vault/recovery-key';
+import { newRecoveryKey, recoveryKeyFromBytes } from '../../../../src-main/core/crypto/keys';
+import { decodeRecoveryKey, encodeRecoveryKey } from '../../../../src-main/core/vault/recovery-key';
 
 beforeAll(() => initCrypto());
 
@@ -21,7 +22,7 @@ describe('Recovery Key text', () => {
   });
 
   it('decodes keys containing L, I, O and B exactly (no look-alike rewriting of real letters)', () => {
-    const key = new Uint8Array(32).fill(0x5a); // 01011010…: encodes with L ("LJ…")
+    const key = recoveryKeyFromBytes(new Uint8Array(32).fill(0x5a)); // 01011010…: encodes with L ("LJ…")
     const text = encodeRecoveryKey(key);
     expect(text).toMatch(/L/);
     expect(decoded(text)).toBe(toHex(key));
