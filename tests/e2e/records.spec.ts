@@ -34,7 +34,7 @@ test('audit trail after a session of work, records-request export without psycho
   await main.getByRole('button', { name: 'Audit trail' }).click();
   await expect(page.getByTestId('audit-verdict')).toContainText('Audit trail intact');
   const events = page.getByRole('list', { name: 'Audit events' });
-  for (const text of ['Vault created', 'Client created', 'Note signed', 'Vault unlock failed', 'Vault locked', 'Vault unlocked']) {
+  for (const text of ['Created the vault', 'Added client Marisol Trent', "Signed note 'Session 1' for Marisol Trent", 'A wrong password or Recovery Key was entered', 'Locked the vault', 'Unlocked the vault']) {
     await expect(events).toContainText(text);
   }
   await expect(page.locator('body')).not.toContainText(inRecord);
@@ -49,9 +49,10 @@ test('audit trail after a session of work, records-request export without psycho
   await page.getByRole('list', { name: 'Client list' }).getByText('Marisol Trent').click();
   await expect(page.getByTestId('retain-until')).toHaveText(/\d{4}/);
   const out = tempDir('sv-export-');
-  await page.getByLabel('Folder to write the export to (full path)').fill(out);
+  await page.getByRole('radio', { name: 'Web page (HTML)' }).check();
+  await page.getByLabel('Folder to save to (full path)').fill(out);
   await page.getByRole('button', { name: 'Export record' }).click();
-  await expect(page.getByTestId('export-message')).toContainText('Exported 1 note ');
+  await expect(page.getByTestId('export-message')).toContainText('1 note. Left out: psychotherapy notes, as the law allows.');
   const [file] = fs.readdirSync(out);
   const html = fs.readFileSync(`${out}/${file}`, 'utf8');
   expect(html).toContain(inRecord);
@@ -64,7 +65,7 @@ test('audit trail after a session of work, records-request export without psycho
   await exported.close();
 
   await main.getByRole('button', { name: 'Audit trail' }).click();
-  await expect(events).toContainText('Export created');
+  await expect(events).toContainText('Exported records for Marisol Trent (HTML, 1 note, psychotherapy notes left out)');
 
   // Retention: every client with its keep-until date; nothing due yet.
   await main.getByRole('button', { name: 'Retention' }).click();

@@ -1,6 +1,7 @@
 import type { RecordsDocument, RecordsRequest } from '../../../src-shared/contract/export';
 import { useApp, type PrintJob } from '../store';
 import { api, call } from './bridge';
+import { flushDraft } from './notes';
 
 /** Resolves after the browser has painted what was just put in the store. */
 function painted(): Promise<void> {
@@ -22,8 +23,9 @@ async function print(job: PrintJob): Promise<void> {
   }
 }
 
-/** Prints one note (recorded in the audit trail). */
+/** Prints one note as saved, after saving what is on screen (recorded in the audit trail). */
 export async function printNote(id: string): Promise<void> {
+  await flushDraft();
   await print({ kind: 'note', note: await call(api().print.note({ id })) });
 }
 

@@ -1,30 +1,60 @@
 import { useState } from 'react';
 import { exportClientRecord } from '../../actions/export';
-import { plural } from '../../components/format';
+import { printRecord } from '../../actions/print';
+import { FolderField } from '../../components/FolderField';
+import { fileName } from '../../components/format';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useSubmit } from '../../components/useSubmit';
+import { recordsSummary } from './records-summary';
+import { recordsRequest, RecordsRequestOptions, type RecordsOptions } from './RecordsRequestOptions';
 
-/** Records request (HIPAA §164.524): a printable copy of the client's record, psychotherapy notes excluded. */
+/**
+ * Records request (HIPAA §164.524): the client's record as a document to hand over, or on paper.
+ * The cover page says what is included and what is left out, and why; psychotherapy notes never go in.
+ */
 export function ExportRecord({ clientId }: { clientId: string }) {
+  const [options, setOptions] = useState<RecordsOptions>({ includeUnsigned: false, from: '', to: '' });
+  const [format, setFormat] = useState<'pdf' | 'html'>('pdf');
   const [dir, setDir] = useState('');
-  const { busy, status, onSubmit } = useSubmit();
+  const { busy, status, run, onSubmit } = useSubmit();
+  const req = recordsRequest(clientId, options);
 
   const submit = onSubmit(async () => {
-    const res = await exportClientRecord(clientId, dir.trim());
-    return `Exported ${plural(res.counts.notes, 'note')} to ${res.path}. Open it in a browser to print or save as PDF.${res.counts.psychotherapy ? ' Psychotherapy notes were left out, as the law allows.' : ''}`;
+    const res = await exportClientRecord({ ...req, format, dir: dir.trim() });
+    return `Saved ${fileName(res.path)} in that folder: ${recordsSummary(res.counts)}`;
   });
+  const print = () => run(async () => `Sent to the printer: ${recordsSummary((await printRecord(req)).counts)}`);
 
   return (
     <section className="panel" aria-labelledby="export-heading">
       <h2 id="export-heading">Records request</h2>
-      <p>Writes this client's record (without psychotherapy notes) as a printable file. The export is logged in the audit trail.</p>
+      <p>
+        A copy of this client's record to hand over. Its cover page says what it includes and what is left out, and why; psychotherapy notes
+        are never included. Every export and printout is recorded in the audit trail.
+      </p>
       <form onSubmit={submit}>
-        <label htmlFor="export-dir">Folder to write the export to (full path)</label>
-        <input id="export-dir" value={dir} onChange={(e) => setDir(e.target.value)} spellCheck={false} />
+        <RecordsRequestOptions value={options} onChange={setOptions} />
+        <fieldset className="choice">
+          <legend>Format</legend>
+          <label>
+            <input type="radio" name="records-format" checked={format === 'pdf'} onChange={() => setFormat('pdf')} />
+            PDF
+          </label>
+          <label>
+            <input type="radio" name="records-format" checked={format === 'html'} onChange={() => setFormat('html')} />
+            Web page (HTML)
+          </label>
+        </fieldset>
+        <FolderField id="export-dir" value={dir} onChange={setDir} />
         <StatusMessage status={status} testId="export-message" />
-        <button type="submit" disabled={busy || !dir.trim()}>
-          Export record
-        </button>
+        <div className="row">
+          <button type="submit" disabled={busy || !dir.trim()}>
+            Export record
+          </button>
+          <button type="button" className="secondary" disabled={busy} onClick={() => void print()}>
+            Print record
+          </button>
+        </div>
       </form>
     </section>
   );

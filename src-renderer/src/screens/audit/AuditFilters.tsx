@@ -1,0 +1,81 @@
+import { useEffect } from 'react';
+import { AUDIT_EVENT_TYPES, type AuditEventType, type AuditFilter } from '../../../../src-shared/contract/audit';
+import { refreshClients } from '../../actions/clients';
+import { dayStartMs } from '../../components/format';
+import { useApp } from '../../store';
+
+/** What the filter fields hold: ids and calendar days as typed ('' = any). */
+export interface AuditFilterFields {
+  clientId: string;
+  type: AuditEventType | '';
+  from: string;
+  to: string;
+}
+
+const NAMES: Partial<Record<AuditEventType, string>> = {
+  'export.created': 'Records exported',
+  'export.printed': 'Records printed',
+  'audit.exported': 'Audit trail exported',
+  'profile.updated': 'Clinician profile updated',
+  'vault.unlockFailed': 'Wrong password or Recovery Key',
+};
+
+/** "note.addendumAdded" -> "Note addendum added". */
+export function eventName(type: AuditEventType): string {
+  const words = type.replace('.', ' ').replace(/([A-Z])/g, ' $1').toLowerCase();
+  return NAMES[type] ?? words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The filter as the core takes it: whole local days, both ends inclusive. */
+export function toAuditFilter(f: AuditFilterFields): AuditFilter {
+  const from = dayStartMs(f.from);
+  const to = dayStartMs(f.to);
+  return {
+    ...(f.clientId ? { clientId: f.clientId } : {}),
+    ...(f.type ? { type: f.type } : {}),
+    ...(from !== undefined ? { from } : {}),
+    ...(to !== undefined ? { to: to + 86_399_999 } : {}),
+  };
+}
+
+export function AuditFilters({ value, onChange }: { value: AuditFilterFields; onChange: (f: AuditFilterFields) => void }) {
+  const clients = useApp((s) => s.clients);
+  useEffect(() => {
+    // Archived clients too: their trail is still the clinician's to show.
+    refreshClients().catch(() => undefined);
+  }, []);
+  return (
+    <div className="filters">
+      <div>
+        <label htmlFor="audit-client">Client</label>
+        <select id="audit-client" value={value.clientId} onChange={(e) => onChange({ ...value, clientId: e.target.value })}>
+          <option value="">All clients</option>
+          {clients.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.displayName}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="audit-type">Event</label>
+        <select id="audit-type" value={value.type} onChange={(e) => onChange({ ...value, type: e.target.value as AuditEventType | '' })}>
+          <option value="">All events</option>
+          {AUDIT_EVENT_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {eventName(t)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="audit-from">From</label>
+        <input id="audit-from" type="date" value={value.from} onChange={(e) => onChange({ ...value, from: e.target.value })} />
+      </div>
+      <div>
+        <label htmlFor="audit-to">To</label>
+        <input id="audit-to" type="date" value={value.to} onChange={(e) => onChange({ ...value, to: e.target.value })} />
+      </div>
+    </div>
+  );
+}
