@@ -21,8 +21,9 @@ test('back up to a USB folder, lose the laptop, restore on a new one with the Re
   await expectAccessible(page, 'backups');
   await page.screenshot({ path: testInfo.outputPath('1-backup-verified.png') });
 
-  await page.getByRole('button', { name: /^Restore drill/ }).click();
-  await expect(page.getByTestId('backup-message')).toContainText('Restore drill passed');
+  const row = page.getByRole('row', { name: /\.svbackup/ });
+  await row.getByRole('button', { name: /^Restore drill/ }).click();
+  await expect(row).toContainText('Restore drill passed');
 
   const files = fs.readdirSync(usb).filter((f) => f.endsWith('.svbackup'));
   expect(files).toHaveLength(1);

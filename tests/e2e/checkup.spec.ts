@@ -25,8 +25,9 @@ test('Security Checkup: a fresh vault shows red backup and drill lines; a verifi
   await page.getByLabel('Backup folder (full path)').fill(tempDir('sv-usb-'));
   await page.getByRole('button', { name: 'Back up now' }).click();
   await expect(page.getByTestId('backup-message')).toContainText('Backup verified');
-  await page.getByRole('button', { name: /^Restore drill/ }).click();
-  await expect(page.getByTestId('backup-message')).toContainText('Restore drill passed');
+  const row = page.getByRole('row', { name: /\.svbackup/ });
+  await row.getByRole('button', { name: /^Restore drill/ }).click();
+  await expect(row).toContainText('Restore drill passed');
 
   await page.getByRole('button', { name: 'Security', exact: true }).click();
   await expect(backupLine).toHaveAttribute('data-status', 'green');

@@ -2,6 +2,7 @@ import type { BackupListing, BackupProgress, Output } from '../../../src-shared/
 import { plural } from '../components/format';
 import { api, call } from './bridge';
 import { useApp } from '../store';
+import { refreshClients } from './clients';
 import { refreshNotes } from './notes';
 import { saveSettings } from './settings';
 
@@ -22,15 +23,21 @@ export async function refreshBackupReminder(): Promise<void> {
   });
 }
 
+/** Backup jobs this page started and still waits for. */
+let running = 0;
+
 export function onBackupProgress(progress: BackupProgress): void {
-  useApp.setState({ backupProgress: progress });
+  // An event can arrive after its job's answer: a finished job must not leave a bar behind.
+  if (running > 0) useApp.setState({ backupProgress: progress });
 }
 
 /** Runs a backup job; the progress bar it fed is cleared whatever the outcome. */
 async function withProgress<T>(job: Promise<T>): Promise<T> {
+  running++;
   try {
     return await job;
   } finally {
+    running--;
     useApp.setState({ backupProgress: null });
   }
 }
@@ -61,8 +68,9 @@ export function restoreBackup(path: string, credentials: RestoreCredentials): Pr
   return withProgress(
     (async () => {
       const result = await call(api().backup.restore({ path, ...credentials }));
-      useApp.setState({ phase: 'ready', view: 'notes', banner: null });
-      await refreshNotes();
+      // On a new computer the notes come first; over an open vault the Backups screen stays to say what happened.
+      useApp.setState(useApp.getState().phase === 'ready' ? { banner: null } : { phase: 'ready', view: 'notes', banner: null });
+      await Promise.all([refreshNotes(), refreshClients()]);
       void refreshBackupReminder();
       return result;
     })(),

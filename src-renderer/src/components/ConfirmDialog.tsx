@@ -6,10 +6,12 @@ interface Props {
   confirmLabel: string;
   onConfirm: () => void;
   onCancel: () => void;
+  /** The confirm button looks as serious as what it does (it replaces or deletes data). */
+  danger?: boolean;
 }
 
 /** A modal question: focus moves into it, Escape or Cancel closes it. */
-export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel }: Props) {
+export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel, danger = false }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = dialog.current;
@@ -21,7 +23,7 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
       <h2 id="confirm-title">{title}</h2>
       <div className="confirm-body">{children}</div>
       <div className="row">
-        <button type="button" onClick={onConfirm}>
+        <button type="button" className={danger ? 'danger' : undefined} onClick={onConfirm}>
           {confirmLabel}
         </button>
         <button type="button" className="secondary" onClick={onCancel} autoFocus>

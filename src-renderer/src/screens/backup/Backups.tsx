@@ -7,39 +7,38 @@ import { BackupProgressBar } from '../../components/Progress';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useSubmit } from '../../components/useSubmit';
 import { BackupList } from './BackupList';
-import { RestoreForm } from './RestoreForm';
+import { RestoreOverVault } from './RestoreOverVault';
 
 export function Backups() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [dir, setDir] = useState('');
-  const [list, setList] = useState<BackupListing[]>([]);
+  /** The backups listed and the folder they are in. */
+  const [listing, setListing] = useState<{ dir: string; list: BackupListing[] }>({ dir: '', list: [] });
   const backup = useSubmit();
-  // Verify and drill of a listed backup: their own busy state, the same message line.
-  const rows = useSubmit();
-  const status = rows.status ?? backup.status;
 
   const reload = useCallback(async (folder: string) => {
     try {
-      setList(await listBackups(folder));
+      setListing({ dir: folder, list: await listBackups(folder) });
     } catch (e) {
-      setList([]);
+      setListing({ dir: folder, list: [] });
       throw e;
     }
   }, []);
 
+  const load = useCallback(async () => {
+    const s = await loadSettings();
+    setSettings(s);
+    setDir(s.backupDir ?? '');
+    if (s.backupDir) await reload(s.backupDir);
+  }, [reload]);
+
   const { run } = backup;
   useEffect(() => {
-    void run(async () => {
-      const s = await loadSettings();
-      setSettings(s);
-      setDir(s.backupDir ?? '');
-      if (s.backupDir) await reload(s.backupDir);
-    });
-  }, [run, reload]);
+    void run(load);
+  }, [run, load]);
 
   const backUpNow = backup.onSubmit(
     async () => {
-      rows.setStatus(null);
       if (!settings) return;
       const folder = dir.trim();
       const made = await makeBackup(folder, settings.backupKeep, settings.backupDir);
@@ -52,7 +51,7 @@ export function Backups() {
   );
 
   return (
-    <main className="page">
+    <main className="page wide">
       <h1>Backups</h1>
       <section className="panel" aria-labelledby="backup-now-heading">
         <h2 id="backup-now-heading">Back up now</h2>
@@ -61,25 +60,22 @@ export function Backups() {
           <label htmlFor="backup-dir">Backup folder (full path)</label>
           <input id="backup-dir" value={dir} onChange={(e) => setDir(e.target.value)} spellCheck={false} placeholder="/media/usb/SessionVault" />
           <p className="hint">Keeps the newest {settings?.backupKeep ?? 10} verified backups in this folder; never deletes the last verified one.</p>
-          <BackupProgressBar />
-          <StatusMessage status={status} testId="backup-message" />
-          <button type="submit" disabled={backup.busy || rows.busy || !dir.trim()}>
+          {backup.busy && <BackupProgressBar />}
+          <StatusMessage status={backup.status} testId="backup-message" />
+          <button type="submit" disabled={backup.busy || !dir.trim()}>
             {backup.busy ? 'Backing up…' : 'Back up now'}
           </button>
         </form>
       </section>
-      <BackupList
-        list={list}
-        run={(action, options) => {
-          backup.setStatus(null);
-          void rows.run(action, options);
-        }}
+      <BackupList list={listing.list} onChecked={() => void reload(listing.dir).catch(() => undefined)} />
+      <RestoreOverVault
+        onRestored={(text) =>
+          void run(async () => {
+            await load().catch(() => undefined); // The restored vault has its own settings and backup folder.
+            return text;
+          })
+        }
       />
-      <section className="panel" aria-labelledby="restore-heading">
-        <h2 id="restore-heading">Restore a backup over this vault</h2>
-        <p>The current vault is kept beside the restored one as a file; nothing is deleted.</p>
-        <RestoreForm overExisting onRestored={(text) => backup.setStatus({ ok: true, text })} />
-      </section>
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { restoreBackup } from '../../actions/backup';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatDateTime, plural } from '../../components/format';
 import { BackupProgressBar } from '../../components/Progress';
 import { StatusMessage } from '../../components/StatusMessage';
@@ -14,10 +15,17 @@ export function RestoreForm({ overExisting, initialPath = '', onRestored }: { ov
   const [mode, setMode] = useState<'password' | 'recovery'>('password');
   const [secret, setSecret] = useState('');
   const { busy, status, run } = useSubmit();
+  const [confirming, setConfirming] = useState(false);
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    if (overExisting && !window.confirm('Replace the notes on this computer with the backup? The current vault is kept beside it as a file; nothing is deleted.')) return;
+    // Replacing a vault asks first, in a dialog that says what happens to the current notes.
+    if (overExisting) setConfirming(true);
+    else restore();
+  }
+
+  function restore() {
+    setConfirming(false);
     void run(async () => {
       const result = await restoreBackup(path.trim(), mode === 'password' ? { password: secret } : { recoveryKey: secret });
       onRestored?.(
@@ -50,10 +58,18 @@ export function RestoreForm({ overExisting, initialPath = '', onRestored }: { ov
         onChange={(e) => setSecret(e.target.value)}
       />
       <StatusMessage status={status} />
-      <BackupProgressBar />
-      <button type="submit" disabled={busy || !path || !secret}>
-        {busy ? 'Restoring…' : 'Restore'}
+      {busy && <BackupProgressBar />}
+      <button type="submit" className={overExisting ? 'danger' : undefined} disabled={busy || !path || !secret}>
+        {busy ? 'Restoring…' : overExisting ? 'Restore over this vault' : 'Restore'}
       </button>
+      {confirming && (
+        <ConfirmDialog title="Replace the notes on this computer?" confirmLabel="Replace this vault" danger onConfirm={restore} onCancel={() => setConfirming(false)}>
+          <p>
+            Every note, client and setting on this computer is replaced by the backup’s. Anything written since that backup was made
+            will not be in the restored vault. The current vault is kept beside it as a file; nothing is deleted.
+          </p>
+        </ConfirmDialog>
+      )}
     </form>
   );
 }
