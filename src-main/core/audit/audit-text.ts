@@ -98,7 +98,7 @@ export function describeEntry(entry: AuditEntry, subjects: AuditSubjects): strin
       'psychotherapy notes left out',
       ...(n('unsigned') ? [`${countOf(n('unsigned'), 'unsigned draft')} left out`] : []),
     ];
-    return `records for ${client()} (${parts.join(', ')})`;
+    return printing ? `records for ${client()} for printing (${parts.join(', ')})` : `records for ${client()} (${parts.join(', ')})`;
   };
 
   const sentences: Partial<Record<AuditEventType, () => string>> = {
@@ -121,7 +121,8 @@ export function describeEntry(entry: AuditEntry, subjects: AuditSubjects): strin
     'note.trashed': () => `Moved ${note()} to the trash`,
     'note.restored': () => `Restored ${note()} from the trash`,
     'note.exported': () => `Exported ${note()} (${format() ?? 'PDF'})`,
-    'note.printed': () => `Printed ${note()}`,
+    // Recorded when laid out for printing, before the print dialog (which can still be cancelled).
+    'note.printed': () => `Prepared ${note()} for printing`,
     'trash.emptied': () =>
       `Emptied the trash (${countOf(n('deleted'), 'note')} deleted for good${n('keptSigned') ? `, ${countOf(n('keptSigned'), 'signed note')} kept` : ''})`,
     'backup.created': () => `Made a verified backup${onDrive()}${numbers.has('notes') ? ` (${countOf(n('notes'), 'note')})` : ''}`,
@@ -133,7 +134,7 @@ export function describeEntry(entry: AuditEntry, subjects: AuditSubjects): strin
     'backup.drilled': () =>
       n('damaged') ? `Restore drill: ${countOf(n('notes'), 'note')}, ${n('damaged')} damaged` : `Restore drill passed (${countOf(n('notes'), 'note')}, none damaged)`,
     'export.created': () => `Exported ${records(false)}`,
-    'export.printed': () => `Printed ${records(true)}`,
+    'export.printed': () => `Prepared ${records(true)}`,
     'settings.changed': () => {
       const names = (entry.detail ?? '').split(',').filter((k) => k && k !== 'none').map((k) => SETTING_NAMES[k] ?? k);
       return names.length ? `Changed settings: ${names.join(', ')}` : 'Saved settings (nothing changed)';

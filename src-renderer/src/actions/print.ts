@@ -10,28 +10,30 @@ function painted(): Promise<void> {
 
 /**
  * Lays the job out in the print view, opens the print dialog (the app's shell does it; the
- * preview asks the browser), then takes the view away again.
+ * preview asks the browser), then takes the view away again. False when the shell says the
+ * dialog was cancelled; a browser does not say, so true there.
  */
-async function print(job: PrintJob): Promise<void> {
+async function print(job: PrintJob): Promise<boolean> {
   useApp.setState({ printJob: job });
   try {
     await painted();
-    const { via } = await call(api().print.page({}));
-    if (via === 'browser') window.print();
+    const { via, printed } = await call(api().print.page({}));
+    if (via === 'shell') return printed;
+    window.print();
+    return true;
   } finally {
     useApp.setState({ printJob: null });
   }
 }
 
 /** Prints one note as saved, after saving what is on screen (recorded in the audit trail). */
-export async function printNote(id: string): Promise<void> {
+export async function printNote(id: string): Promise<boolean> {
   await flushDraft();
-  await print({ kind: 'note', note: await call(api().print.note({ id })) });
+  return print({ kind: 'note', note: await call(api().print.note({ id })) });
 }
 
 /** Prints a records-request copy, chosen exactly as the export chooses it (recorded in the audit trail). */
-export async function printRecord(req: RecordsRequest): Promise<RecordsDocument> {
+export async function printRecord(req: RecordsRequest): Promise<{ doc: RecordsDocument; printed: boolean }> {
   const doc = await call(api().print.record(req));
-  await print({ kind: 'record', doc });
-  return doc;
+  return { doc, printed: await print({ kind: 'record', doc }) };
 }

@@ -1,8 +1,6 @@
-import { useEffect } from 'react';
 import { AUDIT_EVENT_TYPES, type AuditEventType, type AuditFilter } from '../../../../src-shared/contract/audit';
-import { refreshClients } from '../../actions/clients';
+import { ClientSelect } from '../../components/ClientSelect';
 import { dayStartMs } from '../../components/format';
-import { useApp } from '../../store';
 
 /** What the filter fields hold: ids and calendar days as typed ('' = any). */
 export interface AuditFilterFields {
@@ -38,24 +36,11 @@ export function toAuditFilter(f: AuditFilterFields): AuditFilter {
   };
 }
 
-export function AuditFilters({ value, onChange }: { value: AuditFilterFields; onChange: (f: AuditFilterFields) => void }) {
-  const clients = useApp((s) => s.clients);
-  useEffect(() => {
-    // Archived clients too: their trail is still the clinician's to show.
-    refreshClients().catch(() => undefined);
-  }, []);
+export function AuditFilters({ value, onChange, onError }: { value: AuditFilterFields; onChange: (f: AuditFilterFields) => void; onError: (message: string) => void }) {
   return (
     <div className="filters">
       <div>
-        <label htmlFor="audit-client">Client</label>
-        <select id="audit-client" value={value.clientId} onChange={(e) => onChange({ ...value, clientId: e.target.value })}>
-          <option value="">All clients</option>
-          {clients.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.displayName}
-            </option>
-          ))}
-        </select>
+        <ClientSelect id="audit-client" value={value.clientId} onChange={(clientId) => onChange({ ...value, clientId })} onError={onError} />
       </div>
       <div>
         <label htmlFor="audit-type">Event</label>

@@ -17,7 +17,8 @@ export function AuditLog() {
   const [entries, setEntries] = useState<ReadableAuditEntry[]>([]);
   const [fields, setFields] = useState<AuditFilterFields>({ clientId: '', type: '', from: '', to: '' });
   const filter = useMemo(() => toAuditFilter(fields), [fields]);
-  const { status, run } = useSubmit();
+  const { status, setStatus, run } = useSubmit();
+  const showError = useCallback((text: string) => setStatus({ ok: false, text }), [setStatus]);
 
   const load = useCallback(async () => {
     const res = await loadAudit(filter);
@@ -44,7 +45,7 @@ export function AuditLog() {
           </p>
         ))}
       <StatusMessage status={status} />
-      <AuditFilters value={fields} onChange={setFields} />
+      <AuditFilters value={fields} onChange={setFields} onError={showError} />
       {entries.length === 0 ? (
         <p className="empty">No events match.</p>
       ) : (

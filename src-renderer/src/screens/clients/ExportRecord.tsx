@@ -23,7 +23,11 @@ export function ExportRecord({ clientId }: { clientId: string }) {
     const res = await exportClientRecord({ ...req, format, dir: dir.trim() });
     return `Saved ${fileName(res.path)} in that folder: ${recordsSummary(res.counts)}`;
   });
-  const print = () => run(async () => `Sent to the printer: ${recordsSummary((await printRecord(req)).counts)}`);
+  const print = () =>
+    run(async () => {
+      const { doc, printed } = await printRecord(req);
+      return printed ? `Sent to the printer: ${recordsSummary(doc.counts)}` : 'Printing was cancelled.';
+    });
 
   return (
     <section className="panel" aria-labelledby="export-heading">

@@ -39,7 +39,7 @@ export function NoteActions({ draft, save }: { draft: Draft; save: SaveState }) 
         </button>
         {!trashed && (
           <>
-            <button type="button" className="secondary" disabled={draft.id === null} onClick={() => void run(() => printNote(draft.id!))}>
+            <button type="button" className="secondary" disabled={draft.id === null} onClick={() => void run(async () => ((await printNote(draft.id!)) ? undefined : 'Printing was cancelled.'))}>
               Print
             </button>
             <button type="button" className="secondary" disabled={draft.id === null} aria-expanded={savingPdf} onClick={() => setSavingPdf(!savingPdf)}>

@@ -1,6 +1,7 @@
 import type { Note } from '../../../../src-shared/contract/notes';
 import { addendumLine } from '../../../../src-shared/document-text';
 import { noteFacts, noteHeading, noteSections, noteSignature, PSYCHOTHERAPY_MARK, UNSIGNED_DRAFT_NOTICE } from '../../../../src-shared/records-text';
+import { PrintFacts } from './PrintFacts';
 
 /** One note as paper shows it: the same words as its PDF. A draft's notice repeats on every printed page (table header). */
 export function PrintedNote({ note, markPsychotherapy = false }: { note: Note; markPsychotherapy?: boolean }) {
@@ -8,16 +9,7 @@ export function PrintedNote({ note, markPsychotherapy = false }: { note: Note; m
     <>
       {markPsychotherapy && note.isPsychotherapy && <p className="print-mark">{PSYCHOTHERAPY_MARK}</p>}
       <h2>{noteHeading(note)}</h2>
-      <table className="print-facts">
-        <tbody>
-          {noteFacts(note).map(([label, value]) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
-              <td>{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PrintFacts facts={noteFacts(note)} />
       {noteSections(note).map((s) => (
         <div key={s.label}>
           <h3>{s.label}</h3>

@@ -1,6 +1,7 @@
 import type { RecordsDocument } from '../../../../src-shared/contract/export';
 import { clientIdentifier, consentRows, coverText } from '../../../../src-shared/records-text';
 import { PrintedNote } from './PrintedNote';
+import { PrintFacts } from './PrintFacts';
 
 /** A records-request copy on paper: the cover (what is included, what is left out and why), consents, each note on its own page. */
 export function PrintedRecord({ doc }: { doc: RecordsDocument }) {
@@ -10,16 +11,7 @@ export function PrintedRecord({ doc }: { doc: RecordsDocument }) {
       <p className="print-running">{clientIdentifier(doc.client)}</p>
       <section className="print-cover">
         <h1>{cover.title}</h1>
-        <table className="print-facts">
-          <tbody>
-            {cover.facts.map(([label, value], i) => (
-              <tr key={i}>
-                <th scope="row">{label}</th>
-                <td>{value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <PrintFacts facts={cover.facts} />
         <h2>What this copy includes</h2>
         <ul>
           {cover.includes.map((line) => (

@@ -33,6 +33,8 @@ describe('the audit trail in sentences', () => {
     await call('notes.get', { id: notes[3]!.id });
     await call('notes.get', { id: notes[3]!.id });
     await call('export.client', { clientId: client.id, format: 'pdf', dir: tempDir('sv-pdf-') });
+    await call('print.note', { id: notes[3]!.id });
+    await call('print.record', { clientId: client.id, includeUnsigned: false });
     const usb = tempDir('sv-usb-');
     const backup = await call('backup.create', { dir: usb });
     await call('backup.verify', { path: backup.path });
@@ -40,6 +42,8 @@ describe('the audit trail in sentences', () => {
     expect(lines.filter((l) => l === "Opened note 'Session 4' for M. Okafor")).toHaveLength(1);
     expect(lines).toContain('Exported records for M. Okafor (PDF, 12 notes, psychotherapy notes left out)');
     expect(lines).toContain('Backup verified (13 notes)');
+    expect(lines).toContain("Prepared note 'Session 4' for M. Okafor for printing");
+    expect(lines).toContain('Prepared records for M. Okafor for printing (12 notes, psychotherapy notes left out)');
     expect(lines).toContain("Signed note 'Session 1' for M. Okafor");
     expect(lines).toContain('Added client M. Okafor');
     expect(lines).toContain('Created the vault');
