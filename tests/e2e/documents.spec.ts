@@ -46,7 +46,8 @@ async function fillProfile(page: Page, p: { name: string; credential: string; li
   await page.getByLabel(/^State or board/).fill(p.licenseState);
 }
 
-test('set up the profile, sign, export the record as PDF and read it; a later profile change leaves the signature as signed', async ({ page, app }) => {
+test('set up the profile, sign, export the record as PDF and read it; a later profile change leaves the signature as signed', async ({ page, app }, testInfo) => {
+  const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(name), fullPage: true });
   await createVaultThroughUi(page);
   await client(app);
 
@@ -58,6 +59,7 @@ test('set up the profile, sign, export the record as PDF and read it; a later pr
   await page.getByRole('button', { name: 'Save clinician profile' }).click();
   await expect(page.getByText(/^Clinician profile saved/)).toBeVisible();
   await expectAccessible(page, 'settings with the clinician profile');
+  await shot('1-profile.png');
 
   // Sign: the profile exists, so the dialog goes straight to the line the signature will carry.
   await writeSession4(page);
@@ -65,6 +67,7 @@ test('set up the profile, sign, export the record as PDF and read it; a later pr
   const dialog = page.getByRole('dialog', { name: 'Sign this note?' });
   await expect(dialog.getByText(/^Signed electronically by Dana Reyes, LCSW, CA license 12345, /)).toBeVisible();
   await expectAccessible(page, 'sign dialog');
+  await shot('2-sign-dialog.png');
   await dialog.getByRole('button', { name: 'Sign', exact: true }).click();
   const signature = page.getByText(/^Signed electronically by Dana Reyes, LCSW, CA license 12345, .+\d/);
   await expect(signature).toBeVisible();
@@ -77,6 +80,7 @@ test('set up the profile, sign, export the record as PDF and read it; a later pr
   await expect(page.getByRole('radio', { name: /^Leave them out/ })).toBeChecked();
   await expect(page.getByRole('radio', { name: 'PDF' })).toBeChecked();
   await expectAccessible(page, 'client record with the records request');
+  await shot('3-records-request.png');
   await page.getByRole('button', { name: 'Export record' }).click();
   await expect(page.getByTestId('export-message')).toContainText('1 note. Left out: psychotherapy notes, as the law allows, 1 unsigned draft.');
   const [file] = fs.readdirSync(folder);
