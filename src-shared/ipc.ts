@@ -6,6 +6,7 @@ import { checkupContract } from './contract/checkup';
 import { clientsContract } from './contract/clients';
 import { consentContract } from './contract/consent';
 import { exportContract } from './contract/export';
+import { filesContract } from './contract/files';
 import { incidentContract } from './contract/incident';
 import { notesContract } from './contract/notes';
 import { printContract } from './contract/print';
@@ -37,6 +38,7 @@ export const contract = {
   ...incidentContract,
   ...profileContract,
   ...printContract,
+  ...filesContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -97,3 +99,5 @@ export type { SearchHit } from './contract/search';
 export type { VaultState } from './contract/vault';
 export type { Settings } from './contract/settings';
 export type { BackupListing, BackupProgress } from './contract/backup';
+export type { Drive } from './contract/files';
+export type { ChosenPlace } from './contract/common';

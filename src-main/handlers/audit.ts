@@ -3,10 +3,11 @@ import { readableTrail } from '../core/audit/audit-trail';
 import { folderDestination } from '../core/export/destination';
 import type { HandlersFor, ServiceContext } from './types';
 
-export function auditHandlers({ vault, now }: ServiceContext): HandlersFor<'audit'> {
+export function auditHandlers({ vault, now, files }: ServiceContext): HandlersFor<'audit'> {
   return {
     'audit.list': (filter) => readableTrail(vault.unlocked(), filter),
     'audit.verify': () => vault.unlocked().audit.verify(),
-    'audit.export': ({ format, dir, filter }) => exportAuditTrail(vault.unlocked(), { format, filter }, folderDestination(dir), now()),
+    'audit.export': ({ format, folder, filter }) =>
+      exportAuditTrail(vault.unlocked(), { format, filter }, folderDestination(files.resolve(folder, 'export-folder')), now()),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { empty, filePath, id, type ChannelSpec } from './common';
+import { empty, fileHandle, id, type ChannelSpec } from './common';
 
 /**
  * The audit trail (HIPAA §164.312(b)): who-did-what events, encrypted and hash-chained in the
@@ -92,9 +92,9 @@ export const auditContract = {
     input: empty,
     output: z.object({ ok: z.boolean(), entries: z.number().int().min(0), firstBadIndex: z.number().int().min(0).optional() }),
   },
-  /** The (filtered) trail for an auditor, oldest first, as PDF or CSV in a folder. The export is itself recorded. */
+  /** The (filtered) trail for an auditor, oldest first, as PDF or CSV in `folder` (an 'export-folder' handle). The export is itself recorded. */
   'audit.export': {
-    input: z.object({ format: z.enum(['pdf', 'csv']), dir: filePath, filter: auditFilter.default({}) }).strict(),
+    input: z.object({ format: z.enum(['pdf', 'csv']), folder: fileHandle, filter: auditFilter.default({}) }).strict(),
     output: z.object({ path: z.string(), entries: z.number().int().min(0) }),
   },
 } as const satisfies Record<`audit.${string}`, ChannelSpec>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { client } from './clients';
-import { filePath, id, type ChannelSpec } from './common';
+import { fileHandle, id, type ChannelSpec } from './common';
 import { consent } from './consent';
 import { isoDate, note } from './notes';
 import { clinicianProfile } from './profile';
@@ -9,6 +9,7 @@ import { clinicianProfile } from './profile';
  * Records-request export (HIPAA §164.524): one client's record as a document, without
  * psychotherapy notes. Unsigned drafts are left out unless the clinician asks for them, and then
  * every page of each is marked UNSIGNED DRAFT. A date range limits the notes by date of service.
+ * Files go into `folder`, an 'export-folder' handle (the folder the user chose).
  */
 const recordsRequestShape = {
   clientId: id,
@@ -62,13 +63,13 @@ const written = z.object({
 export const exportContract = {
   'export.client': {
     input: z
-      .object({ ...recordsRequestShape, format: z.enum(['pdf', 'html']).default('pdf'), dir: filePath })
+      .object({ ...recordsRequestShape, format: z.enum(['pdf', 'html']).default('pdf'), folder: fileHandle })
       .strict()
       .refine(rangeInOrder, RANGE_ERROR),
     output: written.extend({ counts: recordsCounts }),
   },
   /** One note as a PDF (unsigned: marked UNSIGNED DRAFT on every page). A note in the trash must be restored first. */
-  'export.note': { input: z.object({ id, dir: filePath }).strict(), output: written },
+  'export.note': { input: z.object({ id, folder: fileHandle }).strict(), output: written },
 } as const satisfies Record<`export.${string}`, ChannelSpec>;
 
 export type RecordsRequest = z.output<typeof recordsRequest>;

@@ -2,9 +2,9 @@ import type { Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pdfPages, pdfText, qpdfCheck } from '../helpers/pdf';
-import { tempDir, value } from '../helpers/service';
+import { pick, tempDir, value } from '../helpers/service';
 import { expectAccessible } from './a11y';
-import { createVaultThroughUi, expect, signOpenNote, test, type AppHarness } from './fixtures';
+import { chooseByTypedPath, createVaultThroughUi, expect, signOpenNote, test, type AppHarness } from './fixtures';
 
 const SIGNED = 'Canary-signed-Halvorsen';
 const DRAFT = 'Canary-draft-Quenby';
@@ -76,7 +76,7 @@ test('set up the profile, sign, export the record as PDF and read it; a later pr
   // The records request, as a PDF, into a folder the test chose.
   await openClient(page);
   const folder = tempDir('sv-e2e-records-');
-  await page.getByLabel('Folder to save to (full path)').fill(folder);
+  await chooseByTypedPath(page, 'Choose export folder…', folder);
   await expect(page.getByRole('radio', { name: /^Leave them out/ })).toBeChecked();
   await expect(page.getByRole('radio', { name: 'PDF' })).toBeChecked();
   await expectAccessible(page, 'client record with the records request');
@@ -171,9 +171,9 @@ test('the audit trail reads as sentences, filters by client and exports for an a
   value(await app.service.invoke('profile.update', { name: 'Dana Reyes', credential: 'LCSW', licenseNumber: '12345', licenseState: 'CA' }));
   const note = value(await app.service.invoke('notes.create', { title: 'Session 4', clientId, kind: 'progress', body: SIGNED, session: { serviceDate: '2025-03-03', riskFlags: [] } }));
   value(await app.service.invoke('notes.sign', { id: note.id, baseRev: note.rev }));
-  value(await app.service.invoke('export.client', { clientId, format: 'pdf', dir: tempDir('sv-e2e-records-') }));
-  const backup = value(await app.service.invoke('backup.create', { dir: tempDir('sv-e2e-usb-') }));
-  value(await app.service.invoke('backup.verify', { path: backup.path }));
+  value(await app.service.invoke('export.client', { clientId, format: 'pdf', folder: await pick(app.service, 'export-folder', tempDir('sv-e2e-records-')) }));
+  const backup = value(await app.service.invoke('backup.create', { folder: await pick(app.service, 'backup-folder', tempDir('sv-e2e-usb-')) }));
+  value(await app.service.invoke('backup.verify', { backup: backup.handle }));
   value(await app.service.invoke('clients.create', { displayName: 'R. Lindqvist' }));
   await page.reload(); // The app lists what the service made meanwhile.
   // Opening the note in the app is what the trail records as "Opened".
@@ -205,7 +205,7 @@ test('the audit trail reads as sentences, filters by client and exports for an a
   await page.getByLabel('Event', { exact: true }).selectOption('');
   const folder = tempDir('sv-e2e-audit-');
   await page.getByRole('radio', { name: 'CSV, for a spreadsheet' }).check();
-  await page.getByLabel('Folder to save to (full path)').fill(folder);
+  await chooseByTypedPath(page, 'Choose folder…', folder);
   await page.getByRole('button', { name: 'Export audit trail' }).click();
   await expect(page.getByText(/^Saved audit-trail-.+\.csv in that folder/)).toBeVisible();
   const csv = fs.readFileSync(path.join(folder, fs.readdirSync(folder)[0]!), 'utf8');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { STRONG_PASSWORD, tempDir, TEST_PROFILE, value } from '../helpers/service';
 import { expectAccessible } from './a11y';
-import { createVaultThroughUi, expect, test } from './fixtures';
+import { chooseByTypedPath, createVaultThroughUi, expect, test } from './fixtures';
 
 test('audit trail after a session of work, records-request export without psychotherapy notes, retention', async ({ page, app, context }, testInfo) => {
   await createVaultThroughUi(page);
@@ -50,7 +50,7 @@ test('audit trail after a session of work, records-request export without psycho
   await expect(page.getByTestId('retain-until')).toHaveText(/\d{4}/);
   const out = tempDir('sv-export-');
   await page.getByRole('radio', { name: 'Web page (HTML)' }).check();
-  await page.getByLabel('Folder to save to (full path)').fill(out);
+  await chooseByTypedPath(page, 'Choose export folder…', out);
   await page.getByRole('button', { name: 'Export record' }).click();
   await expect(page.getByTestId('export-message')).toContainText('1 note. Left out: psychotherapy notes, as the law allows.');
   const [file] = fs.readdirSync(out);

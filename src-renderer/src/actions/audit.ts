@@ -8,7 +8,7 @@ export async function loadAudit(filter: AuditFilter): Promise<{ verdict: AuditVe
   return { verdict, entries };
 }
 
-/** The filtered trail for an auditor, as CSV or PDF in the chosen folder (the export is itself recorded). */
-export function exportAudit(format: 'csv' | 'pdf', dir: string, filter: AuditFilter): Promise<Output<'audit.export'>> {
-  return call(api().audit.export({ format, dir, filter }));
+/** The filtered trail for an auditor, as CSV or PDF in the chosen folder (its handle; the export is itself recorded). */
+export function exportAudit(format: 'csv' | 'pdf', folder: string, filter: AuditFilter): Promise<Output<'audit.export'>> {
+  return call(api().audit.export({ format, folder, filter }));
 }

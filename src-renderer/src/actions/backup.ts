@@ -1,12 +1,12 @@
-import type { BackupListing, BackupProgress, Output } from '../../../src-shared/ipc';
+import type { BackupListing, BackupProgress, ChosenPlace, Output } from '../../../src-shared/ipc';
 import { plural } from '../components/format';
 import { api, call } from './bridge';
 import { useApp } from '../store';
 import { refreshClients } from './clients';
 import { refreshNotes } from './notes';
-import { saveSettings } from './settings';
 
-export type RestoreCredentials = { password: string } | { recoveryKey: string };
+/** `keyFile` is the handle of a chosen key file, for a backup of a vault that had one. */
+export type RestoreCredentials = { password: string; keyFile?: string } | { recoveryKey: string };
 
 /** The reminder shown in the shell when the last verified backup is too old (or missing). */
 export async function refreshBackupReminder(): Promise<void> {
@@ -42,32 +42,36 @@ async function withProgress<T>(job: Promise<T>): Promise<T> {
   }
 }
 
-/** The backups in a folder, newest first. */
-export function listBackups(dir: string): Promise<BackupListing[]> {
-  return call(api().backup.list({ dir }));
+/** The backups in a chosen folder (its handle), newest first. */
+export function listBackups(folder: string): Promise<BackupListing[]> {
+  return call(api().backup.list({ folder }));
 }
 
-/** Remembers the folder, makes a backup there, verifies it, and updates the reminder. */
-export async function makeBackup(dir: string, keep: number, rememberedDir: string | null): Promise<Output<'backup.create'>> {
-  if (dir !== rememberedDir) await saveSettings({ backupDir: dir });
-  const made = await withProgress(call(api().backup.create({ dir, keep })));
+/** The folder the last backup went to (main remembers it), or null. */
+export async function lastBackupFolder(): Promise<ChosenPlace | null> {
+  return (await call(api().backup.lastFolder({}))).folder;
+}
+
+/** Makes a backup in the chosen folder (main remembers it), verifies it, and updates the reminder. */
+export async function makeBackup(folder: string, keep: number): Promise<Output<'backup.create'>> {
+  const made = await withProgress(call(api().backup.create({ folder, keep })));
   await refreshBackupReminder();
   return made;
 }
 
-export function verifyBackup(path: string): Promise<Output<'backup.verify'>> {
-  return withProgress(call(api().backup.verify({ path })));
+export function verifyBackup(backup: string): Promise<Output<'backup.verify'>> {
+  return withProgress(call(api().backup.verify({ backup })));
 }
 
-export function drillBackup(path: string): Promise<Output<'backup.drill'>> {
-  return withProgress(call(api().backup.drill({ path })));
+export function drillBackup(backup: string): Promise<Output<'backup.drill'>> {
+  return withProgress(call(api().backup.drill({ backup })));
 }
 
-/** Restores a backup (fresh install or over the current vault) and opens the restored vault. */
-export function restoreBackup(path: string, credentials: RestoreCredentials): Promise<Output<'backup.restore'>> {
+/** Restores a backup (its handle; fresh install or over the current vault) and opens the restored vault. */
+export function restoreBackup(backup: string, credentials: RestoreCredentials): Promise<Output<'backup.restore'>> {
   return withProgress(
     (async () => {
-      const result = await call(api().backup.restore({ path, ...credentials }));
+      const result = await call(api().backup.restore({ backup, ...credentials }));
       // On a new computer the notes come first; over an open vault the Backups screen stays to say what happened.
       useApp.setState(useApp.getState().phase === 'ready' ? { banner: null } : { phase: 'ready', view: 'notes', banner: null });
       await Promise.all([refreshNotes(), refreshClients()]);

@@ -38,6 +38,7 @@ export async function boot(): Promise<void> {
   if (status.state === 'unlocked') await Promise.all([refreshNotes(), refreshBackupReminder()]);
 }
 
+/** `keyFile` is the handle of the chosen key file, if any. */
 export async function createVault(password: string, keyFile?: string): Promise<void> {
   const created = await call(api().vault.create(keyFile ? { password, keyFile } : { password }));
   useApp.setState({

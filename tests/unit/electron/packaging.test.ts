@@ -143,7 +143,11 @@ const fake = {
     isMinimized() { return false; } isVisible() { return true; } isDestroyed() { return false; }
     loadURL(url) { win.loaded = url; return Promise.resolve(); }
   },
-  dialog: { showErrorBox: (title) => { console.log(JSON.stringify({ error: title })); } },
+  dialog: {
+    showErrorBox: (title) => { console.log(JSON.stringify({ error: title })); },
+    // The user picks the export folder in the OS dialog.
+    showOpenDialog: async () => ({ canceled: false, filePaths: [process.env.SV_FAKE_EXPORT_DIR] }),
+  },
   ipcMain: { handle: (c, h) => (ipc[c] = h), removeHandler() {} },
   protocol: { registerSchemesAsPrivileged() {}, handle() {} },
   powerMonitor: { on() {}, removeListener() {}, getSystemIdleTime: () => 0 },
@@ -163,7 +167,8 @@ setImmediate(async () => {
   const client = ok(await ipc['clients.create'](frame, { displayName: 'M. Okafor' }));
   const note = ok(await ipc['notes.create'](frame, { title: 'Session 4', body: 'Bundled', clientId: client.id }));
   ok(await ipc['notes.sign'](frame, { id: note.id, baseRev: note.rev }));
-  const exported = await ipc['export.client'](frame, { clientId: client.id, format: 'pdf', dir: process.env.SV_FAKE_EXPORT_DIR });
+  const { chosen } = ok(await ipc['files.choose'](frame, { purpose: 'export-folder' }));
+  const exported = await ipc['export.client'](frame, { clientId: client.id, format: 'pdf', folder: chosen.handle });
   const print = ok(await ipc['print.page'](frame, {}));
   on['before-quit']({ preventDefault() {} });
   while (!fake.quitCalled) await new Promise((r) => setTimeout(r, 20));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { newService, STRONG_PASSWORD, tempDir, TEST_PROFILE, value } from '../../helpers/service';
+import { newService, pick, STRONG_PASSWORD, tempDir, TEST_PROFILE, value } from '../../helpers/service';
 
 /** Files under dir written since `since` (ms), following no links. */
 function recentFiles(dir: string, since: number): string[] {
@@ -75,19 +75,20 @@ describe('zero plaintext at rest after a whole session', () => {
     expect(value(await service.invoke('search.query', { text: canaries[9]! })).length).toBeGreaterThan(0);
     // Documents go only where the clinician chose: PDF, HTML and audit exports are made in memory.
     const exports = tempDir('sv-chosen-folder-');
-    value(await service.invoke('export.client', { clientId: clientIds[0]!, format: 'pdf', dir: exports, includeUnsigned: true }));
-    value(await service.invoke('export.client', { clientId: clientIds[1]!, format: 'html', dir: exports }));
-    value(await service.invoke('audit.export', { format: 'pdf', dir: exports, filter: {} }));
-    value(await service.invoke('audit.export', { format: 'csv', dir: exports, filter: {} }));
+    const folder = await pick(service, 'export-folder', exports);
+    value(await service.invoke('export.client', { clientId: clientIds[0]!, format: 'pdf', folder, includeUnsigned: true }));
+    value(await service.invoke('export.client', { clientId: clientIds[1]!, format: 'html', folder }));
+    value(await service.invoke('audit.export', { format: 'pdf', folder, filter: {} }));
+    value(await service.invoke('audit.export', { format: 'csv', folder, filter: {} }));
     expect(containing(recentFiles(exports, 0), [canaries[0]!, canaries[1]!]).length).toBeGreaterThan(0);
-    const backup = value(await service.invoke('backup.create', { dir: usb }));
-    value(await service.invoke('backup.drill', { path: backup.path }));
+    const backup = value(await service.invoke('backup.create', { folder: await pick(service, 'backup-folder', usb) }));
+    value(await service.invoke('backup.drill', { backup: backup.handle }));
     value(await service.invoke('vault.lock', {}));
     service.close();
 
     // A new laptop: restore from the USB backup into a fresh data dir.
     const restored = await newService();
-    value(await restored.service.invoke('backup.restore', { path: backup.path, password: STRONG_PASSWORD }));
+    value(await restored.service.invoke('backup.restore', { backup: await pick(restored.service, 'backup-file', backup.path), password: STRONG_PASSWORD }));
     expect(value(await restored.service.invoke('notes.list', {}))).toHaveLength(12);
     value(await restored.service.invoke('vault.lock', {}));
     restored.service.close();

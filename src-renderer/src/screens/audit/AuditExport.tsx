@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { AuditFilter } from '../../../../src-shared/contract/audit';
 import { exportAudit } from '../../actions/audit';
-import { FolderField } from '../../components/FolderField';
+import type { ChosenPlace } from '../../../../src-shared/ipc';
+import { FileChoice } from '../../components/FileChoice';
 import { fileName, plural } from '../../components/format';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useSubmit } from '../../components/useSubmit';
@@ -9,10 +10,11 @@ import { useSubmit } from '../../components/useSubmit';
 /** The entries shown, for an auditor: CSV for a spreadsheet, PDF to read or print. */
 export function AuditExport({ filter, onExported }: { filter: AuditFilter; onExported: () => void }) {
   const [format, setFormat] = useState<'pdf' | 'csv'>('pdf');
-  const [dir, setDir] = useState('');
+  const [folder, setFolder] = useState<ChosenPlace | null>(null);
   const { busy, status, onSubmit } = useSubmit();
   const submit = onSubmit(async () => {
-    const res = await exportAudit(format, dir.trim(), filter);
+    if (!folder) return;
+    const res = await exportAudit(format, folder.handle, filter);
     onExported();
     return `Saved ${fileName(res.path)} in that folder (${plural(res.entries, 'entry', 'entries')}). The export is recorded in the trail.`;
   });
@@ -31,9 +33,9 @@ export function AuditExport({ filter, onExported }: { filter: AuditFilter; onExp
             CSV, for a spreadsheet
           </label>
         </fieldset>
-        <FolderField id="audit-export-dir" value={dir} onChange={setDir} />
+        <FileChoice purpose="export-folder" label="Folder to save the trail in" chooseLabel="Choose folder…" chosen={folder} onChosen={setFolder} />
         <StatusMessage status={status} />
-        <button type="submit" disabled={busy || !dir.trim()}>
+        <button type="submit" disabled={busy || !folder}>
           Export audit trail
         </button>
       </form>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { exportClientRecord } from '../../actions/export';
 import { printRecord } from '../../actions/print';
-import { FolderField } from '../../components/FolderField';
+import type { ChosenPlace } from '../../../../src-shared/ipc';
+import { FileChoice } from '../../components/FileChoice';
 import { fileName } from '../../components/format';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useSubmit } from '../../components/useSubmit';
@@ -15,12 +16,13 @@ import { recordsRequest, RecordsRequestOptions, type RecordsOptions } from './Re
 export function ExportRecord({ clientId }: { clientId: string }) {
   const [options, setOptions] = useState<RecordsOptions>({ includeUnsigned: false, from: '', to: '' });
   const [format, setFormat] = useState<'pdf' | 'html'>('pdf');
-  const [dir, setDir] = useState('');
+  const [folder, setFolder] = useState<ChosenPlace | null>(null);
   const { busy, status, run, onSubmit } = useSubmit();
   const req = recordsRequest(clientId, options);
 
   const submit = onSubmit(async () => {
-    const res = await exportClientRecord({ ...req, format, dir: dir.trim() });
+    if (!folder) return;
+    const res = await exportClientRecord({ ...req, format, folder: folder.handle });
     return `Saved ${fileName(res.path)} in that folder: ${recordsSummary(res.counts)}`;
   });
   const print = () =>
@@ -49,10 +51,10 @@ export function ExportRecord({ clientId }: { clientId: string }) {
             Web page (HTML)
           </label>
         </fieldset>
-        <FolderField id="export-dir" value={dir} onChange={setDir} />
+        <FileChoice purpose="export-folder" label="Folder to save the copy in" chooseLabel="Choose export folder…" chosen={folder} onChosen={setFolder} />
         <StatusMessage status={status} testId="export-message" />
         <div className="row">
-          <button type="submit" disabled={busy || !dir.trim()}>
+          <button type="submit" disabled={busy || !folder}>
             Export record
           </button>
           <button type="button" className="secondary" disabled={busy} onClick={() => void print()}>

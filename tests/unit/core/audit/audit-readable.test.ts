@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
 import { pdfText, qpdfCheck } from '../../../helpers/pdf';
-import { filesContaining, tempDir } from '../../../helpers/service';
+import { filesContaining, pick, tempDir } from '../../../helpers/service';
 import { unlockedVault } from '../notes/fixture';
 
 let service: VaultService | undefined;
@@ -32,12 +32,12 @@ describe('the audit trail in sentences', () => {
     const { call, client, notes, texts } = await practice();
     await call('notes.get', { id: notes[3]!.id });
     await call('notes.get', { id: notes[3]!.id });
-    await call('export.client', { clientId: client.id, format: 'pdf', dir: tempDir('sv-pdf-') });
+    await call('export.client', { clientId: client.id, format: 'pdf', folder: await pick(service!, 'export-folder', tempDir('sv-pdf-')) });
     await call('print.note', { id: notes[3]!.id });
     await call('print.record', { clientId: client.id, includeUnsigned: false });
     const usb = tempDir('sv-usb-');
-    const backup = await call('backup.create', { dir: usb });
-    await call('backup.verify', { path: backup.path });
+    const backup = await call('backup.create', { folder: await pick(service!, 'backup-folder', usb) });
+    await call('backup.verify', { backup: backup.handle });
     const lines = await texts();
     expect(lines.filter((l) => l === "Opened note 'Session 4' for M. Okafor")).toHaveLength(1);
     expect(lines).toContain('Exported records for M. Okafor (PDF, 12 notes, psychotherapy notes left out)');
@@ -90,7 +90,7 @@ describe('the audit trail for an auditor', () => {
     const { call, notes } = await practice();
     await call('clients.create', { displayName: '=HYPERLINK("http://evil.example","x")' });
     await call('notes.get', { id: notes[3]!.id });
-    const out = await call('audit.export', { format: 'csv', dir: tempDir('sv-audit-'), filter: {} });
+    const out = await call('audit.export', { format: 'csv', folder: await pick(service!, 'export-folder', tempDir('sv-audit-')), filter: {} });
     const csv = fs.readFileSync(out.path, 'utf8');
     const rows = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
     expect(rows[0]).toBe('Entry,Time,Event,Description,Client,Record id,Detail');
@@ -107,7 +107,7 @@ describe('the audit trail for an auditor', () => {
     const { call, client, notes } = await practice();
     await call('notes.get', { id: notes[3]!.id });
     await call('clients.create', { displayName: 'R. Lindqvist' });
-    const out = await call('audit.export', { format: 'pdf', dir: tempDir('sv-audit-'), filter: { clientId: client.id } });
+    const out = await call('audit.export', { format: 'pdf', folder: await pick(service!, 'export-folder', tempDir('sv-audit-')), filter: { clientId: client.id } });
     qpdfCheck(out.path);
     const text = pdfText(out.path);
     expect(text).toContain('Audit trail');
@@ -120,7 +120,8 @@ describe('the audit trail for an auditor', () => {
 
   it('refuses while locked', async () => {
     const { service: svc } = await practice();
+    const folder = await pick(svc, 'export-folder', tempDir());
     await svc.lock('manual');
-    expect(await svc.invoke('audit.export', { format: 'csv', dir: tempDir(), filter: {} })).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
+    expect(await svc.invoke('audit.export', { format: 'csv', folder, filter: {} })).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
   });
 });

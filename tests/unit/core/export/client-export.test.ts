@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
-import { tempDir } from '../../../helpers/service';
+import { pick, tempDir } from '../../../helpers/service';
 import { codeOf, unlockedVault } from '../notes/fixture';
 
 let service: VaultService | undefined;
@@ -49,7 +49,7 @@ describe('export.client as HTML (records request)', () => {
   it('holds every signed note of the client and, when asked, the unsigned drafts marked as such; never psychotherapy notes or another client', async () => {
     const { call, a } = await practice();
     const dir = tempDir('sv-export-');
-    const out = await call('export.client', { clientId: a.id, format: 'html', dir, includeUnsigned: true });
+    const out = await call('export.client', { clientId: a.id, format: 'html', folder: await pick(service!, 'export-folder', dir), includeUnsigned: true });
     expect(out.counts).toEqual({ notes: 5, unsignedIncluded: 4, psychotherapy: 2, unsigned: 0, trashed: 1, outsideRange: 0 });
     expect(path.dirname(out.path)).toBe(dir);
     expect(out.path).toMatch(/\.html$/);
@@ -78,7 +78,7 @@ describe('export.client as HTML (records request)', () => {
 
   it('leaves unsigned drafts out by default and says how many', async () => {
     const { call, a } = await practice();
-    const out = await call('export.client', { clientId: a.id, format: 'html', dir: tempDir('sv-export-') });
+    const out = await call('export.client', { clientId: a.id, format: 'html', folder: await pick(service!, 'export-folder', tempDir('sv-export-')) });
     expect(out.counts).toMatchObject({ notes: 1, unsignedIncluded: 0, unsigned: 4 });
     const html = fs.readFileSync(out.path, 'utf8');
     expect(html).toContain('CANARY-PLAN');
@@ -88,7 +88,8 @@ describe('export.client as HTML (records request)', () => {
 
   it('escapes everything the clinician typed', async () => {
     const { call, a } = await practice();
-    const html = fs.readFileSync((await call('export.client', { clientId: a.id, format: 'html', dir: tempDir('sv-export-'), includeUnsigned: true })).path, 'utf8');
+    const folder = await pick(service!, 'export-folder', tempDir('sv-export-'));
+    const html = fs.readFileSync((await call('export.client', { clientId: a.id, format: 'html', folder, includeUnsigned: true })).path, 'utf8');
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<b>Lovelace</b>');
     expect(html).toContain('Session &lt;script&gt;alert(1)&lt;/script&gt;');
@@ -98,28 +99,32 @@ describe('export.client as HTML (records request)', () => {
   it('never replaces an earlier export, leaves no temp file, and keeps the name out of the file name', async () => {
     const { call, a } = await practice();
     const dir = tempDir('sv-export-');
-    const first = await call('export.client', { clientId: a.id, format: 'html', dir });
-    const second = await call('export.client', { clientId: a.id, format: 'pdf', dir });
-    const third = await call('export.client', { clientId: a.id, format: 'pdf', dir });
+    const folder = await pick(service!, 'export-folder', dir);
+    const first = await call('export.client', { clientId: a.id, format: 'html', folder });
+    const second = await call('export.client', { clientId: a.id, format: 'pdf', folder });
+    const third = await call('export.client', { clientId: a.id, format: 'pdf', folder });
     expect(new Set([first.path, second.path, third.path]).size).toBe(3);
     expect(fs.readdirSync(dir).sort()).toEqual([first.path, second.path, third.path].map((p) => path.basename(p)).sort());
     for (const p of [first.path, second.path]) expect(p).not.toMatch(/Ada|Lovelace/);
   });
 
-  it('unwritable or missing folder -> IO_ERROR; unknown client -> NOT_FOUND; dates out of order -> INVALID_INPUT; nothing logged for failures', async () => {
+  it('unwritable or vanished folder -> IO_ERROR; a path, or a handle for another use -> INVALID_INPUT; unknown client -> NOT_FOUND; dates out of order -> INVALID_INPUT; nothing logged for failures', async () => {
     const { service: svc, call, a } = await practice();
-    const file = path.join(tempDir('sv-export-'), 'not-a-folder.txt');
-    fs.writeFileSync(file, 'x');
-    expect(await codeOf(svc, 'export.client', { clientId: a.id, format: 'html', dir: path.join(file, 'sub') })).toBe('IO_ERROR');
-    expect(await codeOf(svc, 'export.client', { clientId: a.id, format: 'pdf', dir: path.join(tempDir(), 'missing') })).toBe('IO_ERROR');
-    const res = await svc.invoke('export.client', { clientId: a.id, format: 'html', dir: '/proc/sv-no-such-place' });
+    const folder = await pick(svc, 'export-folder', tempDir());
+    const gone = tempDir('sv-export-gone-');
+    const goneFolder = await pick(svc, 'export-folder', gone);
+    fs.rmSync(gone, { recursive: true });
+    expect(await codeOf(svc, 'export.client', { clientId: a.id, format: 'pdf', folder: goneFolder })).toBe('IO_ERROR');
+    const proc = await pick(svc, 'export-folder', '/proc');
+    const res = await svc.invoke('export.client', { clientId: a.id, format: 'html', folder: proc });
     expect(res).toMatchObject({ ok: false, error: { code: 'IO_ERROR' } });
     if (!res.ok) expect(res.error.message).not.toContain('/proc');
-    expect(await codeOf(svc, 'export.client', { clientId: 'ffffffffffffffffffffffffffffffff', format: 'html', dir: tempDir() })).toBe('NOT_FOUND');
-    expect(await codeOf(svc, 'export.client', { clientId: a.id, dir: tempDir(), from: '2024-05-01', to: '2024-01-01' })).toBe('INVALID_INPUT');
-    expect(await codeOf(svc, 'export.client', { clientId: a.id, dir: 'relative/folder' })).toBe('INVALID_INPUT');
+    expect(await codeOf(svc, 'export.client', { clientId: a.id, format: 'html', folder: tempDir() })).toBe('INVALID_INPUT');
+    expect(await codeOf(svc, 'export.client', { clientId: a.id, format: 'html', folder: await pick(svc, 'backup-folder', tempDir()) })).toBe('INVALID_INPUT');
+    expect(await codeOf(svc, 'export.client', { clientId: 'ffffffffffffffffffffffffffffffff', format: 'html', folder })).toBe('NOT_FOUND');
+    expect(await codeOf(svc, 'export.client', { clientId: a.id, folder, from: '2024-05-01', to: '2024-01-01' })).toBe('INVALID_INPUT');
     expect(await call('audit.list', { type: 'export.created' })).toEqual([]);
     await svc.lock('manual');
-    expect(await codeOf(svc, 'export.client', { clientId: a.id, format: 'html', dir: tempDir() })).toBe('VAULT_LOCKED');
+    expect(await codeOf(svc, 'export.client', { clientId: a.id, format: 'html', folder })).toBe('VAULT_LOCKED');
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
 import { pdfInfo, pdfPages, pdfText, qpdfCheck } from '../../../helpers/pdf';
-import { tempDir } from '../../../helpers/service';
+import { pick, tempDir } from '../../../helpers/service';
 import { codeOf, unlockedVault } from '../notes/fixture';
 
 let service: VaultService | undefined;
@@ -13,6 +13,8 @@ afterEach(() => {
 });
 
 const day = (serviceDate: string) => ({ serviceDate, riskFlags: [] as string[] });
+/** A new folder of the test's own, chosen for exports (as the preview chooses: a typed path). */
+const chosen = () => pick(service!, 'export-folder', tempDir('sv-pdf-'));
 const SIGNATURE = /Signed electronically by Dana Reyes, LCSW, CA license 12345, 14 Mar 2025 \d\d:\d\d \S+/;
 
 /** M. Okafor: two signed notes (one with an addendum), one short and one three-page draft, a psychotherapy note, a consent. */
@@ -46,7 +48,7 @@ describe('records-request PDF', () => {
   it('is a valid PDF: cover with the exclusions and why, each signed note with its signature naming the clinician, page N of M and the client on every page', async () => {
     const { call, client } = await practice();
     const dir = tempDir('sv-pdf-');
-    const out = await call('export.client', { clientId: client.id, format: 'pdf', dir });
+    const out = await call('export.client', { clientId: client.id, format: 'pdf', folder: await pick(service!, 'export-folder', dir) });
     expect(out.counts).toEqual({ notes: 2, unsignedIncluded: 0, psychotherapy: 1, unsigned: 2, trashed: 0, outsideRange: 0 });
     expect(fs.readdirSync(dir)).toEqual([path.basename(out.path)]);
     expect(qpdfCheck(out.path)).toMatch(/No syntax or stream encoding errors/);
@@ -84,7 +86,7 @@ describe('records-request PDF', () => {
 
   it('includes unsigned drafts only when asked, each marked UNSIGNED DRAFT on every page it covers', async () => {
     const { call, client } = await practice();
-    const out = await call('export.client', { clientId: client.id, format: 'pdf', dir: tempDir('sv-pdf-'), includeUnsigned: true });
+    const out = await call('export.client', { clientId: client.id, format: 'pdf', folder: await chosen(), includeUnsigned: true });
     expect(out.counts).toMatchObject({ notes: 4, unsignedIncluded: 2, unsigned: 0 });
     qpdfCheck(out.path);
     const pages = pdfPages(out.path);
@@ -104,9 +106,9 @@ describe('records-request PDF', () => {
 
   it('keeps a signature as it was signed: a later change to the profile changes who prepares the copy, never who signed', async () => {
     const { call, client } = await practice();
-    const before = await call('export.client', { clientId: client.id, format: 'pdf', dir: tempDir('sv-pdf-') });
+    const before = await call('export.client', { clientId: client.id, format: 'pdf', folder: await chosen() });
     await call('profile.update', { name: 'Dana Reyes-Okafor', credential: 'PsyD', licenseNumber: 'PSY 999', licenseState: 'NY' });
-    const after = await call('export.client', { clientId: client.id, format: 'pdf', dir: tempDir('sv-pdf-') });
+    const after = await call('export.client', { clientId: client.id, format: 'pdf', folder: await chosen() });
     const signatureOf = (file: string) => SIGNATURE.exec(pdfText(file, 4))?.[0];
     expect(signatureOf(after.path)).toBeDefined();
     expect(signatureOf(after.path)).toBe(signatureOf(before.path));
@@ -116,7 +118,7 @@ describe('records-request PDF', () => {
 
   it('limits notes to a range of dates and says how many fell outside it', async () => {
     const { call, client } = await practice();
-    const out = await call('export.client', { clientId: client.id, format: 'pdf', dir: tempDir('sv-pdf-'), from: '2025-03-01', to: '2025-03-31' });
+    const out = await call('export.client', { clientId: client.id, format: 'pdf', folder: await chosen(), from: '2025-03-01', to: '2025-03-31' });
     expect(out.counts).toMatchObject({ notes: 1, outsideRange: 1 });
     const text = pdfText(out.path);
     expect(text).toContain('Dates of service 1 Mar 2025 to 31 Mar 2025 (as requested)');
@@ -127,8 +129,8 @@ describe('records-request PDF', () => {
 
   it('is the same document for the same records at the same time: nothing else goes into it', async () => {
     const { call, client } = await practice();
-    const a = await call('export.client', { clientId: client.id, format: 'pdf', dir: tempDir('sv-pdf-') });
-    const b = await call('export.client', { clientId: client.id, format: 'pdf', dir: tempDir('sv-pdf-') });
+    const a = await call('export.client', { clientId: client.id, format: 'pdf', folder: await chosen() });
+    const b = await call('export.client', { clientId: client.id, format: 'pdf', folder: await chosen() });
     expect(fs.readFileSync(a.path).equals(fs.readFileSync(b.path))).toBe(true);
   });
 });
@@ -136,7 +138,7 @@ describe('records-request PDF', () => {
 describe('one note as a PDF', () => {
   it('holds the note with its signature line and addenda, and the client in the footer', async () => {
     const { call, session4 } = await practice();
-    const { path: file } = await call('export.note', { id: session4.id, dir: tempDir('sv-pdf-') });
+    const { path: file } = await call('export.note', { id: session4.id, folder: await chosen() });
     qpdfCheck(file);
     expect(pdfPages(file)).toBe(1);
     const text = pdfText(file);
@@ -150,12 +152,12 @@ describe('one note as a PDF', () => {
 
   it('marks an unsigned note on every page and a psychotherapy note as kept apart; refuses a note in the trash', async () => {
     const { service: svc, call, draft } = await practice();
-    const { path: file } = await call('export.note', { id: draft.id, dir: tempDir('sv-pdf-') });
+    const { path: file } = await call('export.note', { id: draft.id, folder: await chosen() });
     expect(pdfText(file)).toMatch(/^UNSIGNED DRAFT: not signed by the clinician/);
     const psy = (await call('notes.list', { kind: 'psychotherapy' }))[0]!;
-    const psyFile = (await call('export.note', { id: psy.id, dir: tempDir('sv-pdf-') })).path;
+    const psyFile = (await call('export.note', { id: psy.id, folder: await chosen() })).path;
     expect(pdfText(psyFile)).toMatch(/^PSYCHOTHERAPY NOTE: kept apart from the client record \(45 CFR 164\.501\)/);
     await call('notes.trash', { id: draft.id });
-    expect(await codeOf(svc, 'export.note', { id: draft.id, dir: tempDir('sv-pdf-') })).toBe('INVALID_INPUT');
+    expect(await codeOf(svc, 'export.note', { id: draft.id, folder: await chosen() })).toBe('INVALID_INPUT');
   });
 });
