@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Result } from '../src-shared/errors';
 import type { Channel, Contract, Output } from '../src-shared/ipc';
 import type { AuditEvent } from './core/audit/audit-log';
-import { recordsDetail } from './core/audit/audit-text';
+import { driveDetail, recordsDetail } from './core/audit/audit-text';
 
 type In<C extends Channel> = z.output<Contract[C]['input']>;
 type Rule<C extends Channel> = (input: In<C>, output: Output<C>) => AuditEvent;
@@ -29,8 +29,9 @@ const RULES: { [C in Channel]?: Rule<C> } = {
   'notes.trash': (_i, out) => ({ type: 'note.trashed', recordId: out.id }),
   'notes.restore': (_i, out) => ({ type: 'note.restored', recordId: out.id }),
   'notes.emptyTrash': (_i, out) => ({ type: 'trash.emptied', detail: `deleted=${out.deleted},keptSigned=${out.keptSigned}` }),
-  'backup.create': (_i, out) => ({ type: 'backup.created', detail: `notes=${out.notes}` }),
-  'backup.verify': (_i, out) => ({ type: 'backup.verified', detail: `notes=${out.notes},${out.sameVault ? 'same-vault' : 'other-vault'}` }),
+  // The drive's label, as the clinician named the stick ("KINGSTON"): never its path.
+  'backup.create': (_i, out) => ({ type: 'backup.created', detail: `notes=${out.notes}${driveDetail(out.drive)}` }),
+  'backup.verify': (_i, out) => ({ type: 'backup.verified', detail: `notes=${out.notes},${out.sameVault ? 'same-vault' : 'other-vault'}${driveDetail(out.drive)}` }),
   'backup.drill': (_i, out) => ({ type: 'backup.drilled', detail: `notes=${out.notes},damaged=${out.damaged}` }),
   'backup.restore': (_i, out) => ({ type: 'backup.restored', detail: `notes=${out.notes}` }),
   'export.client': (input, out) => ({ type: 'export.created', recordId: input.clientId, detail: recordsDetail(input.format, out.counts) }),

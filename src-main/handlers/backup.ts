@@ -64,7 +64,7 @@ export function backupHandlers(service: ServiceContext): HandlersFor<'backup'> {
         const made = await createBackup(ctx, target, keep);
         // Remembered in main, so the next backup can go to the same folder without naming it again.
         if (settings.current().backupDir !== target.dir) settings.update({ backupDir: target.dir });
-        return { ...made, handle: files.issue('backup-file', made.path), verified: true as const };
+        return { ...made, handle: files.issue('backup-file', made.path), verified: true as const, drive: target.driveLabel };
       }),
     'backup.verify': (input) =>
       serial(async () => {
@@ -83,6 +83,7 @@ export function backupHandlers(service: ServiceContext): HandlersFor<'backup'> {
           notes: byKind.note ?? 0,
           clients: byKind.client ?? 0,
           revisions: records,
+          drive: (await service.drives.driveOf(file))?.label ?? null,
         };
       }),
     'backup.drill': ({ backup }) => serial(() => drillBackup(ctx, backupFile(backup))),

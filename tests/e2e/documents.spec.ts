@@ -172,7 +172,7 @@ test('the audit trail reads as sentences, filters by client and exports for an a
   const note = value(await app.service.invoke('notes.create', { title: 'Session 4', clientId, kind: 'progress', body: SIGNED, session: { serviceDate: '2025-03-03', riskFlags: [] } }));
   value(await app.service.invoke('notes.sign', { id: note.id, baseRev: note.rev }));
   value(await app.service.invoke('export.client', { clientId, format: 'pdf', folder: await pick(app.service, 'export-folder', tempDir('sv-e2e-records-')) }));
-  const backup = value(await app.service.invoke('backup.create', { folder: await pick(app.service, 'backup-folder', tempDir('sv-e2e-usb-')) }));
+  const backup = value(await app.service.invoke('backup.create', { folder: await pick(app.service, 'backup-folder', app.plugInDrive('KINGSTON')) }));
   value(await app.service.invoke('backup.verify', { backup: backup.handle }));
   value(await app.service.invoke('clients.create', { displayName: 'R. Lindqvist' }));
   await page.reload(); // The app lists what the service made meanwhile.
@@ -186,7 +186,7 @@ test('the audit trail reads as sentences, filters by client and exports for an a
     "Opened note 'Session 4' for M. Okafor",
     "Signed note 'Session 4' for M. Okafor",
     'Exported records for M. Okafor (PDF, 1 note, psychotherapy notes left out, 1 unsigned draft left out)',
-    'Backup verified (3 notes)',
+    'Backup verified on KINGSTON (3 notes)',
     'Added client R. Lindqvist',
   ]) {
     await expect(events.getByText(line, { exact: true })).toBeVisible();

@@ -20,9 +20,12 @@ function parseDetail(detail: string | undefined): { words: Set<string>; numbers:
   const values = new Map<string, string>();
   for (const part of (detail ?? '').split(',').filter(Boolean)) {
     const [key, value] = part.split('=', 2) as [string, string | undefined];
-    if (value === undefined) words.add(key);
-    else if (/^\d+$/.test(value)) numbers.set(key, Number(value));
-    else values.set(key, value);
+    if (value === undefined) {
+      words.add(key);
+      continue;
+    }
+    values.set(key, value);
+    if (/^\d+$/.test(value)) numbers.set(key, Number(value));
   }
   return { words, numbers, values };
 }
@@ -148,9 +151,37 @@ export function describeEntry(entry: AuditEntry, subjects: AuditSubjects): strin
   };
   function onDrive(): string {
     const drive = values.get('drive');
-    return drive ? ` on ${drive.replace(/_/g, ' ')}` : '';
+    return drive ? ` on ${driveLabel(drive)}` : '';
   }
   return (sentences[entry.type] ?? (() => eventLabel(entry.type)))();
+}
+
+/**
+ * A drive's label inside a detail code, which allows only `A-Za-z0-9._-` and a few separators:
+ * every other byte of its UTF-8 becomes `:HH`, so "My Passport" is `My:20Passport` and reads back
+ * exactly. Cut at 60 characters, so the detail stays within its 120.
+ */
+export function driveDetail(label: string | null): string {
+  if (!label) return '';
+  const bytes = new TextEncoder().encode(label);
+  let out = '';
+  for (const b of bytes) {
+    const c = String.fromCharCode(b);
+    out += /[A-Za-z0-9._-]/.test(c) ? c : `:${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return `,drive=${out.slice(0, 60).replace(/:[0-9A-F]?$/, '')}`;
+}
+
+function driveLabel(encoded: string): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < encoded.length; i++) {
+    const hex = encoded[i] === ':' ? /^[0-9A-F]{2}/.exec(encoded.slice(i + 1))?.[0] : undefined;
+    if (hex) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else bytes.push(encoded.charCodeAt(i));
+  }
+  return new TextDecoder().decode(new Uint8Array(bytes));
 }
 
 /** The detail code of a records export or printout: format and counts, only those not zero. */

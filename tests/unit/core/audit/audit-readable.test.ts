@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { MountedVolume } from '../../../../src-main/core/drives/volume';
 import type { VaultService } from '../../../../src-main/service';
 import { pdfText, qpdfCheck } from '../../../helpers/pdf';
 import { filesContaining, pick, tempDir } from '../../../helpers/service';
@@ -11,8 +12,12 @@ afterEach(() => {
   service = undefined;
 });
 
+/** The removable drives the service sees plugged in (none until a test plugs one in). */
+let plugged: MountedVolume[] = [];
+
 async function practice() {
-  const v = await unlockedVault();
+  plugged = [];
+  const v = await unlockedVault({ driveSource: async () => plugged });
   service = v.service;
   const { call } = v;
   const client = await call('clients.create', { displayName: 'M. Okafor' });
@@ -48,6 +53,26 @@ describe('the audit trail in sentences', () => {
     expect(lines).toContain('Added client M. Okafor');
     expect(lines).toContain('Created the vault');
     expect(lines.join('\n')).not.toMatch(/\b1 notes\b|record [0-9a-f]{8}/);
+  });
+
+  it('names the drive a backup went to, as the drive is labelled ("Backup verified on KINGSTON (13 notes)")', async () => {
+    const { call, service: svc } = await practice();
+    const usb = tempDir('sv-usb-');
+    const passport = tempDir('sv-usb-');
+    plugged.push(
+      { label: 'KINGSTON', mountPath: usb, fileSystem: 'FAT32', readOnly: false },
+      { label: 'My Passport Ünïcode', mountPath: passport, fileSystem: 'exFAT', readOnly: false },
+    );
+    const made = await call('backup.create', { folder: await pick(svc, 'backup-folder', usb) });
+    await call('backup.verify', { backup: made.handle });
+    const other = await call('backup.create', { folder: await pick(svc, 'backup-folder', passport) });
+    await call('backup.verify', { backup: other.handle });
+    const lines = (await call('audit.list', {})).map((e) => e.text);
+    expect(lines).toContain('Made a verified backup on KINGSTON (13 notes)');
+    expect(lines).toContain('Backup verified on KINGSTON (13 notes)');
+    expect(lines).toContain('Backup verified on My Passport Ünïcode (13 notes)');
+    // The label only, never where it is mounted.
+    expect(JSON.stringify(await call('audit.list', { type: 'backup.verified' }))).not.toContain(usb);
   });
 
   it('looks names up when the trail is read: a renamed client shows the new name; nothing readable is stored', async () => {

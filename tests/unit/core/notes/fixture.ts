@@ -1,9 +1,9 @@
-import type { VaultService } from '../../../../src-main/service';
+import type { VaultService, VaultServiceOptions } from '../../../../src-main/service';
 import type { Channel, Input, Output } from '../../../../src-shared/ipc';
 import { newService, STRONG_PASSWORD, TEST_PROFILE, value } from '../../../helpers/service';
 
 /** A service with a fresh unlocked vault and a clock the test moves by hand. */
-export async function unlockedVault(): Promise<{
+export async function unlockedVault(overrides: Partial<VaultServiceOptions> = {}): Promise<{
   service: VaultService;
   dataDir: string;
   clock: { now: number };
@@ -11,7 +11,7 @@ export async function unlockedVault(): Promise<{
 }> {
   const clock = { now: Date.UTC(2025, 2, 14, 9, 0, 0) };
   // No renderer answers flush.request here, so a lock need not wait for one.
-  const { service, dataDir } = await newService({ now: () => clock.now, flushTimeoutMs: 1 });
+  const { service, dataDir } = await newService({ now: () => clock.now, flushTimeoutMs: 1, ...overrides });
   value(await service.invoke('vault.create', { password: STRONG_PASSWORD }));
   value(await service.invoke('profile.update', TEST_PROFILE));
   const call = async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => value(await service.invoke(channel, input));
