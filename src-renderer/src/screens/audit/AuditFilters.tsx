@@ -1,5 +1,6 @@
 import { AUDIT_EVENT_TYPES, type AuditEventType, type AuditFilter } from '../../../../src-shared/contract/audit';
 import { ClientSelect } from '../../components/ClientSelect';
+import { DateRange } from '../../components/DateRange';
 import { dayStartMs } from '../../components/format';
 
 /** What the filter fields hold: ids and calendar days as typed ('' = any). */
@@ -53,14 +54,7 @@ export function AuditFilters({ value, onChange, onError }: { value: AuditFilterF
           ))}
         </select>
       </div>
-      <div>
-        <label htmlFor="audit-from">From</label>
-        <input id="audit-from" type="date" value={value.from} onChange={(e) => onChange({ ...value, from: e.target.value })} />
-      </div>
-      <div>
-        <label htmlFor="audit-to">To</label>
-        <input id="audit-to" type="date" value={value.to} onChange={(e) => onChange({ ...value, to: e.target.value })} />
-      </div>
+      <DateRange idPrefix="audit" value={value} onChange={onChange} />
     </div>
   );
 }

@@ -1,3 +1,5 @@
+import { DateRange } from '../../components/DateRange';
+
 /** What a records-request copy holds, as the clinician chooses it: drafts or not, which dates. */
 export interface RecordsOptions {
   includeUnsigned: boolean;
@@ -22,14 +24,7 @@ export function RecordsRequestOptions({ value, onChange }: { value: RecordsOptio
       <fieldset className="dates">
         <legend>Dates of service (leave empty for all)</legend>
         <div className="row">
-          <div>
-            <label htmlFor="records-from">From</label>
-            <input id="records-from" type="date" value={value.from} onChange={(e) => onChange({ ...value, from: e.target.value })} />
-          </div>
-          <div>
-            <label htmlFor="records-to">To</label>
-            <input id="records-to" type="date" value={value.to} onChange={(e) => onChange({ ...value, to: e.target.value })} />
-          </div>
+          <DateRange idPrefix="records" value={value} onChange={onChange} />
         </div>
       </fieldset>
     </>
