@@ -1,4 +1,5 @@
 import type { AuditEntry, AuditEventType } from '../../../src-shared/contract/audit';
+import { auditEventName } from '../../../src-shared/audit-labels';
 import { countOf, documentDate } from '../../../src-shared/document-text';
 
 /**
@@ -57,12 +58,6 @@ const CONSENT_NAMES: Record<string, string> = {
 };
 
 const FORMATS: Record<string, string> = { pdf: 'PDF', html: 'HTML', csv: 'CSV' };
-
-/** "note.addendumAdded" -> "Note addendum added": for event types this file does not know yet. */
-export function eventLabel(type: string): string {
-  const words = type.replace('.', ' ').replace(/([A-Z])/g, ' $1').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
 
 /** Longer titles are cut: the line names the note, it does not reproduce it. */
 function quoted(title: string): string {
@@ -153,7 +148,7 @@ export function describeEntry(entry: AuditEntry, subjects: AuditSubjects): strin
     const drive = values.get('drive');
     return drive ? ` on ${driveLabel(drive)}` : '';
   }
-  return (sentences[entry.type] ?? (() => eventLabel(entry.type)))();
+  return (sentences[entry.type] ?? (() => auditEventName(entry.type)))();
 }
 
 /**

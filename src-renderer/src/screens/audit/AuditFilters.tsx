@@ -1,3 +1,4 @@
+import { auditEventName } from '../../../../src-shared/audit-labels';
 import { AUDIT_EVENT_TYPES, type AuditEventType, type AuditFilter } from '../../../../src-shared/contract/audit';
 import { ClientSelect } from '../../components/ClientSelect';
 import { DateRange } from '../../components/DateRange';
@@ -9,20 +10,6 @@ export interface AuditFilterFields {
   type: AuditEventType | '';
   from: string;
   to: string;
-}
-
-const NAMES: Partial<Record<AuditEventType, string>> = {
-  'export.created': 'Records exported',
-  'export.printed': 'Records printed',
-  'audit.exported': 'Audit trail exported',
-  'profile.updated': 'Clinician profile updated',
-  'vault.unlockFailed': 'Wrong password or Recovery Key',
-};
-
-/** "note.addendumAdded" -> "Note addendum added". */
-export function eventName(type: AuditEventType): string {
-  const words = type.replace('.', ' ').replace(/([A-Z])/g, ' $1').toLowerCase();
-  return NAMES[type] ?? words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** The filter as the core takes it: whole local days, both ends inclusive. */
@@ -49,7 +36,7 @@ export function AuditFilters({ value, onChange, onError }: { value: AuditFilterF
           <option value="">All events</option>
           {AUDIT_EVENT_TYPES.map((t) => (
             <option key={t} value={t}>
-              {eventName(t)}
+              {auditEventName(t)}
             </option>
           ))}
         </select>
