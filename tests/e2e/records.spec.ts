@@ -82,4 +82,10 @@ test('audit trail after a session of work, records-request export without psycho
   await expect(page.getByText('Records and backup settings saved.')).toBeVisible();
   await main.getByRole('button', { name: 'Retention' }).click();
   await expect(page.getByRole('row', { name: /Marisol Trent/ })).toContainText(String(new Date().getFullYear() + 10));
+  await expect(page.getByText(/^Records are kept 10 years after the last contact/)).toBeVisible();
+  // Counts are words through plural rules: one year, never "1 years".
+  value(await app.service.invoke('settings.update', { retentionYears: 1 }));
+  await main.getByRole('button', { name: 'Audit trail' }).click();
+  await main.getByRole('button', { name: 'Retention' }).click();
+  await expect(page.getByText(/^Records are kept 1 year after the last contact \(for clients seen as minors, at least 1 year after/)).toBeVisible();
 });
