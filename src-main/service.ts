@@ -39,6 +39,10 @@ export interface VaultServiceOptions {
   flushTimeoutMs?: number;
   /** The system clipboard (Electron); without it, copied text is not cleared by the app. */
   clipboard?: ClipboardPort;
+  /** Tests only: the OS to behave as (default process.platform). */
+  platform?: NodeJS.Platform;
+  /** The Shell's spellchecker switch: called with the spell-check setting once it is known (unlocked) and whenever it changes. */
+  onSpellCheck?: (enabled: boolean) => void;
 }
 
 export interface VaultService {
@@ -84,6 +88,7 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     lockCoordinator: autoLock.coordinator,
     settings: autoLock.settings,
     clipboardGuard,
+    platform: options.platform ?? process.platform,
   };
 
   // A missing or extra handler is a compile error: AllHandlers is derived from the contract.
@@ -124,7 +129,18 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     } finally {
       // Arms the auto-lock after any call that unlocked the vault (unlock, create, restore…).
       autoLock.coordinator.sync();
+      reportSpellCheck();
     }
+  }
+
+  /** Tells the Shell the spell-check setting once it can be read (unlocked) and whenever it changes. */
+  let spellCheckReported: boolean | undefined;
+  function reportSpellCheck(): void {
+    if (!options.onSpellCheck || vault.status().state !== 'unlocked') return;
+    const on = autoLock.settings.current().spellCheck;
+    if (on === spellCheckReported) return;
+    spellCheckReported = on;
+    options.onSpellCheck(on);
   }
 
   return {

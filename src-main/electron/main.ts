@@ -4,6 +4,7 @@ import type { EventName, EventPayload } from '../../src-shared/ipc';
 import { createVaultService, type VaultService } from '../service';
 import { attachIdleSources } from './idle';
 import { registerIpcHandlers } from './ipc';
+import { configureSpellCheck } from './spellcheck';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -51,11 +52,13 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   hardenDefaultSession();
+  const setSpellCheck = configureSpellCheck(session.defaultSession, process.platform);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(app.getAppPath(), 'dist', 'renderer')));
   service = await createVaultService({
     dataDir: path.join(app.getPath('userData'), 'vault'),
     onEvent: forwardEvent,
     clipboard,
+    onSpellCheck: setSpellCheck,
   });
   registerIpcHandlers(ipcMain, service);
   mainWindow = createMainWindow();

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { WebPreferences } from 'electron';
+import { spellCheckWorksOffline } from '../../src-shared/spellcheck';
 
 /**
  * The security settings of the Electron shell, as plain values and pure functions so each can be
@@ -56,7 +57,7 @@ export function responseHeaders(contentType: string): Record<string, string> {
  * The window's webPreferences (Electron security checklist; see docs/security.md). The renderer
  * gets no Node, runs in Chromium's sandbox, and reaches main only through the preload's `window.vault`.
  */
-export function secureWebPreferences(options: { preloadPath: string; isPackaged: boolean }): WebPreferences {
+export function secureWebPreferences(options: { preloadPath: string; isPackaged: boolean; platform?: string }): WebPreferences {
   return {
     preload: options.preloadPath,
     contextIsolation: true,
@@ -72,8 +73,8 @@ export function secureWebPreferences(options: { preloadPath: string; isPackaged:
     safeDialogs: true,
     // A shipped app has no DevTools: they would let anyone at an unlocked screen script the vault.
     devTools: !options.isPackaged,
-    // Chromium's spellchecker downloads dictionaries from Google on Windows/Linux: no network, ever.
-    spellcheck: false,
+    // Only where the OS checks spelling without a download (spellcheck.ts); on Linux Chromium would fetch dictionaries.
+    spellcheck: spellCheckWorksOffline(options.platform ?? process.platform),
   };
 }
 

@@ -5,7 +5,7 @@ import { createBackup } from '../core/backup/backup-create';
 import { removeStaleScratch } from '../core/backup/backup-files';
 import { listBackups } from '../core/backup/backup-list';
 import { BackupCredentialLimiter } from '../core/backup/credential-limiter';
-import { lastVerifiedBackup } from '../core/backup/backup-log';
+import { lastRestore, lastVerifiedBackup } from '../core/backup/backup-log';
 import { verifyBackup } from '../core/backup/backup-verify';
 import { drillBackup } from '../core/backup/drill';
 import { restoreBackup } from '../core/backup/restore';
@@ -70,8 +70,14 @@ export function backupHandlers({ vault, dataDir, now, emit }: ServiceContext): H
     'backup.restore': (input) => serial(() => limiter.run(() => restoreBackup(ctx, input.path, credentials(input)))),
     'backup.status': () => {
       const session = vault.unlocked();
-      const last = lastVerifiedBackup(dataDir, session.masterKey, session.header.vaultId);
-      return { lastVerifiedAt: last?.createdAt ?? null, lastVerifiedPath: last?.file ?? null };
+      const { masterKey, header } = session;
+      const last = lastVerifiedBackup(dataDir, masterKey, header.vaultId);
+      return {
+        lastVerifiedAt: last?.createdAt ?? null,
+        lastVerifiedPath: last?.file ?? null,
+        restoredAt: lastRestore(dataDir, masterKey, header.vaultId),
+        vaultCreatedAt: header.createdAt,
+      };
     },
     'backup.list': ({ dir }) => listBackups(ctx, dir),
   };

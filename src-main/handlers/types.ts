@@ -20,6 +20,8 @@ export interface ServiceContext {
   settings: SettingsRepo;
   /** Clears copied note text from the clipboard after the set delay and at lock. */
   clipboardGuard: ClipboardGuard;
+  /** The OS this runs on (process.platform unless a test says otherwise). */
+  platform: NodeJS.Platform;
 }
 
 type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;

@@ -1,4 +1,4 @@
-import { readSecurityFacts, updateSecurityFacts } from '../core/checkup/security-record';
+import { readSecurityFacts, recoveryKitConfirmed, updateSecurityFacts } from '../core/checkup/security-record';
 import { ratePassword } from '../core/vault/password-policy';
 import type { VaultManager } from '../core/vault/vault-manager';
 import type { HandlersFor, ServiceContext } from './types';
@@ -15,7 +15,10 @@ async function notePasswordScore(vault: VaultManager, password: string, now: num
 
 export function vaultHandlers({ vault, lockCoordinator, now }: ServiceContext): HandlersFor<'vault'> {
   return {
-    'vault.status': () => vault.status(),
+    'vault.status': () => {
+      const status = vault.status();
+      return { ...status, recoveryKitConfirmed: status.state === 'unlocked' ? recoveryKitConfirmed(vault.unlocked()) : null };
+    },
     'vault.checkPassword': ({ password }) => ratePassword(password),
     'vault.create': async ({ password, keyFile }) => {
       const created = await vault.create(password, keyFile);
@@ -42,6 +45,10 @@ export function vaultHandlers({ vault, lockCoordinator, now }: ServiceContext): 
       return {};
     },
     'vault.rotateRecoveryKey': ({ password, keyFile }) => vault.rotateRecoveryKey(password, keyFile),
+    'vault.addKeyFile': async ({ password, keyFile }) => {
+      await vault.addKeyFile(password, keyFile);
+      return {};
+    },
     'vault.confirmRecoveryKit': () => {
       const s = vault.unlocked();
       updateSecurityFacts(s.store, { recoveryKitConfirmedFor: s.header.recoveryCreatedAt });

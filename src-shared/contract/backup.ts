@@ -86,10 +86,19 @@ export const backupContract = {
       replacedFile: z.string().nullable(),
     }),
   },
-  /** For the "back up soon" banner without the drive plugged in: the newest backup this vault verified. Needs unlocked. */
+  /**
+   * For the "back up soon" banner without the drive plugged in (see backup-reminder.ts): the newest
+   * backup this vault verified, when the vault was last restored from one, and when it was created.
+   * Needs unlocked.
+   */
   'backup.status': {
     input: empty,
-    output: z.object({ lastVerifiedAt: z.number().nullable(), lastVerifiedPath: z.string().nullable() }),
+    output: z.object({
+      lastVerifiedAt: z.number().nullable(),
+      lastVerifiedPath: z.string().nullable(),
+      restoredAt: z.number().nullable(),
+      vaultCreatedAt: z.number(),
+    }),
   },
   /** Every .svbackup file in the folder, newest first. Works locked (then `verified` is false). */
   'backup.list': {

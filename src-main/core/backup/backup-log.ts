@@ -18,6 +18,8 @@ const entrySchema = z.object({
   createdAt: z.number(),
   checkedAt: z.number(),
   verified: z.boolean(),
+  /** When this vault was restored from the file: the vault then held exactly what the backup holds. */
+  restoredAt: z.number().optional(),
 });
 const logSchema = z.array(entrySchema);
 export type BackupLogEntry = z.infer<typeof entrySchema>;
@@ -52,6 +54,12 @@ export function readBackupLog(dataDir: string, masterKey: MasterKey, vaultId: st
 export function lastVerifiedBackup(dataDir: string, masterKey: MasterKey, vaultId: string): BackupLogEntry | null {
   const verified = readBackupLog(dataDir, masterKey, vaultId).filter((e) => e.verified);
   return verified.reduce<BackupLogEntry | null>((best, e) => (!best || e.createdAt > best.createdAt ? e : best), null);
+}
+
+/** When this vault was last restored from a backup it proved, or null. */
+export function lastRestore(dataDir: string, masterKey: MasterKey, vaultId: string): number | null {
+  const times = readBackupLog(dataDir, masterKey, vaultId).flatMap((e) => (e.verified && e.restoredAt !== undefined ? [e.restoredAt] : []));
+  return times.length ? Math.max(...times) : null;
 }
 
 /** Records the outcome of checking one backup file, replacing any older entry for the same file. */

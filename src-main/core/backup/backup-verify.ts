@@ -59,8 +59,15 @@ export async function verifyBackup(ctx: BackupContext, file: string, credentials
 }
 
 /** Notes the outcome in the sealed backup log (feeds the "verified" badge and rotation). */
-export function recordCheck(ctx: BackupContext, masterKey: MasterKey, file: string, parsed: ParsedBackup, verified: boolean): void {
-  const entry = { file: path.resolve(file), bytes: parsed.size, createdAt: parsed.header.createdAt, checkedAt: ctx.now(), verified };
+export function recordCheck(ctx: BackupContext, masterKey: MasterKey, file: string, parsed: ParsedBackup, verified: boolean, restoredAt?: number): void {
+  const entry = {
+    file: path.resolve(file),
+    bytes: parsed.size,
+    createdAt: parsed.header.createdAt,
+    checkedAt: ctx.now(),
+    verified,
+    ...(restoredAt !== undefined ? { restoredAt } : {}),
+  };
   try {
     recordBackupCheck(ctx.dataDir, masterKey, parsed.header.vaultId, entry);
   } catch {

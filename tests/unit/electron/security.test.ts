@@ -51,6 +51,12 @@ describe('webPreferences', () => {
     });
   });
 
+  it('spell check only where the OS does it without a download: on for macOS and Windows, off on Linux', () => {
+    expect(secureWebPreferences({ preloadPath: 'p', isPackaged: true, platform: 'darwin' }).spellcheck).toBe(true);
+    expect(secureWebPreferences({ preloadPath: 'p', isPackaged: true, platform: 'win32' }).spellcheck).toBe(true);
+    expect(secureWebPreferences({ preloadPath: 'p', isPackaged: true, platform: 'linux' }).spellcheck).toBe(false);
+  });
+
   it('allow DevTools only in an unpackaged development build', () => {
     expect(secureWebPreferences({ preloadPath: 'p', isPackaged: false }).devTools).toBe(true);
     expect(secureWebPreferences({ preloadPath: 'p', isPackaged: true }).devTools).toBe(false);

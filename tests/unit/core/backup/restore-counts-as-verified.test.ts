@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { VaultService } from '../../../../src-main/service';
+import { backupReminder, DAY_MS } from '../../../../src-shared/backup-reminder';
+import { newService, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
+
+const services: VaultService[] = [];
+afterEach(() => {
+  for (const s of services.splice(0)) s.close();
+});
+
+async function serviceAt(clock: { now: number }) {
+  const made = await newService({ now: () => clock.now, flushTimeoutMs: 1 });
+  services.push(made.service);
+  return made.service;
+}
+
+describe('a restore counts as the last verified backup', () => {
+  it('restoring a 40-day-old backup on a new laptop: status, checkup and banner say it is backed up as of the restore', async () => {
+    const clock = { now: Date.UTC(2026, 0, 5, 9) };
+    const old = await serviceAt(clock);
+    const created = value(await old.invoke('vault.create', { password: STRONG_PASSWORD }));
+    value(await old.invoke('notes.create', { title: 'Kept' }));
+    clock.now += DAY_MS;
+    const backup = value(await old.invoke('backup.create', { dir: tempDir('sv-usb-') }));
+    value(await old.invoke('vault.lock', {}));
+
+    clock.now += 40 * DAY_MS;
+    const fresh = await serviceAt(clock);
+    value(await fresh.invoke('backup.restore', { path: backup.path, password: STRONG_PASSWORD }));
+    const status = value(await fresh.invoke('backup.status', {}));
+    expect(status).toEqual({ lastVerifiedAt: backup.createdAt, lastVerifiedPath: backup.path, restoredAt: clock.now, vaultCreatedAt: created.createdAt });
+
+    const line = value(await fresh.invoke('checkup.run', {})).find((l) => l.id === 'backup-age');
+    expect(line).toMatchObject({ status: 'green', detail: expect.stringContaining('Restored from a verified backup today') });
+    const reminderDays = value(await fresh.invoke('settings.get', {})).backupReminderDays;
+    expect(backupReminder({ now: clock.now, reminderDays, ...status })).toEqual({ level: 'none' });
+    // The restored file is listed as verified by this vault.
+    expect(value(await fresh.invoke('backup.list', { dir: backup.path.replace(/[\\/][^\\/]+$/, '') }))[0]).toMatchObject({ verified: true });
+
+    // And it survives a lock: the restore is in the sealed backup log, not in memory.
+    value(await fresh.invoke('vault.lock', {}));
+    value(await fresh.invoke('vault.unlock', { password: STRONG_PASSWORD }));
+    expect(value(await fresh.invoke('backup.status', {})).restoredAt).toBe(status.restoredAt);
+  });
+
+  it('a vault never restored reports no restore', async () => {
+    const clock = { now: Date.UTC(2026, 0, 5, 9) };
+    const s = await serviceAt(clock);
+    const created = value(await s.invoke('vault.create', { password: STRONG_PASSWORD }));
+    expect(value(await s.invoke('backup.status', {}))).toEqual({ lastVerifiedAt: null, lastVerifiedPath: null, restoredAt: null, vaultCreatedAt: created.createdAt });
+  });
+});
