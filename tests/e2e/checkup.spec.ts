@@ -21,7 +21,7 @@ test('Security Checkup: a fresh vault shows red backup and drill lines; a verifi
   await expectAccessible(page, 'Security Checkup');
 
   // One click from the line to the fix.
-  await backupLine.getByRole('button', { name: 'Back up now' }).click();
+  await backupLine.getByRole('button', { name: 'Choose a backup folder' }).click();
   await page.getByLabel('Backup folder (full path)').fill(tempDir('sv-usb-'));
   await page.getByRole('button', { name: 'Back up now' }).click();
   await expect(page.getByTestId('backup-message')).toContainText('Backup verified');

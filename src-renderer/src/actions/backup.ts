@@ -1,25 +1,18 @@
+import { backupReminder } from '../../../src-shared/backup-reminder';
 import type { BackupListing, BackupProgress, Output } from '../../../src-shared/ipc';
 import { api, call } from './bridge';
 import { useApp } from '../store';
-import { refreshClients } from './clients';
-import { refreshNotes } from './notes';
-import { saveSettings } from './settings';
+import { loadSession } from './session';
+import { userError } from '../errors';
+import { loadSettings, saveSettings } from './settings';
 
 export type RestoreCredentials = { password: string } | { recoveryKey: string };
 
-/** The reminder shown in the shell when the last verified backup is too old (or missing). */
+/** The banner in the shell: amber for a new vault's first backup, red once backups are overdue (backup-reminder.ts). */
 export async function refreshBackupReminder(): Promise<void> {
   const [settings, status] = await Promise.all([call(api().settings.get({})), call(api().backup.status({}))]);
-  const at = status.lastVerifiedAt;
-  const ageDays = at === null ? Infinity : (Date.now() - at) / 86_400_000;
-  useApp.setState({
-    backupReminder:
-      ageDays <= settings.backupReminderDays
-        ? null
-        : at === null
-          ? 'No verified backup yet. Make one under Backups.'
-          : `The last verified backup is ${Math.floor(ageDays)} days old. Make a new one under Backups.`,
-  });
+  const reminder = backupReminder({ now: Date.now(), reminderDays: settings.backupReminderDays, ...status });
+  useApp.setState({ backupReminder: reminder.level === 'none' ? null : { ...reminder, folderChosen: settings.backupDir !== null } });
 }
 
 /** Backup jobs this page started and still waits for. */
@@ -54,6 +47,20 @@ export async function makeBackup(dir: string, keep: number, rememberedDir: strin
   return made;
 }
 
+/** A backup into the folder already chosen (the Security Checkup's "Back up now"). */
+export async function backUpNow(): Promise<Output<'backup.create'>> {
+  const settings = await loadSettings();
+  if (!settings.backupDir) throw userError('Choose a backup folder under Backups first.');
+  return makeBackup(settings.backupDir, settings.backupKeep, settings.backupDir);
+}
+
+/** A restore drill of the newest backup this vault verified (the Security Checkup's "Run restore drill"). */
+export async function drillNewestBackup(): Promise<Output<'backup.drill'>> {
+  const { lastVerifiedPath } = await call(api().backup.status({}));
+  if (!lastVerifiedPath) throw userError('There is no verified backup to drill yet. Make a backup first.');
+  return drillBackup(lastVerifiedPath);
+}
+
 export function verifyBackup(path: string): Promise<Output<'backup.verify'>> {
   return withProgress(call(api().backup.verify({ path })));
 }
@@ -69,8 +76,7 @@ export function restoreBackup(path: string, credentials: RestoreCredentials): Pr
       const result = await call(api().backup.restore({ path, ...credentials }));
       // On a new computer the notes come first; over an open vault the Backups screen stays to say what happened.
       useApp.setState(useApp.getState().phase === 'ready' ? { banner: null } : { phase: 'ready', view: 'notes', banner: null });
-      await Promise.all([refreshNotes(), refreshClients()]);
-      void refreshBackupReminder();
+      await loadSession();
       return result;
     })(),
   );

@@ -6,6 +6,7 @@ import { useSubmit } from '../../components/useSubmit';
 
 /** Records request (HIPAA §164.524): a printable copy of the client's record, psychotherapy notes excluded. */
 export function ExportRecord({ clientId }: { clientId: string }) {
+  const [open, setOpen] = useState(false);
   const [dir, setDir] = useState('');
   const { busy, status, onSubmit } = useSubmit();
 
@@ -17,15 +18,26 @@ export function ExportRecord({ clientId }: { clientId: string }) {
   return (
     <section className="panel" aria-labelledby="export-heading">
       <h2 id="export-heading">Records request</h2>
-      <p>Writes this client's record (without psychotherapy notes) as a printable file. The export is logged in the audit trail.</p>
-      <form onSubmit={submit}>
-        <label htmlFor="export-dir">Folder to write the export to (full path)</label>
-        <input id="export-dir" value={dir} onChange={(e) => setDir(e.target.value)} spellCheck={false} />
-        <StatusMessage status={status} testId="export-message" />
-        <button type="submit" disabled={busy || !dir.trim()}>
-          Export record
+      <p>A printable copy of this client's record, without psychotherapy notes. Each export is logged in the audit trail.</p>
+      {open ? (
+        <form onSubmit={submit}>
+          <label htmlFor="export-dir">Folder to write the export to (full path)</label>
+          <input id="export-dir" value={dir} onChange={(e) => setDir(e.target.value)} spellCheck={false} autoFocus />
+          <StatusMessage status={status} testId="export-message" />
+          <div className="row">
+            <button type="submit" disabled={busy || !dir.trim()}>
+              Export record
+            </button>
+            <button type="button" className="secondary" onClick={() => setOpen(false)}>
+              Close
+            </button>
+          </div>
+        </form>
+      ) : (
+        <button type="button" className="secondary" onClick={() => setOpen(true)}>
+          Export the record…
         </button>
-      </form>
+      )}
     </section>
   );
 }

@@ -13,7 +13,7 @@ export function ChangePassword() {
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
   const [keyFile, setKeyFile] = useState('');
-  const { busy, status, onSubmit } = useSubmit();
+  const { busy, status, clearFailure, onSubmit } = useSubmit();
 
   const submit = onSubmit(async () => {
     if (next !== confirm) throw userError('The two new passwords are not the same.');
@@ -31,10 +31,10 @@ export function ChangePassword() {
         <label htmlFor="cp-current">Current password</label>
         <input id="cp-current" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
         <label htmlFor="cp-next">New password</label>
-        <input id="cp-next" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />
+        <input id="cp-next" type="password" autoComplete="new-password" value={next} onChange={(e) => (setNext(e.target.value), clearFailure())} />
         <PasswordStrength password={next} />
         <label htmlFor="cp-confirm">Type the new password again</label>
-        <input id="cp-confirm" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+        <input id="cp-confirm" type="password" autoComplete="new-password" value={confirm} onChange={(e) => (setConfirm(e.target.value), clearFailure())} />
         {hasKeyFile && <KeyFileField id="cp-keyfile" value={keyFile} onChange={setKeyFile} />}
         <StatusMessage status={status} />
         <button type="submit" disabled={busy || !current || !next}>
