@@ -1,4 +1,5 @@
 import type { KdfParams } from '../src-main/core/crypto/sodium';
+import { typedPathChooser } from '../src-main/dev/typed-path-chooser';
 import { createVaultService, type VaultService } from '../src-main/service';
 import type { Channel, EventName, EventPayload, Input, Output } from '../src-shared/ipc';
 
@@ -27,6 +28,6 @@ export async function openBenchService(dataDir: string, kdf?: KdfParams): Promis
     }
     if (event === 'lock.warning') void service.invoke('session.activity', {});
   };
-  service = await createVaultService({ dataDir, dangerouslyUseKdfParams: kdf, onEvent });
+  service = await createVaultService({ dataDir, dangerouslyUseKdfParams: kdf, onEvent, fileChooser: typedPathChooser(), driveSource: async () => [] });
   return service;
 }

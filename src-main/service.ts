@@ -10,6 +10,12 @@ import { ClipboardGuard, type ClipboardPort } from './core/lock/clipboard-guard'
 import { classifyUnexpected, VaultError } from './core/errors';
 import { systemClock, type LockPolicy, type LockReason, type PolicyClock } from './core/lock/lock-policy';
 import { VaultManager } from './core/vault/vault-manager';
+import { Drives } from './core/drives/drives';
+import { systemDriveSource } from './core/drives/system-drives';
+import type { DriveSource } from './core/drives/volume';
+import type { FileChooser } from './core/files/file-chooser';
+import { FileHandles } from './core/files/file-handles';
+import { filesHandlers } from './handlers/files';
 import { auditHandlers } from './handlers/audit';
 import { checkupHandlers } from './handlers/checkup';
 import { clientsHandlers } from './handlers/clients';
@@ -43,6 +49,13 @@ export interface VaultServiceOptions {
   platform?: NodeJS.Platform;
   /** The Shell's spellchecker switch: called with the spell-check setting once it is known (unlocked) and whenever it changes. */
   onSpellCheck?: (enabled: boolean) => void;
+  /**
+   * How the user chooses files and folders: the OS dialogs from the Shell, or the preview's drive
+   * list plus a typed path. Required, so no build can fall back to trusting a typed path by accident.
+   */
+  fileChooser: FileChooser;
+  /** Where removable drives come from; the OS's own by default (tests and the preview point it elsewhere). */
+  driveSource?: DriveSource;
 }
 
 export interface VaultService {
@@ -89,6 +102,9 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     settings: autoLock.settings,
     clipboardGuard,
     platform: options.platform ?? process.platform,
+    files: new FileHandles(),
+    chooser: options.fileChooser,
+    drives: new Drives(options.driveSource ?? systemDriveSource()),
   };
 
   // A missing or extra handler is a compile error: AllHandlers is derived from the contract.
@@ -106,6 +122,7 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     ...consentHandlers(ctx),
     ...checkupHandlers(ctx),
     ...incidentHandlers(ctx),
+    ...filesHandlers(ctx),
   };
 
   async function invoke(channel: string, input: unknown): Promise<Result<unknown>> {

@@ -6,6 +6,7 @@ import { checkupContract } from './contract/checkup';
 import { clientsContract } from './contract/clients';
 import { consentContract } from './contract/consent';
 import { exportContract } from './contract/export';
+import { filesContract } from './contract/files';
 import { incidentContract } from './contract/incident';
 import { notesContract } from './contract/notes';
 import { retentionContract } from './contract/retention';
@@ -33,6 +34,7 @@ export const contract = {
   ...consentContract,
   ...checkupContract,
   ...incidentContract,
+  ...filesContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -93,3 +95,5 @@ export type { SearchHit } from './contract/search';
 export type { VaultState } from './contract/vault';
 export type { Settings } from './contract/settings';
 export type { BackupListing, BackupProgress } from './contract/backup';
+export type { Drive } from './contract/files';
+export type { ChosenPlace } from './contract/common';

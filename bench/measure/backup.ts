@@ -56,19 +56,20 @@ export async function measureBackup(service: VaultService, dataDir: string, dir:
   const copies: number[] = [];
   const checkedCopies: number[] = [];
   const creates: number[] = [];
-  let made = { path: '', bytes: 0, notes: 0 };
+  const folder = (await call(service, 'files.choose', { purpose: 'backup-folder', typedPath: backupDir })).chosen!.handle;
+  let made = { path: '', handle: '', bytes: 0, notes: 0 };
   for (let i = 0; i < RUNS; i++) {
     const copy = path.join(backupDir, `raw-copy-${i}.db`);
     copies.push((await timed(() => fs.promises.copyFile(vaultFile, copy))).ms);
     fs.rmSync(copy);
     checkedCopies.push((await timed(() => durableCheckedCopy(vaultFile, copy))).ms);
     fs.rmSync(copy);
-    const created = await timed(() => call(service, 'backup.create', { dir: backupDir }));
+    const created = await timed(() => call(service, 'backup.create', { folder }));
     creates.push(created.ms);
     made = created.value;
   }
-  const verify = await timed(() => call(service, 'backup.verify', { path: made.path }));
-  const restore = await timed(() => call(service, 'backup.restore', { path: made.path, password: BENCH_PASSWORD }));
+  const verify = await timed(() => call(service, 'backup.verify', { backup: made.handle }));
+  const restore = await timed(() => call(service, 'backup.restore', { backup: made.handle, password: BENCH_PASSWORD }));
 
   const [create, copy, checked] = [median(creates), median(copies), median(checkedCopies)];
   return {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { app, BrowserWindow, clipboard, dialog, ipcMain, protocol, session } from 'electron';
 import type { EventName, EventPayload } from '../../src-shared/ipc';
 import { createVaultService, type VaultService } from '../service';
+import { dialogFileChooser } from './file-dialogs';
 import { attachIdleSources } from './idle';
 import { registerIpcHandlers } from './ipc';
 import { configureSpellCheck } from './spellcheck';
@@ -59,6 +60,7 @@ async function start(): Promise<void> {
     onEvent: forwardEvent,
     clipboard,
     onSpellCheck: setSpellCheck,
+    fileChooser: dialogFileChooser(dialog, () => mainWindow, () => app.getPath('documents')),
   });
   registerIpcHandlers(ipcMain, service);
   mainWindow = createMainWindow();

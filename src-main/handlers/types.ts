@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 import type { Channel, Contract, EventName, EventPayload, Output } from '../../src-shared/ipc';
+import type { Drives } from '../core/drives/drives';
+import type { FileChooser } from '../core/files/file-chooser';
+import type { FileHandles } from '../core/files/file-handles';
 import type { ClipboardGuard } from '../core/lock/clipboard-guard';
 import type { LockCoordinator } from '../core/lock/lock-coordinator';
 import type { LockPolicy } from '../core/lock/lock-policy';
@@ -22,6 +25,12 @@ export interface ServiceContext {
   clipboardGuard: ClipboardGuard;
   /** The OS this runs on (process.platform unless a test says otherwise). */
   platform: NodeJS.Platform;
+  /** What the user chose, behind opaque handles: every path a channel touches comes from here. */
+  files: FileHandles;
+  /** The OS dialog (Shell) or the preview's typed path. */
+  chooser: FileChooser;
+  /** Removable drives plugged in now. */
+  drives: Drives;
 }
 
 type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;

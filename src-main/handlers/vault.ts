@@ -13,20 +13,22 @@ async function notePasswordScore(vault: VaultManager, password: string, now: num
   }
 }
 
-export function vaultHandlers({ vault, lockCoordinator, now }: ServiceContext): HandlersFor<'vault'> {
+export function vaultHandlers({ vault, lockCoordinator, now, files }: ServiceContext): HandlersFor<'vault'> {
+  const keyFile = (handle: string | undefined) => files.resolveOptional(handle, 'key-file');
   return {
     'vault.status': () => {
       const status = vault.status();
       return { ...status, recoveryKitConfirmed: status.state === 'unlocked' ? recoveryKitConfirmed(vault.unlocked()) : null };
     },
     'vault.checkPassword': ({ password }) => ratePassword(password),
-    'vault.create': async ({ password, keyFile }) => {
-      const created = await vault.create(password, keyFile);
+    'vault.create': async (input) => {
+      const { password } = input;
+      const created = await vault.create(password, keyFile(input.keyFile));
       await notePasswordScore(vault, password, now());
       return created;
     },
     'vault.unlock': async (credentials) => {
-      await vault.unlock(credentials);
+      await vault.unlock('recoveryKey' in credentials ? credentials : { password: credentials.password, keyFile: keyFile(credentials.keyFile) });
       // Rating costs up to a second on this thread: do it only when no score is kept yet
       // (the password itself only changes through vault.changePassword, which rates it).
       if ('password' in credentials && readSecurityFacts(vault.unlocked().store).passwordScore === undefined) {
@@ -39,14 +41,15 @@ export function vaultHandlers({ vault, lockCoordinator, now }: ServiceContext): 
       await lockCoordinator.lock('manual');
       return {};
     },
-    'vault.changePassword': async ({ current, next, keyFile }) => {
-      await vault.changePassword(current, next, keyFile);
+    'vault.changePassword': async (input) => {
+      const { current, next } = input;
+      await vault.changePassword(current, next, keyFile(input.keyFile));
       await notePasswordScore(vault, next, now());
       return {};
     },
-    'vault.rotateRecoveryKey': ({ password, keyFile }) => vault.rotateRecoveryKey(password, keyFile),
-    'vault.addKeyFile': async ({ password, keyFile }) => {
-      await vault.addKeyFile(password, keyFile);
+    'vault.rotateRecoveryKey': (input) => vault.rotateRecoveryKey(input.password, keyFile(input.keyFile)),
+    'vault.addKeyFile': async (input) => {
+      await vault.addKeyFile(input.password, files.resolve(input.keyFile, 'key-file'));
       return {};
     },
     'vault.confirmRecoveryKit': () => {

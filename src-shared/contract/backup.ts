@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { empty, filePath, password, type ChannelSpec } from './common';
+import { chosenPlace, empty, fileHandle, password, type ChannelSpec } from './common';
 
 /** Backups: create, verify, drill, restore, list (DESIGN §8, docs/backup-format.md). */
 
@@ -13,14 +13,18 @@ export const backupProgress = z.object({
   total: count,
 });
 
-/** Credentials a backup was made under: needed on a new computer or for a file from elsewhere. */
+/**
+ * Credentials a backup was made under: needed on a new computer or for a file from elsewhere.
+ * `backup` is a 'backup-file' handle, `keyFile` a 'key-file' handle (contract/files.ts).
+ */
 const withCredentials = [
-  z.object({ path: filePath, password, keyFile: filePath.optional() }).strict(),
-  z.object({ path: filePath, recoveryKey }).strict(),
+  z.object({ backup: fileHandle, password, keyFile: fileHandle.optional() }).strict(),
+  z.object({ backup: fileHandle, recoveryKey }).strict(),
 ] as const;
 
 export const backupListing = z.object({
-  path: z.string(),
+  /** A 'backup-file' handle for verify, drill and restore. */
+  handle: fileHandle,
   name: z.string(),
   bytes: count,
   /** From the file's header; null when it cannot be read (`readable` false). */
@@ -36,11 +40,18 @@ export const backupListing = z.object({
 });
 
 export const backupContract = {
-  /** Needs an unlocked vault. Resolves only after the file was read back and fully verified. */
+  /**
+   * Needs an unlocked vault. `folder` is a 'backup-folder' handle. Resolves only after the file was
+   * read back and fully verified under a temporary name, then renamed. DISK_FULL before anything is
+   * written when the drive is known to be too small; IO_ERROR naming the drive when it is read-only
+   * or was removed during the backup. The folder is remembered (`backup.lastFolder`).
+   */
   'backup.create': {
-    input: z.object({ dir: filePath, keep: z.number().int().min(1).max(1000).optional() }).strict(),
+    input: z.object({ folder: fileHandle, keep: z.number().int().min(1).max(1000).optional() }).strict(),
     output: z.object({
       path: z.string(),
+      /** A 'backup-file' handle of the new backup. */
+      handle: fileHandle,
       bytes: count,
       notes: count,
       createdAt: z.number(),
@@ -51,7 +62,7 @@ export const backupContract = {
   },
   /** With only a path: the unlocked vault's keys. With a password or recovery key: any backup file. */
   'backup.verify': {
-    input: z.union([z.object({ path: filePath }).strict(), ...withCredentials]),
+    input: z.union([z.object({ backup: fileHandle }).strict(), ...withCredentials]),
     output: z.object({
       verified: z.literal(true),
       vaultId: z.string(),
@@ -65,7 +76,7 @@ export const backupContract = {
   },
   /** Restores into a temporary folder with the vault's keys, opens it, counts, deletes the copy. */
   'backup.drill': {
-    input: z.object({ path: filePath }).strict(),
+    input: z.object({ backup: fileHandle }).strict(),
     output: z.object({
       createdAt: z.number(),
       notes: count,
@@ -95,15 +106,21 @@ export const backupContract = {
     input: empty,
     output: z.object({
       lastVerifiedAt: z.number().nullable(),
-      lastVerifiedPath: z.string().nullable(),
+      /** A 'backup-file' handle of that backup (to drill it), or null. */
+      lastVerified: fileHandle.nullable(),
       restoredAt: z.number().nullable(),
       vaultCreatedAt: z.number(),
     }),
   },
-  /** Every .svbackup file in the folder, newest first. Works locked (then `verified` is false). */
+  /** Every .svbackup file in the folder (a 'backup-folder' handle), newest first. Works locked (then `verified` is false). */
   'backup.list': {
-    input: z.object({ dir: filePath }).strict(),
+    input: z.object({ folder: fileHandle }).strict(),
     output: z.array(backupListing),
+  },
+  /** The folder the last backup went to, as a 'backup-folder' handle; null before the first. Needs unlocked. */
+  'backup.lastFolder': {
+    input: empty,
+    output: z.object({ folder: chosenPlace.nullable() }),
   },
 } as const satisfies Record<`backup.${string}`, ChannelSpec>;
 

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { filePath, id, type ChannelSpec } from './common';
+import { fileHandle, id, type ChannelSpec } from './common';
 
 /**
  * Records-request export (HIPAA §164.524): one client's record as a printable file, without
- * psychotherapy notes. Failures: NOT_FOUND (no such client), IO_ERROR (folder missing or not
+ * psychotherapy notes, into `folder` (an 'export-folder' handle). Failures: NOT_FOUND (no such client), IO_ERROR (folder missing or not
  * writable), DISK_FULL, INVALID_INPUT for `pdf` where PDF printing is not available (use `html`).
  */
 export const exportContract = {
   'export.client': {
-    input: z.object({ clientId: id, format: z.enum(['html', 'pdf']).default('html'), dir: filePath }).strict(),
+    input: z.object({ clientId: id, format: z.enum(['html', 'pdf']).default('html'), folder: fileHandle }).strict(),
     output: z.object({
       /** The written file (a new name; an existing file is never replaced). */
       path: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { filePath, id, type ChannelSpec } from './common';
+import { fileHandle, id, type ChannelSpec } from './common';
 import { isoDate } from './notes';
 
 /** Incident records (a lost laptop, a wrong recipient…), kept encrypted in the vault. */
@@ -24,8 +24,8 @@ export const incidentContract = {
       .strict(),
     output: incident,
   },
-  /** Writes the record as a small HTML file in `dir` (a new name; nothing is replaced). IO_ERROR if the folder is missing. */
-  'incident.export': { input: z.object({ id, dir: filePath }).strict(), output: z.object({ path: z.string() }) },
+  /** Writes the record as a small HTML file in `folder` (an 'export-folder' handle; a new name, nothing is replaced). IO_ERROR if the folder is missing. */
+  'incident.export': { input: z.object({ id, folder: fileHandle }).strict(), output: z.object({ path: z.string() }) },
 } as const satisfies Record<`incident.${string}`, ChannelSpec>;
 
 export type Incident = z.output<typeof incident>;

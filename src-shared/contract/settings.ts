@@ -21,7 +21,7 @@ export const settingsShape = {
     .int()
     .min(5, 'Choose between 5 and 300 seconds.')
     .max(300, 'Choose between 5 and 300 seconds.'),
-  /** Folder for backups (e.g. the USB drive); null until chosen. */
+  /** The folder of the last backup (main writes it from a chosen folder; the renderer never names one); null until then. */
   backupDir: z.string().min(1).max(4096).nullable(),
   /** Rotation keeps this many newest verified backups in the folder. */
   backupKeep: z.number().int().min(1, 'Keep at least 1 backup.').max(100, 'Keep at most 100 backups.'),
@@ -50,7 +50,8 @@ export const settingsContract = {
   /** The settings in effect; the defaults while the vault is locked (they cannot be read then). */
   'settings.get': { input: empty, output: settings },
   /** Changes only the given fields and returns the full settings. VAULT_LOCKED while locked. */
-  'settings.update': { input: settings.partial().strict(), output: settings },
+  // backupDir is not here: a folder reaches main only as a handle the user chose (backup.create).
+  'settings.update': { input: settings.omit({ backupDir: true }).partial().strict(), output: settings },
 } as const satisfies Record<`settings.${string}`, ChannelSpec>;
 
 export type Settings = z.output<typeof settings>;

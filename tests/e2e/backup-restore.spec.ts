@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { filesContaining, tempDir } from '../helpers/service';
 import { expectAccessible } from './a11y';
-import { createVaultThroughUi, expect, test } from './fixtures';
+import { chooseByTypedPath, createVaultThroughUi, expect, test } from './fixtures';
 
 test('back up to a USB folder, lose the laptop, restore on a new one with the Recovery Key', async ({ page, app }, testInfo) => {
   const recoveryKey = await createVaultThroughUi(page);
@@ -14,7 +14,7 @@ test('back up to a USB folder, lose the laptop, restore on a new one with the Re
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
 
   await page.getByRole('button', { name: 'Backups' }).click();
-  await page.getByLabel('Backup folder (full path)').fill(usb);
+  await chooseByTypedPath(page, 'Choose folder…', usb);
   await page.getByRole('button', { name: 'Back up now' }).click();
   await expect(page.getByTestId('backup-message')).toContainText('Backup verified');
   await expect(page.getByRole('cell', { name: 'Verified' })).toBeVisible();
@@ -33,7 +33,7 @@ test('back up to a USB folder, lose the laptop, restore on a new one with the Re
   await app.newDevice();
   await expect(page.getByRole('heading', { name: 'Create your vault' })).toBeVisible();
   await page.getByRole('button', { name: 'Restore from backup' }).click();
-  await page.getByLabel(/Backup file/).fill(`${usb}/${files[0]}`);
+  await chooseByTypedPath(page, 'Choose a file…', `${usb}/${files[0]}`);
   await page.getByLabel('The Recovery Key').check();
   await page.getByRole('textbox', { name: 'Recovery key' }).fill(recoveryKey);
   await expectAccessible(page, 'restore from backup');

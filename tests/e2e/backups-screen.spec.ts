@@ -1,6 +1,6 @@
 import { tempDir } from '../helpers/service';
 import { expectAccessible } from './a11y';
-import { createVaultThroughUi, expect, test } from './fixtures';
+import { chooseByTypedPath, createVaultThroughUi, expect, test } from './fixtures';
 import { STRONG_PASSWORD } from '../helpers/service';
 
 test('Backups: a drill result shows on that backup row; restoring over the vault is set apart and asks first', async ({ page }, testInfo) => {
@@ -11,7 +11,7 @@ test('Backups: a drill result shows on that backup row; restoring over the vault
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Backups' }).click();
   const usb = tempDir('sv-usb-');
-  await page.getByLabel('Backup folder (full path)').fill(usb);
+  await chooseByTypedPath(page, 'Choose folder…', usb);
   await page.getByRole('button', { name: 'Back up now' }).click();
   const backUpNow = page.getByRole('region', { name: 'Back up now' });
   await expect(backUpNow.getByRole('status')).toContainText('Backup verified');
@@ -38,7 +38,7 @@ test('Backups: a drill result shows on that backup row; restoring over the vault
 
   await danger.getByRole('button', { name: 'Restore a backup over this vault…' }).click();
   const file = (await older.getByRole('rowheader').textContent())!;
-  await danger.getByLabel(/Backup file/).fill(`${usb}/${file}`);
+  await chooseByTypedPath(page, 'Choose a file…', `${usb}/${file}`);
   await danger.getByLabel('Backup password').fill(STRONG_PASSWORD);
   await danger.getByRole('button', { name: 'Restore over this vault' }).click();
 

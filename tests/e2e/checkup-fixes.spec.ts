@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { STRONG_PASSWORD, tempDir } from '../helpers/service';
 import { expectAccessible } from './a11y';
-import { createVaultThroughUi, expect, test } from './fixtures';
+import { chooseByTypedPath, createVaultThroughUi, expect, test } from './fixtures';
 
 const WORST_FIRST = ['Fix now', 'Attention', 'Unknown', 'Good'];
 
@@ -39,7 +39,7 @@ test('Security Checkup: worst first, every button does what it says, and "Add a 
   const keyFile = path.join(tempDir('sv-keyfile-'), 'garden.jpg');
   fs.writeFileSync(keyFile, 'a photo kept on a separate USB stick');
   await form.getByLabel('Password').fill(STRONG_PASSWORD);
-  await form.getByLabel('Key file (full path)').fill(keyFile);
+  await chooseByTypedPath(page, 'Choose key file…', keyFile);
   await form.getByRole('button', { name: 'Add a key file' }).click();
   await expect(form.getByRole('status')).toContainText('Key file added');
   await expectAccessible(page, 'settings with a key file');
@@ -48,8 +48,8 @@ test('Security Checkup: worst first, every button does what it says, and "Add a 
 
   // "Choose a backup folder" opens it; once chosen, "Back up now" backs up right on the line.
   await line(page, 'Last verified backup').getByRole('button', { name: 'Choose a backup folder' }).click();
-  await expect(page.getByLabel('Backup folder (full path)')).toBeFocused();
-  await page.getByLabel('Backup folder (full path)').fill(tempDir('sv-usb-'));
+  await expect(page.getByRole('button', { name: 'Choose folder…' })).toBeFocused();
+  await chooseByTypedPath(page, 'Choose folder…', tempDir('sv-usb-'));
   await page.getByRole('button', { name: 'Back up now' }).click();
   await expect(page.getByRole('region', { name: 'Back up now' }).getByRole('status')).toContainText('Backup verified');
   await openCheckup(page);
@@ -68,7 +68,7 @@ test('Security Checkup: "Back up now" on the line makes a backup into the chosen
   await createVaultThroughUi(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Backups' }).click();
   const usb = tempDir('sv-usb-');
-  await page.getByLabel('Backup folder (full path)').fill(usb);
+  await chooseByTypedPath(page, 'Choose folder…', usb);
   await page.getByRole('button', { name: 'Back up now' }).click();
   await expect(page.getByRole('region', { name: 'Back up now' }).getByRole('status')).toContainText('Backup verified');
   await openCheckup(page);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import { tempDir, value } from '../helpers/service';
+import { pick, tempDir, value } from '../helpers/service';
 import { expectAccessible } from './a11y';
-import { createVaultThroughUi, expect, test } from './fixtures';
+import { chooseByTypedPath, createVaultThroughUi, expect, test } from './fixtures';
 
 test('Security Checkup: a fresh vault shows red backup and drill lines; a verified backup and a drill turn them green', async ({ page }, testInfo) => {
   await createVaultThroughUi(page);
@@ -22,7 +22,7 @@ test('Security Checkup: a fresh vault shows red backup and drill lines; a verifi
 
   // One click from the line to the fix.
   await backupLine.getByRole('button', { name: 'Choose a backup folder' }).click();
-  await page.getByLabel('Backup folder (full path)').fill(tempDir('sv-usb-'));
+  await chooseByTypedPath(page, 'Choose folder…', tempDir('sv-usb-'));
   await page.getByRole('button', { name: 'Back up now' }).click();
   await expect(page.getByTestId('backup-message')).toContainText('Backup verified');
   const row = page.getByRole('row', { name: /\.svbackup/ });
@@ -85,7 +85,7 @@ test('consent: added, revoked, kept in the history, flagged in the client view, 
 
   // The records-request export carries the consent and its revocation.
   const [client] = value(await app.service.invoke('clients.list', { includeArchived: false }));
-  const exported = value(await app.service.invoke('export.client', { clientId: client!.id, format: 'html', dir: tempDir('sv-export-') }));
+  const exported = value(await app.service.invoke('export.client', { clientId: client!.id, format: 'html', folder: await pick(app.service, 'export-folder', tempDir('sv-export-')) }));
   const html = fs.readFileSync(exported.path, 'utf8');
   expect(html).toContain('<h2>Consents</h2>');
   expect(html).toContain('Revoked 2026-03-01');
@@ -103,8 +103,8 @@ test('If this laptop is lost: the steps, and an incident record kept and exporte
   await page.getByRole('button', { name: 'Record incident' }).click();
   await expect(page.getByRole('table', { name: 'Incidents' })).toContainText('Laptop stolen from the car.');
   const out = tempDir('sv-incident-');
-  await page.getByLabel('Export folder (full path)').fill(out);
-  await page.getByRole('button', { name: 'Export' }).click();
+  await chooseByTypedPath(page, 'Choose export folder…', out);
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(page.getByTestId('incident-message')).toContainText('Exported: incident-record-2026-03-05');
   expect(fs.readdirSync(out).filter((f) => f.endsWith('.html'))).toHaveLength(1);
   await expectAccessible(page, 'If this laptop is lost');

@@ -1,6 +1,6 @@
 import { tempDir } from '../helpers/service';
 import { expectAccessible } from './a11y';
-import { createVaultThroughUi, expect, test } from './fixtures';
+import { chooseByTypedPath, createVaultThroughUi, expect, test } from './fixtures';
 
 test('client record: a short list takes only the room it needs, and the export form opens from a button', async ({ page }, testInfo) => {
   await createVaultThroughUi(page);
@@ -21,13 +21,12 @@ test('client record: a short list takes only the room it needs, and the export f
   const row = (await notes.getByRole('listitem').boundingBox())!;
   const next = (await page.getByRole('heading', { name: 'Records request' }).boundingBox())!;
   expect(next.y - (row.y + row.height)).toBeLessThan(100);
-  await expect(page.getByLabel('Folder to write the export to (full path)')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Choose export folder…' })).toHaveCount(0);
   await expectAccessible(page, 'client record');
   await page.screenshot({ path: testInfo.outputPath('client-record.png'), fullPage: true });
 
   await exportButton.click();
-  await expect(page.getByLabel('Folder to write the export to (full path)')).toBeFocused();
-  await page.getByLabel('Folder to write the export to (full path)').fill(tempDir('sv-export-'));
+  await chooseByTypedPath(page, 'Choose export folder…', tempDir('sv-export-'));
   await page.getByRole('button', { name: 'Export record' }).click();
   await expect(page.getByRole('region', { name: 'Records request' }).getByRole('status')).toContainText('Exported 1 note');
   await expectAccessible(page, 'client record with the export form');

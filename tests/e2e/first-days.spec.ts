@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createVaultService } from '../../src-main/service';
-import { STRONG_PASSWORD, TEST_KDF, tempDir, value } from '../helpers/service';
+import { newService, pick, STRONG_PASSWORD, tempDir, value } from '../helpers/service';
 import { expectAccessible } from './a11y';
-import { confirmRecoveryKit, createVaultThroughUi, expect, test } from './fixtures';
+import { chooseByTypedPath, confirmRecoveryKit, createVaultThroughUi, expect, test } from './fixtures';
 
 const DAY_MS = 86_400_000;
 
@@ -64,8 +63,8 @@ test('day one is not an alarm: amber "Make your first backup", red only after th
   // (The page's clock was moved, not the vault's: back to real time before the backup is dated by the vault.)
   await page.clock.setFixedTime(Date.now());
   await banner.getByRole('button', { name: 'Choose a backup folder' }).click();
-  await expect(page.getByLabel('Backup folder (full path)')).toBeFocused();
-  await page.getByLabel('Backup folder (full path)').fill(tempDir('sv-usb-'));
+  await expect(page.getByRole('button', { name: 'Choose folder…' })).toBeFocused();
+  await chooseByTypedPath(page, 'Choose folder…', tempDir('sv-usb-'));
   await page.getByRole('button', { name: 'Back up now' }).click();
   await expect(page.getByRole('region', { name: 'Back up now' }).getByRole('status')).toContainText('Backup verified');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Notes' }).click();
@@ -77,15 +76,15 @@ test('right after restoring an old backup on a new computer there is no backup a
   const oldLaptop = tempDir('sv-old-laptop-');
   const usb = tempDir('sv-usb-');
   const monthAgo = Date.now() - 30 * DAY_MS;
-  const old = await createVaultService({ dataDir: oldLaptop, dangerouslyUseKdfParams: TEST_KDF, now: () => monthAgo });
+  const { service: old } = await newService({ dataDir: oldLaptop, now: () => monthAgo });
   value(await old.invoke('vault.create', { password: STRONG_PASSWORD }));
   value(await old.invoke('notes.create', { title: 'From the old laptop' }));
-  const backup = value(await old.invoke('backup.create', { dir: usb }));
+  const backup = value(await old.invoke('backup.create', { folder: await pick(old, 'backup-folder', usb) }));
   old.close();
   fs.rmSync(oldLaptop, { recursive: true, force: true });
 
   await page.getByRole('button', { name: 'Restore from backup' }).click();
-  await page.getByLabel(/Backup file/).fill(path.join(usb, path.basename(backup.path)));
+  await chooseByTypedPath(page, 'Choose a file…', path.join(usb, path.basename(backup.path)));
   await page.getByLabel('Backup password').fill(STRONG_PASSWORD);
   await page.getByRole('button', { name: 'Restore', exact: true }).click();
   await expect(page.getByRole('list', { name: 'All notes' })).toContainText('From the old laptop');

@@ -1,15 +1,20 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import { bridgeScript } from '../../src-main/dev/bridge-bundle';
+import path from 'node:path';
+import { folderDriveSource } from '../../src-main/dev/folder-drives';
 import { startStaticServer } from '../../src-main/dev/static-server';
+import { typedPathChooser } from '../../src-main/dev/typed-path-chooser';
 import { createVaultService, type VaultService } from '../../src-main/service';
 import { STRONG_PASSWORD, TEST_KDF, tempDir } from '../helpers/service';
 
 export interface AppHarness {
   service: VaultService;
   dataDir: string;
-  /** The laptop is lost: the data dir is deleted and the page talks to a fresh install. */
+  /** The laptop is lost: the data dir is deleted and the page talks to a fresh install (plugged-in drives stay). */
   newDevice(): Promise<void>;
+  /** Plugs in a removable drive with this label (a folder the app sees as a drive); returns its folder. */
+  plugInDrive(label: string): string;
   /** Requests the page made to anything but the app's own origin (must stay empty). */
   foreignRequests: string[];
 }
@@ -29,10 +34,14 @@ export const test = base.extend<{ app: AppHarness }, { server: { url: string }; 
     { scope: 'worker' },
   ],
   app: [async ({ page, server, bridge }, use) => {
+    const drives = tempDir('sv-e2e-drives-');
     const start = (dataDir: string) =>
       createVaultService({
         dataDir,
         dangerouslyUseKdfParams: TEST_KDF,
+        // As in `npm run preview`: no OS dialog in the browser, the drive list and a typed path instead.
+        fileChooser: typedPathChooser(),
+        driveSource: folderDriveSource(drives),
         onEvent: (event, payload) => {
           void page.evaluate(([e, p]) => window.__svEmit?.(e as never, p), [event, payload] as const).catch(() => undefined);
         },
@@ -45,6 +54,11 @@ export const test = base.extend<{ app: AppHarness }, { server: { url: string }; 
       harness.dataDir = tempDir('sv-e2e-new-device-');
       harness.service = await start(harness.dataDir);
       await page.reload();
+    };
+    harness.plugInDrive = (label) => {
+      const dir = path.join(drives, label);
+      fs.mkdirSync(dir);
+      return dir;
     };
     await page.exposeBinding('__svInvoke', (_source, channel: string, input: unknown) => harness.service.invoke(channel, input));
     await page.addInitScript({ content: bridge });
@@ -85,4 +99,16 @@ export async function confirmRecoveryKit(page: Page): Promise<string> {
   await page.getByLabel(/type group/).fill(groups[n - 1]!);
   await page.getByRole('button', { name: 'I stored my Recovery Kit' }).click();
   return groups.join('-');
+}
+
+/**
+ * Chooses a file or folder the way the preview offers it (no OS dialog in a browser): the
+ * `button` opens the chooser, the path is typed in, main hands the page a handle.
+ */
+export async function chooseByTypedPath(page: Page, button: string | RegExp, path: string): Promise<void> {
+  await page.getByRole('button', { name: button }).click();
+  const chooser = page.getByRole('dialog');
+  await chooser.getByLabel(/^Full path of the (file|folder)$/).fill(path);
+  await chooser.getByRole('button', { name: 'Use this path' }).click();
+  await expect(chooser).toBeHidden();
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { STRONG_PASSWORD, tempDir, value } from '../helpers/service';
 import { expectAccessible } from './a11y';
-import { createVaultThroughUi, expect, test } from './fixtures';
+import { chooseByTypedPath, createVaultThroughUi, expect, test } from './fixtures';
 
 test('audit trail after a session of work, records-request export without psychotherapy notes, retention', async ({ page, app, context }, testInfo) => {
   await createVaultThroughUi(page);
@@ -49,7 +49,7 @@ test('audit trail after a session of work, records-request export without psycho
   await expect(page.getByTestId('retain-until')).toHaveText(/\d{4}/);
   const out = tempDir('sv-export-');
   await page.getByRole('button', { name: 'Export the record…' }).click();
-  await page.getByLabel('Folder to write the export to (full path)').fill(out);
+  await chooseByTypedPath(page, 'Choose export folder…', out);
   await page.getByRole('button', { name: 'Export record' }).click();
   await expect(page.getByTestId('export-message')).toContainText('Exported 1 note ');
   const [file] = fs.readdirSync(out);

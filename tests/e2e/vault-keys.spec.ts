@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { STRONG_PASSWORD, tempDir } from '../helpers/service';
 import { expectAccessible } from './a11y';
-import { createVaultThroughUi, expect, test } from './fixtures';
+import { chooseByTypedPath, createVaultThroughUi, expect, test } from './fixtures';
 
 test('weak password refused, strong accepted, recovery key unlocks, password change works', async ({ page }, testInfo) => {
   await page.getByLabel('Password', { exact: true }).fill('password123');
@@ -46,7 +46,8 @@ test('a key file as second factor: the password alone no longer opens the vault'
   const keyFile = `${tempDir('sv-usb-key-')}/holiday-photo.jpg`;
   fs.writeFileSync(keyFile, Buffer.from('not really a photo, but any bytes will do: 8c1f0e'));
   await page.getByText('Second factor: a key file (optional)').click();
-  await page.getByLabel('Key file (full path)').fill(keyFile);
+  await chooseByTypedPath(page, 'Choose key file…', keyFile);
+  await expect(page.getByText('holiday-photo.jpg')).toBeVisible();
   await createVaultThroughUi(page, STRONG_PASSWORD);
   await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'SessionVault is locked' })).toBeVisible();
@@ -54,7 +55,7 @@ test('a key file as second factor: the password alone no longer opens the vault'
   await page.getByLabel('Password').fill(STRONG_PASSWORD);
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('alert')).toContainText('key file');
-  await page.getByLabel('Key file (full path)').fill(keyFile);
+  await chooseByTypedPath(page, 'Choose key file…', keyFile);
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('button', { name: 'New note' })).toBeVisible();
 });

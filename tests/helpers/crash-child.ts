@@ -1,10 +1,11 @@
 // Child process for the crash-safety test: saves notes in a loop through the real service and
 // prints one line per acknowledged save ("ack <id> <rev> <body>") until it is killed.
+import { typedPathChooser } from '../../src-main/dev/typed-path-chooser';
 import { createVaultService } from '../../src-main/service';
 import { STRONG_PASSWORD, TEST_KDF } from './service';
 
 const dataDir = process.argv[2]!;
-const service = await createVaultService({ dataDir, dangerouslyUseKdfParams: TEST_KDF });
+const service = await createVaultService({ dataDir, dangerouslyUseKdfParams: TEST_KDF, fileChooser: typedPathChooser() });
 const status = await service.invoke('vault.status', {});
 if (status.ok && status.value.state === 'absent') await service.invoke('vault.create', { password: STRONG_PASSWORD });
 else await service.invoke('vault.unlock', { password: STRONG_PASSWORD });

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { FilePurpose } from '../../src-shared/contract/files';
+import { typedPathChooser } from '../../src-main/dev/typed-path-chooser';
 import { createVaultService, type VaultService, type VaultServiceOptions } from '../../src-main/service';
 
 /** Fast, weak KDF parameters: tests exercise the logic; calibration has its own test. */
@@ -19,10 +21,22 @@ export function tempDir(prefix = 'sv-test-'): string {
   return dir;
 }
 
+/**
+ * A service in a fresh data folder. Files are chosen as in the preview (a typed path, `pick`);
+ * drives come from `driveSource` when given, else from nowhere (the test machine's own USB
+ * sticks must not leak into a test).
+ */
 export async function newService(overrides: Partial<VaultServiceOptions> = {}): Promise<{ service: VaultService; dataDir: string }> {
   const dataDir = overrides.dataDir ?? tempDir();
-  const service = await createVaultService({ dataDir, dangerouslyUseKdfParams: TEST_KDF, ...overrides });
+  const service = await createVaultService({ dataDir, dangerouslyUseKdfParams: TEST_KDF, fileChooser: typedPathChooser(), driveSource: async () => [], ...overrides });
   return { service, dataDir };
+}
+
+/** The user chooses `file` for `purpose` (typed, as in the preview): the handle main gives for it. */
+export async function pick(service: VaultService, purpose: FilePurpose, file: string): Promise<string> {
+  const { chosen } = value(await service.invoke('files.choose', { purpose, typedPath: file }));
+  if (!chosen) throw new Error('nothing was chosen');
+  return chosen.handle;
 }
 
 /** Unwraps an ok result or fails the test with the error. */

@@ -39,24 +39,34 @@ export function removeQuietly(target: string): void {
   }
 }
 
-/** Maps a Node file-system error to a code and a sentence the clinician can act on; never echoes a path. */
-export function fileError(error: unknown, place: 'backup folder' | 'backup file' | 'data folder'): VaultError {
+/** Where a file operation failed, for the message: a kind of place, and the drive's label when it is on one. */
+export type Place = 'backup folder' | 'backup file' | 'data folder';
+
+/**
+ * Maps a Node file-system error to a code and a sentence the clinician can act on. Never echoes a
+ * path; names the drive by its label (`drive`) when the place is on a removable drive.
+ */
+export function fileError(error: unknown, place: Place, drive?: string | null): VaultError {
   if (error instanceof VaultError) return error;
   const code = (error as { code?: unknown } | null)?.code;
+  const where = drive ? `The ${place} on ${drive}` : `The ${place}`;
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
     case 'SQLITE_FULL':
-      return new VaultError('DISK_FULL', 'The disk is full. Free some space or choose another drive; nothing was lost.');
+      return new VaultError('DISK_FULL', `${drive ? `${drive} is full` : 'The disk is full'}. Free some space or choose another drive; nothing was lost.`);
     case 'EROFS':
+      return new VaultError('IO_ERROR', drive ? `${drive} is read-only, so nothing can be written to it. Choose another drive or folder.` : `${where} is read-only. Choose another place.`);
     case 'EACCES':
     case 'EPERM':
-      return new VaultError('IO_ERROR', `The ${place} cannot be written to (it is read-only or not permitted). Choose another place.`);
+      return new VaultError('IO_ERROR', `${where} cannot be written to (it is read-only or not permitted). Choose another place.`);
     case 'ENOENT':
     case 'ENOTDIR':
-      return new VaultError('IO_ERROR', `The ${place} was not found. Check that the drive is connected.`);
+      return new VaultError('IO_ERROR', `${where} was not found. Check that ${drive ?? 'the drive'} is connected.`);
+    case 'EFBIG':
+      return new VaultError('IO_ERROR', `${where} cannot hold a file this large (FAT32 stops at 4 GB). Use a drive formatted as exFAT or NTFS.`);
     default:
-      return new VaultError('IO_ERROR', `The ${place} could not be read or written. Check the drive and try again.`);
+      return new VaultError('IO_ERROR', `${where} could not be read or written. Check ${drive ?? 'the drive'} and try again.`);
   }
 }
 

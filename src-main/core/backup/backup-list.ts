@@ -7,7 +7,8 @@ import { readBackupLog } from './backup-log';
 import { readBackupHeader } from './backup-reader';
 import type { BackupListing } from '../../../src-shared/contract/backup';
 
-export type { BackupListing };
+/** A backup file as core sees it: the contract's listing with the path (kept in main) instead of a handle. */
+export type BackupFileInfo = Omit<BackupListing, 'handle'> & { path: string };
 
 function headerOrNull(file: string): BackupHeader | null {
   try {
@@ -17,18 +18,27 @@ function headerOrNull(file: string): BackupHeader | null {
   }
 }
 
+/** A damaged vault file must not hide the backups that would replace it. */
+function vaultStatusOrAbsent(ctx: BackupContext): { state: string; vaultId: string | null } {
+  try {
+    return ctx.vault.status();
+  } catch {
+    return { state: 'absent', vaultId: null };
+  }
+}
+
 /** Every .svbackup file in `dir`, newest first. Reads only the plaintext headers: fast, changes nothing. */
-export function listBackups(ctx: BackupContext, dir: string): BackupListing[] {
+export function listBackups(ctx: BackupContext, dir: string): BackupFileInfo[] {
   let names: string[];
   try {
     names = fs.readdirSync(dir).filter((n) => n.endsWith(BACKUP_EXTENSION));
   } catch (e) {
     throw fileError(e, 'backup folder');
   }
-  const status = ctx.vault.status();
+  const status = vaultStatusOrAbsent(ctx);
   const session = status.state === 'unlocked' ? ctx.vault.unlocked() : null;
   const log = session ? readBackupLog(ctx.dataDir, session.masterKey, session.header.vaultId) : [];
-  const out: BackupListing[] = [];
+  const out: BackupFileInfo[] = [];
   for (const name of names) {
     const file = path.resolve(dir, name);
     let stat: fs.Stats;
@@ -53,6 +63,6 @@ export function listBackups(ctx: BackupContext, dir: string): BackupListing[] {
       clients: header ? (header.counts.byKind.client ?? 0) : null,
     });
   }
-  const when = (b: BackupListing) => b.createdAt ?? 0;
+  const when = (b: BackupFileInfo) => b.createdAt ?? 0;
   return out.sort((a, b) => when(b) - when(a) || b.name.localeCompare(a.name));
 }

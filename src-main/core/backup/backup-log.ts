@@ -56,15 +56,19 @@ export function lastVerifiedBackup(dataDir: string, masterKey: MasterKey, vaultI
   return verified.reduce<BackupLogEntry | null>((best, e) => (!best || e.createdAt > best.createdAt ? e : best), null);
 }
 
-/** When this vault was last restored from a backup it proved, or null. */
+/** When this vault was last restored from a backup (proven in full by the restore itself), or null. */
 export function lastRestore(dataDir: string, masterKey: MasterKey, vaultId: string): number | null {
-  const times = readBackupLog(dataDir, masterKey, vaultId).flatMap((e) => (e.verified && e.restoredAt !== undefined ? [e.restoredAt] : []));
+  const times = readBackupLog(dataDir, masterKey, vaultId).flatMap((e) => (e.restoredAt !== undefined ? [e.restoredAt] : []));
   return times.length ? Math.max(...times) : null;
 }
 
 /** Records the outcome of checking one backup file, replacing any older entry for the same file. */
 export function recordBackupCheck(dataDir: string, masterKey: MasterKey, vaultId: string, entry: BackupLogEntry): void {
-  const entries = [entry, ...readBackupLog(dataDir, masterKey, vaultId).filter((e) => e.file !== entry.file)].slice(0, MAX_ENTRIES);
+  const log = readBackupLog(dataDir, masterKey, vaultId);
+  // A later check of the same file never erases that the vault was restored from it.
+  const restoredAt = entry.restoredAt ?? log.find((e) => e.file === entry.file)?.restoredAt;
+  const next = restoredAt === undefined ? entry : { ...entry, restoredAt };
+  const entries = [next, ...log.filter((e) => e.file !== entry.file)].slice(0, MAX_ENTRIES);
   writeBackupLog(dataDir, masterKey, vaultId, entries);
 }
 

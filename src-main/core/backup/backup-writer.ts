@@ -1,48 +1,93 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupKey } from '../crypto/keys';
-import { streamPusher } from '../crypto/sodium';
+import { STREAM_ABYTES, STREAM_HEADER_BYTES, streamPusher } from '../crypto/sodium';
 import { VaultError } from '../errors';
-import { backupFileName, BACKUP_EXTENSION, CHUNK_BYTES, encodeChunkLength, encodePrefix, type BackupHeader } from './backup-format';
+import { backupFileName, BACKUP_EXTENSION, BACKUP_NAME_PATTERN, CHUNK_BYTES, encodeChunkLength, encodePrefix, type BackupHeader } from './backup-format';
 import { fileError, removeQuietly, yieldToEventLoop } from './backup-files';
+import { assertRoomFor, type BackupTarget } from './backup-room';
 import { fsyncDir, readInto, writeAll } from '../files/durable-files';
+
+export type { BackupTarget };
 
 export interface WriteBackupOptions {
   /** A consistent snapshot of vault.db (record-encrypted pages only). */
   snapshotFile: string;
-  dir: string;
+  target: BackupTarget;
   header: Omit<BackupHeader, 'snapshotBytes' | 'chunkBytes'>;
   /** The backup subkey of the vault's master key. */
   key: BackupKey;
   onProgress?: (done: number, total: number) => void;
 }
 
-/** The backup's final path, never overwriting an existing file (two backups in one second get "-2"). */
+/** A backup written and fsynced under its temporary name; not a backup yet until `commitBackupFile`. */
+export interface PartialBackup {
+  partial: string;
+  bytes: number;
+  createdAt: number;
+}
+
+const PARTIAL_SUFFIX = '.partial';
+
+/** The exact size of a backup file: prefix, stream header, and per chunk a length, the ciphertext and its tag. */
+export function backupFileBytes(prefixBytes: number, snapshotBytes: number, chunkBytes = CHUNK_BYTES): number {
+  const chunks = Math.max(1, Math.ceil(snapshotBytes / chunkBytes));
+  return prefixBytes + STREAM_HEADER_BYTES + chunks * (4 + STREAM_ABYTES) + snapshotBytes;
+}
+
+/** A final name not taken yet (two backups in one second get "-2"). */
 function freshPath(dir: string, at: number): string {
   const base = backupFileName(at).slice(0, -BACKUP_EXTENSION.length);
   for (let i = 1; ; i++) {
     const file = path.join(dir, `${i === 1 ? base : `${base}-${i}`}${BACKUP_EXTENSION}`);
-    if (!fs.existsSync(file) && !fs.existsSync(`${file}.partial`)) return file;
+    if (!fs.existsSync(file) && !fs.existsSync(`${file}${PARTIAL_SUFFIX}`)) return file;
   }
 }
 
 /**
- * Encrypts the snapshot into `<name>.partial` with secretstream (chunk 0 carries the plaintext
- * prefix as associated data, the last chunk is TAG_FINAL), fsyncs it, renames it into place and
- * fsyncs the folder, so a crash or a pulled USB stick never leaves a file that looks finished.
+ * Temporary files of backups that were cut off (drive pulled, crash). Only this process backs up
+ * (single-instance lock) and one backup runs at a time, so any left in the folder is stale.
  */
-export async function writeBackupFile(o: WriteBackupOptions): Promise<{ file: string; bytes: number }> {
+function removeStalePartials(dir: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (name.endsWith(PARTIAL_SUFFIX) && BACKUP_NAME_PATTERN.test(name.slice(0, -PARTIAL_SUFFIX.length))) removeQuietly(path.join(dir, name));
+  }
+}
+
+/** Makes the drive's `SessionVault Backups/` folder, one level only: a missing drive must never be recreated on this computer's disk. */
+function ensureFolder(target: BackupTarget): void {
+  if (!target.createFolder || fs.existsSync(target.dir)) return;
+  fs.mkdirSync(target.dir);
+}
+
+/**
+ * Encrypts the snapshot into `<name>.svbackup.partial` with secretstream (chunk 0 carries the
+ * plaintext prefix as associated data, the last chunk is TAG_FINAL) and fsyncs it. It keeps that
+ * temporary name until it has been read back and verified (`commitBackupFile`), so a crash or a
+ * pulled USB stick never leaves a file that looks like a backup. Refuses before writing anything
+ * when the drive is known to be too small.
+ */
+export async function writeBackupFile(o: WriteBackupOptions): Promise<PartialBackup> {
   const snapshotBytes = fs.statSync(o.snapshotFile).size;
   const chunkBytes = CHUNK_BYTES;
   const prefix = encodePrefix({ ...o.header, chunkBytes, snapshotBytes });
-  let file: string;
+  const { target } = o;
+  let partial: string;
   try {
-    if (!fs.statSync(o.dir).isDirectory()) throw new VaultError('IO_ERROR', 'The backup folder is not a folder. Choose a folder.');
-    file = freshPath(o.dir, o.header.createdAt);
+    assertRoomFor(target, backupFileBytes(prefix.length, snapshotBytes, chunkBytes));
+    ensureFolder(target);
+    if (!fs.statSync(target.dir).isDirectory()) throw new VaultError('IO_ERROR', 'The backup folder is not a folder. Choose a folder.');
+    removeStalePartials(target.dir);
+    partial = `${freshPath(target.dir, o.header.createdAt)}${PARTIAL_SUFFIX}`;
   } catch (e) {
-    throw fileError(e, 'backup folder');
+    throw fileError(e, 'backup folder', target.driveLabel);
   }
-  const partial = `${file}.partial`;
   let out: number | undefined;
   let input: number | undefined;
   try {
@@ -66,14 +111,31 @@ export async function writeBackupFile(o: WriteBackupOptions): Promise<{ file: st
     fs.fsyncSync(out);
     fs.closeSync(out);
     out = undefined;
-    fs.renameSync(partial, file);
-    fsyncDir(o.dir);
-    return { file, bytes: fs.statSync(file).size };
+    return { partial, bytes: fs.statSync(partial).size, createdAt: o.header.createdAt };
   } catch (e) {
     if (out !== undefined) fs.closeSync(out);
     removeQuietly(partial);
-    throw fileError(e, 'backup folder');
+    throw fileError(e, 'backup folder', target.driveLabel);
   } finally {
     if (input !== undefined) fs.closeSync(input);
   }
+}
+
+/** Gives a verified backup its final name (never over an existing file) and makes the rename durable. Returns the final path. */
+export function commitBackupFile(written: PartialBackup, target: BackupTarget): string {
+  try {
+    const named = written.partial.slice(0, -PARTIAL_SUFFIX.length);
+    // The name it was written for, unless something took that name meanwhile.
+    const file = fs.existsSync(named) ? freshPath(target.dir, written.createdAt) : named;
+    fs.renameSync(written.partial, file);
+    fsyncDir(target.dir);
+    return file;
+  } catch (e) {
+    throw fileError(e, 'backup folder', target.driveLabel);
+  }
+}
+
+/** Removes a temporary backup that did not pass its check (or whose drive went away). */
+export function discardPartial(written: PartialBackup): void {
+  removeQuietly(written.partial);
 }

@@ -4,14 +4,14 @@ import type { MasterKey } from '../crypto/keys';
 import { BACKUP_NAME_PATTERN } from './backup-format';
 import type { BackupContext } from './backup-context';
 import { forgetBackups } from './backup-log';
-import { listBackups, type BackupListing } from './backup-list';
+import { listBackups, type BackupFileInfo } from './backup-list';
 
 /**
  * Which files rotation removes: only verified backups of this vault with the app's own file
  * names, beyond the newest `keep`. The newest verified backup is never among them (keep >= 1),
  * and unverified, foreign or renamed files are never touched.
  */
-export function planRotation(listing: BackupListing[], keep: number): string[] {
+export function planRotation(listing: BackupFileInfo[], keep: number): string[] {
   const verified = listing
     .filter((b) => b.sameVault && b.verified && b.createdAt !== null && BACKUP_NAME_PATTERN.test(b.name))
     .sort((a, b) => b.createdAt! - a.createdAt!);

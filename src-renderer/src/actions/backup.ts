@@ -1,12 +1,13 @@
 import { backupReminder } from '../../../src-shared/backup-reminder';
-import type { BackupListing, BackupProgress, Output } from '../../../src-shared/ipc';
-import { api, call } from './bridge';
-import { useApp } from '../store';
-import { loadSession } from './session';
+import type { BackupListing, BackupProgress, ChosenPlace, Output } from '../../../src-shared/ipc';
 import { userError } from '../errors';
-import { loadSettings, saveSettings } from './settings';
+import { useApp } from '../store';
+import { api, call } from './bridge';
+import { loadSession } from './session';
+import { loadSettings } from './settings';
 
-export type RestoreCredentials = { password: string } | { recoveryKey: string };
+/** `keyFile` is the handle of a chosen key file, for a backup of a vault that had one. */
+export type RestoreCredentials = { password: string; keyFile?: string } | { recoveryKey: string };
 
 /** The banner in the shell: amber for a new vault's first backup, red once backups are overdue (backup-reminder.ts). */
 export async function refreshBackupReminder(): Promise<void> {
@@ -34,46 +35,50 @@ async function withProgress<T>(job: Promise<T>): Promise<T> {
   }
 }
 
-/** The backups in a folder, newest first. */
-export function listBackups(dir: string): Promise<BackupListing[]> {
-  return call(api().backup.list({ dir }));
+/** The backups in a chosen folder (its handle), newest first. */
+export function listBackups(folder: string): Promise<BackupListing[]> {
+  return call(api().backup.list({ folder }));
 }
 
-/** Remembers the folder, makes a backup there, verifies it, and updates the reminder. */
-export async function makeBackup(dir: string, keep: number, rememberedDir: string | null): Promise<Output<'backup.create'>> {
-  if (dir !== rememberedDir) await saveSettings({ backupDir: dir });
-  const made = await withProgress(call(api().backup.create({ dir, keep })));
+/** The folder the last backup went to (main remembers it), or null. */
+export async function lastBackupFolder(): Promise<ChosenPlace | null> {
+  return (await call(api().backup.lastFolder({}))).folder;
+}
+
+/** Makes a backup in the chosen folder (main remembers it), verifies it, and updates the reminder. */
+export async function makeBackup(folder: string, keep: number): Promise<Output<'backup.create'>> {
+  const made = await withProgress(call(api().backup.create({ folder, keep })));
   await refreshBackupReminder();
   return made;
 }
 
-/** A backup into the folder already chosen (the Security Checkup's "Back up now"). */
+/** A backup into the folder chosen last time (the banner's and the Security Checkup's "Back up now"). */
 export async function backUpNow(): Promise<Output<'backup.create'>> {
-  const settings = await loadSettings();
-  if (!settings.backupDir) throw userError('Choose a backup folder under Backups first.');
-  return makeBackup(settings.backupDir, settings.backupKeep, settings.backupDir);
+  const [folder, settings] = await Promise.all([lastBackupFolder(), loadSettings()]);
+  if (!folder) throw userError('Choose a backup folder under Backups first.');
+  return makeBackup(folder.handle, settings.backupKeep);
 }
 
 /** A restore drill of the newest backup this vault verified (the Security Checkup's "Run restore drill"). */
 export async function drillNewestBackup(): Promise<Output<'backup.drill'>> {
-  const { lastVerifiedPath } = await call(api().backup.status({}));
-  if (!lastVerifiedPath) throw userError('There is no verified backup to drill yet. Make a backup first.');
-  return drillBackup(lastVerifiedPath);
+  const { lastVerified } = await call(api().backup.status({}));
+  if (!lastVerified) throw userError('There is no verified backup to drill yet. Make a backup first.');
+  return drillBackup(lastVerified);
 }
 
-export function verifyBackup(path: string): Promise<Output<'backup.verify'>> {
-  return withProgress(call(api().backup.verify({ path })));
+export function verifyBackup(backup: string): Promise<Output<'backup.verify'>> {
+  return withProgress(call(api().backup.verify({ backup })));
 }
 
-export function drillBackup(path: string): Promise<Output<'backup.drill'>> {
-  return withProgress(call(api().backup.drill({ path })));
+export function drillBackup(backup: string): Promise<Output<'backup.drill'>> {
+  return withProgress(call(api().backup.drill({ backup })));
 }
 
-/** Restores a backup (fresh install or over the current vault) and opens the restored vault. */
-export function restoreBackup(path: string, credentials: RestoreCredentials): Promise<Output<'backup.restore'>> {
+/** Restores a backup (its handle; fresh install or over the current vault) and opens the restored vault. */
+export function restoreBackup(backup: string, credentials: RestoreCredentials): Promise<Output<'backup.restore'>> {
   return withProgress(
     (async () => {
-      const result = await call(api().backup.restore({ path, ...credentials }));
+      const result = await call(api().backup.restore({ backup, ...credentials }));
       // On a new computer the notes come first; over an open vault the Backups screen stays to say what happened.
       useApp.setState(useApp.getState().phase === 'ready' ? { banner: null } : { phase: 'ready', view: 'notes', banner: null });
       await loadSession();

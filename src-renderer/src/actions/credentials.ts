@@ -1,11 +1,11 @@
-import type { Output } from '../../../src-shared/ipc';
+import type { ChosenPlace, Output } from '../../../src-shared/ipc';
 import { api, call } from './bridge';
 import type { RecoveryKit } from '../store';
 import { useApp } from '../store';
 
-/** The key file path is sent only when the vault uses one and the user gave it. */
-function withKeyFile<T extends object>(input: T, keyFile: string): T & { keyFile?: string } {
-  return useApp.getState().hasKeyFile && keyFile.trim() ? { ...input, keyFile: keyFile.trim() } : input;
+/** The chosen key file's handle is sent only when the vault uses one and the user chose it. */
+function withKeyFile<T extends object>(input: T, keyFile: ChosenPlace | null): T & { keyFile?: string } {
+  return useApp.getState().hasKeyFile && keyFile ? { ...input, keyFile: keyFile.handle } : input;
 }
 
 /** Main rates a password with the same rule that accepts or rejects it. */
@@ -14,12 +14,12 @@ export async function ratePassword(password: string): Promise<Output<'vault.chec
   return res.ok ? res.value : null;
 }
 
-export async function changePassword(current: string, next: string, keyFile: string): Promise<void> {
+export async function changePassword(current: string, next: string, keyFile: ChosenPlace | null): Promise<void> {
   await call(api().vault.changePassword(withKeyFile({ current, next }, keyFile)));
 }
 
 /** A new Recovery Key, shown once; the old one stops working at once. */
-export async function rotateRecoveryKey(password: string, keyFile: string): Promise<RecoveryKit> {
+export async function rotateRecoveryKey(password: string, keyFile: ChosenPlace | null): Promise<RecoveryKit> {
   const res = await call(api().vault.rotateRecoveryKey(withKeyFile({ password }, keyFile)));
   const status = await call(api().vault.status({}));
   return { recoveryKey: res.recoveryKey, createdAt: res.createdAt, vaultId: status.vaultId ?? '' };
@@ -32,7 +32,7 @@ export async function confirmRecoveryKit(): Promise<void> {
 }
 
 /** Adds a key file as a second factor; from now on the password opens the vault only with it. */
-export async function addKeyFile(password: string, keyFile: string): Promise<void> {
-  await call(api().vault.addKeyFile({ password, keyFile: keyFile.trim() }));
+export async function addKeyFile(password: string, keyFile: ChosenPlace): Promise<void> {
+  await call(api().vault.addKeyFile({ password, keyFile: keyFile.handle }));
   useApp.setState({ hasKeyFile: true });
 }

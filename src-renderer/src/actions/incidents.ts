@@ -11,8 +11,8 @@ export async function recordIncident(input: Input<'incident.create'>): Promise<v
   await call(api().incident.create(input));
 }
 
-/** Writes the incident as an HTML file into `dir`; returns the file's name. */
-export async function exportIncident(id: string, dir: string): Promise<string> {
-  const { path } = await call(api().incident.export({ id, dir }));
+/** Writes the incident as an HTML file into the chosen folder (its handle); returns the file's name. */
+export async function exportIncident(id: string, folder: string): Promise<string> {
+  const { path } = await call(api().incident.export({ id, folder }));
   return fileName(path);
 }

@@ -13,7 +13,8 @@ export function goTo(view: View, focusId?: string): void {
   const until = performance.now() + FOCUS_WAIT_MS;
   const tryFocus = () => {
     const el = document.getElementById(focusId);
-    if (el) {
+    // A control still waiting for its data (disabled) cannot take the cursor yet.
+    if (el && !(el instanceof HTMLButtonElement && el.disabled)) {
       el.scrollIntoView({ block: 'center' });
       el.focus();
     } else if (performance.now() < until) {

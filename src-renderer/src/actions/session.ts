@@ -53,6 +53,7 @@ export async function refreshVaultStatus(): Promise<void> {
   useApp.setState({ hasKeyFile: status.hasKeyFile, recoveryKitPending: status.recoveryKitConfirmed === false });
 }
 
+/** `keyFile` is the handle of the chosen key file, if any. */
 export async function createVault(password: string, keyFile?: string): Promise<void> {
   const created = await call(api().vault.create(keyFile ? { password, keyFile } : { password }));
   useApp.setState({

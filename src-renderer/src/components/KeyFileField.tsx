@@ -1,9 +1,8 @@
-/** The key file's path, asked for with the password when the vault has one. */
-export function KeyFileField({ id, value, onChange }: { id: string; value: string; onChange: (value: string) => void }) {
-  return (
-    <>
-      <label htmlFor={id}>Key file (full path)</label>
-      <input id={id} value={value} onChange={(e) => onChange(e.target.value)} spellCheck={false} />
-    </>
-  );
+import type { ReactNode } from 'react';
+import type { ChosenPlace } from '../../../src-shared/ipc';
+import { FileChoice } from './FileChoice';
+
+/** The key file, chosen with the OS dialog (a handle, never a path), asked for with the password when the vault has one. */
+export function KeyFileField({ value, onChange, label = 'Key file', hint }: { value: ChosenPlace | null; onChange: (value: ChosenPlace) => void; label?: string; hint?: ReactNode }) {
+  return <FileChoice purpose="key-file" label={label} chooseLabel="Choose key file…" chosen={value} onChosen={onChange} hint={hint} />;
 }

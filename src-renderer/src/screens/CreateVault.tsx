@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import type { ChosenPlace } from '../../../src-shared/ipc';
 import { createVault } from '../actions/session';
+import { KeyFileField } from '../components/KeyFileField';
 import { PasswordStrength } from '../components/PasswordStrength';
 import { StatusMessage } from '../components/StatusMessage';
 import { useSubmit } from '../components/useSubmit';
@@ -9,12 +11,12 @@ import { useApp } from '../store';
 export function CreateVault() {
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [keyFile, setKeyFile] = useState('');
+  const [keyFile, setKeyFile] = useState<ChosenPlace | null>(null);
   const { busy, status, clearFailure, onSubmit } = useSubmit();
 
   const submit = onSubmit(async () => {
     if (password !== confirm) throw userError('The two passwords are not the same.');
-    await createVault(password, keyFile.trim() || undefined);
+    await createVault(password, keyFile?.handle);
   });
 
   return (
@@ -36,8 +38,7 @@ export function CreateVault() {
             Any file you keep on a separate USB stick, e.g. a photo. The vault then opens only with the password and that exact
             file. Lose the file and only the Recovery Kit gets you back in.
           </p>
-          <label htmlFor="create-keyfile">Key file (full path)</label>
-          <input id="create-keyfile" value={keyFile} onChange={(e) => setKeyFile(e.target.value)} spellCheck={false} />
+          <KeyFileField value={keyFile} onChange={setKeyFile} hint="Keep it on a separate USB drive — not on this computer, and not on the drive with your backups." />
         </details>
         <StatusMessage status={status} />
         <button type="submit" disabled={busy || !password}>

@@ -45,7 +45,7 @@ export function BackupReminder() {
           {busy ? 'Backing up…' : 'Back up now'}
         </button>
       ) : (
-        <button type="button" className={reminder.level === 'amber' ? 'secondary' : undefined} onClick={() => goTo('backups', 'backup-dir')}>
+        <button type="button" className={reminder.level === 'amber' ? 'secondary' : undefined} onClick={() => goTo('backups', 'choose-backup-folder')}>
           Choose a backup folder
         </button>
       )}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { ChosenPlace } from '../../../src-shared/ipc';
 import { unlock } from '../actions/session';
 import { KeyFileField } from '../components/KeyFileField';
 import { useSubmit } from '../components/useSubmit';
@@ -10,7 +11,7 @@ export function Unlock() {
   const banner = useApp((s) => s.banner);
   const [mode, setMode] = useState<'password' | 'recovery'>('password');
   const [secret, setSecret] = useState('');
-  const [keyFile, setKeyFile] = useState('');
+  const [keyFile, setKeyFile] = useState<ChosenPlace | null>(null);
   const { busy, status, setStatus, onSubmit } = useSubmit();
   const [waitSeconds, setWaitSeconds] = useState(0);
 
@@ -21,7 +22,7 @@ export function Unlock() {
   }, [waitSeconds]);
 
   const submit = onSubmit(
-    () => unlock(mode === 'recovery' ? { recoveryKey: secret } : hasKeyFile && keyFile.trim() ? { password: secret, keyFile: keyFile.trim() } : { password: secret }),
+    () => unlock(mode === 'recovery' ? { recoveryKey: secret } : hasKeyFile && keyFile ? { password: secret, keyFile: keyFile.handle } : { password: secret }),
     {
       onError: (err) => {
         if (err instanceof CallError && err.error.retryAfterSeconds) setWaitSeconds(err.error.retryAfterSeconds);
@@ -45,7 +46,7 @@ export function Unlock() {
           autoFocus
         />
         {mode === 'password' && hasKeyFile && (
-          <KeyFileField id="unlock-keyfile" value={keyFile} onChange={setKeyFile} />
+          <KeyFileField value={keyFile} onChange={setKeyFile} />
         )}
         {status && (
           <p role="alert" className="error">

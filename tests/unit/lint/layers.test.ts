@@ -23,6 +23,9 @@ describe('import boundaries (ESLint local/layers)', () => {
     ['src-main/electron/x.ts', "export const a = import('@node-rs/argon2');"],
     ['src-main/core/x.ts', "import https from 'node:https'; export const a = https;"],
     ['src-main/electron/x.ts', "import http from 'http'; export const a = http;"],
+    // The preview's typed-path chooser trusts what the page types: never in the app or the service.
+    ['src-main/electron/x.ts', "import { typedPathChooser } from '../dev/typed-path-chooser'; export const a = typedPathChooser;"],
+    ['src-main/x.ts', "import { folderDriveSource } from './dev/folder-drives'; export const a = folderDriveSource;"],
     // The renderer's one data path: screens and components go through actions/, never to main directly.
     ['src-renderer/src/screens/x.tsx', "import { api } from '../actions/bridge'; export const a = api;"],
     ['src-renderer/src/components/x.ts', "export const a = () => window.vault.notes.list({});"],

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { newService, STRONG_PASSWORD, tempDir, value } from '../../helpers/service';
+import { newService, pick, STRONG_PASSWORD, tempDir, value } from '../../helpers/service';
 
 /** Files under dir written since `since` (ms), following no links. */
 function recentFiles(dir: string, since: number): string[] {
@@ -71,14 +71,14 @@ describe('zero plaintext at rest after a whole session', () => {
       }
     }
     expect(value(await service.invoke('search.query', { text: canaries[9]! })).length).toBeGreaterThan(0);
-    const backup = value(await service.invoke('backup.create', { dir: usb }));
-    value(await service.invoke('backup.drill', { path: backup.path }));
+    const backup = value(await service.invoke('backup.create', { folder: await pick(service, 'backup-folder', usb) }));
+    value(await service.invoke('backup.drill', { backup: backup.handle }));
     value(await service.invoke('vault.lock', {}));
     service.close();
 
     // A new laptop: restore from the USB backup into a fresh data dir.
     const restored = await newService();
-    value(await restored.service.invoke('backup.restore', { path: backup.path, password: STRONG_PASSWORD }));
+    value(await restored.service.invoke('backup.restore', { backup: await pick(restored.service, 'backup-file', backup.path), password: STRONG_PASSWORD }));
     expect(value(await restored.service.invoke('notes.list', {}))).toHaveLength(12);
     value(await restored.service.invoke('vault.lock', {}));
     restored.service.close();

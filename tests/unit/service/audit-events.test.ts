@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../src-main/service';
 import { AUDIT_EVENT_TYPES, type AuditEntry } from '../../../src-shared/contract/audit';
 import type { Channel, Input, Output } from '../../../src-shared/ipc';
-import { filesContaining, newService, STRONG_PASSWORD, tempDir, value } from '../../helpers/service';
+import { STRONG_PASSWORD, filesContaining, newService, pick, tempDir, value } from '../../helpers/service';
 
 let service: VaultService | undefined;
 afterEach(() => {
@@ -52,14 +52,14 @@ describe('audit events', () => {
     await call('notes.restore', { id: draft.id });
     await call('notes.trash', { id: draft.id });
     await call('notes.emptyTrash', { confirm: true });
-    await call('settings.update', { idleLockMinutes: 9, backupDir: '/media/Zebulon Canaryname' });
-    await call('export.client', { clientId: client.id, format: 'html', dir: tempDir('sv-export-') });
+    await call('settings.update', { idleLockMinutes: 9, backupKeep: 12 });
+    await call('export.client', { clientId: client.id, format: 'html', folder: await pick(svc, 'export-folder', tempDir('sv-export-Zebulon Canaryname')) });
     await call('clients.archive', { id: client.id });
     await call('clients.unarchive', { id: client.id });
     const consent = await call('consent.add', { clientId: client.id, type: 'telehealth', givenOn: '2010-01-05', form: 'Form canary v3' });
     await call('consent.revoke', { id: consent.id, revokedOn: '2011-01-05' });
     const incident = await call('incident.create', { date: '2025-03-01', whatHappened: 'Incident canary', whatWasDone: 'Reported' });
-    await call('incident.export', { id: incident.id, dir: tempDir('sv-incident-') });
+    await call('incident.export', { id: incident.id, folder: await pick(svc, 'export-folder', tempDir('sv-incident-')) });
 
     await svc.lock('idle');
     clock.now += 60_000;
@@ -71,8 +71,9 @@ describe('audit events', () => {
     await call('vault.unlock', { recoveryKey: created.recoveryKey });
     await call('vault.changePassword', { current: STRONG_PASSWORD, next: NEW_PASSWORD });
     await call('vault.rotateRecoveryKey', { password: NEW_PASSWORD });
-    const keyFile = path.join(tempDir('sv-key-'), 'practice.key');
-    fs.writeFileSync(keyFile, 'a photo kept on another drive');
+    const keyFilePath = path.join(tempDir('sv-key-'), 'practice.key');
+    fs.writeFileSync(keyFilePath, 'a photo kept on another drive');
+    const keyFile = await pick(svc, 'key-file', keyFilePath);
     await call('vault.addKeyFile', { password: NEW_PASSWORD, keyFile });
     await call('vault.lock', {});
     await call('vault.unlock', { password: NEW_PASSWORD, keyFile });
@@ -89,7 +90,7 @@ describe('audit events', () => {
       ['note.restored', draft.id, null],
       ['note.trashed', draft.id, null],
       ['trash.emptied', null, 'deleted=1,keptSigned=0'],
-      ['settings.changed', null, 'idleLockMinutes,backupDir'],
+      ['settings.changed', null, 'idleLockMinutes,backupKeep'],
       ['export.created', client.id, 'html,notes=1'],
       ['client.archived', client.id, null],
       ['client.unarchived', client.id, null],
@@ -128,10 +129,9 @@ describe('audit events', () => {
     await call('notes.create', { title: 'Old', body: 'x', clientId: client.id, kind: 'progress', session: { serviceDate: '2010-01-05', riskFlags: [] } });
     clock.now += 1000;
     await call('retention.purge', { clientId: client.id, confirm: true, confirmPhrase: 'DELETE' });
-    const dir = tempDir('sv-backup-');
-    const made = await call('backup.create', { dir });
-    await call('backup.verify', { path: made.path });
-    await call('backup.drill', { path: made.path });
+    const made = await call('backup.create', { folder: (await call('files.choose', { purpose: 'backup-folder', typedPath: tempDir('sv-backup-') })).chosen!.handle });
+    await call('backup.verify', { backup: made.handle });
+    await call('backup.drill', { backup: made.handle });
     const before = await trail();
     expect(brief(before.slice(-4))).toEqual([
       ['client.purged', client.id, 'notes=1'],
@@ -140,7 +140,7 @@ describe('audit events', () => {
       ['backup.drilled', null, 'notes=0,damaged=0'],
     ]);
 
-    await call('backup.restore', { path: made.path, password: STRONG_PASSWORD });
+    await call('backup.restore', { backup: made.handle, password: STRONG_PASSWORD });
     const after = await trail();
     // The backup's snapshot was taken before its own event: the restored log ends at the purge, then the restore.
     const cut = before.findIndex((e) => e.type === 'backup.created');

@@ -13,7 +13,7 @@ export function BackupList({ list, onChecked }: { list: BackupListing[]; onCheck
         <TableHead columns={['Backup', 'Made', 'Size', 'State', 'Last check']} actions />
         <tbody>
           {list.map((b) => (
-            <BackupRow key={b.path} backup={b} onChecked={onChecked} />
+            <BackupRow key={b.handle} backup={b} onChecked={onChecked} />
           ))}
         </tbody>
       </table>

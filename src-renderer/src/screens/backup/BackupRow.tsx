@@ -16,7 +16,7 @@ export function BackupRow({ backup: b, onChecked }: { backup: BackupListing; onC
   const verify = () =>
     run(
       async () => {
-        const r = await verifyBackup(b.path).finally(onChecked);
+        const r = await verifyBackup(b.handle).finally(onChecked);
         return `Verified: every chunk decrypted (${plural(r.notes, 'note')}, ${plural(r.clients, 'client')}).`;
       },
       { failText: (m) => `Verify failed: ${m}` },
@@ -25,7 +25,7 @@ export function BackupRow({ backup: b, onChecked }: { backup: BackupListing; onC
   const drill = () =>
     run(
       async () => {
-        const r = await drillBackup(b.path).finally(onChecked);
+        const r = await drillBackup(b.handle).finally(onChecked);
         const last = r.lastNoteAt ? formatDateTime(r.lastNoteAt) : 'none';
         return `Restore drill passed: ${plural(r.notes, 'note')} and ${plural(r.clients, 'client')} restored and opened; last note ${last}.`;
       },

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { BackupListing, Settings } from '../../../../src-shared/ipc';
-import { listBackups, makeBackup } from '../../actions/backup';
+import type { BackupListing, ChosenPlace, Settings } from '../../../../src-shared/ipc';
+import { lastBackupFolder, listBackups, makeBackup } from '../../actions/backup';
+import { FileChoice } from '../../components/FileChoice';
 import { loadSettings } from '../../actions/settings';
 import { fileName, formatBytes, plural } from '../../components/format';
 import { BackupProgressBar } from '../../components/Progress';
@@ -11,25 +12,26 @@ import { RestoreOverVault } from './RestoreOverVault';
 
 export function Backups() {
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [dir, setDir] = useState('');
+  const [folder, setFolder] = useState<ChosenPlace | null>(null);
   /** The backups listed and the folder they are in. */
-  const [listing, setListing] = useState<{ dir: string; list: BackupListing[] }>({ dir: '', list: [] });
+  const [listing, setListing] = useState<{ folder: ChosenPlace | null; list: BackupListing[] }>({ folder: null, list: [] });
   const backup = useSubmit();
 
-  const reload = useCallback(async (folder: string) => {
+  const reload = useCallback(async (chosen: ChosenPlace | null) => {
+    if (!chosen) return setListing({ folder: null, list: [] });
     try {
-      setListing({ dir: folder, list: await listBackups(folder) });
+      setListing({ folder: chosen, list: await listBackups(chosen.handle) });
     } catch (e) {
-      setListing({ dir: folder, list: [] });
+      setListing({ folder: chosen, list: [] });
       throw e;
     }
   }, []);
 
   const load = useCallback(async () => {
-    const s = await loadSettings();
-    setSettings(s);
-    setDir(s.backupDir ?? '');
-    if (s.backupDir) await reload(s.backupDir);
+    setSettings(await loadSettings());
+    const last = await lastBackupFolder();
+    setFolder(last);
+    await reload(last);
   }, [reload]);
 
   const { run } = backup;
@@ -39,10 +41,8 @@ export function Backups() {
 
   const backUpNow = backup.onSubmit(
     async () => {
-      if (!settings) return;
-      const folder = dir.trim();
-      const made = await makeBackup(folder, settings.backupKeep, settings.backupDir);
-      setSettings({ ...settings, backupDir: folder });
+      if (!settings || !folder) return;
+      const made = await makeBackup(folder.handle, settings.backupKeep);
       // The backup is made and verified: a folder that cannot be listed now must not say otherwise.
       await reload(folder).catch(() => undefined);
       return `Backup verified: ${fileName(made.path)} (${plural(made.notes, 'note')}, ${formatBytes(made.bytes)}). It was read back and decrypted in full.`;
@@ -57,17 +57,26 @@ export function Backups() {
         <h2 id="backup-now-heading">Back up now</h2>
         <p>Choose a folder on a USB drive. Each backup is encrypted like the vault, then read back and verified before it counts.</p>
         <form onSubmit={backUpNow}>
-          <label htmlFor="backup-dir">Backup folder (full path)</label>
-          <input id="backup-dir" value={dir} onChange={(e) => setDir(e.target.value)} spellCheck={false} placeholder="/media/usb/SessionVault" />
+          <FileChoice
+            chooseId="choose-backup-folder"
+            purpose="backup-folder"
+            label="Backup folder"
+            chooseLabel="Choose folder…"
+            chosen={folder}
+            onChosen={(chosen) => {
+              setFolder(chosen);
+              void run(() => reload(chosen));
+            }}
+          />
           <p className="hint">Keeps the newest {settings?.backupKeep ?? 10} verified backups in this folder; never deletes the last verified one.</p>
           {backup.busy && <BackupProgressBar />}
           <StatusMessage status={backup.status} testId="backup-message" />
-          <button type="submit" disabled={backup.busy || !dir.trim()}>
+          <button type="submit" disabled={backup.busy || !folder}>
             {backup.busy ? 'Backing up…' : 'Back up now'}
           </button>
         </form>
       </section>
-      <BackupList list={listing.list} onChecked={() => void reload(listing.dir).catch(() => undefined)} />
+      <BackupList list={listing.list} onChecked={() => void reload(listing.folder).catch(() => undefined)} />
       <RestoreOverVault
         onRestored={(text) =>
           void run(async () => {

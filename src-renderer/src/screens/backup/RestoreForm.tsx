@@ -1,17 +1,22 @@
 import { useState, type FormEvent } from 'react';
+import type { ChosenPlace } from '../../../../src-shared/ipc';
 import { restoreBackup } from '../../actions/backup';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { formatDateTime, plural } from '../../components/format';
+import { FileChoice } from '../../components/FileChoice';
+import { fileName, formatDateTime, plural } from '../../components/format';
+import { KeyFileField } from '../../components/KeyFileField';
 import { BackupProgressBar } from '../../components/Progress';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useSubmit } from '../../components/useSubmit';
 
 /**
- * Restore a `.svbackup` file with the password it was made under, or the Recovery Key.
- * Used on a fresh install (first screen) and from the Backups screen over the current vault.
+ * Restore a `.svbackup` file with the password it was made under (and its key file, if the vault
+ * had one), or the Recovery Key. Used on a fresh install (first screen) and from the Backups
+ * screen over the current vault.
  */
-export function RestoreForm({ overExisting, initialPath = '', onRestored }: { overExisting: boolean; initialPath?: string; onRestored?: (message: string) => void }) {
-  const [path, setPath] = useState(initialPath);
+export function RestoreForm({ overExisting, onRestored }: { overExisting: boolean; onRestored?: (message: string) => void }) {
+  const [backup, setBackup] = useState<ChosenPlace | null>(null);
+  const [keyFile, setKeyFile] = useState<ChosenPlace | null>(null);
   const [mode, setMode] = useState<'password' | 'recovery'>('password');
   const [secret, setSecret] = useState('');
   const { busy, status, run } = useSubmit();
@@ -26,19 +31,20 @@ export function RestoreForm({ overExisting, initialPath = '', onRestored }: { ov
 
   function restore() {
     setConfirming(false);
+    if (!backup) return;
     void run(async () => {
-      const result = await restoreBackup(path.trim(), mode === 'password' ? { password: secret } : { recoveryKey: secret });
+      const credentials = mode === 'recovery' ? { recoveryKey: secret } : keyFile ? { password: secret, keyFile: keyFile.handle } : { password: secret };
+      const result = await restoreBackup(backup.handle, credentials);
       onRestored?.(
         `Restored ${plural(result.notes, 'note')} and ${plural(result.clients, 'client')} from the backup of ${formatDateTime(result.createdAt)}.` +
-          (result.replacedFile ? ` The previous vault was kept as ${result.replacedFile}.` : ''),
+          (result.replacedFile ? ` The previous vault was kept as ${fileName(result.replacedFile)}.` : ''),
       );
     });
   }
 
   return (
     <form onSubmit={submit} aria-label="Restore from backup">
-      <label htmlFor="restore-path">Backup file (full path to the .svbackup file)</label>
-      <input id="restore-path" value={path} onChange={(e) => setPath(e.target.value)} spellCheck={false} placeholder="/media/usb/SessionVault-2026-01-31-180000.svbackup" />
+      <FileChoice purpose="backup-file" label="Backup file" chooseLabel="Choose a file…" chosen={backup} onChosen={setBackup} />
       <fieldset className="choice">
         <legend>Unlock the backup with</legend>
         <label>
@@ -57,9 +63,10 @@ export function RestoreForm({ overExisting, initialPath = '', onRestored }: { ov
         value={secret}
         onChange={(e) => setSecret(e.target.value)}
       />
+      {mode === 'password' && <KeyFileField label="Key file (only if the vault had one)" value={keyFile} onChange={setKeyFile} />}
       <StatusMessage status={status} />
       {busy && <BackupProgressBar />}
-      <button type="submit" className={overExisting ? 'danger' : undefined} disabled={busy || !path || !secret}>
+      <button type="submit" className={overExisting ? 'danger' : undefined} disabled={busy || !backup || !secret}>
         {busy ? 'Restoring…' : overExisting ? 'Restore over this vault' : 'Restore'}
       </button>
       {confirming && (

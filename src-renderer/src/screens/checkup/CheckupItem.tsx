@@ -12,7 +12,7 @@ export const STATUS_TEXT: Record<CheckupStatus, string> = { green: 'Good', amber
 
 /** Buttons that open the form they name, with the cursor in it. */
 const OPENS: Partial<Record<CheckupFixAction, { view: View; focus?: string }>> = {
-  'choose-backup-folder': { view: 'backups', focus: 'backup-dir' },
+  'choose-backup-folder': { view: 'backups', focus: 'choose-backup-folder' },
   'change-password': { view: 'settings', focus: 'cp-current' },
   'recovery-kit': { view: 'settings', focus: 'rk-password' },
   'auto-lock': { view: 'settings', focus: 'idle-minutes' },

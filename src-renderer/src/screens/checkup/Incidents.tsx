@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Incident } from '../../../../src-shared/contract/incident';
+import type { ChosenPlace } from '../../../../src-shared/ipc';
+import { FileChoice } from '../../components/FileChoice';
 import { exportIncident, listIncidents, recordIncident } from '../../actions/incidents';
 import { formatIsoDate, todayIso } from '../../components/format';
 import { StatusMessage } from '../../components/StatusMessage';
@@ -13,7 +15,7 @@ export function Incidents() {
   const [date, setDate] = useState(todayIso);
   const [happened, setHappened] = useState('');
   const [done, setDone] = useState('');
-  const [dir, setDir] = useState('');
+  const [folder, setFolder] = useState<ChosenPlace | null>(null);
   const { status, run, onSubmit } = useSubmit();
 
   const reload = useCallback(async () => setIncidents(await listIncidents()), []);
@@ -31,8 +33,8 @@ export function Incidents() {
 
   const exportOne = (id: string) =>
     run(async () => {
-      if (!dir.trim()) throw userError('Enter the folder to export to first.');
-      return `Exported: ${await exportIncident(id, dir.trim())}`;
+      if (!folder) throw userError('Choose the folder to export to first.');
+      return `Exported: ${await exportIncident(id, folder.handle)}`;
     });
 
   return (
@@ -54,8 +56,7 @@ export function Incidents() {
         <p className="empty">No incidents recorded.</p>
       ) : (
         <>
-          <label htmlFor="incident-dir">Export folder (full path)</label>
-          <input id="incident-dir" value={dir} onChange={(e) => setDir(e.target.value)} />
+          <FileChoice purpose="export-folder" label="Export folder" chooseLabel="Choose export folder…" chosen={folder} onChosen={setFolder} />
           <table className="consent-table" aria-label="Incidents">
             <TableHead columns={['Date', 'What happened', 'What was done']} actions />
             <tbody>

@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import type { ChosenPlace } from '../../../../src-shared/ipc';
 import { exportClientRecord } from '../../actions/export';
+import { FileChoice } from '../../components/FileChoice';
 import { plural } from '../../components/format';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useSubmit } from '../../components/useSubmit';
@@ -7,11 +9,12 @@ import { useSubmit } from '../../components/useSubmit';
 /** Records request (HIPAA §164.524): a printable copy of the client's record, psychotherapy notes excluded. */
 export function ExportRecord({ clientId }: { clientId: string }) {
   const [open, setOpen] = useState(false);
-  const [dir, setDir] = useState('');
+  const [folder, setFolder] = useState<ChosenPlace | null>(null);
   const { busy, status, onSubmit } = useSubmit();
 
   const submit = onSubmit(async () => {
-    const res = await exportClientRecord(clientId, dir.trim());
+    if (!folder) return;
+    const res = await exportClientRecord(clientId, folder.handle);
     return `Exported ${plural(res.notes, 'note')} to ${res.path}. Open it in a browser to print or save as PDF.${res.excludedPsychotherapy ? ' Psychotherapy notes were left out, as the law allows.' : ''}`;
   });
 
@@ -21,11 +24,10 @@ export function ExportRecord({ clientId }: { clientId: string }) {
       <p>A printable copy of this client's record, without psychotherapy notes. Each export is logged in the audit trail.</p>
       {open ? (
         <form onSubmit={submit}>
-          <label htmlFor="export-dir">Folder to write the export to (full path)</label>
-          <input id="export-dir" value={dir} onChange={(e) => setDir(e.target.value)} spellCheck={false} autoFocus />
+          <FileChoice purpose="export-folder" label="Folder to write the export to" chooseLabel="Choose export folder…" chosen={folder} onChosen={setFolder} />
           <StatusMessage status={status} testId="export-message" />
           <div className="row">
-            <button type="submit" disabled={busy || !dir.trim()}>
+            <button type="submit" disabled={busy || !folder}>
               Export record
             </button>
             <button type="button" className="secondary" onClick={() => setOpen(false)}>

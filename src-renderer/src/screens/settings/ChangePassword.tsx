@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ChosenPlace } from '../../../../src-shared/ipc';
 import { changePassword } from '../../actions/credentials';
 import { KeyFileField } from '../../components/KeyFileField';
 import { PasswordStrength } from '../../components/PasswordStrength';
@@ -12,7 +13,7 @@ export function ChangePassword() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [keyFile, setKeyFile] = useState('');
+  const [keyFile, setKeyFile] = useState<ChosenPlace | null>(null);
   const { busy, status, clearFailure, onSubmit } = useSubmit();
 
   const submit = onSubmit(async () => {
@@ -35,7 +36,7 @@ export function ChangePassword() {
         <PasswordStrength password={next} />
         <label htmlFor="cp-confirm">Type the new password again</label>
         <input id="cp-confirm" type="password" autoComplete="new-password" value={confirm} onChange={(e) => (setConfirm(e.target.value), clearFailure())} />
-        {hasKeyFile && <KeyFileField id="cp-keyfile" value={keyFile} onChange={setKeyFile} />}
+        {hasKeyFile && <KeyFileField value={keyFile} onChange={setKeyFile} />}
         <StatusMessage status={status} />
         <button type="submit" disabled={busy || !current || !next}>
           {busy ? 'Changing…' : 'Change password'}

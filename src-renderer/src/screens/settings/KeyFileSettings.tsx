@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import type { ChosenPlace } from '../../../../src-shared/ipc';
 import { addKeyFile } from '../../actions/credentials';
+import { KeyFileField } from '../../components/KeyFileField';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useSubmit } from '../../components/useSubmit';
 import { useApp } from '../../store';
@@ -8,13 +10,14 @@ import { useApp } from '../../store';
 export function KeyFileSettings() {
   const hasKeyFile = useApp((s) => s.hasKeyFile);
   const [password, setPassword] = useState('');
-  const [keyFile, setKeyFile] = useState('');
+  const [keyFile, setKeyFile] = useState<ChosenPlace | null>(null);
   const { busy, status, onSubmit } = useSubmit();
 
   const submit = onSubmit(async () => {
+    if (!keyFile) return;
     await addKeyFile(password, keyFile);
     setPassword('');
-    setKeyFile('');
+    setKeyFile(null);
     return 'Key file added. From now on the vault opens with your password and this file; keep the file on a separate drive. Your Recovery Kit still works without it.';
   });
 
@@ -35,10 +38,9 @@ export function KeyFileSettings() {
           <form onSubmit={submit}>
             <label htmlFor="kf-password">Password</label>
             <input id="kf-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-            <label htmlFor="kf-path">Key file (full path)</label>
-            <input id="kf-path" value={keyFile} onChange={(e) => setKeyFile(e.target.value)} spellCheck={false} />
+            <KeyFileField value={keyFile} onChange={setKeyFile} />
             <StatusMessage status={status} />
-            <button type="submit" disabled={busy || !password || !keyFile.trim()}>
+            <button type="submit" disabled={busy || !password || !keyFile}>
               {busy ? 'Adding…' : 'Add a key file'}
             </button>
           </form>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ChosenPlace } from '../../../../src-shared/ipc';
 import { confirmRecoveryKit, rotateRecoveryKey } from '../../actions/credentials';
 import { KeyFileField } from '../../components/KeyFileField';
 import { StatusMessage } from '../../components/StatusMessage';
@@ -10,7 +11,7 @@ import { RecoveryKit } from '../RecoveryKit';
 export function RotateRecoveryKey() {
   const hasKeyFile = useApp((s) => s.hasKeyFile);
   const [password, setPassword] = useState('');
-  const [keyFile, setKeyFile] = useState('');
+  const [keyFile, setKeyFile] = useState<ChosenPlace | null>(null);
   const [kit, setKit] = useState<Kit | null>(null);
   const { status, setStatus, onSubmit } = useSubmit();
 
@@ -39,7 +40,7 @@ export function RotateRecoveryKey() {
       <form onSubmit={submit}>
         <label htmlFor="rk-password">Password</label>
         <input id="rk-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-        {hasKeyFile && <KeyFileField id="rk-keyfile" value={keyFile} onChange={setKeyFile} />}
+        {hasKeyFile && <KeyFileField value={keyFile} onChange={setKeyFile} />}
         <StatusMessage status={status} />
         <button type="submit" disabled={!password}>
           Make a new Recovery Kit

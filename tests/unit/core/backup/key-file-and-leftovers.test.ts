@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { newService, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
+import { newService, pick, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
 import { scratchDirs } from './helpers';
 
 describe('backups of a vault with a key file', () => {
@@ -12,24 +12,25 @@ describe('backups of a vault with a key file', () => {
     let backup: string;
     let recoveryKey: string;
     try {
-      recoveryKey = value(await service.invoke('vault.create', { password: STRONG_PASSWORD, keyFile })).recoveryKey;
+      recoveryKey = value(await service.invoke('vault.create', { password: STRONG_PASSWORD, keyFile: await pick(service, 'key-file', keyFile) })).recoveryKey;
       value(await service.invoke('notes.create', { title: 'Key file vault', body: 'kept' }));
-      backup = value(await service.invoke('backup.create', { dir: tempDir('sv-usb-') })).path;
+      backup = value(await service.invoke('backup.create', { folder: await pick(service, 'backup-folder', tempDir('sv-usb-')) })).path;
     } finally {
       service.close();
     }
 
     const fresh = await newService();
     try {
-      const noKey = await fresh.service.invoke('backup.restore', { path: backup, password: STRONG_PASSWORD });
+      const chosen = await pick(fresh.service, 'backup-file', backup);
+      const noKey = await fresh.service.invoke('backup.restore', { backup: chosen, password: STRONG_PASSWORD });
       expect(noKey).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS', message: expect.stringContaining('key file') } });
       const otherKey = path.join(tempDir('sv-key-'), 'other.key');
       fs.writeFileSync(otherKey, 'not the key file');
-      const wrongKey = await fresh.service.invoke('backup.restore', { path: backup, password: STRONG_PASSWORD, keyFile: otherKey });
+      const wrongKey = await fresh.service.invoke('backup.restore', { backup: chosen, password: STRONG_PASSWORD, keyFile: await pick(fresh.service, 'key-file', otherKey) });
       expect(wrongKey).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
       expect(value(await fresh.service.invoke('vault.status', {})).state).toBe('absent');
 
-      expect(value(await fresh.service.invoke('backup.restore', { path: backup, password: STRONG_PASSWORD, keyFile })).notes).toBe(1);
+      expect(value(await fresh.service.invoke('backup.restore', { backup: chosen, password: STRONG_PASSWORD, keyFile: await pick(fresh.service, 'key-file', keyFile) })).notes).toBe(1);
       expect(value(await fresh.service.invoke('notes.list', {})).map((n) => n.title)).toEqual(['Key file vault']);
     } finally {
       fresh.service.close();
@@ -37,7 +38,7 @@ describe('backups of a vault with a key file', () => {
 
     const viaRecovery = await newService();
     try {
-      expect(value(await viaRecovery.service.invoke('backup.restore', { path: backup, recoveryKey })).notes).toBe(1);
+      expect(value(await viaRecovery.service.invoke('backup.restore', { backup: await pick(viaRecovery.service, 'backup-file', backup), recoveryKey })).notes).toBe(1);
     } finally {
       viaRecovery.service.close();
     }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
-import { newService, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
+import { newService, pick, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
 import { scratchDirs, vaultFingerprint } from './helpers';
 
 /**
@@ -146,7 +146,7 @@ beforeAll(async () => {
     value(await service.invoke('notes.create', { title: `Note ${i}`, body: Buffer.from(crypto.getRandomValues(new Uint8Array(8000))).toString('base64') }));
   }
   const usb = tempDir('sv-usb-');
-  const made = value(await service.invoke('backup.create', { dir: usb }));
+  const made = value(await service.invoke('backup.create', { folder: await pick(service, 'backup-folder', usb) }));
   original = fs.readFileSync(made.path);
   layout = parseLayout(original);
   work = tempDir('sv-mutants-');
@@ -159,7 +159,7 @@ describe('mutated backups', () => {
     expect(layout.chunks.length).toBeGreaterThanOrEqual(4);
     const file = path.join(work, 'pristine.svbackup');
     fs.writeFileSync(file, original);
-    expect(value(await service.invoke('backup.verify', { path: file })).verified).toBe(true);
+    expect(value(await service.invoke('backup.verify', { backup: await pick(service, 'backup-file', file) })).verified).toBe(true);
   });
 
   it(`rejects ${RUNS} mutated backups with a known code, never crashes, never touches the vault`, async () => {
@@ -170,7 +170,13 @@ describe('mutated backups', () => {
       fc.asyncProperty(mutationArb(), async (m) => {
         const file = materialize(m, caseNo++);
         if (fs.statSync(file).isFile() && fs.readFileSync(file).equals(original)) return; // a no-op mutation (e.g. same byte written)
-        const res = await service.invoke('backup.verify', { path: file });
+        const chosen = await service.invoke('files.choose', { purpose: 'backup-file', typedPath: file });
+        if (m.kind === 'directory') {
+          // A folder is refused when chosen: it never reaches the backup reader.
+          expect(chosen).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+          return;
+        }
+        const res = await service.invoke('backup.verify', { backup: value(chosen).chosen!.handle });
         expect(res.ok, `accepted a ${m.kind} mutation`).toBe(false);
         if (res.ok) return;
         expect(KNOWN).toContain(res.error.code);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
 import { backupReminder, DAY_MS } from '../../../../src-shared/backup-reminder';
-import { newService, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
+import { newService, pick, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
 
 const services: VaultService[] = [];
 afterEach(() => {
@@ -21,21 +21,24 @@ describe('a restore counts as the last verified backup', () => {
     const created = value(await old.invoke('vault.create', { password: STRONG_PASSWORD }));
     value(await old.invoke('notes.create', { title: 'Kept' }));
     clock.now += DAY_MS;
-    const backup = value(await old.invoke('backup.create', { dir: tempDir('sv-usb-') }));
+    const usb = tempDir('sv-usb-');
+    const backup = value(await old.invoke('backup.create', { folder: await pick(old, 'backup-folder', usb) }));
     value(await old.invoke('vault.lock', {}));
 
     clock.now += 40 * DAY_MS;
     const fresh = await serviceAt(clock);
-    value(await fresh.invoke('backup.restore', { path: backup.path, password: STRONG_PASSWORD }));
+    value(await fresh.invoke('backup.restore', { backup: await pick(fresh, 'backup-file', backup.path), password: STRONG_PASSWORD }));
     const status = value(await fresh.invoke('backup.status', {}));
-    expect(status).toEqual({ lastVerifiedAt: backup.createdAt, lastVerifiedPath: backup.path, restoredAt: clock.now, vaultCreatedAt: created.createdAt });
+    expect(status).toEqual({ lastVerifiedAt: backup.createdAt, lastVerified: expect.stringMatching(/^fh_/), restoredAt: clock.now, vaultCreatedAt: created.createdAt });
+    // The restored backup is the one a drill would test.
+    expect(value(await fresh.invoke('backup.drill', { backup: status.lastVerified! }))).toMatchObject({ notes: 1 });
 
     const line = value(await fresh.invoke('checkup.run', {})).find((l) => l.id === 'backup-age');
     expect(line).toMatchObject({ status: 'green', detail: expect.stringContaining('Restored from a verified backup today') });
     const reminderDays = value(await fresh.invoke('settings.get', {})).backupReminderDays;
     expect(backupReminder({ now: clock.now, reminderDays, ...status })).toEqual({ level: 'none' });
     // The restored file is listed as verified by this vault.
-    expect(value(await fresh.invoke('backup.list', { dir: backup.path.replace(/[\\/][^\\/]+$/, '') }))[0]).toMatchObject({ verified: true });
+    expect(value(await fresh.invoke('backup.list', { folder: await pick(fresh, 'backup-folder', usb) }))[0]).toMatchObject({ verified: true });
 
     // And it survives a lock: the restore is in the sealed backup log, not in memory.
     value(await fresh.invoke('vault.lock', {}));
@@ -47,6 +50,6 @@ describe('a restore counts as the last verified backup', () => {
     const clock = { now: Date.UTC(2026, 0, 5, 9) };
     const s = await serviceAt(clock);
     const created = value(await s.invoke('vault.create', { password: STRONG_PASSWORD }));
-    expect(value(await s.invoke('backup.status', {}))).toEqual({ lastVerifiedAt: null, lastVerifiedPath: null, restoredAt: null, vaultCreatedAt: created.createdAt });
+    expect(value(await s.invoke('backup.status', {}))).toEqual({ lastVerifiedAt: null, lastVerified: null, restoredAt: null, vaultCreatedAt: created.createdAt });
   });
 });

@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { planRotation } from '../../../../src-main/core/backup/rotation';
-import type { BackupListing } from '../../../../src-shared/contract/backup';
+import type { BackupFileInfo } from '../../../../src-main/core/backup/backup-list';
 import type { VaultService } from '../../../../src-main/service';
-import { newService, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
+import { newService, pick, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
 
 let service: VaultService | undefined;
 afterAll(() => service?.close());
 
-function listing(name: string, createdAt: number, extra: Partial<BackupListing> = {}): BackupListing {
+function listing(name: string, createdAt: number, extra: Partial<BackupFileInfo> = {}): BackupFileInfo {
   return { path: `/usb/${name}`, name, bytes: 1, createdAt, readable: true, sameVault: true, verified: true, checkedAt: createdAt, notes: 0, clients: 0, ...extra };
 }
 
@@ -39,21 +39,22 @@ describe('backup.create rotation and backup.list', () => {
     ({ service } = await newService({ now: () => clock }));
     value(await service.invoke('vault.create', { password: STRONG_PASSWORD }));
     value(await service.invoke('notes.create', { title: 'A', body: 'b' }));
-    expect(value(await service.invoke('backup.status', {}))).toEqual({ lastVerifiedAt: null, lastVerifiedPath: null });
+    expect(value(await service.invoke('backup.status', {}))).toMatchObject({ lastVerifiedAt: null, lastVerified: null, restoredAt: null });
     const usb = tempDir('sv-usb-');
+    const folder = await pick(service, 'backup-folder', usb);
     const made: string[] = [];
     for (let i = 0; i < 3; i++) {
       clock += 60_000;
-      made.push(value(await service.invoke('backup.create', { dir: usb })).path);
+      made.push(value(await service.invoke('backup.create', { folder })).path);
     }
     // A copy the clinician renamed, and one this vault never verified: rotation must not touch them.
     fs.copyFileSync(made[0]!, path.join(usb, 'my renamed copy.svbackup'));
     fs.writeFileSync(path.join(usb, 'SessionVault-2020-01-01-000000.svbackup'), 'not really a backup');
     clock += 60_000;
-    const last = value(await service.invoke('backup.create', { dir: usb, keep: 2 }));
+    const last = value(await service.invoke('backup.create', { folder, keep: 2 }));
     expect(last.removed).toEqual([made[1], made[0]]);
 
-    const list = value(await service.invoke('backup.list', { dir: usb }));
+    const list = value(await service.invoke('backup.list', { folder }));
     expect(list.map((b) => b.name)).toEqual([
       path.basename(last.path),
       path.basename(made[2]!),
@@ -67,12 +68,12 @@ describe('backup.create rotation and backup.list', () => {
 
     // The reminder banner's source works with the drive unplugged.
     fs.renameSync(usb, `${usb}-unplugged`);
-    expect(value(await service.invoke('backup.status', {}))).toEqual({ lastVerifiedAt: clock, lastVerifiedPath: last.path });
+    expect(value(await service.invoke('backup.status', {}))).toMatchObject({ lastVerifiedAt: clock, lastVerified: last.handle, restoredAt: null });
     fs.renameSync(`${usb}-unplugged`, usb);
 
     // Locked: the files are still listed from their headers, verification is unknown.
     value(await service.invoke('vault.lock', {}));
-    const locked = value(await service.invoke('backup.list', { dir: usb }));
+    const locked = value(await service.invoke('backup.list', { folder }));
     expect(locked).toHaveLength(4);
     expect(locked.every((b) => !b.verified)).toBe(true);
   });

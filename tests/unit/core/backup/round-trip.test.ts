@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventName, EventPayload } from '../../../../src-shared/ipc';
 import type { VaultService } from '../../../../src-main/service';
-import { filesContaining, newService, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
+import { filesContaining, newService, pick, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
 import { recordsFingerprint, scratchDirs, sha256 } from './helpers';
 
 const CANARY = 'CANARY-bk7-Thaddeus-Quillfeather';
@@ -59,7 +59,7 @@ async function expectAllNotes(s: VaultService): Promise<void> {
 
 describe('backup round trip with 1,000 notes', () => {
   it('creates a verified backup with the right name, counts and progress, and no plaintext anywhere', async () => {
-    const made = value(await service.invoke('backup.create', { dir: backupDir }));
+    const made = value(await service.invoke('backup.create', { folder: await pick(service, 'backup-folder', backupDir) }));
     backupPath = made.path;
     expect(made.verified).toBe(true);
     expect(made.notes).toBe(NOTE_COUNT);
@@ -86,16 +86,16 @@ describe('backup round trip with 1,000 notes', () => {
 
   it('lists the backup as verified and verifies it again without touching the vault', async () => {
     const before = recordsFingerprint(dataDir);
-    const [listed] = value(await service.invoke('backup.list', { dir: backupDir }));
-    expect(listed).toMatchObject({ path: backupPath, verified: true, sameVault: true, readable: true, notes: NOTE_COUNT });
-    const checked = value(await service.invoke('backup.verify', { path: backupPath }));
+    const [listed] = value(await service.invoke('backup.list', { folder: await pick(service, 'backup-folder', backupDir) }));
+    expect(listed).toMatchObject({ name: path.basename(backupPath), verified: true, sameVault: true, readable: true, notes: NOTE_COUNT });
+    const checked = value(await service.invoke('backup.verify', { backup: listed!.handle }));
     expect(checked).toMatchObject({ verified: true, sameVault: true, notes: NOTE_COUNT });
     expect(recordsFingerprint(dataDir)).toBe(before);
   });
 
   it('drills: restores into a temporary place, reports counts and the last note date, leaves nothing', async () => {
     const before = recordsFingerprint(dataDir);
-    const report = value(await service.invoke('backup.drill', { path: backupPath }));
+    const report = value(await service.invoke('backup.drill', { backup: await pick(service, 'backup-file', backupPath) }));
     expect(report.notes).toBe(NOTE_COUNT);
     expect(report.damaged).toBe(0);
     const newest = Math.max(...value(await service.invoke('notes.list', {})).map((n) => n.updatedAt));
@@ -108,9 +108,9 @@ describe('backup round trip with 1,000 notes', () => {
     const { service: fresh, dataDir: newDir } = await newService();
     try {
       expect(value(await fresh.invoke('vault.status', {})).state).toBe('absent');
-      const listed = value(await fresh.invoke('backup.list', { dir: backupDir }));
-      expect(listed[0]).toMatchObject({ path: backupPath, readable: true, sameVault: false, verified: false });
-      const restored = value(await fresh.invoke('backup.restore', { path: backupPath, password: STRONG_PASSWORD }));
+      const listed = value(await fresh.invoke('backup.list', { folder: await pick(fresh, 'backup-folder', backupDir) }));
+      expect(listed[0]).toMatchObject({ name: path.basename(backupPath), readable: true, sameVault: false, verified: false });
+      const restored = value(await fresh.invoke('backup.restore', { backup: listed[0]!.handle, password: STRONG_PASSWORD }));
       expect(restored).toMatchObject({ notes: NOTE_COUNT, replacedFile: null });
       expect(value(await fresh.invoke('vault.status', {})).state).toBe('unlocked');
       await expectAllNotes(fresh);
@@ -128,7 +128,7 @@ describe('backup round trip with 1,000 notes', () => {
   it('restores on a fresh computer with the Recovery Key', async () => {
     const { service: fresh } = await newService();
     try {
-      const restored = value(await fresh.invoke('backup.restore', { path: backupPath, recoveryKey: recoveryKey.toLowerCase() }));
+      const restored = value(await fresh.invoke('backup.restore', { backup: await pick(fresh, 'backup-file', backupPath), recoveryKey: recoveryKey.toLowerCase() }));
       expect(restored.notes).toBe(NOTE_COUNT);
       await expectAllNotes(fresh);
     } finally {
@@ -146,11 +146,11 @@ describe('backup round trip with 1,000 notes', () => {
       const oldHash = sha256(path.join(otherDir, 'vault.db'));
       const reopened = (await newService({ dataDir: otherDir })).service;
       try {
-        const wrong = await reopened.invoke('backup.restore', { path: backupPath, password: 'not the password at all' });
+        const wrong = await reopened.invoke('backup.restore', { backup: await pick(reopened, 'backup-file', backupPath), password: 'not the password at all' });
         expect(wrong).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
         expect(sha256(path.join(otherDir, 'vault.db'))).toBe(oldHash);
 
-        const restored = value(await reopened.invoke('backup.restore', { path: backupPath, password: STRONG_PASSWORD }));
+        const restored = value(await reopened.invoke('backup.restore', { backup: await pick(reopened, 'backup-file', backupPath), password: STRONG_PASSWORD }));
         expect(restored.replacedFile).toMatch(/vault\.replaced-\d{8}T\d{6}Z\.db$/);
         expect(path.dirname(restored.replacedFile!)).toBe(otherDir);
         expect(sha256(restored.replacedFile!)).toBe(oldHash);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
 import type { CheckupLine } from '../../../../src-shared/contract/checkup';
-import { filesContaining, newService, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
+import { filesContaining, newService, pick, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
 
 let service: VaultService;
 afterEach(() => service?.close());
@@ -28,11 +28,11 @@ describe('checkup.run through the service', () => {
     expect(lines['password-age']!.status).toBe('green');
 
     const usb = tempDir('sv-usb-');
-    const made = value(await service.invoke('backup.create', { dir: usb }));
+    const made = value(await service.invoke('backup.create', { folder: await pick(service, 'backup-folder', usb) }));
     lines = await run();
     expect(lines['backup-age']!.status).toBe('green');
     expect(lines['restore-drill']!.status).toBe('red');
-    value(await service.invoke('backup.drill', { path: made.path }));
+    value(await service.invoke('backup.drill', { backup: made.handle }));
     lines = await run();
     expect(lines['restore-drill']!.status).toBe('green');
   });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
-import { newService, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
+import { newService, pick, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
 
 let service: VaultService;
 afterEach(() => service?.close());
@@ -15,7 +15,7 @@ describe('consents in the records-request export', () => {
     value(await service.invoke('consent.add', { clientId, type: 'release-of-information', releaseTo: 'Dr. <b>Lee</b>', givenOn: '2026-02-01', form: 'ROI v1' }));
     value(await service.invoke('consent.revoke', { id: t.id, revokedOn: '2026-03-01' }));
 
-    const out = value(await service.invoke('export.client', { clientId, format: 'html', dir: tempDir('sv-export-') }));
+    const out = value(await service.invoke('export.client', { clientId, format: 'html', folder: await pick(service, 'export-folder', tempDir('sv-export-')) }));
     const html = fs.readFileSync(out.path, 'utf8');
     const section = html.slice(html.indexOf('<h2>Consents</h2>'));
     expect(section).toContain('Treatment');
@@ -30,7 +30,7 @@ describe('consents in the records-request export', () => {
     ({ service } = await newService());
     value(await service.invoke('vault.create', { password: STRONG_PASSWORD }));
     const { id: clientId } = value(await service.invoke('clients.create', { displayName: 'Bo', status: 'active', notes: '' }));
-    const out = value(await service.invoke('export.client', { clientId, format: 'html', dir: tempDir('sv-export-') }));
+    const out = value(await service.invoke('export.client', { clientId, format: 'html', folder: await pick(service, 'export-folder', tempDir('sv-export-')) }));
     expect(fs.readFileSync(out.path, 'utf8')).toContain('No consent is recorded for this client.');
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
-import { tempDir } from '../../../helpers/service';
+import { pick, tempDir } from '../../../helpers/service';
 import { codeOf, unlockedVault } from '../notes/fixture';
 
 let service: VaultService | undefined;
@@ -49,7 +49,7 @@ describe('export.client (records request)', () => {
   it('holds every non-psychotherapy note of the client, none of the psychotherapy notes, no other client', async () => {
     const { call, a } = await practice();
     const dir = tempDir('sv-export-');
-    const out = await call('export.client', { clientId: a.id, format: 'html', dir });
+    const out = await call('export.client', { clientId: a.id, format: 'html', folder: await pick(service!, 'export-folder', dir) });
     expect(out).toMatchObject({ notes: 5, excludedPsychotherapy: 2, excludedTrashed: 1 });
     expect(path.dirname(out.path)).toBe(dir);
     expect(out.path).toMatch(/\.html$/);
@@ -78,7 +78,7 @@ describe('export.client (records request)', () => {
 
   it('escapes everything the clinician typed', async () => {
     const { call, a } = await practice();
-    const html = fs.readFileSync((await call('export.client', { clientId: a.id, format: 'html', dir: tempDir('sv-export-') })).path, 'utf8');
+    const html = fs.readFileSync((await call('export.client', { clientId: a.id, format: 'html', folder: await pick(service!, 'export-folder', tempDir('sv-export-')) })).path, 'utf8');
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<b>Lovelace</b>');
     expect(html).toContain('Session &lt;script&gt;alert(1)&lt;/script&gt;');
@@ -88,26 +88,31 @@ describe('export.client (records request)', () => {
   it('never replaces an earlier export, leaves no temp file, and keeps the name out of the file name', async () => {
     const { call, a } = await practice();
     const dir = tempDir('sv-export-');
-    const first = await call('export.client', { clientId: a.id, format: 'html', dir });
-    const second = await call('export.client', { clientId: a.id, format: 'html', dir });
+    const folder = await pick(service!, 'export-folder', dir);
+    const first = await call('export.client', { clientId: a.id, format: 'html', folder });
+    const second = await call('export.client', { clientId: a.id, format: 'html', folder });
     expect(second.path).not.toBe(first.path);
     expect(fs.readdirSync(dir).sort()).toEqual([path.basename(first.path), path.basename(second.path)].sort());
     expect(first.path).not.toMatch(/Ada|Lovelace/);
   });
 
-  it('unwritable or missing folder -> IO_ERROR; pdf -> INVALID_INPUT; unknown client -> NOT_FOUND; nothing logged for failures', async () => {
+  it('unwritable or vanished folder -> IO_ERROR; a path, or a handle for another use -> INVALID_INPUT; pdf -> INVALID_INPUT; unknown client -> NOT_FOUND; nothing logged for failures', async () => {
     const { service: svc, call, a } = await practice();
-    const file = path.join(tempDir('sv-export-'), 'not-a-folder.txt');
-    fs.writeFileSync(file, 'x');
-    expect(await codeOf(svc, 'export.client', { clientId: a.id, format: 'html', dir: path.join(file, 'sub') })).toBe('IO_ERROR');
-    expect(await codeOf(svc, 'export.client', { clientId: a.id, format: 'html', dir: path.join(tempDir(), 'missing') })).toBe('IO_ERROR');
-    const res = await svc.invoke('export.client', { clientId: a.id, format: 'html', dir: '/proc/sv-no-such-place' });
+    const folder = await pick(svc, 'export-folder', tempDir());
+    const gone = tempDir('sv-export-gone-');
+    const goneFolder = await pick(svc, 'export-folder', gone);
+    fs.rmSync(gone, { recursive: true });
+    expect(await codeOf(svc, 'export.client', { clientId: a.id, format: 'html', folder: goneFolder })).toBe('IO_ERROR');
+    const proc = await pick(svc, 'export-folder', '/proc');
+    const res = await svc.invoke('export.client', { clientId: a.id, format: 'html', folder: proc });
     expect(res).toMatchObject({ ok: false, error: { code: 'IO_ERROR' } });
     if (!res.ok) expect(res.error.message).not.toContain('/proc');
-    expect(await codeOf(svc, 'export.client', { clientId: a.id, format: 'pdf', dir: tempDir() })).toBe('INVALID_INPUT');
-    expect(await codeOf(svc, 'export.client', { clientId: 'ffffffffffffffffffffffffffffffff', format: 'html', dir: tempDir() })).toBe('NOT_FOUND');
+    expect(await codeOf(svc, 'export.client', { clientId: a.id, format: 'html', folder: tempDir() })).toBe('INVALID_INPUT');
+    expect(await codeOf(svc, 'export.client', { clientId: a.id, format: 'html', folder: await pick(svc, 'backup-folder', tempDir()) })).toBe('INVALID_INPUT');
+    expect(await codeOf(svc, 'export.client', { clientId: a.id, format: 'pdf', folder })).toBe('INVALID_INPUT');
+    expect(await codeOf(svc, 'export.client', { clientId: 'ffffffffffffffffffffffffffffffff', format: 'html', folder })).toBe('NOT_FOUND');
     expect(await call('audit.list', { type: 'export.created' })).toEqual([]);
     await svc.lock('manual');
-    expect(await codeOf(svc, 'export.client', { clientId: a.id, format: 'html', dir: tempDir() })).toBe('VAULT_LOCKED');
+    expect(await codeOf(svc, 'export.client', { clientId: a.id, format: 'html', folder })).toBe('VAULT_LOCKED');
   });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
-import { filesContaining, newService, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
+import { filesContaining, newService, pick, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
 
 let service: VaultService;
 afterEach(() => service?.close());
@@ -18,26 +18,29 @@ describe('incident records', () => {
     );
     expect(value(await service.invoke('incident.list', {})).map((i) => i.date)).toEqual(['2026-03-05', '2026-02-01']);
 
-    const out = tempDir('sv-incident-');
-    const { path: file } = value(await service.invoke('incident.export', { id: made.id, dir: out }));
+    const folder = await pick(service, 'export-folder', tempDir('sv-incident-'));
+    const { path: file } = value(await service.invoke('incident.export', { id: made.id, folder }));
     const html = fs.readFileSync(file, 'utf8');
     expect(html).toContain(canary);
     expect(html).toContain('&lt;script&gt;');
     expect(html).not.toContain('<script>');
     expect(file).not.toContain(canary);
     // A second export never replaces the first.
-    const second = value(await service.invoke('incident.export', { id: made.id, dir: out })).path;
+    const second = value(await service.invoke('incident.export', { id: made.id, folder })).path;
     expect(second).not.toBe(file);
 
     value(await service.invoke('vault.lock', {}));
     expect(filesContaining(dataDir, canary)).toEqual([]);
   });
 
-  it('export to a missing folder is IO_ERROR; an empty "what happened" is refused', async () => {
+  it('export to a folder gone since it was chosen is IO_ERROR; an empty "what happened" is refused', async () => {
     ({ service } = await newService());
     value(await service.invoke('vault.create', { password: STRONG_PASSWORD }));
     const made = value(await service.invoke('incident.create', { date: '2026-03-05', whatHappened: 'x', whatWasDone: '' }));
-    expect(await service.invoke('incident.export', { id: made.id, dir: '/nonexistent/folder/here' })).toMatchObject({ ok: false, error: { code: 'IO_ERROR' } });
+    const gone = tempDir('sv-incident-gone-');
+    const folder = await pick(service, 'export-folder', gone);
+    fs.rmSync(gone, { recursive: true });
+    expect(await service.invoke('incident.export', { id: made.id, folder })).toMatchObject({ ok: false, error: { code: 'IO_ERROR' } });
     expect(await service.invoke('incident.create', { date: '2026-03-05', whatHappened: '  ', whatWasDone: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
-import { STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
+import { pick, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
 import { createdVault, fakeClock, vaultService } from './vault-test-kit';
 
 const NEXT_PASSWORD = 'lantern orchard velvet ninety';
@@ -101,7 +101,8 @@ describe('key file', () => {
     const original = Buffer.from('a photo or any file the clinician keeps on a USB stick '.repeat(40));
     fs.writeFileSync(keyFile, original);
     ({ service } = await vaultService());
-    const created = value(await service.invoke('vault.create', { password: STRONG_PASSWORD, keyFile }));
+    const keyFileHandle = await pick(service, 'key-file', keyFile);
+    const created = value(await service.invoke('vault.create', { password: STRONG_PASSWORD, keyFile: keyFileHandle }));
     expect(value(await service.invoke('vault.status', {}))).toMatchObject({ state: 'unlocked', hasKeyFile: true });
     value(await service.invoke('vault.lock', {}));
     expect(value(await service.invoke('vault.status', {}))).toMatchObject({ state: 'locked', hasKeyFile: true });
@@ -113,24 +114,28 @@ describe('key file', () => {
     const changed = Buffer.from(original);
     changed[100] = changed[100]! ^ 1;
     fs.writeFileSync(keyFile, changed);
-    expect(await service.invoke('vault.unlock', { password: STRONG_PASSWORD, keyFile })).toMatchObject({
+    expect(await service.invoke('vault.unlock', { password: STRONG_PASSWORD, keyFile: keyFileHandle })).toMatchObject({
       ok: false,
       error: { code: 'WRONG_CREDENTIALS' },
     });
 
-    const missing = await service.invoke('vault.unlock', { password: STRONG_PASSWORD, keyFile: path.join(keyDir, 'gone.key') });
+    const gone = path.join(keyDir, 'gone.key');
+    fs.writeFileSync(gone, original);
+    const goneHandle = await pick(service, 'key-file', gone);
+    fs.rmSync(gone); // The stick holding it was pulled after it was chosen.
+    const missing = await service.invoke('vault.unlock', { password: STRONG_PASSWORD, keyFile: goneHandle });
     expect(missing).toMatchObject({ ok: false, error: { code: 'IO_ERROR' } });
     if (!missing.ok) expect(missing.error.message).not.toContain(keyDir);
 
     fs.writeFileSync(keyFile, original);
-    value(await service.invoke('vault.unlock', { password: STRONG_PASSWORD, keyFile }));
+    value(await service.invoke('vault.unlock', { password: STRONG_PASSWORD, keyFile: keyFileHandle }));
     value(await service.invoke('vault.lock', {}));
     value(await service.invoke('vault.unlock', { recoveryKey: created.recoveryKey }));
     // A password change keeps the key file: it is still required afterwards.
-    value(await service.invoke('vault.changePassword', { current: STRONG_PASSWORD, next: NEXT_PASSWORD, keyFile }));
+    value(await service.invoke('vault.changePassword', { current: STRONG_PASSWORD, next: NEXT_PASSWORD, keyFile: keyFileHandle }));
     value(await service.invoke('vault.lock', {}));
     expect((await service.invoke('vault.unlock', { password: NEXT_PASSWORD })).ok).toBe(false);
-    value(await service.invoke('vault.unlock', { password: NEXT_PASSWORD, keyFile }));
+    value(await service.invoke('vault.unlock', { password: NEXT_PASSWORD, keyFile: keyFileHandle }));
   });
 
   it('a password-only vault refuses a key file instead of silently adding one', async () => {
@@ -138,7 +143,7 @@ describe('key file', () => {
     fs.writeFileSync(keyFile, 'x'.repeat(64));
     const v = await createdVault();
     service = v.service;
-    expect(await service.invoke('vault.changePassword', { current: STRONG_PASSWORD, next: NEXT_PASSWORD, keyFile })).toMatchObject({
+    expect(await service.invoke('vault.changePassword', { current: STRONG_PASSWORD, next: NEXT_PASSWORD, keyFile: await pick(service, 'key-file', keyFile) })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });

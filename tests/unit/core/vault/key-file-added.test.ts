@@ -2,16 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
-import { STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
+import { pick, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
 import { createdVault, fakeClock, vaultService } from './vault-test-kit';
 
 let service: VaultService | undefined;
 afterEach(() => service?.close());
 
-function keyFileWith(content: string): string {
+/** A file with this content, chosen by the user as a key file: the handle main gives for it. */
+async function keyFileWith(s: VaultService, content: string): Promise<string> {
   const file = path.join(tempDir('sv-keyfile-'), 'practice.jpg');
   fs.writeFileSync(file, content);
-  return file;
+  return pick(s, 'key-file', file);
 }
 
 describe('adding a key file to a password-only vault', () => {
@@ -20,7 +21,9 @@ describe('adding a key file to a password-only vault', () => {
     const v = await createdVault({ now: clock.now });
     service = v.service;
     const { id } = value(await service.invoke('notes.create', { title: 'Intake', body: 'Sleep.' }));
-    const keyFile = keyFileWith('a photo of the garden, kept on another drive');
+    const keyFilePath = path.join(tempDir('sv-keyfile-'), 'garden.jpg');
+    fs.writeFileSync(keyFilePath, 'a photo of the garden, kept on another drive');
+    const keyFile = await pick(service, 'key-file', keyFilePath);
     clock.advance(86_400_000);
     value(await service.invoke('vault.addKeyFile', { password: STRONG_PASSWORD, keyFile }));
     expect(value(await service.invoke('vault.status', {}))).toMatchObject({ state: 'unlocked', hasKeyFile: true });
@@ -30,10 +33,10 @@ describe('adding a key file to a password-only vault', () => {
     ({ service } = await vaultService({ dataDir: v.dataDir, now: clock.now }));
     expect(value(await service.invoke('vault.status', {}))).toMatchObject({ state: 'locked', hasKeyFile: true });
     expect(await service.invoke('vault.unlock', { password: STRONG_PASSWORD })).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
-    const other = await service.invoke('vault.unlock', { password: STRONG_PASSWORD, keyFile: keyFileWith('another photo') });
+    const other = await service.invoke('vault.unlock', { password: STRONG_PASSWORD, keyFile: await keyFileWith(service, 'another photo') });
     expect(other).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS', message: expect.stringContaining('key file') } });
     clock.advance(60_000); // past the growing delay after two wrong tries
-    value(await service.invoke('vault.unlock', { password: STRONG_PASSWORD, keyFile }));
+    value(await service.invoke('vault.unlock', { password: STRONG_PASSWORD, keyFile: await pick(service, 'key-file', keyFilePath) }));
     expect(value(await service.invoke('notes.get', { id })).title).toBe('Intake');
     value(await service.invoke('vault.lock', {}));
     value(await service.invoke('vault.unlock', { recoveryKey: v.recoveryKey }));
@@ -47,12 +50,16 @@ describe('adding a key file to a password-only vault', () => {
   it('needs the right password, refuses a second key file and an unreadable one, and changes nothing then', async () => {
     const v = await createdVault();
     service = v.service;
-    const keyFile = keyFileWith('photo');
+    const keyFile = await keyFileWith(service, 'photo');
     expect(await service.invoke('vault.addKeyFile', { password: 'not my password at all', keyFile })).toMatchObject({
       ok: false,
       error: { code: 'WRONG_CREDENTIALS' },
     });
-    const missing = await service.invoke('vault.addKeyFile', { password: STRONG_PASSWORD, keyFile: path.join(tempDir(), 'gone.jpg') });
+    const gone = path.join(tempDir(), 'gone.jpg');
+    fs.writeFileSync(gone, 'soon gone');
+    const goneHandle = await pick(service, 'key-file', gone);
+    fs.rmSync(gone); // the stick was pulled out after choosing
+    const missing = await service.invoke('vault.addKeyFile', { password: STRONG_PASSWORD, keyFile: goneHandle });
     expect(missing).toMatchObject({ ok: false, error: { code: 'IO_ERROR' } });
     expect(missing.ok || missing.error.message).not.toContain('gone.jpg');
     expect(value(await service.invoke('vault.status', {})).hasKeyFile).toBe(false);
@@ -74,7 +81,7 @@ describe('adding a key file to a password-only vault', () => {
 
     const { service: withKey } = await vaultService();
     service = withKey;
-    const keyFile = keyFileWith('photo');
+    const keyFile = await keyFileWith(withKey, 'photo');
     value(await withKey.invoke('vault.create', { password: STRONG_PASSWORD, keyFile }));
     value(await withKey.invoke('vault.lock', {}));
     const wrongWithKey = await withKey.invoke('vault.unlock', { password: 'not my password at all', keyFile });

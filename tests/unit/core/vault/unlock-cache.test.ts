@@ -135,11 +135,11 @@ describe('unlock cache (the sealed list and index of the last session)', () => {
 
   it('a restore drops the cache of the vault it replaces', async () => {
     const p = await practice();
-    const made = await p.call('backup.create', { dir: tempDir() });
+    const made = await p.call('backup.create', { folder: (await p.call('files.choose', { purpose: 'backup-folder', typedPath: tempDir() })).chosen!.handle });
     await p.call('notes.create', { title: 'After the backup', body: 'Not in the backup.' });
     await p.call('vault.lock', {});
     expect(fs.existsSync(p.cacheFile)).toBe(true);
-    await p.call('backup.restore', { path: made.path, password: STRONG_PASSWORD });
+    await p.call('backup.restore', { backup: made.handle, password: STRONG_PASSWORD });
     expect(fs.existsSync(p.cacheFile)).toBe(false);
     expect((await p.call('notes.list', {})).map((n) => n.title)).not.toContain('After the backup');
   });
