@@ -35,6 +35,8 @@ async function soapNote(page: Page, title: string, date: string, subjective: str
 }
 
 test('a practice day: client, intake, three SOAP notes, sign, addendum, psychotherapy note, search', async ({ page }, testInfo) => {
+  // A whole day with nine accessibility scans and eight full-page screenshots: over a minute on a busy 2-core machine.
+  test.setTimeout(120_000);
   const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(name), fullPage: true });
   await createVaultThroughUi(page);
 
