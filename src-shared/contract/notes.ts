@@ -71,6 +71,12 @@ export const noteSummary = z.object({
   addendaCount: z.number().int(),
   createdAt: z.number(),
   updatedAt: z.number(),
+  /**
+   * Set when the note cannot be trusted as it reads: `signed-version-missing` — the sealed audit
+   * trail says it was signed, but the vault file holds only unsigned revisions (its signed ones
+   * were removed). Shown as damaged; it does not open for editing (VAULT_CORRUPT).
+   */
+  damage: z.enum(['signed-version-missing']).optional(),
 });
 
 export const note = noteSummary.extend({

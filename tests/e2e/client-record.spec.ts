@@ -1,4 +1,4 @@
-import { tempDir } from '../helpers/service';
+import { tempDir } from '../helpers/disk';
 import { expectAccessible } from './a11y';
 import { chooseByTypedPath, createVaultThroughUi, expect, test } from './fixtures';
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { newService, pick, STRONG_PASSWORD, tempDir, value } from '../helpers/service';
+import { tempDir } from '../helpers/disk';
+import { newService, pick, STRONG_PASSWORD, value } from '../helpers/service';
 import { expectAccessible } from './a11y';
 import { chooseByTypedPath, confirmRecoveryKit, createVaultThroughUi, expect, test } from './fixtures';
 

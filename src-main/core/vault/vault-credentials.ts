@@ -33,7 +33,8 @@ export function readKeyFileBytes(read: KeyFileReader, file: string | undefined):
   if (file === undefined) return null;
   try {
     return read(file);
-  } catch {
+  } catch (e) {
+    if (e instanceof VaultError) throw e; // The reader's own answer (not a regular file, too large).
     throw new VaultError('IO_ERROR', 'The key file could not be read. Check that the drive holding it is connected.');
   }
 }

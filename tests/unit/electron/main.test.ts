@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../../src-shared/ipc';
 import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY } from '../../../src-main/electron/security';
 import type { VaultService, VaultServiceOptions } from '../../../src-main/service';
-import { newService, STRONG_PASSWORD, tempDir, value } from '../../helpers/service';
+import { tempDir } from '../../helpers/disk';
+import { newService, STRONG_PASSWORD, value } from '../../helpers/service';
 
 /**
  * Boots src-main/electron/main.ts against a fake 'electron' module (there is no Electron binary
@@ -212,14 +213,30 @@ describe('Electron main process', () => {
     const [win] = fake.state.windows;
     expect(win?.loaded).toBe(APP_ENTRY_URL);
     expect(win?.contentProtection).toBe(true);
-    expect(win?.options.webPreferences).toMatchObject({
+    // The Electron security checklist (docs/security.md), as passed to the window.
+    expect(win?.options.webPreferences).toEqual({
+      preload: path.join(fake.state.appPath, 'dist', 'main', 'preload.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
       devTools: false,
-      preload: path.join(fake.state.appPath, 'dist', 'main', 'preload.cjs'),
+      spellcheck: false,
     });
+  });
+
+  it('allows DevTools only in an unpackaged development build', async () => {
+    fake.state.packaged = false;
+    await bootAndBeReady();
+    expect(fake.state.windows[0]?.options.webPreferences?.devTools).toBe(true);
   });
 
   it('serves the renderer build over app:// with the CSP, and nothing outside it', async () => {
@@ -291,7 +308,7 @@ describe('Electron main process', () => {
   it('locks at once on suspend and on screen lock (idle sources attached to the window)', async () => {
     await bootAndBeReady();
     const service = fake.state.services[0]!.service;
-    const lockNow = vi.spyOn(service.lockPolicy, 'lockNow').mockImplementation(() => {});
+    const lockNow = vi.spyOn(service.idle, 'lockNow').mockImplementation(() => {});
     fake.state.power.get('suspend')?.();
     fake.state.power.get('lock-screen')?.();
     expect(lockNow.mock.calls).toEqual([['suspend'], ['screen-lock']]);

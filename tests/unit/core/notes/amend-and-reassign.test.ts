@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
 import { amendableParts } from '../../../../src-shared/contract/notes';
-import { codeOf, relock, unlockedVault } from './fixture';
+import { codeOf, relock, unlockedVault } from '../../../helpers/service';
 
 let service: VaultService | undefined;
 afterEach(() => service?.close());
@@ -17,9 +17,9 @@ describe('addenda say which part of the signed note they amend', () => {
     const { call, service: s, clock } = await setup();
     const note = await call('notes.create', { title: 'Session 4', kind: 'progress', templateId: 'soap', fields: { plan: 'Weekly CBT.' } });
     await call('notes.sign', { id: note.id, baseRev: note.rev });
-    clock.now += 60_000;
+    clock.setTime(clock.now() + 60_000);
     const added = await call('notes.addAddendum', { id: note.id, text: 'Plan changed to fortnightly.', section: 'plan' });
-    expect(added.addendum).toMatchObject({ section: 'plan', createdAt: clock.now });
+    expect(added.addendum).toMatchObject({ section: 'plan', createdAt: clock.now() });
     await call('notes.addAddendum', { id: note.id, text: 'Client confirmed by phone.' });
     expect(await codeOf(s, 'notes.addAddendum', { id: note.id, text: 'x', section: 'presenting-problem' })).toBe('INVALID_INPUT');
     await relock(s);

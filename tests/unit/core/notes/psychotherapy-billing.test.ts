@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
-import { codeOf, unlockedVault } from './fixture';
+import { codeOf, unlockedVault } from '../../../helpers/service';
 
 let service: VaultService | undefined;
 afterEach(() => service?.close());

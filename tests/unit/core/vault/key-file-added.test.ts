@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
-import { pick, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
-import { createdVault, fakeClock, vaultService } from './vault-test-kit';
+import { tempDir } from '../../../helpers/disk';
+import { FakeClock } from '../../../helpers/fake-clock';
+import { createdVault, pick, STRONG_PASSWORD, value, vaultService } from '../../../helpers/service';
 
 let service: VaultService | undefined;
 afterEach(() => service?.close());
@@ -17,14 +18,14 @@ async function keyFileWith(s: VaultService, content: string): Promise<string> {
 
 describe('adding a key file to a password-only vault', () => {
   it('after adding: the password alone fails, password + key file opens, the Recovery Key still opens; across a restart', async () => {
-    const clock = fakeClock();
+    const clock = new FakeClock();
     const v = await createdVault({ now: clock.now });
     service = v.service;
     const { id } = value(await service.invoke('notes.create', { title: 'Intake', body: 'Sleep.' }));
     const keyFilePath = path.join(tempDir('sv-keyfile-'), 'garden.jpg');
     fs.writeFileSync(keyFilePath, 'a photo of the garden, kept on another drive');
     const keyFile = await pick(service, 'key-file', keyFilePath);
-    clock.advance(86_400_000);
+    clock.setTime(clock.now() + 86_400_000);
     value(await service.invoke('vault.addKeyFile', { password: STRONG_PASSWORD, keyFile }));
     expect(value(await service.invoke('vault.status', {}))).toMatchObject({ state: 'unlocked', hasKeyFile: true });
     value(await service.invoke('vault.lock', {}));
@@ -35,7 +36,7 @@ describe('adding a key file to a password-only vault', () => {
     expect(await service.invoke('vault.unlock', { password: STRONG_PASSWORD })).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
     const other = await service.invoke('vault.unlock', { password: STRONG_PASSWORD, keyFile: await keyFileWith(service, 'another photo') });
     expect(other).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS', message: expect.stringContaining('key file') } });
-    clock.advance(60_000); // past the growing delay after two wrong tries
+    clock.setTime(clock.now() + 60_000); // past the growing delay after two wrong tries
     value(await service.invoke('vault.unlock', { password: STRONG_PASSWORD, keyFile: await pick(service, 'key-file', keyFilePath) }));
     expect(value(await service.invoke('notes.get', { id })).title).toBe('Intake');
     value(await service.invoke('vault.lock', {}));

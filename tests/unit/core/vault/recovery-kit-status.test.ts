@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
-import { STRONG_PASSWORD, value } from '../../../helpers/service';
-import { createdVault } from './vault-test-kit';
+import { createdVault, STRONG_PASSWORD, value } from '../../../helpers/service';
 
 let service: VaultService | undefined;
 afterEach(() => service?.close());
