@@ -1,4 +1,6 @@
+import { amendableParts, type Addendum } from './contract/notes';
 import type { Signer } from './contract/profile';
+import type { TemplateId } from './templates';
 
 /**
  * Dates, counts and signature lines as every document prints them (PDF, HTML export, audit
@@ -56,7 +58,9 @@ export function signatureLine(signedAt: number, signedBy: Signer | undefined): s
     : `Signed electronically ${documentDateTime(signedAt)} (signed before SessionVault recorded the signer's name)`;
 }
 
-/** The heading of an addendum: who added it and when. */
-export function addendumLine(createdAt: number, by: Signer | undefined): string {
-  return by ? `Addendum by ${signerText(by)}, ${documentDateTime(createdAt)}` : `Addendum, ${documentDateTime(createdAt)}`;
+/** The heading of an addendum: who added it, when, and which part of the note it amends when it says. */
+export function addendumLine(a: Pick<Addendum, 'createdAt' | 'by' | 'section'>, templateId: TemplateId): string {
+  const part = a.section === undefined ? undefined : amendableParts(templateId).find((p) => p.key === a.section);
+  const head = a.by ? `Addendum by ${signerText(a.by)}, ${documentDateTime(a.createdAt)}` : `Addendum, ${documentDateTime(a.createdAt)}`;
+  return part ? `${head}, amending ${part.label}` : head;
 }

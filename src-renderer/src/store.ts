@@ -3,6 +3,7 @@ import type { BackupProgress, ClientSummary, Note, NoteSummary } from '../../src
 import type { RecordsDocument } from '../../src-shared/contract/export';
 import type { Addendum, SessionHeader } from '../../src-shared/contract/notes';
 import type { Signer } from '../../src-shared/contract/profile';
+import type { BackupReminder } from '../../src-shared/backup-reminder';
 import type { NoteKind, TemplateId } from '../../src-shared/templates';
 
 export type Phase = 'loading' | 'create' | 'restore' | 'recovery-kit' | 'unlock' | 'ready';
@@ -11,6 +12,8 @@ export type View = 'notes' | 'clients' | 'search' | 'backups' | 'audit' | 'reten
 
 /** What the clinician edits in a note; one save sends all of it. */
 export interface NoteContent {
+  /** Set or changed until the note is signed; null = no client. */
+  clientId: string | null;
   title: string;
   body: string;
   kind: NoteKind;
@@ -25,7 +28,6 @@ export interface Draft extends NoteContent {
   key: number;
   id: string | null;
   rev: number | null;
-  clientId: string | null;
   signedAt?: number;
   /** Who signed, as kept in the note at signing. */
   signedBy?: Signer;
@@ -33,7 +35,9 @@ export interface Draft extends NoteContent {
   addenda: Addendum[];
 }
 
+/** `idle`: nothing changed since the note was opened, so there is nothing to report. */
 export type SaveState =
+  | { state: 'idle' }
   | { state: 'saved' }
   | { state: 'dirty' }
   | { state: 'saving' }
@@ -70,10 +74,21 @@ export interface AppState {
   lockWarning: number | null;
   /** The running backup/verify/drill/restore, if any. */
   backupProgress: BackupProgress | null;
-  /** Shown while the last verified backup is missing or older than the setting. */
-  backupReminder: string | null;
+  /** Amber in a new vault's first days, red once the last verified backup is too old (backup-reminder.ts). */
+  backupReminder: (Exclude<BackupReminder, { level: 'none' }> & { folderChosen: boolean }) | null;
+  /** The current Recovery Kit was never confirmed as stored (e.g. the window closed on it). */
+  recoveryKitPending: boolean;
+  /** Underline misspellings in note fields: the setting, where this computer can do it offline. */
+  spellCheck: boolean;
+  /** The "?" overlay listing the keyboard shortcuts. */
+  shortcutsOpen: boolean;
   /** What is laid out for the printer right now (decrypted: dropped with everything else at lock). */
   printJob: PrintJob | null;
+}
+
+/** Nothing is waiting to be saved. */
+export function isSaved(save: SaveState): boolean {
+  return save.state === 'saved' || save.state === 'idle';
 }
 
 /** A note, or a records-request copy, on its way to the printer. */
@@ -88,13 +103,16 @@ const initial: AppState = {
   clients: [],
   clientId: null,
   draft: null,
-  save: { state: 'saved' },
+  save: { state: 'idle' },
   resume: null,
   banner: null,
   lockWarning: null,
   backupProgress: null,
   backupReminder: null,
   printJob: null,
+  recoveryKitPending: false,
+  spellCheck: false,
+  shortcutsOpen: false,
 };
 
 export const useApp = create<AppState>()(() => initial);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { pick, tempDir, value } from '../helpers/service';
+import { tempDir } from '../helpers/disk';
+import { pick, value } from '../helpers/service';
 import { expectAccessible } from './a11y';
 import { chooseByTypedPath, createVaultThroughUi, expect, test } from './fixtures';
 
@@ -21,7 +22,7 @@ test('Security Checkup: a fresh vault shows red backup and drill lines; a verifi
   await expectAccessible(page, 'Security Checkup');
 
   // One click from the line to the fix.
-  await backupLine.getByRole('button', { name: 'Back up now' }).click();
+  await backupLine.getByRole('button', { name: 'Choose a backup folder' }).click();
   await chooseByTypedPath(page, 'Choose folder…', tempDir('sv-usb-'));
   await page.getByRole('button', { name: 'Back up now' }).click();
   await expect(page.getByTestId('backup-message')).toContainText('Backup verified');

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { STRONG_PASSWORD, tempDir, TEST_PROFILE, value } from '../helpers/service';
+import { tempDir } from '../helpers/disk';
+import { STRONG_PASSWORD, TEST_PROFILE, value } from '../helpers/service';
 import { expectAccessible } from './a11y';
 import { chooseByTypedPath, createVaultThroughUi, expect, test } from './fixtures';
 
@@ -37,6 +38,8 @@ test('audit trail after a session of work, records-request export without psycho
   for (const text of ['Created the vault', 'Added client Marisol Trent', "Signed note 'Session 1' for Marisol Trent", 'A wrong password or Recovery Key was entered', 'Locked the vault', 'Unlocked the vault']) {
     await expect(events).toContainText(text);
   }
+  // The mistyped password happened while locked: it was sealed at the unlock, and says so.
+  await expect(events.locator('li', { hasText: 'A wrong password or Recovery Key was entered' })).toContainText('recorded while locked');
   await expect(page.locator('body')).not.toContainText(inRecord);
   await expectAccessible(page, 'audit trail');
   await page.screenshot({ path: testInfo.outputPath('1-audit.png'), fullPage: true });
@@ -49,6 +52,7 @@ test('audit trail after a session of work, records-request export without psycho
   await page.getByRole('list', { name: 'Client list' }).getByText('Marisol Trent').click();
   await expect(page.getByTestId('retain-until')).toHaveText(/\d{4}/);
   const out = tempDir('sv-export-');
+  await page.getByRole('button', { name: 'Export the record…' }).click();
   await page.getByRole('radio', { name: 'Web page (HTML)' }).check();
   await chooseByTypedPath(page, 'Choose export folder…', out);
   await page.getByRole('button', { name: 'Export record' }).click();

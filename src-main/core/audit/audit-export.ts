@@ -1,11 +1,12 @@
 import type { Content } from 'pdfmake/interfaces';
+import { chainProblemText } from '../../../src-shared/audit-labels';
 import type { AuditFilter, ReadableAuditEntry } from '../../../src-shared/contract/audit';
 import { countOf, documentDate, documentDateTime } from '../../../src-shared/document-text';
 import type { ExportDestination } from '../export/destination';
 import { localIsoDate } from '../notes/note-record';
 import { pageFrame } from '../pdf/pdf-blocks';
 import { renderPdf } from '../pdf/pdf-engine';
-import type { UnlockedSession } from '../vault/vault-manager';
+import type { UnlockedSession } from '../vault/unlocked-session';
 import { readableTrail } from './audit-trail';
 
 /** ISO 8601 with the local offset, so a spreadsheet sorts it and an auditor knows the zone. */
@@ -73,7 +74,7 @@ export async function exportAuditTrail(
         `Prepared on ${documentDateTime(now)}. ${filterText(req.filter, clientName)} ${countOf(entries.length, 'entry', 'entries')}, oldest first.`,
         verdict.ok
           ? `Chain check: intact. All ${countOf(verdict.entries, 'stored entry', 'stored entries')} are sealed and each is chained to the one before.`
-          : `Chain check: FAILED at entry ${(verdict.firstBadIndex ?? 0) + 1} of ${verdict.entries}. Entries from there on cannot be trusted.`,
+          : `Chain check: FAILED: ${chainProblemText(verdict)} Entries from there on cannot be trusted.`,
         'Client names and note titles are looked up in the encrypted vault when the trail is read; the trail itself stores only ids.',
       ],
       margin: [0, 0, 0, 10],

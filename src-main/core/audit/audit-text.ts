@@ -102,7 +102,7 @@ export function describeEntry(entry: AuditEntry, subjects: AuditSubjects): strin
   const sentences: Partial<Record<AuditEventType, () => string>> = {
     'vault.created': () => 'Created the vault',
     'vault.unlocked': () => 'Unlocked the vault',
-    'vault.unlockFailed': () => 'A wrong password or Recovery Key was entered',
+    'vault.unlockFailed': () => (words.has('backup') ? 'A wrong password or Recovery Key was entered for a backup file' : 'A wrong password or Recovery Key was entered'),
     'vault.locked': () => LOCK_REASONS[entry.detail ?? 'manual'] ?? 'Locked the vault',
     'vault.passwordChanged': () => 'Changed the password',
     'vault.recoveryKeyUsed': () => 'Unlocked the vault with the Recovery Key',
@@ -148,7 +148,9 @@ export function describeEntry(entry: AuditEntry, subjects: AuditSubjects): strin
     const drive = values.get('drive');
     return drive ? ` on ${driveLabel(drive)}` : '';
   }
-  return (sentences[entry.type] ?? (() => auditEventName(entry.type)))();
+  const text = (sentences[entry.type] ?? (() => auditEventName(entry.type)))();
+  // Its time is when it happened; it was sealed into the chain only at the next unlock (audit-pending.ts).
+  return entry.whileLocked ? `${text} (recorded while locked)` : text;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { AuditFilter, ReadableAuditEntry } from '../../../src-shared/contract/audit';
-import type { UnlockedSession } from '../vault/vault-manager';
+import type { UnlockedSession } from '../vault/unlocked-session';
 import { clientOf, describeEntry, type AuditSubjects } from './audit-text';
 
 /** Names as the vault holds them now (in memory while unlocked: nothing is decrypted for this). */

@@ -73,7 +73,7 @@ ${facts(noteFacts(note))}
 ${noteSections(note).map((s) => `<h3>${e(s.label)}</h3>${typed(s.text)}`).join('\n')}
 <p class="status">${e(noteSignature(note))}</p>
 ${note.addenda.length ? '<h3>Addenda</h3>' : ''}
-${note.addenda.map((a) => `<div class="addendum"><p class="status">${e(addendumLine(a.createdAt, a.by))}</p>${typed(a.text)}</div>`).join('\n')}`;
+${note.addenda.map((a) => `<div class="addendum"><p class="status">${e(addendumLine(a, note.templateId))}</p>${typed(a.text)}</div>`).join('\n')}`;
   // A printed draft repeats its notice at the top of every page (browsers repeat a table's thead).
   const marked = note.signed ? body : `<table class="draft"><thead><tr><th>${e(UNSIGNED_DRAFT_NOTICE)}</th></tr></thead><tbody><tr><td>${body}</td></tr></tbody></table>`;
   return `<section class="note">\n${marked}\n</section>`;

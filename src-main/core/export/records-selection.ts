@@ -1,8 +1,6 @@
 import type { RecordsDocument, RecordsRequest } from '../../../src-shared/contract/export';
 import type { Note } from '../../../src-shared/contract/notes';
-import { ConsentRepo } from '../consent/consent-repo';
-import { ProfileRepo } from '../profile/profile-repo';
-import type { UnlockedSession } from '../vault/vault-manager';
+import type { UnlockedSession } from '../vault/unlocked-session';
 
 /** Oldest first, as a record is read. */
 function chronological(a: Note, b: Note): number {
@@ -17,7 +15,7 @@ function chronological(a: Note, b: Note): number {
  * only dates of service inside the requested range. Everything left out is counted.
  */
 export function selectRecord(s: UnlockedSession, req: RecordsRequest, now: number): RecordsDocument {
-  const client = s.clients.get(req.clientId, s.notes.lastContacts());
+  const client = s.clients.get(req.clientId);
   const all = s.notes.list({ clientId: req.clientId, includeTrashed: true });
   const counts = { notes: 0, unsignedIncluded: 0, psychotherapy: 0, unsigned: 0, trashed: 0, outsideRange: 0 };
   const notes: Note[] = [];
@@ -48,12 +46,12 @@ export function selectRecord(s: UnlockedSession, req: RecordsRequest, now: numbe
   counts.notes = notes.length;
   return {
     client,
-    clinician: new ProfileRepo(s.store).get(),
+    clinician: s.profile.get(),
     preparedAt: now,
     ...(req.from ? { from: req.from } : {}),
     ...(req.to ? { to: req.to } : {}),
     notes,
-    consents: new ConsentRepo(s.store, () => now).list(req.clientId),
+    consents: s.consents.list(req.clientId),
     counts,
   };
 }

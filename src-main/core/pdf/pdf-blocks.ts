@@ -75,7 +75,7 @@ export function noteBlock(note: Note, o: { pageBreak: boolean }): Content {
     ...noteSections(note).flatMap((s): Content[] => [{ text: s.label, style: 'h3' }, typed(s.text)]),
     { text: noteSignature(note), style: 'status' },
     ...(note.addenda.length ? [{ text: 'Addenda', style: 'h3' } satisfies Content] : []),
-    ...note.addenda.flatMap((a): Content[] => [{ text: addendumLine(a.createdAt, a.by), style: 'status' }, typed(a.text)]),
+    ...note.addenda.flatMap((a): Content[] => [{ text: addendumLine(a, note.templateId), style: 'status' }, typed(a.text)]),
   ];
   const body = note.signed ? { stack: blocks } : markedDraft(blocks);
   return o.pageBreak ? { stack: [body], pageBreak: 'before' } : body;

@@ -15,13 +15,15 @@ interface Props {
   chosen: ChosenPlace | null;
   onChosen: (chosen: ChosenPlace) => void;
   hint?: ReactNode;
+  /** An id for the choose button, so another screen can send the cursor straight to it. */
+  chooseId?: string;
 }
 
 /**
  * A file or folder chosen with the OS dialog (the app) or the drive list plus a typed path (the
  * preview). The page only ever holds the handle main gave for it, never a path it could name itself.
  */
-export function FileChoice({ purpose, label, chooseLabel, chosen, onChosen, hint }: Props) {
+export function FileChoice({ purpose, label, chooseLabel, chosen, onChosen, hint, chooseId }: Props) {
   const id = useId();
   const { chooser } = useDrives(false);
   const [typing, setTyping] = useState(false);
@@ -47,7 +49,7 @@ export function FileChoice({ purpose, label, chooseLabel, chosen, onChosen, hint
         <span className="chosen" data-chosen={chosen ? 'yes' : 'no'}>
           {chosen ? describeChosen(chosen) : 'None chosen'}
         </span>
-        <button type="button" className="secondary" onClick={() => void choose()} disabled={chooser === null}>
+        <button type="button" id={chooseId} className="secondary" onClick={() => void choose()} disabled={chooser === null}>
           {chooseLabel}
         </button>
       </div>

@@ -1,28 +1,23 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { newService, pick, STRONG_PASSWORD, tempDir, TEST_PROFILE, value } from '../../helpers/service';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../helpers/disk';
+import { newService, pick, STRONG_PASSWORD, TEST_PROFILE, value } from '../../helpers/service';
 
-/** Files under dir written since `since` (ms), following no links. */
-function recentFiles(dir: string, since: number): string[] {
+/** Every file under dir, following no links. */
+function allFiles(dir: string): string[] {
   const out: string[] = [];
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch {
-    return out; // another process's private temp dir, or gone already
+    return out; // removed while we looked
   }
   for (const e of entries) {
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...recentFiles(full, since));
-    else if (e.isFile()) {
-      try {
-        if (fs.statSync(full).mtimeMs >= since) out.push(full);
-      } catch {
-        // removed while we looked
-      }
-    }
+    if (e.isDirectory()) out.push(...allFiles(full));
+    else if (e.isFile()) out.push(full);
   }
   return out;
 }
@@ -43,9 +38,24 @@ function containing(files: string[], needles: string[]): string[] {
   return hits;
 }
 
+// A private temp folder for this run (TMPDIR, inherited by any worker or child the app starts):
+// the shared OS temp dir also holds vitest's cache and other tests' files, which may hold the
+// test password; this checks what the app writes and only that.
+let privateTmp = '';
+const savedTmpdir = process.env.TMPDIR;
+beforeAll(() => {
+  privateTmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sv-plaintext-run-'));
+  process.env.TMPDIR = privateTmp;
+});
+afterAll(() => {
+  if (savedTmpdir === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = savedTmpdir;
+  fs.rmSync(privateTmp, { recursive: true, force: true });
+});
+
 describe('zero plaintext at rest after a whole session', () => {
   it('no canary, name or password in the data dir, the backup dir, or anything written to the temp dir', async () => {
-    const started = Date.now() - 1000;
+    expect(os.tmpdir()).toBe(privateTmp);
     const canaries = Array.from({ length: 20 }, (_, i) => `zq${i}Canary${(i * 7919).toString(36)}Wexford`);
     const usb = tempDir('sv-usb-');
     const { service, dataDir } = await newService();
@@ -80,7 +90,7 @@ describe('zero plaintext at rest after a whole session', () => {
     value(await service.invoke('export.client', { clientId: clientIds[1]!, format: 'html', folder }));
     value(await service.invoke('audit.export', { format: 'pdf', folder, filter: {} }));
     value(await service.invoke('audit.export', { format: 'csv', folder, filter: {} }));
-    expect(containing(recentFiles(exports, 0), [canaries[0]!, canaries[1]!]).length).toBeGreaterThan(0);
+    expect(containing(allFiles(exports), [canaries[0]!, canaries[1]!]).length).toBeGreaterThan(0);
     const backup = value(await service.invoke('backup.create', { folder: await pick(service, 'backup-folder', usb) }));
     value(await service.invoke('backup.drill', { backup: backup.handle }));
     value(await service.invoke('vault.lock', {}));
@@ -94,14 +104,11 @@ describe('zero plaintext at rest after a whole session', () => {
     restored.service.close();
 
     const secrets = [...canaries, clinician, STRONG_PASSWORD];
-    expect(containing(recentFiles(dataDir, 0), secrets)).toEqual([]);
-    expect(containing(recentFiles(restored.dataDir, 0), secrets)).toEqual([]);
-    expect(containing(recentFiles(usb, 0), secrets)).toEqual([]);
-    // Anything at all written to the OS temp dir during this test (other tests use other canaries).
-    // Not counted: vitest's own module cache (`<tmp>/<random>/ssr/<sha1>`, test sources as transformed,
-    // written by any vitest run on the machine, and test sources hold the test password).
-    const vitestCache = /[/\\]ssr[/\\][0-9a-f]{40}$/;
-    const elsewhere = recentFiles(os.tmpdir(), started).filter((f) => !f.startsWith(exports + path.sep) && !vitestCache.test(f));
-    expect(containing(elsewhere, secrets)).toEqual([]);
+    expect(containing(allFiles(dataDir), secrets)).toEqual([]);
+    expect(containing(allFiles(restored.dataDir), secrets)).toEqual([]);
+    expect(containing(allFiles(usb), secrets)).toEqual([]);
+    // Anything at all the app wrote to its temp dir (the data dirs and the USB folder are inside it
+    // too), except the folder the clinician chose for the documents.
+    expect(containing(allFiles(privateTmp).filter((f) => !f.startsWith(exports + path.sep)), secrets)).toEqual([]);
   }, 120_000);
 });

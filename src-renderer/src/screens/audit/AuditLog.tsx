@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { chainProblemText } from '../../../../src-shared/audit-labels';
 import type { AuditVerifyResult, ReadableAuditEntry } from '../../../../src-shared/contract/audit';
 import { loadAudit } from '../../actions/audit';
 import { formatDateTime, plural } from '../../components/format';
@@ -40,8 +41,7 @@ export function AuditLog() {
           </p>
         ) : (
           <p className="audit-verdict broken" role="alert" data-testid="audit-verdict">
-            ✗ The audit trail was altered: entry {(verdict.firstBadIndex ?? 0) + 1} of {verdict.entries} does not match the chain. Entries
-            from there on cannot be trusted.
+            ✗ The audit trail was altered: {chainProblemText(verdict)} Entries from there on cannot be trusted.
           </p>
         ))}
       <StatusMessage status={status} />

@@ -58,6 +58,7 @@ export function Backups() {
         <p>Choose a folder on a USB drive. Each backup is encrypted like the vault, then read back and verified before it counts.</p>
         <form onSubmit={backUpNow}>
           <FileChoice
+            chooseId="choose-backup-folder"
             purpose="backup-folder"
             label="Backup folder"
             chooseLabel="Choose folder…"

@@ -16,6 +16,7 @@ import { recordsRequest, RecordsRequestOptions, type RecordsOptions } from './Re
 export function ExportRecord({ clientId }: { clientId: string }) {
   const [options, setOptions] = useState<RecordsOptions>({ includeUnsigned: false, from: '', to: '' });
   const [format, setFormat] = useState<'pdf' | 'html'>('pdf');
+  const [open, setOpen] = useState(false);
   const [folder, setFolder] = useState<ChosenPlace | null>(null);
   const { busy, status, run, onSubmit } = useSubmit();
   const req = recordsRequest(clientId, options);
@@ -38,30 +39,39 @@ export function ExportRecord({ clientId }: { clientId: string }) {
         A copy of this client's record to hand over. Its cover page says what it includes and what is left out, and why; psychotherapy notes
         are never included. Every export and printout is recorded in the audit trail.
       </p>
-      <form onSubmit={submit}>
-        <RecordsRequestOptions value={options} onChange={setOptions} />
-        <fieldset className="choice">
-          <legend>Format</legend>
-          <label>
-            <input type="radio" name="records-format" checked={format === 'pdf'} onChange={() => setFormat('pdf')} />
-            PDF
-          </label>
-          <label>
-            <input type="radio" name="records-format" checked={format === 'html'} onChange={() => setFormat('html')} />
-            Web page (HTML)
-          </label>
-        </fieldset>
-        <FileChoice purpose="export-folder" label="Folder to save the copy in" chooseLabel="Choose export folder…" chosen={folder} onChosen={setFolder} />
-        <StatusMessage status={status} testId="export-message" />
-        <div className="row">
-          <button type="submit" disabled={busy || !folder}>
-            Export record
-          </button>
-          <button type="button" className="secondary" disabled={busy} onClick={() => void print()}>
-            Print record
-          </button>
-        </div>
-      </form>
+      {open ? (
+        <form onSubmit={submit}>
+          <RecordsRequestOptions value={options} onChange={setOptions} />
+          <fieldset className="choice">
+            <legend>Format</legend>
+            <label>
+              <input type="radio" name="records-format" checked={format === 'pdf'} onChange={() => setFormat('pdf')} />
+              PDF
+            </label>
+            <label>
+              <input type="radio" name="records-format" checked={format === 'html'} onChange={() => setFormat('html')} />
+              Web page (HTML)
+            </label>
+          </fieldset>
+          <FileChoice purpose="export-folder" label="Folder to save the copy in" chooseLabel="Choose export folder…" chosen={folder} onChosen={setFolder} />
+          <StatusMessage status={status} testId="export-message" />
+          <div className="row">
+            <button type="submit" disabled={busy || !folder}>
+              Export record
+            </button>
+            <button type="button" className="secondary" disabled={busy} onClick={() => void print()}>
+              Print record
+            </button>
+            <button type="button" className="secondary" onClick={() => setOpen(false)}>
+              Close
+            </button>
+          </div>
+        </form>
+      ) : (
+        <button type="button" className="secondary" onClick={() => setOpen(true)}>
+          Export the record…
+        </button>
+      )}
     </section>
   );
 }

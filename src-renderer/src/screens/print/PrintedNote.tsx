@@ -20,7 +20,7 @@ export function PrintedNote({ note, markPsychotherapy = false }: { note: Note; m
       {note.addenda.length > 0 && <h3>Addenda</h3>}
       {note.addenda.map((a) => (
         <div key={a.id}>
-          <p className="print-status">{addendumLine(a.createdAt, a.by)}</p>
+          <p className="print-status">{addendumLine(a, note.templateId)}</p>
           <p className="print-typed">{a.text}</p>
         </div>
       ))}

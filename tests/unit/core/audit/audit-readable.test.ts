@@ -1,16 +1,13 @@
 import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MountedVolume } from '../../../../src-main/core/drives/volume';
 import type { VaultService } from '../../../../src-main/service';
 import { pdfText, qpdfCheck } from '../../../helpers/pdf';
-import { filesContaining, pick, tempDir } from '../../../helpers/service';
-import { unlockedVault } from '../notes/fixture';
+import { filesContaining, tempDir } from '../../../helpers/disk';
+import { pick, unlockedVault } from '../../../helpers/service';
 
+/** The service of the running test (closed after it by the shared helpers). */
 let service: VaultService | undefined;
-afterEach(() => {
-  service?.close();
-  service = undefined;
-});
 
 /** The removable drives the service sees plugged in (none until a test plugs one in). */
 let plugged: MountedVolume[] = [];
@@ -88,7 +85,7 @@ describe('the audit trail in sentences', () => {
   it('after a retention purge the entries stay, without the name', async () => {
     const { call, client, notes, clock, texts } = await practice();
     await call('settings.update', { retentionYears: 1 });
-    clock.now += 3 * 365 * 86_400_000;
+    clock.setTime(clock.now() + 3 * 365 * 86_400_000);
     await call('retention.purge', { clientId: client.id, confirm: true, confirmPhrase: 'DELETE' });
     const lines = await texts({ recordId: notes[0]!.id });
     expect(lines).toEqual(['Signed a note no longer in the vault', 'Created a note no longer in the vault']);
@@ -98,8 +95,8 @@ describe('the audit trail in sentences', () => {
   it('is filtered by client, event and date', async () => {
     const { call, client, notes, clock } = await practice();
     const other = await call('clients.create', { displayName: 'R. Lindqvist' });
-    clock.now += 86_400_000;
-    const from = clock.now;
+    clock.setTime(clock.now() + 86_400_000);
+    const from = clock.now();
     await call('notes.get', { id: notes[0]!.id });
     await call('clients.archive', { id: other.id });
     const byClient = await call('audit.list', { clientId: client.id, from });

@@ -1,22 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { VaultService } from '../../../../src-main/service';
-import { pick, tempDir } from '../../../helpers/service';
-import { codeOf, unlockedVault } from '../notes/fixture';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../../helpers/disk';
+import { codeOf, pick, unlockedVault } from '../../../helpers/service';
 
-let service: VaultService | undefined;
-afterEach(() => {
-  service?.close();
-  service = undefined;
-});
 
 const day = (serviceDate: string) => ({ serviceDate, riskFlags: [] as string[] });
 
 /** Client A with one note of every kind (canaries in each), a signed note with an addendum, a trashed note; client B with one note. */
 async function practice() {
   const v = await unlockedVault();
-  service = v.service;
   const { call } = v;
   const a = await call('clients.create', { displayName: 'Ada <b>Lovelace</b> & Co', dateOfBirth: '1990-12-10', intakeDate: '2024-01-02', notes: 'Emergency contact canary CONTACT-A' });
   const b = await call('clients.create', { displayName: 'Bob Other' });
@@ -47,9 +40,9 @@ async function practice() {
 
 describe('export.client as HTML (records request)', () => {
   it('holds every signed note of the client and, when asked, the unsigned drafts marked as such; never psychotherapy notes or another client', async () => {
-    const { call, a } = await practice();
+    const { call, a, service } = await practice();
     const dir = tempDir('sv-export-');
-    const out = await call('export.client', { clientId: a.id, format: 'html', folder: await pick(service!, 'export-folder', dir), includeUnsigned: true });
+    const out = await call('export.client', { clientId: a.id, format: 'html', folder: await pick(service, 'export-folder', dir), includeUnsigned: true });
     expect(out.counts).toEqual({ notes: 5, unsignedIncluded: 4, psychotherapy: 2, unsigned: 0, trashed: 1, outsideRange: 0 });
     expect(path.dirname(out.path)).toBe(dir);
     expect(out.path).toMatch(/\.html$/);
@@ -77,8 +70,8 @@ describe('export.client as HTML (records request)', () => {
   });
 
   it('leaves unsigned drafts out by default and says how many', async () => {
-    const { call, a } = await practice();
-    const out = await call('export.client', { clientId: a.id, format: 'html', folder: await pick(service!, 'export-folder', tempDir('sv-export-')) });
+    const { call, a, service } = await practice();
+    const out = await call('export.client', { clientId: a.id, format: 'html', folder: await pick(service, 'export-folder', tempDir('sv-export-')) });
     expect(out.counts).toMatchObject({ notes: 1, unsignedIncluded: 0, unsigned: 4 });
     const html = fs.readFileSync(out.path, 'utf8');
     expect(html).toContain('CANARY-PLAN');
@@ -87,8 +80,8 @@ describe('export.client as HTML (records request)', () => {
   });
 
   it('escapes everything the clinician typed', async () => {
-    const { call, a } = await practice();
-    const folder = await pick(service!, 'export-folder', tempDir('sv-export-'));
+    const { call, a, service } = await practice();
+    const folder = await pick(service, 'export-folder', tempDir('sv-export-'));
     const html = fs.readFileSync((await call('export.client', { clientId: a.id, format: 'html', folder, includeUnsigned: true })).path, 'utf8');
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<b>Lovelace</b>');
@@ -97,9 +90,9 @@ describe('export.client as HTML (records request)', () => {
   });
 
   it('never replaces an earlier export, leaves no temp file, and keeps the name out of the file name', async () => {
-    const { call, a } = await practice();
+    const { call, a, service } = await practice();
     const dir = tempDir('sv-export-');
-    const folder = await pick(service!, 'export-folder', dir);
+    const folder = await pick(service, 'export-folder', dir);
     const first = await call('export.client', { clientId: a.id, format: 'html', folder });
     const second = await call('export.client', { clientId: a.id, format: 'pdf', folder });
     const third = await call('export.client', { clientId: a.id, format: 'pdf', folder });

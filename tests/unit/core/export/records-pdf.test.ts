@@ -1,16 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
 import { pdfInfo, pdfPages, pdfText, qpdfCheck } from '../../../helpers/pdf';
-import { pick, tempDir } from '../../../helpers/service';
-import { codeOf, unlockedVault } from '../notes/fixture';
+import { tempDir } from '../../../helpers/disk';
+import { codeOf, pick, unlockedVault } from '../../../helpers/service';
 
+/** The service of the running test (closed after it by the shared helpers). */
 let service: VaultService | undefined;
-afterEach(() => {
-  service?.close();
-  service = undefined;
-});
 
 const day = (serviceDate: string) => ({ serviceDate, riskFlags: [] as string[] });
 /** A new folder of the test's own, chosen for exports (as the preview chooses: a typed path). */

@@ -1,26 +1,15 @@
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { VaultService } from '../../../../src-main/service';
+import { describe, expect, it } from 'vitest';
 import { signatureLine } from '../../../../src-shared/document-text';
-import type { Channel, Input, Output } from '../../../../src-shared/ipc';
 import { addPreProfileSignedNote } from '../../../fixtures/add-pre-profile-note';
-import { newService, STRONG_PASSWORD, TEST_PROFILE, value } from '../../../helpers/service';
-
-let service: VaultService | undefined;
-afterEach(() => {
-  service?.close();
-  service = undefined;
-});
+import { FakeClock } from '../../../helpers/fake-clock';
+import { caller, createdVault, STRONG_PASSWORD, TEST_PROFILE, value } from '../../../helpers/service';
 
 /** A fresh unlocked vault with no profile yet, and a clock the test moves. */
 async function vault() {
-  const clock = { now: new Date(2026, 11, 1, 16, 42).getTime() };
-  const made = await newService({ now: () => clock.now, flushTimeoutMs: 1 });
-  service = made.service;
-  const svc = made.service;
-  const call = async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => value(await svc.invoke(channel, input));
-  await call('vault.create', { password: STRONG_PASSWORD });
-  return { svc, call, clock, dataDir: made.dataDir };
+  const clock = new FakeClock(new Date(2026, 11, 1, 16, 42).getTime());
+  const { service: svc, dataDir } = await createdVault({ now: clock.now });
+  return { svc, call: caller(svc), clock, dataDir };
 }
 
 describe('clinician profile', () => {
@@ -75,7 +64,7 @@ describe('signatures name the clinician', () => {
     const line = signatureLine(signed.signedAt, before.signedBy);
     expect(line).toMatch(/^Signed electronically by Dana Reyes, LCSW, CA license 12345, 1 Dec 2026 16:42\b/);
 
-    clock.now += 86_400_000;
+    clock.setTime(clock.now() + 86_400_000);
     await call('profile.update', { name: 'Dana Reyes-Okafor', credential: 'PsyD', licenseNumber: 'PSY 999', licenseState: 'NY' });
     const after = await call('notes.get', { id: note.id });
     expect(after.signedBy).toEqual(before.signedBy);
