@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../../../src-main/core/audit/audit-log';
+import { BACKUP_LOG_FILE, readBackupLog } from '../../../../src-main/core/backup/backup-log';
 import { decryptBackup, readBackupHeader } from '../../../../src-main/core/backup/backup-reader';
 import { masterKeyFromBackup } from '../../../../src-main/core/backup/backup-keys';
 import { backupKey, type Kek, type MasterKey } from '../../../../src-main/core/crypto/keys';
@@ -21,12 +22,15 @@ import { vaultHeaderSchema } from '../../../../src-main/core/vault/vault-header'
 import {
   produceAudit,
   produceBackup,
+  produceBackupLog,
   produceRecord,
   produceUnlockCache,
   produceVaultHeader,
   type AuditInputs,
   type AuditOutputs,
   type BackupInputs,
+  type BackupLogInputs,
+  type BackupLogOutputs,
   type BackupOutputs,
   type RecordInputs,
   type RecordOutputs,
@@ -74,12 +78,13 @@ const record = readVector<RecordInputs, RecordOutputs>('record');
 const backup = readVector<BackupInputs, BackupOutputs>('backup');
 const audit = readVector<AuditInputs, AuditOutputs>('audit');
 const cache = readVector<UnlockCacheInputs, UnlockCacheOutputs>('unlock-cache');
+const backupLog = readVector<BackupLogInputs, BackupLogOutputs>('backup-log');
 
 describe('the vector files', () => {
   it('are all checked here, and say what every field is', () => {
     const files = fs.readdirSync(VECTORS_DIR).filter((f) => f.endsWith('.json'));
-    expect(files.sort()).toEqual(['audit.json', 'backup.json', 'key-file.json', 'record.json', 'unlock-cache.json', 'vault-header.json']);
-    for (const v of [vaultHeader, keyFile, record, backup, audit, cache]) {
+    expect(files.sort()).toEqual(['audit.json', 'backup-log.json', 'backup.json', 'key-file.json', 'record.json', 'unlock-cache.json', 'vault-header.json']);
+    for (const v of [vaultHeader, keyFile, record, backup, backupLog, audit, cache]) {
       const paths = new Set([...leafPaths(v.inputs, 'inputs'), ...leafPaths(v.outputs, 'outputs')]);
       expect([...paths].filter((p) => !v.fields[p]), `${v.vector}: fields without a description`).toEqual([]);
       expect(Object.keys(v.fields).filter((p) => !paths.has(p)), `${v.vector}: descriptions of no field`).toEqual([]);
@@ -288,5 +293,32 @@ describe('unlock-cache.json: manifest and index chunks', () => {
     expect(o.chunks.map((c) => c.head.slice(0, 2))).toEqual(['00', '01']);
     expect(plain[0]!.toString('utf8')).toBe(o.manifestJson);
     expect(plain[1]!.toString('hex')).toBe(i.index);
+  });
+});
+
+describe('backup-log.json: the sealed log beside the vault', () => {
+  const i = backupLog.inputs;
+  const o = backupLog.outputs;
+
+  it('our code makes exactly the committed file from the inputs', async () => {
+    expect(await produceBackupLog(i)).toEqual(o);
+  });
+
+  it('the committed file reads back through the backup log', () => {
+    const dir = scratchDir();
+    fs.writeFileSync(path.join(dir, BACKUP_LOG_FILE), fromHex(o.file));
+    expect(readBackupLog(dir, mkOf(i.masterKey), i.vaultId)).toEqual(i.log);
+  });
+
+  it('the stated construction opens it, and its fingerprint is the one the reader computes for backup.json', () => {
+    expect(o.ad).toBe(`sessionvault/backup-log/v2|${i.vaultId}`);
+    const bytes = fromHex(o.file);
+    expect(toHex(bytes.subarray(0, 24))).toBe(i.nonce);
+    expect(dec.decode(open(fromHex(o.backupLogKey) as Kek, bytes.subarray(0, 24), bytes.subarray(24), utf8(o.ad))!)).toBe(o.plaintext);
+    const dir = scratchDir();
+    const file = path.join(dir, 'vector.svbackup');
+    fs.writeFileSync(file, fromHex(backup.outputs.file));
+    expect(i.log.backups[0]!.fingerprint).toBe(readBackupHeader(file).fingerprint);
+    expect(i.log.backups[0]!.bytes).toBe(fs.statSync(file).size);
   });
 });
