@@ -96,7 +96,8 @@ export function backupHandlers(service: ServiceContext): HandlersFor<'backup'> {
     'backup.lastFolder': async () => {
       vault.unlocked();
       const dir = settings.current().backupDir;
-      return { folder: dir ? await chosenPlace(service, 'backup-folder', dir) : null };
+      // Only when it is there now: a folder on a stick that is not plugged in is no place to back up to.
+      return { folder: dir && fs.existsSync(dir) ? await chosenPlace(service, 'backup-folder', dir) : null };
     },
   };
 }

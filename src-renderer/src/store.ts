@@ -48,6 +48,12 @@ export interface Resume {
   caret: number;
 }
 
+/** Shown once after a restore on a new computer: what came back, and what was kept aside. */
+export interface RestoreSummary {
+  restored: string;
+  keptAside: string;
+}
+
 export interface AppState {
   phase: Phase;
   view: View;
@@ -68,6 +74,8 @@ export interface AppState {
   backupProgress: BackupProgress | null;
   /** Shown while the last verified backup is missing or older than the setting. */
   backupReminder: string | null;
+  /** Until dismissed, after a restore on a new computer. */
+  restored: RestoreSummary | null;
 }
 
 const initial: AppState = {
@@ -85,6 +93,7 @@ const initial: AppState = {
   lockWarning: null,
   backupProgress: null,
   backupReminder: null,
+  restored: null,
 };
 
 export const useApp = create<AppState>()(() => initial);

@@ -8,6 +8,7 @@ import { Search } from './search/Search';
 import { Settings } from './Settings';
 import { AuditLog } from './audit/AuditLog';
 import { Backups } from './backup/Backups';
+import { RestoreSummary } from './backup/RestoreSummary';
 import { Retention } from './retention/Retention';
 import { Checkup } from './checkup/Checkup';
 import { LostLaptop } from './checkup/LostLaptop';
@@ -61,6 +62,7 @@ export function Shell() {
       </header>
       <LockWarning />
       <BackupReminder />
+      <RestoreSummary />
       <div className="shell-body">{SCREENS[view]()}</div>
     </div>
   );
