@@ -5,7 +5,7 @@ import { chooseFile } from '../actions/files';
 import { errorMessage } from '../errors';
 import { ErrorMessage } from './StatusMessage';
 import { TypedChooser } from './TypedChooser';
-import { useDrives } from './useDrives';
+import { useChooserKind } from './useChooserKind';
 
 interface Props {
   purpose: FilePurpose;
@@ -21,7 +21,7 @@ interface Props {
  * typed path in the preview. Hands back only what main answered: a handle and a name to show.
  */
 export function ChooseButton({ purpose, label, onChosen, className = 'secondary', disabled }: Props) {
-  const { chooser } = useDrives(false);
+  const chooser = useChooserKind();
   const [typing, setTyping] = useState(false);
   const [error, setError] = useState<string | null>(null);
 

@@ -29,7 +29,7 @@ function describeFound({ drive, backup: b }: Found, unlocked: boolean): string {
  * Reports the chosen backup's handle (null when there is none).
  */
 export function BackupPicker({ value, onChange }: { value: string | null; onChange: (handle: string | null) => void }) {
-  const { drives } = useDrives(true);
+  const { drives } = useDrives();
   const unlocked = useApp((s) => s.phase === 'ready');
   const [file, setFile] = useState<ChosenPlace | null>(null);
   const found: Found[] = drives

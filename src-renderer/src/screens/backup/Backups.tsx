@@ -19,7 +19,7 @@ export function Backups() {
   /** The backups listed and the folder they are in. */
   const [listing, setListing] = useState<{ folder: ChosenPlace | null; list: BackupListing[] }>({ folder: null, list: [] });
   // Asked again every few seconds while this screen is open, so a stick plugged in shows up.
-  const { drives, refresh } = useDrives(true);
+  const { drives, refresh } = useDrives();
   const backup = useSubmit();
 
   const reload = useCallback(async (chosen: ChosenPlace | null) => {

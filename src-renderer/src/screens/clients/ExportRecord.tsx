@@ -13,7 +13,7 @@ import { useSubmit } from '../../components/useSubmit';
  * opens on the drive, else in Documents.
  */
 export function ExportRecord({ clientId }: { clientId: string }) {
-  const { drives } = useDrives(true);
+  const { drives } = useDrives();
   const { busy, status, run } = useSubmit();
 
   const exportTo = (folder: ChosenPlace) =>
