@@ -1,4 +1,4 @@
-// `npm test`: native module check, renderer build, typecheck, lint, vitest, Playwright (Chromium),
+// `npm test`: native module check, renderer build, typecheck, lint, Electronegativity, vitest, Playwright (Chromium),
 // and the Electron suite (skips itself without an Electron binary). Ends with one line:
 // "N passed, N failed, N skipped", summed over every suite, and exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
@@ -59,6 +59,8 @@ run('native module', 'node scripts/ensure-native.mjs');
 const built = step('build renderer', 'npx vite build --config vite.renderer.config.ts --logLevel warn');
 step('typecheck', 'npx tsc -p tsconfig.json --noEmit && npx tsc -p src-renderer/tsconfig.json --noEmit && npx tsc -p tests/e2e/tsconfig.json --noEmit');
 step('lint', 'npx eslint . --max-warnings 0');
+// Electron security scan, offline: 0 high / 0 medium findings that are not reviewed manual-review items.
+step('electronegativity', 'node scripts/security-scan.mjs');
 vitest();
 if (built) playwright('e2e (Chromium)', '', 'test-results/e2e-results.json');
 else totals.failed += 1;

@@ -11,12 +11,14 @@ type Rule<C extends Channel> = (input: In<C>, output: Output<C>) => AuditEvent;
  * service after every invoke. Reads are not logged; note edits are not either (every revision
  * is kept in the note's history). Lock events come from the lock coordinator (with the reason).
  * Only ids and short codes go in: never a path, a name or any text the clinician typed.
+ * `vault.created` is sealed by VaultManager.create itself as the chain's first entry, even when a
+ * lock overtook the create.
  */
 const RULES: { [C in Channel]?: Rule<C> } = {
-  'vault.create': () => ({ type: 'vault.created' }),
   'vault.unlock': (input) => ({ type: 'recoveryKey' in input ? 'vault.recoveryKeyUsed' : 'vault.unlocked' }),
   'vault.changePassword': () => ({ type: 'vault.passwordChanged' }),
   'vault.rotateRecoveryKey': () => ({ type: 'vault.recoveryKeyRotated' }),
+  'vault.addKeyFile': () => ({ type: 'vault.keyFileAdded' }),
   'clients.create': (_i, out) => ({ type: 'client.created', recordId: out.id }),
   'clients.update': (_i, out) => ({ type: 'client.updated', recordId: out.id }),
   'clients.archive': (_i, out) => ({ type: 'client.archived', recordId: out.id }),
@@ -42,9 +44,17 @@ const RULES: { [C in Channel]?: Rule<C> } = {
   'settings.update': (input) => ({ type: 'settings.changed', detail: Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined).join(',') || 'none' }),
 };
 
-/** The event a finished call should record, or null. A wrong password is the one failure logged. */
+/** Where a wrong password or Recovery Key is typed: the vault's own unlock, or a backup of it. */
+const CREDENTIAL_FAILURES: Partial<Record<Channel, AuditEvent>> = {
+  'vault.unlock': { type: 'vault.unlockFailed' },
+  // A backup of this vault holds the same wrapped key: guessing there is guessing the vault's key.
+  'backup.verify': { type: 'vault.unlockFailed', detail: 'backup' },
+  'backup.restore': { type: 'vault.unlockFailed', detail: 'backup' },
+};
+
+/** The event a finished call should record, or null. A wrong password or Recovery Key is the one failure logged. */
 export function auditEventFor(channel: Channel, input: unknown, result: Result<unknown>): AuditEvent | null {
-  if (!result.ok) return channel === 'vault.unlock' && result.error.code === 'WRONG_CREDENTIALS' ? { type: 'vault.unlockFailed' } : null;
+  if (!result.ok) return result.error.code === 'WRONG_CREDENTIALS' ? (CREDENTIAL_FAILURES[channel] ?? null) : null;
   const rule = RULES[channel] as ((input: unknown, output: unknown) => AuditEvent) | undefined;
   return rule ? rule(input, result.value) : null;
 }

@@ -1,20 +1,23 @@
-import fs from 'node:fs';
 import type { z } from 'zod';
 import { fail, ok, type Result } from '../src-shared/errors';
 import { contract, isChannel, type Channel, type EventName, type EventPayload, type Output } from '../src-shared/ipc';
 import { initCrypto, type KdfParams } from './core/crypto/sodium';
 import { auditEventFor } from './audit-events';
+import { BackupService } from './core/backup/backup-service';
+import { notePasswordScore } from './core/checkup/password-score';
 import { SETTINGS_DEFAULTS } from '../src-shared/contract/settings';
 import { createAutoLock } from './core/lock/auto-lock';
 import { ClipboardGuard, type ClipboardPort } from './core/lock/clipboard-guard';
 import { classifyUnexpected, VaultError } from './core/errors';
-import { systemClock, type LockPolicy, type LockReason, type PolicyClock } from './core/lock/lock-policy';
+import { systemClock, type IdleSignals, type LockReason, type PolicyClock } from './core/lock/lock-policy';
 import { VaultManager } from './core/vault/vault-manager';
+import { readKeyFile } from './core/files/key-file';
 import { Drives } from './core/drives/drives';
 import { systemDriveSource } from './core/drives/system-drives';
 import type { DriveSource } from './core/drives/volume';
 import type { FileChooser } from './core/files/file-chooser';
 import { FileHandles } from './core/files/file-handles';
+import { FilePlaces } from './core/files/file-places';
 import { filesHandlers } from './handlers/files';
 import { auditHandlers } from './handlers/audit';
 import { checkupHandlers } from './handlers/checkup';
@@ -37,7 +40,7 @@ export interface VaultServiceOptions {
   now?: () => number;
   /** Tests and benchmarks only: fixed KDF parameters instead of calibrating (~1 s each). */
   dangerouslyUseKdfParams?: KdfParams;
-  /** Main -> renderer events (lock, warnings, flush requests). */
+  /** Main -> renderer events (lock, warnings, flush requests). Without it, a lock does not wait for a draft flush. */
   onEvent?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   /** Tests only: a fake clock and timers for the auto-lock policy and the flush handshake. */
   lockClock?: PolicyClock;
@@ -45,6 +48,10 @@ export interface VaultServiceOptions {
   flushTimeoutMs?: number;
   /** The system clipboard (Electron); without it, copied text is not cleared by the app. */
   clipboard?: ClipboardPort;
+  /** Tests only: the OS to behave as (default process.platform). */
+  platform?: NodeJS.Platform;
+  /** The Shell's spellchecker switch: called with the spell-check setting once it is known (unlocked) and whenever it changes. */
+  onSpellCheck?: (enabled: boolean) => void;
   /**
    * How the user chooses files and folders: the OS dialogs from the Shell, or the preview's drive
    * list plus a typed path. Required, so no build can fall back to trusting a typed path by accident.
@@ -54,12 +61,22 @@ export interface VaultServiceOptions {
   driveSource?: DriveSource;
 }
 
+/**
+ * The port the Shell feeds with the OS's idle signals (electron/idle.ts): system idle time,
+ * suspend, screen lock, a hidden window. Tests and the preview also move its clock, to reach an
+ * idle lock without waiting minutes.
+ */
+export interface IdlePort extends IdleSignals {
+  dangerouslyAdvanceClock(ms: number): void;
+}
+export type { FileChooser, IdleSignals, LockReason };
+
 export interface VaultService {
   /** The only door into the core. Never throws; every failure is a `{code, message}`. */
   invoke<C extends Channel>(channel: C, input: unknown): Promise<Result<Output<C>>>;
   invoke(channel: string, input: unknown): Promise<Result<unknown>>;
-  /** Fed by src-main/electron/idle.ts; tests and preview call `dangerouslyAdvanceClock(ms)` on it. */
-  lockPolicy: LockPolicy;
+  /** Where idle signals go (the auto-lock policy behind it). */
+  idle: IdlePort;
   /** Flush-then-lock from main (e.g. 'quit' before the app exits). Resolves once locked. */
   lock(reason: LockReason): Promise<void>;
   close(): void;
@@ -68,11 +85,12 @@ export interface VaultService {
 export async function createVaultService(options: VaultServiceOptions): Promise<VaultService> {
   await initCrypto();
   const now = options.now ?? Date.now;
-  const vault = new VaultManager({
+  const vault: VaultManager = new VaultManager({
     dataDir: options.dataDir,
     now,
     dangerouslyUseKdfParams: options.dangerouslyUseKdfParams,
-    readKeyFile: (file) => fs.readFileSync(file),
+    readKeyFile,
+    onPasswordAccepted: (password, when) => notePasswordScore(vault, password, now(), when),
   });
   // The delay is read when a copy happens, long after autoLock below exists.
   const clipboardGuard = new ClipboardGuard(options.clipboard ?? null, options.lockClock ?? systemClock, () => {
@@ -87,7 +105,17 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     if (event === 'locked') void clipboardGuard.clearIfOurs();
     options.onEvent?.(event, payload);
   };
-  const autoLock = createAutoLock({ vault, emit, clock: options.lockClock, flushTimeoutMs: options.flushTimeoutMs });
+  const autoLock = createAutoLock({
+    vault,
+    emit,
+    clock: options.lockClock,
+    flushTimeoutMs: options.flushTimeoutMs,
+    hasRenderer: options.onEvent !== undefined,
+  });
+  const settings = autoLock.settings;
+  const files = new FileHandles();
+  const drives = new Drives(options.driveSource ?? systemDriveSource());
+  const backup = new BackupService({ vault, dataDir: options.dataDir, now, readKeyFile, files, drives, settings, onProgress: (p) => emit('backup.progress', p) });
   const ctx: ServiceContext = {
     vault,
     dataDir: options.dataDir,
@@ -95,11 +123,12 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     emit,
     lockPolicy: autoLock.policy,
     lockCoordinator: autoLock.coordinator,
-    settings: autoLock.settings,
+    settings,
     clipboardGuard,
-    files: new FileHandles(),
-    chooser: options.fileChooser,
-    drives: new Drives(options.driveSource ?? systemDriveSource()),
+    platform: options.platform ?? process.platform,
+    files,
+    places: new FilePlaces({ vault, dataDir: options.dataDir, now, chooser: options.fileChooser, drives, files }),
+    backup,
   };
 
   // A missing or extra handler is a compile error: AllHandlers is derived from the contract.
@@ -141,12 +170,23 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     } finally {
       // Arms the auto-lock after any call that unlocked the vault (unlock, create, restore…).
       autoLock.coordinator.sync();
+      reportSpellCheck();
     }
+  }
+
+  /** Tells the Shell the spell-check setting once it can be read (unlocked) and whenever it changes. */
+  let spellCheckReported: boolean | undefined;
+  function reportSpellCheck(): void {
+    if (!options.onSpellCheck || vault.status().state !== 'unlocked') return;
+    const on = autoLock.settings.current().spellCheck;
+    if (on === spellCheckReported) return;
+    spellCheckReported = on;
+    options.onSpellCheck(on);
   }
 
   return {
     invoke: invoke as VaultService['invoke'],
-    lockPolicy: autoLock.policy,
+    idle: autoLock.policy,
     lock: async (reason) => {
       await autoLock.coordinator.lock(reason);
     },

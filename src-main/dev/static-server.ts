@@ -20,35 +20,71 @@ const TYPES: Record<string, string> = {
 
 export type Route = (req: http.IncomingMessage, res: http.ServerResponse) => boolean | Promise<boolean>;
 
+export interface StaticServerOptions {
+  port?: number;
+  /** First look at each request, after `guard` (the IPC bridge). */
+  routes?: Route[];
+  injectScript?: string;
+  /** Runs before anything else: a status code refuses the request (the preview's Host/Origin check). */
+  guard?: (req: http.IncomingMessage, port: number) => number | null;
+  /** Where the built renderer is (tests point it at a stand-in). */
+  rendererDir?: string;
+}
+
+/** The request's path, decoded; null when it is not valid percent-encoding (`GET /%`). */
+function decodedPath(url: string | undefined): string | null {
+  try {
+    return decodeURIComponent(new URL(url ?? '/', 'http://127.0.0.1').pathname);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Serves the built renderer on 127.0.0.1 only. `routes` get the first look at each request
- * (the IPC bridge); everything else is a file under dist/renderer, never outside it.
+ * (the IPC bridge); everything else is a file under the renderer folder, never outside it.
+ * A malformed request gets 400 and a failing route 500: no request can stop the server.
  */
-export async function startStaticServer(options: { port?: number; routes?: Route[]; injectScript?: string } = {}): Promise<{ url: string; close(): Promise<void> }> {
-  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+export async function startStaticServer(options: StaticServerOptions = {}): Promise<{ url: string; port: number; close(): Promise<void> }> {
+  const root = path.resolve(options.rendererDir ?? RENDERER_DIR) + path.sep;
+  if (!fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error('dist/renderer is missing: run `npm run build:renderer` first.');
   }
-  const server = http.createServer(async (req, res) => {
+  let port = 0;
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const refused = options.guard?.(req, port) ?? null;
+    if (refused !== null) return void res.writeHead(refused).end();
+    const pathname = decodedPath(req.url);
+    if (pathname === null) return void res.writeHead(400).end();
     for (const route of options.routes ?? []) if (await route(req, res)) return;
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const rel = decodeURIComponent(url.pathname) === '/' ? 'index.html' : decodeURIComponent(url.pathname).slice(1);
-    const file = path.resolve(RENDERER_DIR, rel);
-    if (!file.startsWith(RENDERER_DIR) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
+    const rel = pathname === '/' ? 'index.html' : pathname.slice(1);
+    const file = path.resolve(root, rel);
+    if (!file.startsWith(root) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return void res.writeHead(404).end();
     let body: Buffer | string = fs.readFileSync(file);
     if (rel === 'index.html' && options.injectScript) {
       body = body.toString().replace('<head>', `<head><script src="./${options.injectScript}"></script>`);
     }
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-security-policy': DEV_CSP, 'cache-control': 'no-store' });
     res.end(body);
+  }
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
   });
+  // A malformed request line (not even HTTP) is answered 400 by Node; make sure it never throws.
+  server.on('clientError', (_error, socket) => socket.end('HTTP/1.1 400 Bad Request\r\n\r\n'));
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

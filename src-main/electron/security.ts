@@ -1,6 +1,5 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { WebPreferences } from 'electron';
 
 /**
  * The security settings of the Electron shell, as plain values and pure functions so each can be
@@ -49,31 +48,6 @@ export function responseHeaders(contentType: string): Record<string, string> {
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Referrer-Policy': 'no-referrer',
     'Cache-Control': 'no-store',
-  };
-}
-
-/**
- * The window's webPreferences (Electron security checklist; see docs/security.md). The renderer
- * gets no Node, runs in Chromium's sandbox, and reaches main only through the preload's `window.vault`.
- */
-export function secureWebPreferences(options: { preloadPath: string; isPackaged: boolean }): WebPreferences {
-  return {
-    preload: options.preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    // A shipped app has no DevTools: they would let anyone at an unlocked screen script the vault.
-    devTools: !options.isPackaged,
-    // Chromium's spellchecker downloads dictionaries from Google on Windows/Linux: no network, ever.
-    spellcheck: false,
   };
 }
 

@@ -14,6 +14,7 @@ export const AUDIT_EVENT_TYPES = [
   'vault.passwordChanged',
   'vault.recoveryKeyUsed',
   'vault.recoveryKeyRotated',
+  'vault.keyFileAdded',
   'client.created',
   'client.updated',
   'client.archived',
@@ -50,6 +51,12 @@ export const auditEntry = z.object({
   /** The note or client the event is about (an opaque id). */
   recordId: id.optional(),
   detail: auditDetail.optional(),
+  /**
+   * Recorded while the vault was locked (a failed unlock): its type and time waited unsealed
+   * beside the vault until the next unlock, which sealed it with its time clamped after the last
+   * sealed entry. Show as "recorded while locked".
+   */
+  whileLocked: z.literal(true).optional(),
 });
 
 export const auditContract = {
@@ -66,12 +73,21 @@ export const auditContract = {
     output: z.array(auditEntry),
   },
   /**
-   * Checks every link of the chain. `entries` counts the stored rows; `firstBadIndex` (0-based,
-   * oldest first) is where the first deleted, edited, reordered or inserted row was found.
+   * Checks every link of the chain, its head and the anchors kept outside the vault file.
+   * `entries` counts the stored rows; `firstBadIndex` (0-based, oldest first) is where the first
+   * problem is, and `problem` what it is: `entry` (a row deleted, edited, reordered or inserted),
+   * `removed` (rows missing from the end, or the whole trail), `diverged` (the trail no longer
+   * holds an entry anchored outside the vault: its tail was replaced), `anchor-missing` (the
+   * anchor the trail says was kept outside the vault is gone).
    */
   'audit.verify': {
     input: empty,
-    output: z.object({ ok: z.boolean(), entries: z.number().int().min(0), firstBadIndex: z.number().int().min(0).optional() }),
+    output: z.object({
+      ok: z.boolean(),
+      entries: z.number().int().min(0),
+      firstBadIndex: z.number().int().min(0).optional(),
+      problem: z.enum(['entry', 'removed', 'diverged', 'anchor-missing']).optional(),
+    }),
   },
 } as const satisfies Record<`audit.${string}`, ChannelSpec>;
 

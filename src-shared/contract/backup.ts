@@ -22,18 +22,37 @@ const withCredentials = [
   z.object({ backup: fileHandle, recoveryKey }).strict(),
 ] as const;
 
+/**
+ * What this vault knows of a backup file in a folder:
+ * `verified` — it proved it restores, and the file is byte for byte the one it checked (size,
+ * authenticated prefix, stream header); `changed` — it was verified, but its bytes no longer match
+ * what was sealed then; `recheck` — verified by an app version that kept no fingerprint: verify it
+ * again; `failed` — it failed its last check; `not-verified` — never checked by this vault (or the
+ * vault is locked); `other-vault`; `unreadable` — not a readable backup header.
+ */
+export const backupFileState = z.enum(['verified', 'changed', 'recheck', 'failed', 'not-verified', 'other-vault', 'unreadable']);
+
 export const backupListing = z.object({
   /** A 'backup-file' handle for verify, drill and restore. */
   handle: fileHandle,
   name: z.string(),
   bytes: count,
-  /** From the file's header; null when it cannot be read (`readable` false). */
+  /**
+   * When it was made: the time this vault sealed when it verified the file (`detailsVerified`), or
+   * else the file's plaintext header, which anyone with the drive can edit. Null when unreadable.
+   */
   createdAt: z.number().nullable(),
   readable: z.boolean(),
-  /** A backup of the vault on this computer. */
+  /** A backup of the vault on this computer, by its header (proven only when `verified`). */
   sameVault: z.boolean(),
-  /** Proven to restore by this vault; false when unknown (vault locked or absent). */
+  /** Proven to restore by this vault and unchanged since; false when unknown (vault locked or absent). */
   verified: z.boolean(),
+  state: backupFileState,
+  /**
+   * False when createdAt, notes and clients come from the unauthenticated header (shown before any
+   * decryption): the UI labels them "unverified". True only for a verified, unchanged file.
+   */
+  detailsVerified: z.boolean(),
   checkedAt: z.number().nullable(),
   notes: count.nullable(),
   clients: count.nullable(),
@@ -97,10 +116,20 @@ export const backupContract = {
       replacedFile: z.string().nullable(),
     }),
   },
-  /** For the "back up soon" banner without the drive plugged in: the newest backup this vault verified. Needs unlocked. */
+  /**
+   * For the "back up soon" banner without the drive plugged in (see backup-reminder.ts): the newest
+   * backup this vault verified, when the vault was last restored from one, and when it was created.
+   * Needs unlocked.
+   */
   'backup.status': {
     input: empty,
-    output: z.object({ lastVerifiedAt: z.number().nullable(), lastVerifiedPath: z.string().nullable() }),
+    output: z.object({
+      lastVerifiedAt: z.number().nullable(),
+      /** A 'backup-file' handle of that backup (to drill it), or null. */
+      lastVerified: fileHandle.nullable(),
+      restoredAt: z.number().nullable(),
+      vaultCreatedAt: z.number(),
+    }),
   },
   /** Every .svbackup file in the folder (a 'backup-folder' handle), newest first. Works locked (then `verified` is false). */
   'backup.list': {
@@ -116,3 +145,4 @@ export const backupContract = {
 
 export type BackupProgress = z.output<typeof backupProgress>;
 export type BackupListing = z.output<typeof backupListing>;
+export type BackupFileState = z.output<typeof backupFileState>;

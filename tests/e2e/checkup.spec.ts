@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { pick, tempDir, value } from '../helpers/service';
+import { tempDir } from '../helpers/disk';
+import { pick, value } from '../helpers/service';
 import { expectAccessible } from './a11y';
 import { chooseByTypedPath, createVaultThroughUi, expect, test } from './fixtures';
 
@@ -21,7 +22,9 @@ test('Security Checkup: a fresh vault shows red backup and drill lines; a verifi
   await expectAccessible(page, 'Security Checkup');
 
   // One click from the line to the fix.
-  await backupLine.getByRole('button', { name: 'Back up now' }).click();
+  await backupLine.getByRole('button', { name: 'Choose a backup folder' }).click();
+  // The fix leaves the keyboard on the first way to back up; with no drive plugged in, a folder.
+  await expect(page.getByRole('button', { name: 'Choose another folder…' })).toBeFocused();
   await chooseByTypedPath(page, 'Choose another folder…', tempDir('sv-usb-'));
   await expect(page.getByTestId('backup-message')).toContainText('Backup verified');
   const row = page.getByRole('row', { name: /\.svbackup/ });

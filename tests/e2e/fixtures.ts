@@ -6,7 +6,8 @@ import { folderDriveSource } from '../../src-main/dev/folder-drives';
 import { startStaticServer } from '../../src-main/dev/static-server';
 import { typedPathChooser } from '../../src-main/dev/typed-path-chooser';
 import { createVaultService, type VaultService } from '../../src-main/service';
-import { STRONG_PASSWORD, TEST_KDF, tempDir } from '../helpers/service';
+import { tempDir } from '../helpers/disk';
+import { STRONG_PASSWORD, TEST_KDF } from '../helpers/service';
 
 export interface AppHarness {
   service: VaultService;
@@ -91,13 +92,19 @@ export async function createVaultThroughUi(page: Page, password = STRONG_PASSWOR
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByLabel('Type it again').fill(password);
   await page.getByRole('button', { name: 'Create vault' }).click();
+  const key = await confirmRecoveryKit(page);
+  await expect(page.getByRole('button', { name: 'New note' })).toBeVisible();
+  return key;
+}
+
+/** On the Recovery Kit screen: types back the group asked for and confirms; returns the key shown. */
+export async function confirmRecoveryKit(page: Page): Promise<string> {
   await expect(page.getByRole('heading', { name: 'Your Recovery Kit' })).toBeVisible();
   const groups = await page.getByTestId('recovery-key').locator('li').allTextContents();
   const label = await page.locator('label[for="kit-confirm"]').textContent();
   const n = Number(/group (\d+)/.exec(label ?? '')?.[1]);
   await page.getByLabel(/type group/).fill(groups[n - 1]!);
   await page.getByRole('button', { name: 'I stored my Recovery Kit' }).click();
-  await expect(page.getByRole('button', { name: 'New note' })).toBeVisible();
   return groups.join('-');
 }
 

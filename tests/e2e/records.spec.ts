@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { STRONG_PASSWORD, tempDir, value } from '../helpers/service';
+import { tempDir } from '../helpers/disk';
+import { STRONG_PASSWORD, value } from '../helpers/service';
 import { expectAccessible } from './a11y';
 import { chooseByTypedPath, createVaultThroughUi, expect, test } from './fixtures';
 
@@ -36,6 +37,8 @@ test('audit trail after a session of work, records-request export without psycho
   for (const text of ['Vault created', 'Client created', 'Note signed', 'Vault unlock failed', 'Vault locked', 'Vault unlocked']) {
     await expect(events).toContainText(text);
   }
+  // The mistyped password happened while locked: it was sealed at the unlock, and says so.
+  await expect(events.locator('li', { hasText: 'Vault unlock failed' })).toContainText('recorded while locked');
   await expect(page.locator('body')).not.toContainText(inRecord);
   await expectAccessible(page, 'audit trail');
   await page.screenshot({ path: testInfo.outputPath('1-audit.png'), fullPage: true });
@@ -48,7 +51,8 @@ test('audit trail after a session of work, records-request export without psycho
   await page.getByRole('list', { name: 'Client list' }).getByText('Marisol Trent').click();
   await expect(page.getByTestId('retain-until')).toHaveText(/\d{4}/);
   const out = tempDir('sv-export-');
-  await chooseByTypedPath(page, 'Export record…', out);
+  await page.getByRole('button', { name: 'Export the record…' }).click();
+  await chooseByTypedPath(page, 'Choose export folder…', out);
   await expect(page.getByTestId('export-message')).toContainText('Exported 1 note ');
   const [file] = fs.readdirSync(out);
   const html = fs.readFileSync(`${out}/${file}`, 'utf8');

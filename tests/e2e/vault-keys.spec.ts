@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { STRONG_PASSWORD, tempDir } from '../helpers/service';
+import { tempDir } from '../helpers/disk';
+import { STRONG_PASSWORD } from '../helpers/service';
 import { expectAccessible } from './a11y';
 import { chooseByTypedPath, createVaultThroughUi, expect, test } from './fixtures';
 
@@ -60,4 +61,21 @@ test('a key file as second factor: the password alone no longer opens the vault'
   await chooseByTypedPath(page, 'Choose key file…', keyFile);
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('button', { name: 'New note' })).toBeVisible();
+});
+
+test('saving the Recovery Kit as a file first warns that it must not stay on this laptop and offers printing', async ({ page }) => {
+  await page.getByLabel('Password', { exact: true }).fill(STRONG_PASSWORD);
+  await page.getByLabel('Type it again').fill(STRONG_PASSWORD);
+  await page.getByRole('button', { name: 'Create vault' }).click();
+  await expect(page.getByRole('heading', { name: 'Your Recovery Kit' })).toBeVisible();
+  // No download link before the warning.
+  await expect(page.getByRole('link', { name: /Save the file/ })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Save as file' }).click();
+  const warning = page.getByRole('region', { name: 'The file must not stay on this laptop' });
+  await expect(warning).toContainText('Anyone who has this laptop and this file can open your vault');
+  await expect(warning.getByRole('button', { name: 'Print instead' })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await warning.getByRole('link', { name: 'Save the file to a USB drive' }).click();
+  expect((await download).suggestedFilename()).toBe('SessionVault-Recovery-Kit.txt');
+  await expectAccessible(page, 'recovery kit save-as-file warning');
 });

@@ -88,7 +88,7 @@ export async function createBackup(ctx: BackupContext, target: BackupTarget, kee
     const file = commitBackupFile(written, target);
     written = undefined; // It is a verified backup now: nothing to discard.
     recordCheck(ctx, masterKey, file, parsed, true);
-    const removed = rotateBackups(ctx, masterKey, target.dir, vaultHeader.vaultId, keep);
+    const removed = rotateBackups(ctx, masterKey, target.dir, vaultHeader.vaultId, keep, file);
     return { path: file, bytes: parsed.size, notes: counts.byKind.note ?? 0, createdAt, removed };
   } catch (e) {
     throw removedMeanwhile(e, target, begun) ?? e;

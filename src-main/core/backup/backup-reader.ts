@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import type { BackupKey } from '../crypto/keys';
-import { STREAM_ABYTES, STREAM_HEADER_BYTES, streamPuller } from '../crypto/sodium';
+import { keyedHash, STREAM_ABYTES, STREAM_HEADER_BYTES, streamPuller, toHex, type StreamPuller } from '../crypto/sodium';
 import { VaultError } from '../errors';
-import { decodeChunkLength, decodePrefix, MAX_HEADER_BYTES, prefixLength, type BackupHeader } from './backup-format';
+import { decodeChunkLength, decodePrefix, MAGIC, MAX_HEADER_BYTES, prefixLength, type BackupHeader } from './backup-format';
 import { fileError, yieldToEventLoop } from './backup-files';
 import { readAt, readInto, writeAll } from '../files/durable-files';
 
@@ -10,44 +10,79 @@ export interface ParsedBackup {
   header: BackupHeader;
   /** The exact prefix bytes, needed as associated data of chunk 0. */
   prefix: Uint8Array;
+  /** The secretstream header read with the prefix; decryption uses these very bytes. */
+  streamHeader: Uint8Array;
   size: number;
+  /**
+   * BLAKE2b-256 of prefix ‖ stream header ‖ file size (u64 BE), hex: what the backup log seals
+   * when the file verifies. Once verified, the prefix is authenticated and the body is bound to
+   * the stream header and the key, so another file with this fingerprint is this backup, or a
+   * damaged copy of it that fails to decrypt.
+   */
+  fingerprint: string;
+}
+
+function fingerprintOf(prefix: Uint8Array, streamHeader: Uint8Array, size: number): string {
+  const sized = new Uint8Array(prefix.length + streamHeader.length + 8);
+  sized.set(prefix);
+  sized.set(streamHeader, prefix.length);
+  new DataView(sized.buffer).setBigUint64(prefix.length + streamHeader.length, BigInt(size), false);
+  return toHex(keyedHash(null, sized));
 }
 
 const corrupt = (why: string) => new VaultError('BACKUP_CORRUPT', `The backup file is damaged (${why}). Use another backup; nothing was changed.`);
 
-function statBackup(file: string): fs.Stats {
-  let stat: fs.Stats;
+/**
+ * One answer for every path that is not a readable backup — missing, a folder, a device, empty,
+ * unreadable, or another kind of file — so a path typed or sent by the renderer cannot be used
+ * to learn whether some file exists or what it is.
+ */
+export const NOT_A_BACKUP = 'That is not a SessionVault backup this app can read. Choose a .svbackup file on a connected drive.';
+const notABackup = () => new VaultError('BACKUP_CORRUPT', NOT_A_BACKUP);
+
+/** Whether `file` is a non-empty regular file that starts like a backup (magic only; nothing else is trusted). */
+export function looksLikeBackup(file: string): boolean {
+  let fd: number | undefined;
   try {
-    stat = fs.statSync(file);
-  } catch (e) {
-    if ((e as { code?: unknown }).code === 'ENOENT') throw new VaultError('NOT_FOUND', 'That backup file was not found. Check that the drive is connected.');
-    throw fileError(e, 'backup file');
+    const stat = fs.statSync(file);
+    if (!stat.isFile() || stat.size === 0) return false;
+    fd = fs.openSync(file, 'r');
+    const start = readAt(fd, MAGIC.length, 0);
+    return start.length === MAGIC.length && MAGIC.every((b, i) => start[i] === b);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
-  if (stat.isDirectory()) throw new VaultError('BACKUP_CORRUPT', 'That is a folder, not a backup file. Choose a .svbackup file.');
-  if (!stat.isFile()) throw new VaultError('BACKUP_CORRUPT', 'That is not a backup file. Choose a .svbackup file.');
-  if (stat.size === 0) throw new VaultError('BACKUP_CORRUPT', 'The backup file is empty. Use another backup; nothing was changed.');
-  return stat;
 }
 
 /** Reads the plaintext prefix: enough to know the vault, its wrapped keys and the counts. Not yet authenticated. */
 export function readBackupHeader(file: string): ParsedBackup {
-  const { size } = statBackup(file);
   let fd: number | undefined;
+  let size: number;
+  let isBackup = false;
   try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile() || stat.size === 0) throw notABackup();
+    size = stat.size;
     fd = fs.openSync(file, 'r');
     const start = readAt(fd, 13, 0);
     const total = prefixLength(start);
     // Read the header only when its stated length is sane, so a hostile length cannot make us allocate gigabytes.
     const decoded = decodePrefix(total !== null && total <= size && total <= 13 + MAX_HEADER_BYTES ? readAt(fd, total, 0) : start);
+    if (!decoded.ok && decoded.problem === 'not-backup') throw notABackup();
+    isBackup = true; // From here on it is one of ours: saying what is wrong with it reveals nothing.
     if (!decoded.ok) {
       if (decoded.problem === 'newer-version') {
         throw new VaultError('BACKUP_UNSUPPORTED_VERSION', 'This backup was made by a newer version of SessionVault. Update the app to use it.');
       }
-      if (decoded.problem === 'not-backup') throw new VaultError('BACKUP_CORRUPT', 'This file is not a SessionVault backup. Choose a .svbackup file.');
       throw corrupt('its header cannot be read');
     }
-    return { header: decoded.header, prefix: readAt(fd, decoded.prefixBytes, 0), size };
+    const prefix = readAt(fd, decoded.prefixBytes, 0);
+    const streamHeader = readAt(fd, STREAM_HEADER_BYTES, decoded.prefixBytes);
+    return { header: decoded.header, prefix, streamHeader, size, fingerprint: fingerprintOf(prefix, streamHeader, size) };
   } catch (e) {
+    if (!isBackup) throw notABackup();
     throw fileError(e, 'backup file');
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
@@ -67,14 +102,15 @@ export interface DecryptOptions {
  * chunk dropped, duplicated or moved fails too; chunk 0's AD is the prefix, so does a header edit.
  */
 export async function decryptBackup(file: string, parsed: ParsedBackup, key: BackupKey, outFile: string, o: DecryptOptions): Promise<void> {
-  const { header, prefix, size } = parsed;
+  const { header, prefix, streamHeader, size } = parsed;
   let fd: number | undefined;
   let out: number | undefined;
+  let puller: StreamPuller | null = null;
   try {
     fd = fs.openSync(file, 'r');
     out = fs.openSync(outFile, 'wx', 0o600);
     let pos = prefix.length;
-    const puller = streamPuller(key, readAt(fd, STREAM_HEADER_BYTES, pos));
+    puller = streamPuller(key, streamHeader);
     if (!puller) throw corrupt('it ends before its data');
     pos += STREAM_HEADER_BYTES;
     // One buffer for every chunk; never larger than the file, whatever its unauthenticated header claims.
@@ -103,6 +139,7 @@ export async function decryptBackup(file: string, parsed: ParsedBackup, key: Bac
   } catch (e) {
     throw fileError(e, 'backup file');
   } finally {
+    puller?.done();
     if (fd !== undefined) fs.closeSync(fd);
     if (out !== undefined) fs.closeSync(out);
   }

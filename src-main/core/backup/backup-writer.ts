@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupKey } from '../crypto/keys';
-import { STREAM_ABYTES, STREAM_HEADER_BYTES, streamPusher } from '../crypto/sodium';
+import { STREAM_ABYTES, STREAM_HEADER_BYTES, streamPusher, type StreamPusher } from '../crypto/sodium';
 import { VaultError } from '../errors';
 import { backupFileName, BACKUP_EXTENSION, BACKUP_NAME_PATTERN, CHUNK_BYTES, encodeChunkLength, encodePrefix, type BackupHeader } from './backup-format';
 import { fileError, removeQuietly, yieldToEventLoop } from './backup-files';
@@ -90,10 +90,11 @@ export async function writeBackupFile(o: WriteBackupOptions): Promise<PartialBac
   }
   let out: number | undefined;
   let input: number | undefined;
+  let pusher: StreamPusher | undefined;
   try {
     out = fs.openSync(partial, 'wx', 0o600);
     input = fs.openSync(o.snapshotFile, 'r');
-    const pusher = streamPusher(o.key);
+    pusher = streamPusher(o.key);
     writeAll(out, prefix);
     writeAll(out, pusher.header);
     const count = Math.max(1, Math.ceil(snapshotBytes / chunkBytes));
@@ -117,6 +118,7 @@ export async function writeBackupFile(o: WriteBackupOptions): Promise<PartialBac
     removeQuietly(partial);
     throw fileError(e, 'backup folder', target.driveLabel);
   } finally {
+    pusher?.done();
     if (input !== undefined) fs.closeSync(input);
   }
 }

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv } from 'node:crypto';
 import type { BulkKey } from './keys';
-import { keyedHash, memzero, randomBytes } from './sodium';
+import { keyedHash, memzero, randomBytes, scrubWasmStack } from './sodium';
 
 /**
  * Authenticated encryption of large byte streams (the ~20 MB unlock cache) with the platform's
@@ -31,6 +31,7 @@ function streamKey(key: BulkKey, salt: Uint8Array): Buffer {
   const k = keyedHash(key, salt);
   const out = Buffer.from(k);
   memzero(k);
+  scrubWasmStack(); // the stream key is still in BLAKE2b's stack buffer
   return out;
 }
 

@@ -1,5 +1,5 @@
 import { derivePasswordKek } from './password-kdf';
-import { deriveFromKey, KEY_BYTES, keyedHash, memzero, open, randomBytes, seal, type KdfParams } from './sodium';
+import { deriveFromKey, KEY_BYTES, keyedHash, memzero, open, randomBytes, scrubWasmStack, seal, type KdfParams } from './sodium';
 
 /**
  * The key registry: every key SessionVault uses, where it comes from, and a type of its own, so a
@@ -98,6 +98,7 @@ export function withKeyFile(kek: Kek, keyFileBytes: Uint8Array): Kek {
   const mixed = keyedHash(kek, fileHash, KEY_BYTES) as Kek;
   // The file hash is as good as the key file itself: wipe it along with the unmixed KEK.
   memzero(fileHash, kek);
+  scrubWasmStack(); // the mixed KEK's bytes are still in BLAKE2b's stack buffer
   return mixed;
 }
 

@@ -6,10 +6,59 @@ import type { AeadKey, HashKey, Kek, MasterKey, RecoveryKey, StreamKey } from '.
 type Sodium = typeof sodiumModule;
 let sodium: Sodium | undefined;
 
+/** The parts of the Emscripten module under libsodium-wrappers that hold and hand out its heap. */
+interface WasmHeap {
+  HEAPU8: Uint8Array;
+  _malloc(bytes: number): number;
+  _free(address: number): void;
+}
+const wasm = (): WasmHeap => (sodiumModule as unknown as { libsodium: WasmHeap }).libsodium;
+const wipesOnFree = new WeakSet<WasmHeap>();
+/** Blocks the wrappers hold now (address -> bytes): a block never freed is never wiped. */
+const liveBlocks = new Map<number, number>();
+
+/**
+ * libsodium-wrappers copies every key, plaintext and result through the WASM heap and frees those
+ * copies without wiping them, so a lock would leave the records key and the last note readable
+ * there. Every allocation the wrappers make goes through the module's `_malloc`/`_free`: wrapped
+ * here, each block is zeroed before it is freed (the size is remembered at allocation).
+ */
+function wipeHeapOnFree(lib: WasmHeap): void {
+  if (wipesOnFree.has(lib)) return;
+  wipesOnFree.add(lib);
+  const malloc = lib._malloc.bind(lib);
+  const free = lib._free.bind(lib);
+  lib._malloc = (bytes) => {
+    const address = malloc(bytes);
+    if (address) liveBlocks.set(address, bytes);
+    return address;
+  };
+  lib._free = (address) => {
+    const bytes = liveBlocks.get(address);
+    if (bytes !== undefined) {
+      lib.HEAPU8.fill(0, address, address + bytes); // HEAPU8 is re-read: the heap may have grown since.
+      liveBlocks.delete(address);
+    }
+    free(address);
+  };
+}
+
 /** Must be awaited once before any other function here. Idempotent. */
 export async function initCrypto(): Promise<void> {
   await sodiumModule.ready;
+  if (sodium) return; // Once: the heap-wiping hook must wrap libsodium's free only once.
+  wipeHeapOnFree(wasm());
   sodium = sodiumModule;
+}
+
+/** Tests only: the WASM heap as it is now (to prove nothing readable is left in it after a lock). */
+export function dangerouslyReadWasmHeap(): Uint8Array {
+  return wasm().HEAPU8;
+}
+
+/** Tests only: how many blocks the wrappers allocated and have not freed (a leak keeps its bytes). */
+export function dangerouslyCountLiveWasmBlocks(): number {
+  return liveBlocks.size;
 }
 
 function s(): Sodium {
@@ -55,7 +104,30 @@ export function deriveKekFromPassword(password: string, salt: Uint8Array, params
  * context (BLAKE2b-256 keyed by the parent, salt = id, personal = context). keys.ts names every use.
  */
 export function deriveFromKey(parent: MasterKey | RecoveryKey, id: number, context: string): Uint8Array {
-  return s().crypto_kdf_derive_from_key(KEY_BYTES, id, context, parent);
+  const key = s().crypto_kdf_derive_from_key(KEY_BYTES, id, context, parent);
+  scrubWasmStack();
+  return key;
+}
+
+/** All-zero and public: what scrubbing leaves behind on the stack is worth nothing. */
+const SCRUB_KEY = new Uint8Array(KEY_BYTES);
+const SCRUB_NONCE = new Uint8Array(AEAD_NONCE_BYTES);
+/** 63 bytes: ChaCha20 copies a final partial block (< 64 bytes) through a stack buffer; this fills it. */
+const SCRUB_MESSAGE = new Uint8Array(63);
+
+/**
+ * libsodium leaves some results in stack buffers it does not wipe: BLAKE2b its final output (so a
+ * derived key, or a keyed hash used as a key), ChaCha20 the last partial block of what it
+ * encrypted or decrypted (so the end of a note). Every call from JS enters at the same stack top,
+ * so calling the same entry points again with public input overwrites exactly those slots. Run
+ * after each derivation, after a keyed hash whose result is a key, and at lock.
+ */
+export function scrubWasmStack(): void {
+  const lib = s();
+  lib.crypto_kdf_derive_from_key(KEY_BYTES, 0, 'SVscrub_', SCRUB_KEY);
+  lib.crypto_generichash(64, SCRUB_KEY, SCRUB_KEY);
+  const sealed = lib.crypto_aead_xchacha20poly1305_ietf_encrypt(SCRUB_MESSAGE, null, null, SCRUB_NONCE, SCRUB_KEY);
+  lib.crypto_aead_xchacha20poly1305_ietf_decrypt(null, sealed, null, SCRUB_NONCE, SCRUB_KEY);
 }
 
 /**
@@ -100,10 +172,18 @@ export const STREAM_ABYTES = 17;
 export interface StreamPusher {
   header: Uint8Array;
   push(chunk: Uint8Array, final: boolean, ad?: Uint8Array): Uint8Array;
+  /** Wipes and frees the stream state (it holds the stream's key); call once, when done. */
+  done(): void;
+}
+
+/** A secretstream state lives in the WASM heap and the wrappers never free it: freeing it through the wiping `_free` zeroes its key. */
+function freeStreamState(state: unknown): void {
+  if (typeof state === 'number' && state !== 0) wasm()._free(state);
 }
 
 export function streamPusher(key: StreamKey): StreamPusher {
   const { state, header } = s().crypto_secretstream_xchacha20poly1305_init_push(key);
+  let live = true;
   return {
     header,
     push(chunk, final, ad) {
@@ -112,12 +192,18 @@ export function streamPusher(key: StreamKey): StreamPusher {
         : s().crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
       return s().crypto_secretstream_xchacha20poly1305_push(state, chunk, ad ?? null, tag);
     },
+    done() {
+      if (live) freeStreamState(state);
+      live = false;
+    },
   };
 }
 
 export interface StreamPuller {
   /** Null when the chunk fails authentication or is out of order. */
   pull(chunk: Uint8Array, ad?: Uint8Array): { message: Uint8Array; final: boolean } | null;
+  /** Wipes and frees the stream state; call once, when done. */
+  done(): void;
 }
 
 /** Null when the header is not a valid stream header for this key. */
@@ -129,6 +215,7 @@ export function streamPuller(key: StreamKey, header: Uint8Array): StreamPuller |
   } catch {
     return null;
   }
+  let live = true;
   return {
     pull(chunk, ad) {
       if (chunk.length < STREAM_ABYTES) return null;
@@ -140,6 +227,10 @@ export function streamPuller(key: StreamKey, header: Uint8Array): StreamPuller |
       }
       if (!res) return null;
       return { message: res.message, final: res.tag === s().crypto_secretstream_xchacha20poly1305_TAG_FINAL };
+    },
+    done() {
+      if (live) freeStreamState(state);
+      live = false;
     },
   };
 }

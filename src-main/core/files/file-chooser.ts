@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FilePurpose } from '../../../src-shared/contract/files';
+import { looksLikeBackup, NOT_A_BACKUP } from '../backup/backup-reader';
 import { VaultError } from '../errors';
+import { MAX_KEY_FILE_BYTES, NOT_A_KEY_FILE } from './key-file';
 
 /** What the service asks the Shell (or the preview) for. */
 export interface ChooseRequest {
@@ -32,18 +34,38 @@ export function isFolderPurpose(purpose: FilePurpose): boolean {
 
 /**
  * Whatever the chooser returned must be an existing folder (or file) of the kind the purpose needs,
- * before a handle is issued for it. Messages never repeat the path.
+ * before a handle is issued for it. One answer per purpose for everything that does not qualify —
+ * missing, another kind of file, a device — so a typed path (the preview) cannot be used to learn
+ * whether some file exists or what it is. Messages never repeat the path.
  */
 export function checkChosen(purpose: FilePurpose, chosen: string): string {
   if (!path.isAbsolute(chosen)) throw new VaultError('INVALID_INPUT', 'Give the full path, starting from the drive.');
-  const folder = isFolderPurpose(purpose);
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(chosen);
-  } catch {
-    throw new VaultError('INVALID_INPUT', folder ? 'No folder was found there. Choose an existing folder.' : 'No file was found there. Choose an existing file.');
-  }
-  if (folder && !stat.isDirectory()) throw new VaultError('INVALID_INPUT', 'That is a file, not a folder. Choose a folder.');
-  if (!folder && !stat.isFile()) throw new VaultError('INVALID_INPUT', 'That is not a file. Choose a file.');
+  const fits =
+    purpose === 'backup-file' ? looksLikeBackup(chosen) : purpose === 'key-file' ? isKeyFileSized(chosen) : isFolder(chosen);
+  if (!fits) throw new VaultError('INVALID_INPUT', UNFIT[purpose]);
   return path.resolve(chosen);
+}
+
+const UNFIT: Record<FilePurpose, string> = {
+  'backup-folder': 'No folder was found there. Choose an existing folder.',
+  'export-folder': 'No folder was found there. Choose an existing folder.',
+  'backup-file': NOT_A_BACKUP,
+  'key-file': NOT_A_KEY_FILE,
+};
+
+function isFolder(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function isKeyFileSized(p: string): boolean {
+  try {
+    const stat = fs.statSync(p);
+    return stat.isFile() && stat.size <= MAX_KEY_FILE_BYTES;
+  } catch {
+    return false;
+  }
 }

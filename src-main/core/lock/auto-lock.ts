@@ -3,7 +3,7 @@ import type { EventName, EventPayload } from '../../../src-shared/ipc';
 import { randomBytes, toHex } from '../crypto/sodium';
 import { LockCoordinator } from './lock-coordinator';
 import { LockPolicy, systemClock, type PolicyClock } from './lock-policy';
-import { SettingsRepo } from '../settings/settings-repo';
+import { SettingsInEffect } from '../settings/settings-in-effect';
 import type { VaultManager } from '../vault/vault-manager';
 
 export interface AutoLockOptions {
@@ -11,23 +11,19 @@ export interface AutoLockOptions {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   clock?: PolicyClock;
   flushTimeoutMs?: number;
+  /** Whether a renderer listens for events (and so can answer a flush request). */
+  hasRenderer: boolean;
 }
 
 /** Wires the settings, the lock policy and the flush-then-lock coordinator to one vault. */
-export function createAutoLock({ vault, emit, clock = systemClock, flushTimeoutMs }: AutoLockOptions): {
-  settings: SettingsRepo;
+export function createAutoLock({ vault, emit, clock = systemClock, flushTimeoutMs, hasRenderer }: AutoLockOptions): {
+  settings: SettingsInEffect;
   policy: LockPolicy;
   coordinator: LockCoordinator;
 } {
-  const isUnlocked = (): boolean => {
-    try {
-      vault.unlocked();
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  const settings = new SettingsRepo(() => (isUnlocked() ? vault.unlocked().store : null));
+  const isUnlocked = (): boolean => vault.unlockedOrNull() !== null;
+  // A shorter idle timeout applies at once, not after the old one runs out.
+  const settings = new SettingsInEffect(() => vault.unlockedOrNull(), () => policy.settingsChanged());
   const policy = new LockPolicy({
     clock,
     // A settings read that fails must not stop the lock timer: fall back to the defaults.
@@ -44,16 +40,15 @@ export function createAutoLock({ vault, emit, clock = systemClock, flushTimeoutM
   });
   const coordinator = new LockCoordinator({
     lockVault: (reason) => {
-      // Logged before the keys go, so the lock is sealed into the chain like any other event.
-      vault.recordAudit({ type: 'vault.locked', detail: reason });
-      vault.lock();
-      settings.forget();
+      // The vault seals the lock into the chain before the keys go.
+      vault.lock(reason);
     },
     isUnlocked,
     policy,
     emit,
     clock,
     flushTimeoutMs,
+    hasRenderer,
     newRequestId: () => toHex(randomBytes(16)),
   });
   return { settings, policy, coordinator };

@@ -16,6 +16,8 @@ export interface LockCoordinatorOptions {
   clock: PolicyClock;
   newRequestId(): string;
   flushTimeoutMs?: number;
+  /** False when nothing listens for `flush.request` (a plain Node program): lock at once. */
+  hasRenderer?: boolean;
 }
 
 interface PendingFlush {
@@ -62,7 +64,8 @@ export class LockCoordinator {
   }
 
   private async flushThenLock(reason: LockReason): Promise<FlushOutcome> {
-    const outcome = await this.requestFlush();
+    // No renderer to answer: waiting would only leave the vault open (on a timer that may never fire).
+    const outcome = this.opts.hasRenderer === false ? 'not-saved' : await this.requestFlush();
     try {
       this.opts.lockVault(reason);
     } finally {

@@ -1,11 +1,13 @@
-import { byServiceDateDesc, type Addendum, type Note, type NoteSummary, type RevisionInfo, type SessionHeader } from '../../../src-shared/contract/notes';
-import { NOTE_KIND_INFO, type NoteKind, type TemplateId } from '../../../src-shared/templates';
+import { amendableParts, byServiceDateDesc, type Addendum, type Note, type NoteSummary, type RevisionInfo, type SessionHeader } from '../../../src-shared/contract/notes';
+import type { ParsedInput } from '../../../src-shared/ipc';
+import { NOTE_KIND_INFO, type NoteKind } from '../../../src-shared/templates';
 import { randomBytes, toHex } from '../crypto/sodium';
 import { VaultError } from '../errors';
 import {
   assertFieldsFit,
   localIsoDate,
-  readNoteState,
+  noteRecord,
+  noteState,
   sameContent,
   toDoc,
   toMeta,
@@ -37,27 +39,8 @@ interface NotesCache {
   clientNames: ReadonlyMap<string, string>;
 }
 
-export interface NoteCreate {
-  title: string;
-  body: string;
-  clientId?: string;
-  kind: NoteKind;
-  templateId?: TemplateId;
-  fields: Record<string, string>;
-  session?: SessionHeader;
-}
-
-export interface NotePatch {
-  id: string;
-  baseRev: number;
-  title?: string;
-  body?: string;
-  clientId?: string | null;
-  kind?: NoteKind;
-  templateId?: TemplateId;
-  fields?: Record<string, string>;
-  session?: SessionHeader;
-}
+export type NoteCreate = ParsedInput<'notes.create'>;
+export type NotePatch = ParsedInput<'notes.update'>;
 
 type Saved = { id: string; rev: number };
 
@@ -70,6 +53,8 @@ export class NotesRepo {
   private readonly metas = new Map<string, NoteMeta>();
   /** Notes whose record failed to open or read at unlock: counted, never shown. */
   readonly damaged: string[] = [];
+  /** Notes the sealed audit trail saw signed that read unsigned now: listed as damaged, never opened for editing. */
+  private readonly rolledBack = new Set<string>();
 
   constructor(
     private readonly store: RecordStore,
@@ -79,10 +64,10 @@ export class NotesRepo {
     cache: NotesCache | null = null,
   ) {
     if (!cache) {
-      const { records, damaged } = store.loadAll<unknown>('note');
+      const { records, damaged } = store.loadAll(noteRecord);
       this.damaged.push(...damaged);
       index.batch(() => {
-        for (const r of records) this.load(r.id, r.rev, r.payload);
+        for (const r of records) this.remember(r.id, r.rev, noteState(r.payload, r.rev));
       });
       return;
     }
@@ -96,7 +81,7 @@ export class NotesRepo {
    */
   private reconcile(cache: NotesCache): void {
     const stale: string[] = [];
-    for (const { id, rev, nonce } of this.store.fingerprints('note')) {
+    for (const { id, rev, nonce } of this.store.fingerprints(noteRecord)) {
       const c = cache.notes.get(id);
       const clientId = c?.meta.clientId;
       const sameName = !clientId || cache.clientNames.get(clientId) === this.nameOf(clientId);
@@ -108,10 +93,10 @@ export class NotesRepo {
       for (const id of cache.notes.keys()) if (!this.metas.has(id)) this.index.remove(id);
       for (const id of stale) {
         try {
-          const r = this.store.get<unknown>(id, 'note');
-          this.load(id, r.rev, r.payload);
+          const r = this.store.get(id, noteRecord);
+          this.remember(id, r.rev, noteState(r.payload, r.rev));
         } catch {
-          // Fails to open: counted as damage, and never searchable.
+          // Fails to open or to read: counted as damage, and never searchable.
           this.index.remove(id);
           this.damaged.push(id);
         }
@@ -119,23 +104,24 @@ export class NotesRepo {
     });
   }
 
-  /** Takes one decrypted record into the list and the index; one that does not read is damage. */
-  private load(id: string, rev: number, payload: unknown): void {
-    let state: NoteState;
-    try {
-      state = readNoteState(payload, rev);
-    } catch {
+  /**
+   * Cross-check at unlock: a note the sealed audit trail saw signed but whose current revision is
+   * unsigned had its newest revisions deleted and its head moved back. It stays listed, marked
+   * damaged, leaves search, and never opens as an editable draft.
+   */
+  markRolledBack(signedByTrail: ReadonlySet<string>): void {
+    for (const id of signedByTrail) {
+      const meta = this.metas.get(id);
+      if (!meta || meta.signed) continue;
+      this.rolledBack.add(id);
       this.index.remove(id);
-      this.damaged.push(id);
-      return;
     }
-    this.remember(id, rev, state);
   }
 
   /** Every list entry with the nonce of the record it was made from, for the unlock cache. */
   cacheEntries(): [string, CachedNote][] {
     const out: [string, CachedNote][] = [];
-    for (const { id, rev, nonce } of this.store.fingerprints('note')) {
+    for (const { id, rev, nonce } of this.store.fingerprints(noteRecord)) {
       const meta = this.metas.get(id);
       // Every indexed note is listed (the next unlock drops what it does not trust); an entry
       // that does not match its record gets no nonce, so it is never trusted.
@@ -171,7 +157,10 @@ export class NotesRepo {
       .filter((m) => (filter.includeTrashed || m.trashedAt === undefined) && (!filter.clientId || m.clientId === filter.clientId))
       .filter((m) => !filter.kind || m.kind === filter.kind)
       .sort(byServiceDateDesc)
-      .map((m) => toSummary(m, this.nameOf(m.clientId)));
+      .map((m) => {
+        const summary = toSummary(m, this.nameOf(m.clientId));
+        return this.rolledBack.has(m.id) ? { ...summary, damage: 'signed-version-missing' as const } : summary;
+      });
   }
 
   /** Latest date of service per client, over notes not in the trash. */
@@ -191,17 +180,17 @@ export class NotesRepo {
   }
 
   getRevision(id: string, rev: number): Note {
-    if (!this.store.revisions(id, 'note').includes(rev)) {
+    if (!this.store.revisions(id, noteRecord).includes(rev)) {
       throw new VaultError('NOT_FOUND', 'That version of the note does not exist.');
     }
-    const state = readNoteState(this.store.getRevision<unknown>(id, 'note', rev).payload, rev);
+    const state = noteState(this.store.getRevision(id, noteRecord, rev).payload, rev);
     return toNote(id, rev, state, this.nameOf(state.clientId));
   }
 
   /** Every revision, oldest first. */
   history(id: string): RevisionInfo[] {
-    return this.store.revisions(id, 'note').map((rev) => {
-      const s = readNoteState(this.store.getRevision<unknown>(id, 'note', rev).payload, rev);
+    return this.store.revisions(id, noteRecord).map((rev) => {
+      const s = noteState(this.store.getRevision(id, noteRecord, rev).payload, rev);
       return { rev, updatedAt: s.updatedAt, title: s.title, signed: s.signedAt !== undefined, trashed: s.trashedAt !== undefined, change: s.change };
     });
   }
@@ -223,7 +212,7 @@ export class NotesRepo {
       change: 'created',
     };
     this.assertValid(state);
-    const { id, rev } = this.store.insert('note', state);
+    const { id, rev } = this.store.insert(noteRecord, state);
     this.remember(id, rev, state);
     return this.summary(id);
   }
@@ -234,15 +223,17 @@ export class NotesRepo {
     this.assertWritable(state);
     const { clientId: _old, ...rest } = state;
     const clientId = patch.clientId === undefined ? state.clientId : (patch.clientId ?? undefined);
+    const kind = patch.kind ?? state.kind;
     const next: NoteState = {
       ...rest,
       ...(clientId ? { clientId } : {}),
       title: patch.title ?? state.title,
       body: patch.body ?? state.body,
-      kind: patch.kind ?? state.kind,
+      kind,
       templateId: patch.templateId ?? state.templateId,
       fields: patch.fields ?? state.fields,
-      session: patch.session ?? state.session,
+      // A psychotherapy note keeps no billing code: one left from before is dropped (history keeps it).
+      session: patch.session ?? (kind === 'psychotherapy' ? withoutBilling(state.session) : state.session),
       updatedAt: this.now(),
       change: 'edited',
     };
@@ -260,14 +251,17 @@ export class NotesRepo {
   }
 
   /** Appends an addendum to a signed note; the note itself stays as signed. */
-  addAddendum(id: string, text: string): Saved & { addendum: Addendum } {
+  addAddendum(id: string, text: string, section?: string): Saved & { addendum: Addendum } {
     const { rev, state } = this.read(id);
     if (state.signedAt === undefined) {
       throw new VaultError('INVALID_INPUT', 'Addenda are for signed notes. This note is not signed yet, so edit it directly.');
     }
     if (state.trashedAt !== undefined) throw new VaultError('INVALID_INPUT', 'This note is in the trash. Restore it first.');
+    if (section !== undefined && !amendableParts(state.templateId).some((p) => p.key === section)) {
+      throw new VaultError('INVALID_INPUT', 'Invalid section: not a part of this note.');
+    }
     const t = this.now();
-    const addendum: Addendum = { id: toHex(randomBytes(16)), text, createdAt: t };
+    const addendum: Addendum = { id: toHex(randomBytes(16)), text, createdAt: t, ...(section !== undefined ? { section } : {}) };
     const next = this.commit(id, rev, { ...state, addenda: [...state.addenda, addendum], updatedAt: t, change: 'addendum' });
     return { id, rev: next, addendum };
   }
@@ -295,7 +289,7 @@ export class NotesRepo {
     const trashed = [...this.metas.values()].filter((m) => m.trashedAt !== undefined);
     const doomed = trashed.filter((m) => !m.signed).map((m) => m.id);
     this.store.transaction(() => {
-      for (const id of doomed) this.store.purge(id, 'note');
+      for (const id of doomed) this.store.purge(id, noteRecord);
     });
     for (const id of doomed) {
       this.metas.delete(id);
@@ -314,6 +308,7 @@ export class NotesRepo {
 
   clear(): void {
     this.metas.clear();
+    this.rolledBack.clear();
   }
 
   /** The list entry of a note just saved (remember() keeps it current). */
@@ -327,8 +322,14 @@ export class NotesRepo {
   }
 
   private read(id: string): { rev: number; state: NoteState } {
-    const r = this.store.get<unknown>(id, 'note');
-    return { rev: r.rev, state: readNoteState(r.payload, r.rev) };
+    if (this.rolledBack.has(id)) {
+      throw new VaultError(
+        'VAULT_CORRUPT',
+        'This note was signed, but its signed version is missing from the vault file, so it cannot be opened or changed. Restore it from a backup.',
+      );
+    }
+    const r = this.store.get(id, noteRecord);
+    return { rev: r.rev, state: noteState(r.payload, r.rev) };
   }
 
   /** Signed notes never change; trashed ones must be restored first. */
@@ -341,6 +342,10 @@ export class NotesRepo {
 
   private assertValid(state: NoteState): void {
     assertFieldsFit(state.templateId, state.fields);
+    // Psychotherapy notes are kept apart from the billing record: no service code is stored with one.
+    if (state.kind === 'psychotherapy' && state.session.serviceCode !== undefined) {
+      throw new VaultError('INVALID_INPUT', 'Invalid session.serviceCode: a psychotherapy note has no billing fields. Leave the service code empty.');
+    }
     if (state.clientId && this.clients.nameOf(state.clientId) === undefined) {
       throw new VaultError('NOT_FOUND', 'That client does not exist.');
     }
@@ -348,7 +353,7 @@ export class NotesRepo {
 
   /** Writes revision baseRev+1 (CONFLICT when stale), then updates memory and the index. */
   private commit(id: string, baseRev: number, state: NoteState): number {
-    const rev = this.store.update(id, 'note', baseRev, state);
+    const rev = this.store.update(id, noteRecord, baseRev, state);
     this.remember(id, rev, state);
     return rev;
   }
@@ -358,6 +363,11 @@ export class NotesRepo {
     if (state.trashedAt === undefined) this.index.put(toDoc(id, state), this.nameOf(state.clientId));
     else this.index.remove(id);
   }
+}
+
+function withoutBilling(session: SessionHeader): SessionHeader {
+  const { serviceCode: _billing, ...rest } = session;
+  return rest;
 }
 
 /** Nonces are compared for every note at unlock: Buffer's hex, not a call into libsodium each. */

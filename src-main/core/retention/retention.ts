@@ -1,8 +1,9 @@
 import type { RetentionBasis, RetentionStatus } from '../../../src-shared/contract/retention';
-import { ConsentRepo } from '../consent/consent-repo';
 import { VaultError } from '../errors';
-import { localIsoDate } from '../notes/note-record';
-import type { UnlockedSession } from '../vault/vault-manager';
+import { clientRecord } from '../clients/clients-repo';
+import { consentRecord } from '../consent/consent-repo';
+import { localIsoDate, noteRecord } from '../notes/note-record';
+import type { UnlockedSession } from '../vault/unlocked-session';
 
 /** Age of majority for the minors rule (most US states; records of minors are kept past it). */
 export const AGE_OF_MAJORITY = 18;
@@ -45,7 +46,7 @@ export function retentionList(s: UnlockedSession, years: number, now: number): R
     byClient.set(n.clientId, { last: seen && seen.last > n.serviceDate ? seen.last : n.serviceDate, count: (seen?.count ?? 0) + 1 });
   }
   return s.clients
-    .list({ includeArchived: true }, new Map())
+    .list({ includeArchived: true })
     .map((c): RetentionStatus => {
       const fromNotes = byClient.get(c.id);
       const dates = [fromNotes?.last, c.intakeDate].filter((d): d is string => d !== undefined);
@@ -62,6 +63,11 @@ export function retentionList(s: UnlockedSession, years: number, now: number): R
       };
     })
     .sort((a, b) => (a.retainUntil < b.retainUntil ? -1 : a.retainUntil > b.retainUntil ? 1 : 0));
+}
+
+/** What the Retention screen shows: the rule in effect, today's date, and every client's status. */
+export function retentionOverview(s: UnlockedSession, years: number, now: number): { retentionYears: number; today: string; clients: RetentionStatus[] } {
+  return { retentionYears: years, today: localIsoDate(now), clients: retentionList(s, years, now) };
 }
 
 /**
@@ -85,11 +91,11 @@ export function purgeClient(
     throw new VaultError('INVALID_INPUT', `Type the client's name exactly as shown, or ${PURGE_PHRASE}, to confirm.`);
   }
   const noteIds = s.notes.list({ clientId: input.clientId, includeTrashed: true }).map((n) => n.id);
-  const consentIds = new ConsentRepo(s.store, () => now).list(input.clientId).map((c) => c.id);
+  const consentIds = s.consents.list(input.clientId).map((c) => c.id);
   s.store.transaction(() => {
-    for (const id of noteIds) s.store.purge(id, 'note');
-    for (const id of consentIds) s.store.purge(id, 'consent');
-    s.store.purge(input.clientId, 'client');
+    for (const id of noteIds) s.store.purge(id, noteRecord);
+    for (const id of consentIds) s.store.purge(id, consentRecord);
+    s.store.purge(input.clientId, clientRecord);
   });
   s.notes.forget(noteIds);
   s.clients.forget(input.clientId);

@@ -6,6 +6,7 @@ import { memzero } from '../crypto/sodium';
 import { readAt, readInto, writeAll } from '../files/durable-files';
 import type { NoteMeta } from '../notes/note-record';
 import type { CachedNote } from '../notes/notes-repo';
+import type { AuditSummary } from '../audit/audit-log';
 
 /**
  * The unlock cache: the note list and the search index of the last session, sealed with the
@@ -18,7 +19,7 @@ import type { CachedNote } from '../notes/notes-repo';
 export const UNLOCK_CACHE_FILE = 'unlock-cache.svcache';
 const MAGIC = Buffer.from('SVUCACHE', 'latin1');
 /** Bump on any change to the manifest, NoteMeta or the index schema (search-index.ts): old files are then ignored. */
-const UNLOCK_CACHE_VERSION = 1;
+const UNLOCK_CACHE_VERSION = 2;
 const PREFIX_BYTES = MAGIC.length + 1;
 const CHUNK = 1 << 20;
 const HEAD_BYTES = 5;
@@ -28,6 +29,8 @@ interface Manifest {
   notes: [id: string, rev: number, nonce: string, meta: NoteMeta][];
   clientNames: [id: string, name: string][];
   indexBytes: number;
+  /** Where the audit trail stood and which notes it had seen signed (version 2): an anchor outside vault.db. */
+  audit: AuditSummary | null;
 }
 
 export interface UnlockCacheContents {
@@ -35,6 +38,7 @@ export interface UnlockCacheContents {
   clientNames: Map<string, string>;
   /** The serialized in-memory search database. */
   index: Buffer;
+  audit: AuditSummary | null;
 }
 
 const enc = new TextEncoder();
@@ -57,7 +61,7 @@ export function saveUnlockCache(
   dataDir: string,
   masterKey: MasterKey,
   vaultId: string,
-  contents: { notes: [string, CachedNote][]; clientNames: [string, string][]; index: Buffer },
+  contents: { notes: [string, CachedNote][]; clientNames: [string, string][]; index: Buffer; audit: AuditSummary | null },
 ): boolean {
   const file = path.join(dataDir, UNLOCK_CACHE_FILE);
   const tmp = `${file}.tmp`;
@@ -69,6 +73,7 @@ export function saveUnlockCache(
       notes: contents.notes.map(([id, c]) => [id, c.rev, c.nonce, c.meta]),
       clientNames: contents.clientNames,
       indexBytes: contents.index.length,
+      audit: contents.audit,
     };
     const out = (fd = fs.openSync(tmp, 'w', 0o600));
     writeAll(out, Buffer.concat([MAGIC, Buffer.from([UNLOCK_CACHE_VERSION]), sealer.header]));
@@ -149,6 +154,7 @@ export function loadUnlockCache(dataDir: string, masterKey: MasterKey, vaultId: 
       notes: new Map(manifest.notes.map(([id, rev, nonce, meta]) => [id, { rev, nonce, meta }])),
       clientNames: new Map(manifest.clientNames),
       index,
+      audit: manifest.audit,
     };
   } catch {
     return null;

@@ -14,13 +14,15 @@ interface Props {
   onChosen: (chosen: ChosenPlace) => void;
   className?: string;
   disabled?: boolean;
+  /** For a link elsewhere on the screen that moves focus here. */
+  id?: string;
 }
 
 /**
  * A button that asks the user for a file or folder: the OS dialog in the app, the drive list plus a
  * typed path in the preview. Hands back only what main answered: a handle and a name to show.
  */
-export function ChooseButton({ purpose, label, onChosen, className = 'secondary', disabled }: Props) {
+export function ChooseButton({ purpose, label, onChosen, className = 'secondary', disabled, id }: Props) {
   const chooser = useChooserKind();
   const [typing, setTyping] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -38,7 +40,7 @@ export function ChooseButton({ purpose, label, onChosen, className = 'secondary'
 
   return (
     <>
-      <button type="button" className={className} onClick={() => void choose()} disabled={disabled || chooser === null}>
+      <button type="button" id={id} className={className} onClick={() => void choose()} disabled={disabled || chooser === null}>
         {label}
       </button>
       <ErrorMessage text={error} />

@@ -13,6 +13,8 @@ interface Props {
   chosen: ChosenPlace | null;
   onChosen: (chosen: ChosenPlace) => void;
   hint?: ReactNode;
+  /** An id for the choose button, so another screen can send the cursor straight to it. */
+  chooseId?: string;
 }
 
 /**
@@ -20,7 +22,7 @@ interface Props {
  * preview), and what was chosen. The page only ever holds the handle main gave for it, never a
  * path it could name itself.
  */
-export function FileChoice({ purpose, label, chooseLabel, chosen, onChosen, hint }: Props) {
+export function FileChoice({ purpose, label, chooseLabel, chosen, onChosen, hint, chooseId }: Props) {
   const id = useId();
   return (
     <div className="file-choice" role="group" aria-labelledby={`${id}-label`}>
@@ -31,7 +33,7 @@ export function FileChoice({ purpose, label, chooseLabel, chosen, onChosen, hint
         <span className="chosen" data-chosen={chosen ? 'yes' : 'no'}>
           {chosen ? describeChosen(chosen) : 'None chosen'}
         </span>
-        <ChooseButton purpose={purpose} label={chooseLabel} onChosen={onChosen} />
+        <ChooseButton id={chooseId} purpose={purpose} label={chooseLabel} onChosen={onChosen} />
       </div>
       {hint && <p className="hint">{hint}</p>}
     </div>

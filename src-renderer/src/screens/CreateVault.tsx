@@ -12,7 +12,7 @@ export function CreateVault() {
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [keyFile, setKeyFile] = useState<ChosenPlace | null>(null);
-  const { busy, status, onSubmit } = useSubmit();
+  const { busy, status, clearFailure, onSubmit } = useSubmit();
 
   const submit = onSubmit(async () => {
     if (password !== confirm) throw userError('The two passwords are not the same.');
@@ -28,10 +28,10 @@ export function CreateVault() {
       </p>
       <form onSubmit={submit}>
         <label htmlFor="new-password">Password</label>
-        <input id="new-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus />
+        <input id="new-password" type="password" autoComplete="new-password" value={password} onChange={(e) => (setPassword(e.target.value), clearFailure())} autoFocus />
         <PasswordStrength password={password} />
         <label htmlFor="confirm-password">Type it again</label>
-        <input id="confirm-password" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+        <input id="confirm-password" type="password" autoComplete="new-password" value={confirm} onChange={(e) => (setConfirm(e.target.value), clearFailure())} />
         <details className="advanced">
           <summary>Second factor: a key file (optional)</summary>
           <p className="hint">

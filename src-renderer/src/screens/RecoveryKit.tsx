@@ -23,6 +23,7 @@ export function RecoveryKit({ kit, onDone }: { kit: Kit; onDone: () => void }) {
   const ask = useMemo(() => Math.floor(Math.random() * groups.length), [groups.length]);
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [savingAsFile, setSavingAsFile] = useState(false);
   const [downloadUrl] = useState(() => URL.createObjectURL(new Blob([kitText(kit)], { type: 'text/plain' })));
 
   function confirm(e: FormEvent) {
@@ -56,10 +57,29 @@ export function RecoveryKit({ kit, onDone }: { kit: Kit; onDone: () => void }) {
         <button type="button" onClick={() => window.print()}>
           Print
         </button>
-        <a className="button" href={downloadUrl} download="SessionVault-Recovery-Kit.txt">
+        <button type="button" className="secondary" aria-expanded={savingAsFile} onClick={() => setSavingAsFile(true)}>
           Save as file
-        </a>
+        </button>
       </div>
+      {savingAsFile && (
+        // The file opens the vault on its own: on this laptop it would undo the encryption for whoever takes the laptop.
+        <section className="panel kit-file-warning" aria-labelledby="kit-file-heading">
+          <h2 id="kit-file-heading">The file must not stay on this laptop</h2>
+          <p>
+            Anyone who has this laptop and this file can open your vault without your password. Save it straight to a USB
+            drive that you keep somewhere else, and make sure no copy stays in this laptop&apos;s Downloads folder. Printing it is
+            safer.
+          </p>
+          <div className="row">
+            <button type="button" onClick={() => window.print()}>
+              Print instead
+            </button>
+            <a className="button secondary" href={downloadUrl} download="SessionVault-Recovery-Kit.txt">
+              Save the file to a USB drive
+            </a>
+          </div>
+        </section>
+      )}
       <form onSubmit={confirm}>
         <label htmlFor="kit-confirm">To confirm you stored it, type group {ask + 1}</label>
         <input id="kit-confirm" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} />

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { CHANNELS } from '../../../src-shared/ipc';
-import { STRONG_PASSWORD, tempDir } from '../../helpers/service';
+import { tempDir } from '../../helpers/disk';
+import { STRONG_PASSWORD } from '../../helpers/service';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const BUILDER_YML = path.join(ROOT, 'electron-builder.yml');
@@ -32,6 +33,18 @@ describe('electron-builder.yml', () => {
       onlyLoadAppFromAsar: true,
       grantFileProtocolExtraPrivileges: false,
     });
+  });
+
+  it('macOS: hardened runtime with its own entitlements, which keep library validation on', () => {
+    const mac = config.mac as { hardenedRuntime?: boolean; entitlements?: string; entitlementsInherit?: string };
+    expect(mac).toMatchObject({ hardenedRuntime: true, entitlements: 'build/entitlements.mac.plist', entitlementsInherit: 'build/entitlements.mac.plist' });
+    const plist = fs.readFileSync(path.join(ROOT, mac.entitlements!), 'utf8').replace(/<!--[\s\S]*?-->/g, '');
+    const granted = [...plist.matchAll(/<key>([^<]+)<\/key>\s*<true\/>/g)].map((m) => m[1]);
+    expect(granted).toEqual(['com.apple.security.cs.allow-jit']);
+  });
+
+  it('Windows: installed per machine (Program Files), so programs running as the user cannot replace it', () => {
+    expect(config.nsis).toMatchObject({ perMachine: true });
   });
 
   it('targets AppImage and deb, dmg, and nsis', () => {
@@ -129,7 +142,7 @@ const fake = {
   protocol: { registerSchemesAsPrivileged() {}, handle() {} },
   powerMonitor: { on() {}, removeListener() {}, getSystemIdleTime: () => 0 },
   clipboard: { readText: async () => '', writeText: async () => {} },
-  session: { defaultSession: { setPermissionRequestHandler() {}, setPermissionCheckHandler() {}, setDevicePermissionHandler() {}, webRequest: { onBeforeRequest() {} } } },
+  session: { defaultSession: { setPermissionRequestHandler() {}, setPermissionCheckHandler() {}, setDevicePermissionHandler() {}, webRequest: { onBeforeRequest() {} }, setSpellCheckerDictionaryDownloadURL() {}, setSpellCheckerEnabled() {} } },
 };
 const load = Module._load;
 Module._load = function (request, ...rest) { return request === 'electron' ? fake : load.call(this, request, ...rest); };

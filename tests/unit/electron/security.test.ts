@@ -12,12 +12,11 @@ import {
   isAllowedRequestUrl,
   isTrustedSender,
   resolveAppPath,
-  secureWebPreferences,
   type HardenableContents,
   type HardenableSession,
 } from '../../../src-main/electron/security';
 import { DEV_CSP } from '../../../src-main/dev/static-server';
-import { tempDir } from '../../helpers/service';
+import { tempDir } from '../../helpers/disk';
 
 interface CspFinding { severity: number; description: string; directive: string }
 interface CspEvaluatorModule {
@@ -32,30 +31,6 @@ function evaluateCsp(raw: string): CspFinding[] {
   const parsed = new cspEvaluator.CspParser(raw);
   return new cspEvaluator.CspEvaluator(parsed.csp, cspEvaluator.Version.CSP3).evaluate();
 }
-
-describe('webPreferences', () => {
-  it('follow the Electron security checklist', () => {
-    const prefs = secureWebPreferences({ preloadPath: '/app/dist/main/preload.cjs', isPackaged: true });
-    expect(prefs).toMatchObject({
-      preload: '/app/dist/main/preload.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      devTools: false,
-    });
-  });
-
-  it('allow DevTools only in an unpackaged development build', () => {
-    expect(secureWebPreferences({ preloadPath: 'p', isPackaged: false }).devTools).toBe(true);
-    expect(secureWebPreferences({ preloadPath: 'p', isPackaged: true }).devTools).toBe(false);
-  });
-});
 
 describe('Content-Security-Policy', () => {
   it('has no high or medium finding in csp-evaluator', () => {

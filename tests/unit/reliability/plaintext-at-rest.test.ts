@@ -1,28 +1,23 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { newService, pick, STRONG_PASSWORD, tempDir, value } from '../../helpers/service';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../helpers/disk';
+import { newService, pick, STRONG_PASSWORD, value } from '../../helpers/service';
 
-/** Files under dir written since `since` (ms), following no links. */
-function recentFiles(dir: string, since: number): string[] {
+/** Every file under dir, following no links. */
+function allFiles(dir: string): string[] {
   const out: string[] = [];
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch {
-    return out; // another process's private temp dir, or gone already
+    return out; // removed while we looked
   }
   for (const e of entries) {
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...recentFiles(full, since));
-    else if (e.isFile()) {
-      try {
-        if (fs.statSync(full).mtimeMs >= since) out.push(full);
-      } catch {
-        // removed while we looked
-      }
-    }
+    if (e.isDirectory()) out.push(...allFiles(full));
+    else if (e.isFile()) out.push(full);
   }
   return out;
 }
@@ -43,9 +38,24 @@ function containing(files: string[], needles: string[]): string[] {
   return hits;
 }
 
+// A private temp folder for this run (TMPDIR, inherited by any worker or child the app starts):
+// the shared OS temp dir also holds vitest's cache and other tests' files, which may hold the
+// test password; this checks what the app writes and only that.
+let privateTmp = '';
+const savedTmpdir = process.env.TMPDIR;
+beforeAll(() => {
+  privateTmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sv-plaintext-run-'));
+  process.env.TMPDIR = privateTmp;
+});
+afterAll(() => {
+  if (savedTmpdir === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = savedTmpdir;
+  fs.rmSync(privateTmp, { recursive: true, force: true });
+});
+
 describe('zero plaintext at rest after a whole session', () => {
   it('no canary, name or password in the data dir, the backup dir, or anything written to the temp dir', async () => {
-    const started = Date.now() - 1000;
+    expect(os.tmpdir()).toBe(privateTmp);
     const canaries = Array.from({ length: 20 }, (_, i) => `zq${i}Canary${(i * 7919).toString(36)}Wexford`);
     const usb = tempDir('sv-usb-');
     const { service, dataDir } = await newService();
@@ -84,10 +94,10 @@ describe('zero plaintext at rest after a whole session', () => {
     restored.service.close();
 
     const secrets = [...canaries, STRONG_PASSWORD];
-    expect(containing(recentFiles(dataDir, 0), secrets)).toEqual([]);
-    expect(containing(recentFiles(restored.dataDir, 0), secrets)).toEqual([]);
-    expect(containing(recentFiles(usb, 0), secrets)).toEqual([]);
-    // Anything at all written to the OS temp dir during this test (other tests use other canaries).
-    expect(containing(recentFiles(os.tmpdir(), started), secrets)).toEqual([]);
+    expect(containing(allFiles(dataDir), secrets)).toEqual([]);
+    expect(containing(allFiles(restored.dataDir), secrets)).toEqual([]);
+    expect(containing(allFiles(usb), secrets)).toEqual([]);
+    // Anything at all the app wrote to its temp dir (the data dirs and the USB folder are inside it too).
+    expect(containing(allFiles(privateTmp), secrets)).toEqual([]);
   }, 120_000);
 });

@@ -1,27 +1,17 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { VaultService } from '../../../src-main/service';
+import { describe, expect, it } from 'vitest';
 import { AUDIT_EVENT_TYPES, type AuditEntry } from '../../../src-shared/contract/audit';
-import type { Channel, Input, Output } from '../../../src-shared/ipc';
-import { filesContaining, newService, pick, STRONG_PASSWORD, tempDir, value } from '../../helpers/service';
+import { filesContaining, tempDir } from '../../helpers/disk';
+import { pick, STRONG_PASSWORD, unlockedVault } from '../../helpers/service';
 
-let service: VaultService | undefined;
-afterEach(() => {
-  service?.close();
-  service = undefined;
-});
 
 const NEW_PASSWORD = 'a different long passphrase 77';
 
 async function start() {
-  const clock = { now: Date.UTC(2025, 2, 14, 9, 0, 0) };
-  const made = await newService({ now: () => clock.now, flushTimeoutMs: 1 });
-  service = made.service;
-  const svc = made.service;
-  const call = async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => value(await svc.invoke(channel, input));
-  const created = await call('vault.create', { password: STRONG_PASSWORD });
+  const { service: svc, dataDir, clock, call, recoveryKey } = await unlockedVault();
   const trail = async () => [...(await call('audit.list', {}))].reverse(); // oldest first
-  return { svc, dataDir: made.dataDir, clock, call, created, trail };
+  return { svc, dataDir, clock, call, created: { recoveryKey }, trail };
 }
 
 /** Every type the scenarios below wrote. */
@@ -61,17 +51,21 @@ describe('audit events', () => {
     await call('incident.export', { id: incident.id, folder: await pick(svc, 'export-folder', tempDir('sv-incident-')) });
 
     await svc.lock('idle');
-    clock.now += 60_000;
+    await clock.advance(60_000);
     const wrong = await svc.invoke('vault.unlock', { password: 'not the right password' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
-    clock.now += 60_000;
+    await clock.advance(60_000);
     await call('vault.unlock', { password: STRONG_PASSWORD });
     await svc.lock('suspend');
     await call('vault.unlock', { recoveryKey: created.recoveryKey });
     await call('vault.changePassword', { current: STRONG_PASSWORD, next: NEW_PASSWORD });
     await call('vault.rotateRecoveryKey', { password: NEW_PASSWORD });
+    const keyFilePath = path.join(tempDir('sv-key-'), 'practice.key');
+    fs.writeFileSync(keyFilePath, 'a photo kept on another drive');
+    const keyFile = await pick(svc, 'key-file', keyFilePath);
+    await call('vault.addKeyFile', { password: NEW_PASSWORD, keyFile });
     await call('vault.lock', {});
-    await call('vault.unlock', { password: NEW_PASSWORD });
+    await call('vault.unlock', { password: NEW_PASSWORD, keyFile });
 
     expect(brief(await trail())).toEqual([
       ['vault.created', null, null],
@@ -101,19 +95,20 @@ describe('audit events', () => {
       ['vault.recoveryKeyUsed', null, null],
       ['vault.passwordChanged', null, null],
       ['vault.recoveryKeyRotated', null, null],
+      ['vault.keyFileAdded', null, null],
       ['vault.locked', null, 'manual'],
       ['vault.unlocked', null, null],
     ]);
     const entries = await trail();
     // The failed attempt keeps the time it happened, not the time of the unlock that sealed it.
     const failed = entries.find((e) => e.type === 'vault.unlockFailed')!;
-    expect(clock.now - failed.time).toBe(60_000);
+    expect(clock.now() - failed.time).toBe(60_000);
     expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
     expect(await call('audit.verify', {})).toEqual({ ok: true, entries: entries.length });
 
     // Nothing typed by the clinician reaches the log, and the log itself is not readable on disk.
     const text = JSON.stringify(entries);
-    for (const secret of ['Canaryname', 'canary', '555-0100', '/media']) expect(text).not.toContain(secret);
+    for (const secret of ['Canaryname', 'canary', '555-0100', '/media', 'practice.key']) expect(text).not.toContain(secret);
     for (const type of ['client.created', 'note.signed', 'settings.changed']) expect(filesContaining(dataDir, type)).toEqual([]);
   });
 
@@ -121,7 +116,7 @@ describe('audit events', () => {
     const { call, clock, trail } = await start();
     const client = await call('clients.create', { displayName: 'Old Client' });
     await call('notes.create', { title: 'Old', body: 'x', clientId: client.id, kind: 'progress', session: { serviceDate: '2010-01-05', riskFlags: [] } });
-    clock.now += 1000;
+    await clock.advance(1000);
     await call('retention.purge', { clientId: client.id, confirm: true, confirmPhrase: 'DELETE' });
     const made = await call('backup.create', { folder: (await call('files.choose', { purpose: 'backup-folder', typedPath: tempDir('sv-backup-') })).chosen!.handle });
     await call('backup.verify', { backup: made.handle });
@@ -164,11 +159,11 @@ describe('audit events', () => {
 
   it('audit.list filters by time, type and record; locked -> VAULT_LOCKED', async () => {
     const { svc, call, clock } = await start();
-    const t0 = clock.now;
+    const t0 = clock.now();
     const a = await call('clients.create', { displayName: 'A' });
-    clock.now += 10_000;
+    await clock.advance(10_000);
     const b = await call('clients.create', { displayName: 'B' });
-    clock.now += 10_000;
+    await clock.advance(10_000);
     await call('clients.archive', { id: a.id });
     expect((await call('audit.list', { type: 'client.created' })).map((e) => e.recordId)).toEqual([b.id, a.id]);
     expect((await call('audit.list', { from: t0 + 5000, to: t0 + 15_000 })).map((e) => e.recordId)).toEqual([b.id]);

@@ -6,7 +6,22 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { useSubmit } from '../../components/useSubmit';
 import { VirtualList } from '../../components/VirtualList';
 
-type Verdict = { ok: boolean; entries: number; firstBadIndex?: number };
+type Verdict = { ok: boolean; entries: number; firstBadIndex?: number; problem?: 'entry' | 'removed' | 'diverged' | 'anchor-missing' };
+
+/** What went wrong, where, in words (index is 0-based; entries are numbered from 1). */
+function brokenText(v: Verdict): string {
+  const at = (v.firstBadIndex ?? 0) + 1;
+  switch (v.problem) {
+    case 'removed':
+      return at === 1 ? 'its entries were removed; it no longer starts where the vault began.' : `entries were removed after entry ${at - 1}.`;
+    case 'diverged':
+      return `from entry ${at}, it is not the trail this vault recorded (it was replaced by another history).`;
+    case 'anchor-missing':
+      return 'the record of its end, kept beside the vault, is gone, so entries removed from its end cannot be ruled out.';
+    default:
+      return `entry ${at} of ${v.entries} does not match the chain.`;
+  }
+}
 
 /** Turns `note.addendumAdded` into "Note addendum added". */
 function label(type: string): string {
@@ -45,8 +60,7 @@ export function AuditLog() {
           </p>
         ) : (
           <p className="audit-verdict broken" role="alert" data-testid="audit-verdict">
-            ✗ The audit trail was altered: entry {(verdict.firstBadIndex ?? 0) + 1} of {verdict.entries} does not match the chain. Entries
-            from there on cannot be trusted.
+            ✗ The audit trail was altered: {brokenText(verdict)} Entries from there on cannot be trusted.
           </p>
         ))}
       <StatusMessage status={status} />
@@ -84,7 +98,9 @@ export function AuditLog() {
               <span className="audit-seq">#{e.seq}</span>
               <span className="audit-time">{formatDateTime(e.time)}</span>
               <span className="audit-type">{label(e.type)}</span>
-              <span className="audit-detail">{[e.detail, e.recordId && `record ${e.recordId.slice(0, 8)}`].filter(Boolean).join(' · ')}</span>
+              <span className="audit-detail">
+                {[e.whileLocked && 'recorded while locked', e.detail, e.recordId && `record ${e.recordId.slice(0, 8)}`].filter(Boolean).join(' · ')}
+              </span>
             </div>
           )}
         />

@@ -1,3 +1,4 @@
+import type { BackupFileState } from '../../../../src-shared/contract/backup';
 import type { BackupListing } from '../../../../src-shared/ipc';
 import { drillBackup, verifyBackup } from '../../actions/backup';
 import { formatBytes, formatDateTime, plural } from '../../components/format';
@@ -5,9 +6,16 @@ import { BackupProgressBar } from '../../components/Progress';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useSubmit } from '../../components/useSubmit';
 
-function stateOf(b: BackupListing): string {
-  return !b.readable ? 'Unreadable' : !b.sameVault ? 'Another vault' : b.verified ? 'Verified' : 'Not verified';
-}
+/** What the row says about a file: only "Verified" is proof; the rest say what is known. */
+const STATE_TEXT: Record<BackupFileState, string> = {
+  verified: 'Verified',
+  changed: 'Changed since it was verified',
+  recheck: 'Verified by an earlier version: verify again',
+  failed: 'Failed its last check',
+  'not-verified': 'Not verified',
+  'other-vault': 'Another vault',
+  unreadable: 'Unreadable',
+};
 
 /** One backup: what it is, and the result of verifying or drilling it, on its own row. */
 export function BackupRow({ backup: b, onChecked }: { backup: BackupListing; onChecked: () => void }) {
@@ -35,9 +43,17 @@ export function BackupRow({ backup: b, onChecked }: { backup: BackupListing; onC
   return (
     <tr>
       <th scope="row">{b.name}</th>
-      <td>{b.createdAt ? formatDateTime(b.createdAt) : '—'}</td>
+      <td>
+        {b.createdAt ? formatDateTime(b.createdAt) : '—'}
+        {b.createdAt && !b.detailsVerified && (
+          <span className="unverified" title="Read from the file's own header, which anyone with the drive can edit. Verify the backup to prove it.">
+            {' '}
+            (unverified)
+          </span>
+        )}
+      </td>
       <td>{formatBytes(b.bytes)}</td>
-      <td>{stateOf(b)}</td>
+      <td>{STATE_TEXT[b.state]}</td>
       <td className="check-result">{busy ? <BackupProgressBar /> : <StatusMessage status={status} />}</td>
       <td className="actions">
         <button type="button" className="secondary" disabled={busy} onClick={() => void verify()} aria-label={`Verify ${b.name}`}>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { ChosenPlace } from '../../../../src-shared/ipc';
 import { exportClientRecord } from '../../actions/export';
 import { describeChosen } from '../../actions/files';
@@ -14,6 +15,7 @@ import { useSubmit } from '../../components/useSubmit';
  */
 export function ExportRecord({ clientId }: { clientId: string }) {
   const { drives } = useDrives();
+  const [open, setOpen] = useState(false);
   const { busy, status, run } = useSubmit();
 
   const exportTo = (folder: ChosenPlace) =>
@@ -25,16 +27,33 @@ export function ExportRecord({ clientId }: { clientId: string }) {
   return (
     <section className="panel" aria-labelledby="export-heading">
       <h2 id="export-heading">Records request</h2>
-      <p>Writes this client's record (without psychotherapy notes) as a printable file. The export is logged in the audit trail.</p>
-      <div className="row wrap targets">
-        {drives.map((d) => (
-          <button key={d.id} type="button" disabled={busy || d.readOnly} onClick={() => exportTo({ handle: d.exportFolder, name: d.label, drive: d.label })}>
-            Export to {d.label}
-          </button>
-        ))}
-        <ChooseButton purpose="export-folder" label={drives.length ? 'Choose another folder…' : 'Export record…'} className={drives.length ? 'secondary' : ''} onChosen={exportTo} disabled={busy} />
-      </div>
-      <StatusMessage status={status} testId="export-message" />
+      <p>A printable copy of this client's record, without psychotherapy notes. Each export is logged in the audit trail.</p>
+      {open ? (
+        <>
+          <div className="row wrap targets">
+            {drives.map((d) => (
+              <button key={d.id} type="button" disabled={busy || d.readOnly} onClick={() => exportTo({ handle: d.exportFolder, name: d.label, drive: d.label })}>
+                Export to {d.label}
+              </button>
+            ))}
+            <ChooseButton
+              purpose="export-folder"
+              label={drives.length ? 'Choose another folder…' : 'Choose export folder…'}
+              className={drives.length ? 'secondary' : ''}
+              onChosen={exportTo}
+              disabled={busy}
+            />
+            <button type="button" className="secondary" onClick={() => setOpen(false)}>
+              Close
+            </button>
+          </div>
+          <StatusMessage status={status} testId="export-message" />
+        </>
+      ) : (
+        <button type="button" className="secondary" onClick={() => setOpen(true)}>
+          Export the record…
+        </button>
+      )}
     </section>
   );
 }

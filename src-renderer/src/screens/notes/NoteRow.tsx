@@ -2,10 +2,18 @@ import type { NoteSummary } from '../../../../src-shared/ipc';
 import { NOTE_KIND_INFO } from '../../../../src-shared/templates';
 import { formatIsoDate } from '../../components/format';
 
-/** One note in a list: title, date, client, kind and its marks (signed, psychotherapy). */
+/** One note in a list: title, date, client, kind and its marks (signed, psychotherapy, damaged). */
 export function NoteRow({ note, active, onOpen }: { note: NoteSummary; active: boolean; onOpen: () => void }) {
+  // A note whose signed version was removed from the vault file never opens as an editable draft.
+  const damaged = note.damage !== undefined;
   return (
-    <button type="button" className={active ? 'note-item active' : 'note-item'} aria-current={active ? 'true' : undefined} onClick={onOpen}>
+    <button
+      type="button"
+      className={active ? 'note-item active' : 'note-item'}
+      aria-current={active ? 'true' : undefined}
+      aria-disabled={damaged ? 'true' : undefined}
+      onClick={damaged ? undefined : onOpen}
+    >
       <span className="note-title">{note.title || 'Untitled note'}</span>
       <span className="note-date">
         {formatIsoDate(note.serviceDate)}
@@ -15,6 +23,11 @@ export function NoteRow({ note, active, onOpen }: { note: NoteSummary; active: b
         {note.isPsychotherapy && <span className="badge psycho">Psychotherapy note</span>}
         {note.signed && <span className="badge signed">Signed</span>}
         {note.riskFlags.length > 0 && <span className="badge risk">Risk</span>}
+        {damaged && (
+          <span className="badge damaged" title="The audit trail shows this note was signed, but its signed version is missing from the vault file. Restore it from a backup.">
+            Damaged: signed version missing
+          </span>
+        )}
       </span>
     </button>
   );

@@ -44,26 +44,46 @@ describe('AuditLog', () => {
     expect(new AuditLog(db, 'ffffffffffffffffffffffffffffffff', mk, () => 1).verify()).toMatchObject({ ok: false, firstBadIndex: 0 });
   });
 
-  it('folds pending events in order with their own times, once, and keeps at most MAX_PENDING', () => {
+  it('folds failed unlocks waiting from a locked time, marked as such, times clamped after the last sealed entry; nothing else', () => {
     const db = freshDb();
     const mk: MasterKey = newMasterKey();
-    const log = new AuditLog(db, VAULT_ID, mk, () => 9999);
-    log.append({ type: 'vault.created' });
-    addPending(db, 'vault.unlockFailed', 100);
-    addPending(db, 'vault.unlockFailed', 200);
+    const log = new AuditLog(db, VAULT_ID, mk, () => 5000);
+    log.append({ type: 'vault.created' }, 1000);
+    addPending(db, { type: 'vault.unlockFailed' }, 2000);
+    addPending(db, { type: 'vault.unlockFailed', detail: 'backup' }, 3000);
+    // What the app never writes while locked is not kept; a time before the last entry or after now is clamped.
+    addPending(db, { type: 'export.created' }, 2500);
+    addPending(db, { type: 'vault.unlockFailed' }, 100);
+    addPending(db, { type: 'vault.unlockFailed' }, 99_999);
     log.foldPending();
     log.foldPending();
-    expect(log.list().map((e) => [e.seq, e.type, e.time])).toEqual([
-      [3, 'vault.unlockFailed', 200],
-      [2, 'vault.unlockFailed', 100],
-      [1, 'vault.created', 9999],
+    expect(log.list().map((e) => [e.seq, e.type, e.time, e.detail ?? null, e.whileLocked ?? false])).toEqual([
+      [5, 'vault.unlockFailed', 5000, null, true],
+      [4, 'vault.unlockFailed', 1000, null, true],
+      [3, 'vault.unlockFailed', 3000, 'backup', true],
+      [2, 'vault.unlockFailed', 2000, null, true],
+      [1, 'vault.created', 1000, null, false],
     ]);
     expect(readPending(db)).toEqual([]);
-    expect(log.verify()).toEqual({ ok: true, entries: 3 });
+    expect(log.verify()).toEqual({ ok: true, entries: 5 });
 
-    for (let i = 0; i < MAX_PENDING + 5; i++) addPending(db, 'vault.unlockFailed', i);
+    for (let i = 0; i < MAX_PENDING + 5; i++) addPending(db, { type: 'vault.unlockFailed' }, i);
     const kept = readPending(db);
     expect(kept).toHaveLength(MAX_PENDING);
     expect(kept[kept.length - 1]!.time).toBe(MAX_PENDING + 4);
+  });
+
+  it('pending rows forged on disk with another type are never sealed', () => {
+    const db = freshDb();
+    const log = new AuditLog(db, VAULT_ID, newMasterKey(), () => 5000);
+    log.append({ type: 'vault.created' }, 1000);
+    db.prepare("INSERT INTO meta (key, value) VALUES ('audit_pending', ?)").run(
+      JSON.stringify([{ type: 'export.created', time: 10 }, { type: 'backup.restored', time: 4000 }, { type: 'vault.unlockFailed', time: 4500 }]),
+    );
+    log.foldPending();
+    expect(log.list().map((e) => [e.type, e.time])).toEqual([
+      ['vault.unlockFailed', 4500],
+      ['vault.created', 1000],
+    ]);
   });
 });

@@ -1,14 +1,10 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
 import { newService, STRONG_PASSWORD, value } from '../../../helpers/service';
 
 let service: VaultService | undefined;
-afterEach(() => {
-  service?.close();
-  service = undefined;
-});
 
 /** A closed vault whose audit trail has 8 entries (seq 1..8): created, 6 clients, locked. */
 async function vaultWithTrail(): Promise<string> {
@@ -45,7 +41,7 @@ describe('audit.verify on a log edited on disk', () => {
   it('a deleted row -> first bad index is where it was', async () => {
     const dataDir = await vaultWithTrail();
     tamper(dataDir, (db) => db.prepare('DELETE FROM audit WHERE seq = 3').run());
-    expect(await reopenAndVerify(dataDir)).toEqual({ ok: false, entries: 8, firstBadIndex: 2 });
+    expect(await reopenAndVerify(dataDir)).toEqual({ ok: false, entries: 8, firstBadIndex: 2, problem: 'entry' });
   });
 
   it('a changed byte in an entry -> that entry', async () => {
@@ -55,13 +51,13 @@ describe('audit.verify on a log edited on disk', () => {
       ct[3]! ^= 0x01;
       db.prepare('UPDATE audit SET ciphertext = ? WHERE seq = 5').run(ct);
     });
-    expect(await reopenAndVerify(dataDir)).toEqual({ ok: false, entries: 9, firstBadIndex: 4 });
+    expect(await reopenAndVerify(dataDir)).toEqual({ ok: false, entries: 9, firstBadIndex: 4, problem: 'entry' });
   });
 
   it('a changed chain link -> that entry', async () => {
     const dataDir = await vaultWithTrail();
     tamper(dataDir, (db) => db.prepare('UPDATE audit SET mac = zeroblob(32) WHERE seq = 2').run());
-    expect(await reopenAndVerify(dataDir)).toEqual({ ok: false, entries: 9, firstBadIndex: 1 });
+    expect(await reopenAndVerify(dataDir)).toEqual({ ok: false, entries: 9, firstBadIndex: 1, problem: 'entry' });
   });
 
   it('two rows swapped -> the first of them', async () => {
@@ -71,7 +67,7 @@ describe('audit.verify on a log edited on disk', () => {
       db.prepare('UPDATE audit SET seq = 4 WHERE seq = 6').run();
       db.prepare('UPDATE audit SET seq = 6 WHERE seq = 100').run();
     });
-    expect(await reopenAndVerify(dataDir)).toEqual({ ok: false, entries: 9, firstBadIndex: 3 });
+    expect(await reopenAndVerify(dataDir)).toEqual({ ok: false, entries: 9, firstBadIndex: 3, problem: 'entry' });
   });
 
   it('a row inserted in the middle (a copy of a real one, later rows renumbered) -> the inserted row', async () => {
@@ -87,9 +83,9 @@ describe('audit.verify on a log edited on disk', () => {
   it('the newest rows deleted -> reported even after new entries follow, never healed', async () => {
     const dataDir = await vaultWithTrail();
     tamper(dataDir, (db) => db.prepare('DELETE FROM audit WHERE seq >= 7').run());
-    expect(await reopenAndVerify(dataDir)).toEqual({ ok: false, entries: 7, firstBadIndex: 6 });
+    expect(await reopenAndVerify(dataDir)).toEqual({ ok: false, entries: 7, firstBadIndex: 6, problem: 'entry' });
     value(await service!.invoke('clients.create', { displayName: 'G' }));
-    expect(value(await service!.invoke('audit.verify', {}))).toEqual({ ok: false, entries: 8, firstBadIndex: 6 });
+    expect(value(await service!.invoke('audit.verify', {}))).toEqual({ ok: false, entries: 8, firstBadIndex: 6, problem: 'entry' });
   });
 
   it('the whole log emptied, or its head removed or garbled -> reported; unlock still works', async () => {
@@ -117,7 +113,7 @@ describe('audit.verify on a log edited on disk', () => {
   it('the audit table dropped -> reported as broken from the start; unlock and work go on', async () => {
     const dataDir = await vaultWithTrail();
     tamper(dataDir, (db) => db.exec('DROP TABLE audit'));
-    expect(await reopenAndVerify(dataDir)).toEqual({ ok: false, entries: 0, firstBadIndex: 0 });
+    expect(await reopenAndVerify(dataDir)).toEqual({ ok: false, entries: 0, firstBadIndex: 0, problem: 'removed' });
     expect(value(await service!.invoke('audit.list', {}))).toEqual([]);
     value(await service!.invoke('clients.create', { displayName: 'I' }));
     value(await service!.invoke('vault.lock', {}));

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
-import { newService, pick, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
-import { recordsFingerprint, scratchDirs, vaultFingerprint } from './helpers';
+import { recordsFingerprint, scratchDirs, tempDir, vaultFingerprint } from '../../../helpers/disk';
+import { newService, pick, STRONG_PASSWORD, value } from '../../../helpers/service';
 
 const OTHER_PASSWORD = 'a different long passphrase for vault two';
 
@@ -28,7 +28,6 @@ beforeAll(async () => {
   other.service.close();
 }, 120_000);
 
-afterAll(() => service?.close());
 afterEach(() => vi.restoreAllMocks());
 
 const backupFile = (file: string, s = service) => pick(s, 'backup-file', file);
@@ -53,12 +52,12 @@ describe('bad backup files', () => {
     const res = value(await service.invoke('backup.verify', { backup: await backupFile(foreign), password: OTHER_PASSWORD }));
     expect(res).toMatchObject({ verified: true, sameVault: false, notes: 1 });
     expect(recordsFingerprint(dataDir)).toBe(records);
-    const before = vaultFingerprint(dataDir);
     expect(await service.invoke('backup.verify', { backup: await backupFile(foreign), password: STRONG_PASSWORD })).toMatchObject({
       ok: false,
       error: { code: 'WRONG_CREDENTIALS' },
     });
-    expect(vaultFingerprint(dataDir)).toBe(before);
+    // The wrong password is recorded in the audit trail; no record changes.
+    expect(recordsFingerprint(dataDir)).toBe(records);
   });
 
   it('refuses a newer format version with BACKUP_UNSUPPORTED_VERSION, also on a fresh install', async () => {
@@ -95,22 +94,29 @@ describe('bad backup files', () => {
     expect(value(await service.invoke('vault.status', {})).state).toBe('unlocked');
   });
 
-  it('answers a wrong Recovery Key, a zero-byte file and a file gone since it was chosen with their codes; a folder cannot be chosen as a backup', async () => {
-    const before = vaultFingerprint(dataDir);
+  it('answers a wrong Recovery Key and a file gone since it was chosen with their codes; a zero-byte file and a folder cannot be chosen as a backup', async () => {
+    const records = recordsFingerprint(dataDir);
     expect(await service.invoke('backup.restore', { backup: await backupFile(good), recoveryKey: foreignRecovery })).toMatchObject({
       ok: false,
       error: { code: 'WRONG_CREDENTIALS' },
     });
+    const before = vaultFingerprint(dataDir);
     const empty = path.join(tempDir('sv-bad-'), 'empty.svbackup');
     fs.writeFileSync(empty, '');
-    expect(await service.invoke('backup.verify', { backup: await backupFile(empty) })).toMatchObject({ ok: false, error: { code: 'BACKUP_CORRUPT' } });
+    // Refused when chosen, with the one answer every unfit path gets (it never reaches the reader).
+    expect(await service.invoke('files.choose', { purpose: 'backup-file', typedPath: empty })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('not a SessionVault backup') },
+    });
     expect(await service.invoke('files.choose', { purpose: 'backup-file', typedPath: usb })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const gone = path.join(tempDir('sv-bad-'), 'gone.svbackup');
     fs.copyFileSync(good, gone);
     const goneHandle = await backupFile(gone);
     fs.rmSync(gone);
-    expect(await service.invoke('backup.verify', { backup: goneHandle })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // Gone since it was chosen: the same one answer as any path that is not a backup.
+    expect(await service.invoke('backup.verify', { backup: goneHandle })).toMatchObject({ ok: false, error: { code: 'BACKUP_CORRUPT' } });
     expect(vaultFingerprint(dataDir)).toBe(before);
+    expect(recordsFingerprint(dataDir)).toBe(records);
   });
 });
 

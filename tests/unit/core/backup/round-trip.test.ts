@@ -1,10 +1,11 @@
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { EventName, EventPayload } from '../../../../src-shared/ipc';
 import type { VaultService } from '../../../../src-main/service';
-import { filesContaining, newService, pick, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
-import { recordsFingerprint, scratchDirs, sha256 } from './helpers';
+import { filesContaining, recordsFingerprint, scratchDirs, tempDir } from '../../../helpers/disk';
+import { newService, pick, STRONG_PASSWORD, value } from '../../../helpers/service';
 
 const CANARY = 'CANARY-bk7-Thaddeus-Quillfeather';
 const NOTE_COUNT = 1000;
@@ -46,7 +47,6 @@ beforeAll(async () => {
   backupDir = tempDir('sv-usb-');
 }, 300_000);
 
-afterAll(() => service?.close());
 
 async function expectAllNotes(s: VaultService): Promise<void> {
   const list = value(await s.invoke('notes.list', {}));
@@ -143,17 +143,22 @@ describe('backup round trip with 1,000 notes', () => {
       value(await other.invoke('notes.create', { title: 'Only on the other laptop', body: 'x' }));
       value(await other.invoke('vault.lock', {}));
       other.close(); // settle the WAL so the file on disk is the whole old vault
-      const oldHash = sha256(path.join(otherDir, 'vault.db'));
+      const oldRecords = recordsFingerprint(otherDir);
       const reopened = (await newService({ dataDir: otherDir })).service;
       try {
         const wrong = await reopened.invoke('backup.restore', { backup: await pick(reopened, 'backup-file', backupPath), password: 'not the password at all' });
         expect(wrong).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
-        expect(sha256(path.join(otherDir, 'vault.db'))).toBe(oldHash);
+        // Nothing of the old vault changed but its waiting list, which now holds the failed attempt.
+        expect(recordsFingerprint(otherDir)).toBe(oldRecords);
+        const db = new Database(path.join(otherDir, 'vault.db'), { readonly: true });
+        const pending = JSON.parse((db.prepare("SELECT value FROM meta WHERE key = 'audit_pending'").get() as { value: string }).value) as unknown[];
+        db.close();
+        expect(pending).toEqual([expect.objectContaining({ type: 'vault.unlockFailed', detail: 'backup' })]);
 
         const restored = value(await reopened.invoke('backup.restore', { backup: await pick(reopened, 'backup-file', backupPath), password: STRONG_PASSWORD }));
         expect(restored.replacedFile).toMatch(/vault\.replaced-\d{8}T\d{6}Z\.db$/);
         expect(path.dirname(restored.replacedFile!)).toBe(otherDir);
-        expect(sha256(restored.replacedFile!)).toBe(oldHash);
+        expect(recordsFingerprint(otherDir, restored.replacedFile!)).toBe(oldRecords);
         await expectAllNotes(reopened);
         expect(value(await reopened.invoke('notes.list', {})).some((n) => n.title === 'Only on the other laptop')).toBe(false);
       } finally {
