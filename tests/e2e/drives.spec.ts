@@ -54,7 +54,7 @@ test('a USB drive is found, one click backs up to it, and after losing the lapto
   expect(app.typedPaths, 'a path typed into the chooser').toBe(0);
 });
 
-test('a records request goes to the plugged-in drive in one click', async ({ page, app }) => {
+test('a records request goes to the plugged-in drive in one click once the export is opened', async ({ page, app }) => {
   await createVaultThroughUi(page);
   const stick = app.plugInDrive('KINGSTON');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Clients' }).click();
@@ -62,6 +62,7 @@ test('a records request goes to the plugged-in drive in one click', async ({ pag
   await page.getByLabel('Name or client code').fill('C-2001');
   await page.getByRole('button', { name: 'Save client' }).click();
   await expect(page.getByRole('heading', { name: 'C-2001' })).toBeVisible();
+  await page.getByRole('button', { name: 'Export the record…' }).click();
   const exportTo = page.getByRole('button', { name: 'Export to KINGSTON' });
   await expect(exportTo).toBeVisible();
   await exportTo.click();
