@@ -56,6 +56,12 @@ export interface Resume {
   caret: number;
 }
 
+/** Shown once after a restore on a new computer: what came back, and what was kept aside. */
+export interface RestoreSummary {
+  restored: string;
+  keptAside: string;
+}
+
 export interface AppState {
   phase: Phase;
   view: View;
@@ -76,6 +82,8 @@ export interface AppState {
   backupProgress: BackupProgress | null;
   /** Amber in a new vault's first days, red once the last verified backup is too old (backup-reminder.ts). */
   backupReminder: (Exclude<BackupReminder, { level: 'none' }> & { folderChosen: boolean }) | null;
+  /** Until dismissed, after a restore on a new computer. */
+  restored: RestoreSummary | null;
   /** The current Recovery Kit was never confirmed as stored (e.g. the window closed on it). */
   recoveryKitPending: boolean;
   /** Underline misspellings in note fields: the setting, where this computer can do it offline. */
@@ -110,6 +118,7 @@ const initial: AppState = {
   backupProgress: null,
   backupReminder: null,
   printJob: null,
+  restored: null,
   recoveryKitPending: false,
   spellCheck: false,
   shortcutsOpen: false,

@@ -140,7 +140,7 @@ export const backupContract = {
     input: z.object({ folder: fileHandle }).strict(),
     output: z.array(backupListing),
   },
-  /** The folder the last backup went to, as a 'backup-folder' handle; null before the first. Needs unlocked. */
+  /** The folder the last backup went to, as a 'backup-folder' handle; null before the first, or while it is not there (drive unplugged). Needs unlocked. */
   'backup.lastFolder': {
     input: empty,
     output: z.object({ folder: chosenPlace.nullable() }),

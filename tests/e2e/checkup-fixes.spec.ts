@@ -47,11 +47,10 @@ test('Security Checkup: worst first, every button does what it says, and "Add a 
   await openCheckup(page);
   await expect(line(page, 'Second factor (key file)')).toContainText('Good');
 
-  // "Choose a backup folder" opens it; once chosen, "Back up now" backs up right on the line.
+  // "Choose a backup folder" leads to the first way to back up (no drive here: a folder); choosing it backs up.
   await line(page, 'Last verified backup').getByRole('button', { name: 'Choose a backup folder' }).click();
-  await expect(page.getByRole('button', { name: 'Choose folder…' })).toBeFocused();
-  await chooseByTypedPath(page, 'Choose folder…', tempDir('sv-usb-'));
-  await page.getByRole('button', { name: 'Back up now' }).click();
+  await expect(page.getByRole('button', { name: 'Choose another folder…' })).toBeFocused();
+  await chooseByTypedPath(page, 'Choose another folder…', tempDir('sv-usb-'));
   await expect(page.getByRole('region', { name: 'Back up now' }).getByRole('status')).toContainText('Backup verified');
   await openCheckup(page);
   const drill = line(page, 'Last restore drill');
@@ -69,8 +68,7 @@ test('Security Checkup: "Back up now" on the line makes a backup into the chosen
   await createVaultThroughUi(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Backups' }).click();
   const usb = tempDir('sv-usb-');
-  await chooseByTypedPath(page, 'Choose folder…', usb);
-  await page.getByRole('button', { name: 'Back up now' }).click();
+  await chooseByTypedPath(page, 'Choose another folder…', usb);
   await expect(page.getByRole('region', { name: 'Back up now' }).getByRole('status')).toContainText('Backup verified');
   await openCheckup(page);
   const backup = line(page, 'Last verified backup');

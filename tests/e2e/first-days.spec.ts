@@ -64,9 +64,8 @@ test('day one is not an alarm: amber "Make your first backup", red only after th
   // (The page's clock was moved, not the vault's: back to real time before the backup is dated by the vault.)
   await page.clock.setFixedTime(Date.now());
   await banner.getByRole('button', { name: 'Choose a backup folder' }).click();
-  await expect(page.getByRole('button', { name: 'Choose folder…' })).toBeFocused();
-  await chooseByTypedPath(page, 'Choose folder…', tempDir('sv-usb-'));
-  await page.getByRole('button', { name: 'Back up now' }).click();
+  await expect(page.getByRole('button', { name: 'Choose another folder…' })).toBeFocused();
+  await chooseByTypedPath(page, 'Choose another folder…', tempDir('sv-usb-'));
   await expect(page.getByRole('region', { name: 'Back up now' }).getByRole('status')).toContainText('Backup verified');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Notes' }).click();
   await expect(page.getByText(/No verified backup|Make your first backup/)).toHaveCount(0);

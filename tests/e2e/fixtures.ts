@@ -16,6 +16,8 @@ export interface AppHarness {
   newDevice(): Promise<void>;
   /** Plugs in a removable drive with this label (a folder the app sees as a drive); returns its folder. */
   plugInDrive(label: string): string;
+  /** How many paths the page typed into the preview's chooser (the only way a path can enter). */
+  typedPaths: number;
   /** Requests the page made to anything but the app's own origin (must stay empty). */
   foreignRequests: string[];
 }
@@ -61,7 +63,11 @@ export const test = base.extend<{ app: AppHarness }, { server: { url: string }; 
       fs.mkdirSync(dir);
       return dir;
     };
-    await page.exposeBinding('__svInvoke', (_source, channel: string, input: unknown) => harness.service.invoke(channel, input));
+    harness.typedPaths = 0;
+    await page.exposeBinding('__svInvoke', (_source, channel: string, input: unknown) => {
+      if (channel === 'files.choose' && (input as { typedPath?: unknown } | null)?.typedPath !== undefined) harness.typedPaths++;
+      return harness.service.invoke(channel, input);
+    });
     await page.addInitScript({ content: bridge });
     const pageErrors: string[] = [];
     page.on('pageerror', (err) => pageErrors.push(err.message));

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Output, ParsedInput } from '../../../src-shared/ipc';
 import { serialQueue } from '../../../src-shared/serial-queue';
@@ -106,7 +107,8 @@ export class BackupService {
   async lastFolder(): Promise<Output<'backup.lastFolder'>> {
     this.ctx.vault.unlocked();
     const dir = this.ctx.settings.current().backupDir;
-    return { folder: dir ? await chosenPlace(this.ctx.files, this.ctx.drives, 'backup-folder', dir) : null };
+    // Only when it is there now: a folder on a stick that is not plugged in is no place to back up to.
+    return { folder: dir && fs.existsSync(dir) ? await chosenPlace(this.ctx.files, this.ctx.drives, 'backup-folder', dir) : null };
   }
 
   private backupFile(handle: string): string {

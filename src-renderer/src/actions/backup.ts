@@ -1,7 +1,8 @@
 import { backupReminder } from '../../../src-shared/backup-reminder';
 import type { BackupListing, BackupProgress, ChosenPlace, Output } from '../../../src-shared/ipc';
+import { fileName, formatDateTime, plural } from '../components/format';
 import { userError } from '../errors';
-import { useApp } from '../store';
+import { useApp, type RestoreSummary } from '../store';
 import { api, call } from './bridge';
 import { loadSession } from './session';
 import { loadSettings } from './settings';
@@ -74,13 +75,24 @@ export function drillBackup(backup: string): Promise<Output<'backup.drill'>> {
   return withProgress(call(api().backup.drill({ backup })));
 }
 
+/** What a restore did, in words: what came back from when, and what was kept aside. */
+export function describeRestore(result: Output<'backup.restore'>): RestoreSummary {
+  return {
+    restored: `Restored ${plural(result.notes, 'note')} and ${plural(result.clients, 'client')} from the backup made ${formatDateTime(result.createdAt)}.`,
+    keptAside: result.replacedFile
+      ? `The vault that was on this computer was kept aside as ${fileName(result.replacedFile)} in SessionVault’s data folder; nothing was deleted.`
+      : 'There was no vault on this computer before, so nothing had to be kept aside.',
+  };
+}
+
 /** Restores a backup (its handle; fresh install or over the current vault) and opens the restored vault. */
 export function restoreBackup(backup: string, credentials: RestoreCredentials): Promise<Output<'backup.restore'>> {
   return withProgress(
     (async () => {
       const result = await call(api().backup.restore({ backup, ...credentials }));
       // On a new computer the notes come first; over an open vault the Backups screen stays to say what happened.
-      useApp.setState(useApp.getState().phase === 'ready' ? { banner: null } : { phase: 'ready', view: 'notes', banner: null });
+      // A new computer gets the summary above its notes; the Backups screen says it itself.
+      useApp.setState(useApp.getState().phase === 'ready' ? { banner: null } : { phase: 'ready', view: 'notes', banner: null, restored: describeRestore(result) });
       await loadSession();
       return result;
     })(),

@@ -38,7 +38,7 @@ export function CreateVault() {
             Any file you keep on a separate USB stick, e.g. a photo. The vault then opens only with the password and that exact
             file. Lose the file and only the Recovery Kit gets you back in.
           </p>
-          <KeyFileField value={keyFile} onChange={setKeyFile} hint="Keep it on a separate USB drive — not on this computer, and not on the drive with your backups." />
+          <KeyFileField value={keyFile} onChange={setKeyFile} advise />
         </details>
         <StatusMessage status={status} />
         <button type="submit" disabled={busy || !password}>

@@ -9,6 +9,7 @@ import { Search } from './search/Search';
 import { Settings } from './Settings';
 import { AuditLog } from './audit/AuditLog';
 import { Backups } from './backup/Backups';
+import { RestoreSummary } from './backup/RestoreSummary';
 import { Retention } from './retention/Retention';
 import { Checkup } from './checkup/Checkup';
 import { LostLaptop } from './checkup/LostLaptop';
@@ -67,6 +68,7 @@ export function Shell() {
       <LockWarning />
       <RecoveryKitReminder />
       <BackupReminder />
+      <RestoreSummary />
       <div className="shell-body">{SCREENS[view]()}</div>
       <PrintArea />
       <ShortcutsDialog />

@@ -1,10 +1,12 @@
 import { useState } from 'react';
-import { exportClientRecord } from '../../actions/export';
-import { printRecord } from '../../actions/print';
 import type { ChosenPlace } from '../../../../src-shared/ipc';
-import { FileChoice } from '../../components/FileChoice';
+import { exportClientRecord } from '../../actions/export';
+import { describeChosen } from '../../actions/files';
+import { printRecord } from '../../actions/print';
+import { ChooseButton } from '../../components/ChooseButton';
 import { fileName } from '../../components/format';
 import { StatusMessage } from '../../components/StatusMessage';
+import { useDrives } from '../../components/useDrives';
 import { useSubmit } from '../../components/useSubmit';
 import { recordsSummary } from './records-summary';
 import { recordsRequest, RecordsRequestOptions, type RecordsOptions } from './RecordsRequestOptions';
@@ -12,20 +14,22 @@ import { recordsRequest, RecordsRequestOptions, type RecordsOptions } from './Re
 /**
  * Records request (HIPAA §164.524): the client's record as a document to hand over, or on paper.
  * The cover page says what is included and what is left out, and why; psychotherapy notes never go in.
+ * Saved in one click to a plugged-in drive, or to a folder chosen in the OS dialog (which opens on
+ * the drive, else in Documents).
  */
 export function ExportRecord({ clientId }: { clientId: string }) {
+  const { drives } = useDrives();
   const [options, setOptions] = useState<RecordsOptions>({ includeUnsigned: false, from: '', to: '' });
   const [format, setFormat] = useState<'pdf' | 'html'>('pdf');
   const [open, setOpen] = useState(false);
-  const [folder, setFolder] = useState<ChosenPlace | null>(null);
-  const { busy, status, run, onSubmit } = useSubmit();
+  const { busy, status, run } = useSubmit();
   const req = recordsRequest(clientId, options);
 
-  const submit = onSubmit(async () => {
-    if (!folder) return;
-    const res = await exportClientRecord({ ...req, format, folder: folder.handle });
-    return `Saved ${fileName(res.path)} in that folder: ${recordsSummary(res.counts)}`;
-  });
+  const exportTo = (folder: ChosenPlace) =>
+    void run(async () => {
+      const res = await exportClientRecord({ ...req, format, folder: folder.handle });
+      return `Saved ${fileName(res.path)} in ${describeChosen(folder)}: ${recordsSummary(res.counts)}`;
+    });
   const print = () =>
     run(async () => {
       const { doc, printed } = await printRecord(req);
@@ -40,7 +44,7 @@ export function ExportRecord({ clientId }: { clientId: string }) {
         are never included. Every export and printout is recorded in the audit trail.
       </p>
       {open ? (
-        <form onSubmit={submit}>
+        <>
           <RecordsRequestOptions value={options} onChange={setOptions} />
           <fieldset className="choice">
             <legend>Format</legend>
@@ -53,12 +57,19 @@ export function ExportRecord({ clientId }: { clientId: string }) {
               Web page (HTML)
             </label>
           </fieldset>
-          <FileChoice purpose="export-folder" label="Folder to save the copy in" chooseLabel="Choose export folder…" chosen={folder} onChosen={setFolder} />
-          <StatusMessage status={status} testId="export-message" />
-          <div className="row">
-            <button type="submit" disabled={busy || !folder}>
-              Export record
-            </button>
+          <div className="row wrap targets">
+            {drives.map((d) => (
+              <button key={d.id} type="button" disabled={busy || d.readOnly} onClick={() => exportTo({ handle: d.exportFolder, name: d.label, drive: d.label })}>
+                Export to {d.label}
+              </button>
+            ))}
+            <ChooseButton
+              purpose="export-folder"
+              label={drives.length ? 'Choose another folder…' : 'Choose export folder…'}
+              className={drives.length ? 'secondary' : ''}
+              onChosen={exportTo}
+              disabled={busy}
+            />
             <button type="button" className="secondary" disabled={busy} onClick={() => void print()}>
               Print record
             </button>
@@ -66,7 +77,8 @@ export function ExportRecord({ clientId }: { clientId: string }) {
               Close
             </button>
           </div>
-        </form>
+          <StatusMessage status={status} testId="export-message" />
+        </>
       ) : (
         <button type="button" className="secondary" onClick={() => setOpen(true)}>
           Export the record…
