@@ -113,6 +113,8 @@ export async function generatePractice(
 ): Promise<Practice> {
   const rng = createRng(seed);
   const n = (full: number) => Math.max(1, Math.round(full * scale));
+  // Signing records who signs.
+  await call(service, 'profile.update', { name: 'Dana Reyes', credential: 'LCSW', licenseNumber: '12345', licenseState: 'CA' });
   const clients = await makeClients(service, rng, n(FULL_PRACTICE.clients));
   const total = n(FULL_PRACTICE.progressNotes) + n(FULL_PRACTICE.intakes) + n(FULL_PRACTICE.psychotherapyNotes);
   const docs: PlainDoc[] = [];
@@ -155,7 +157,9 @@ export async function generatePractice(
   for (let i = 0; i < n(FULL_PRACTICE.psychotherapyNotes); i++) {
     const client = weightedClient(rng, clients);
     const body = passage(rng, ['process'], Math.round(Math.min(800, rng.logNormal(180, 0.5))), client.profile);
-    await save(client, { title: 'Process note', kind: 'psychotherapy', body, session: sessionHeader(rng, rng.int(client.startDay, DAYS)) }, false);
+    // Psychotherapy notes carry no billing code (the same random draws as before, so the practice is unchanged).
+    const { serviceCode: _billing, ...session } = sessionHeader(rng, rng.int(client.startDay, DAYS))!;
+    await save(client, { title: 'Process note', kind: 'psychotherapy', body, session }, false);
   }
 
   const sorted = [...progressWords].sort((a, b) => a - b);

@@ -18,6 +18,7 @@ import { systemDriveSource } from './core/drives/system-drives';
 import type { DriveSource } from './core/drives/volume';
 import type { FileChooser } from './core/files/file-chooser';
 import { FileHandles } from './core/files/file-handles';
+import type { PrintPort } from './core/export/printing';
 import { FilePlaces } from './core/files/file-places';
 import { filesHandlers } from './handlers/files';
 import { auditHandlers } from './handlers/audit';
@@ -30,6 +31,8 @@ import { exportHandlers } from './handlers/export';
 import { transferHandlers } from './handlers/transfer';
 import { incidentHandlers } from './handlers/incident';
 import { notesHandlers } from './handlers/notes';
+import { printHandlers } from './handlers/print';
+import { profileHandlers } from './handlers/profile';
 import { retentionHandlers } from './handlers/retention';
 import { searchHandlers } from './handlers/search';
 import { sessionHandlers } from './handlers/session';
@@ -51,6 +54,12 @@ export interface VaultServiceOptions {
   flushTimeoutMs?: number;
   /** The system clipboard (Electron); without it, copied text is not cleared by the app. */
   clipboard?: ClipboardPort;
+  /** Opens the window's print dialog (Electron's webContents.print); resolves true when printed. */
+  printPage?: PrintPort;
+  /** Tests only: the OS to behave as (default process.platform). */
+  platform?: NodeJS.Platform;
+  /** The Shell's spellchecker switch: called with the spell-check setting once it is known (unlocked) and whenever it changes. */
+  onSpellCheck?: (enabled: boolean) => void;
   /**
    * How the user chooses files and folders: the OS dialogs from the Shell, or the preview's drive
    * list plus a typed path. Required, so no build can fall back to trusting a typed path by accident.
@@ -124,6 +133,8 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     lockCoordinator: autoLock.coordinator,
     settings,
     clipboardGuard,
+    ...(options.printPage ? { printPage: options.printPage } : {}),
+    platform: options.platform ?? process.platform,
     files,
     places: new FilePlaces({ vault, dataDir: options.dataDir, now, chooser: options.fileChooser, drives, files }),
     backup,
@@ -146,6 +157,8 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     ...checkupHandlers(ctx),
     ...incidentHandlers(ctx),
     ...custodiansHandlers(ctx),
+    ...profileHandlers(ctx),
+    ...printHandlers(ctx),
     ...filesHandlers(ctx),
   };
 
@@ -172,7 +185,18 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     } finally {
       // Arms the auto-lock after any call that unlocked the vault (unlock, create, restore…).
       autoLock.coordinator.sync();
+      reportSpellCheck();
     }
+  }
+
+  /** Tells the Shell the spell-check setting once it can be read (unlocked) and whenever it changes. */
+  let spellCheckReported: boolean | undefined;
+  function reportSpellCheck(): void {
+    if (!options.onSpellCheck || vault.status().state !== 'unlocked') return;
+    const on = autoLock.settings.current().spellCheck;
+    if (on === spellCheckReported) return;
+    spellCheckReported = on;
+    options.onSpellCheck(on);
   }
 
   return {

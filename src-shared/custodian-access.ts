@@ -24,7 +24,15 @@ export const CUSTODIAN_CHANNELS = [
   'retention.list',
   'audit.list',
   'audit.verify',
+  'audit.export',
+  // The clinician's identity, read for the signature lines of the documents a custodian hands over.
+  'profile.get',
   'export.client',
+  'export.note',
+  // Printing is exporting on paper: recorded in the trail like an export (by: custodian).
+  'print.note',
+  'print.record',
+  'print.page',
   // A transfer of care is an export; it writes one record, its disclosure (by: custodian).
   'transfer.client',
   'transfer.list',

@@ -10,6 +10,8 @@ import { exportContract } from './contract/export';
 import { filesContract } from './contract/files';
 import { incidentContract } from './contract/incident';
 import { notesContract } from './contract/notes';
+import { printContract } from './contract/print';
+import { profileContract } from './contract/profile';
 import { retentionContract } from './contract/retention';
 import { searchContract } from './contract/search';
 import { sessionContract } from './contract/session';
@@ -38,6 +40,8 @@ export const contract = {
   ...checkupContract,
   ...incidentContract,
   ...custodiansContract,
+  ...profileContract,
+  ...printContract,
   ...filesContract,
 } as const;
 

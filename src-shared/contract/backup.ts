@@ -77,6 +77,8 @@ export const backupContract = {
       verified: z.literal(true),
       /** Older verified backups removed by rotation (keep newest `keep`, default 10). */
       removed: z.array(z.string()),
+      /** The label of the removable drive it went to, or null for this computer's own disks. */
+      drive: z.string().nullable(),
     }),
   },
   /** With only a path: the unlocked vault's keys. With a password or recovery key: any backup file. */
@@ -91,6 +93,8 @@ export const backupContract = {
       notes: count,
       clients: count,
       revisions: count,
+      /** The label of the removable drive the backup is on, or null for this computer's own disks. */
+      drive: z.string().nullable(),
     }),
   },
   /** Restores into a temporary folder with the vault's keys, opens it, counts, deletes the copy. */
@@ -116,17 +120,27 @@ export const backupContract = {
       replacedFile: z.string().nullable(),
     }),
   },
-  /** For the "back up soon" banner without the drive plugged in: the newest backup this vault verified. Needs unlocked. */
+  /**
+   * For the "back up soon" banner without the drive plugged in (see backup-reminder.ts): the newest
+   * backup this vault verified, when the vault was last restored from one, and when it was created.
+   * Needs unlocked.
+   */
   'backup.status': {
     input: empty,
-    output: z.object({ lastVerifiedAt: z.number().nullable(), lastVerifiedPath: z.string().nullable() }),
+    output: z.object({
+      lastVerifiedAt: z.number().nullable(),
+      /** A 'backup-file' handle of that backup (to drill it), or null. */
+      lastVerified: fileHandle.nullable(),
+      restoredAt: z.number().nullable(),
+      vaultCreatedAt: z.number(),
+    }),
   },
   /** Every .svbackup file in the folder (a 'backup-folder' handle), newest first. Works locked (then `verified` is false). */
   'backup.list': {
     input: z.object({ folder: fileHandle }).strict(),
     output: z.array(backupListing),
   },
-  /** The folder the last backup went to, as a 'backup-folder' handle; null before the first. Needs unlocked. */
+  /** The folder the last backup went to, as a 'backup-folder' handle; null before the first, or while it is not there (drive unplugged). Needs unlocked. */
   'backup.lastFolder': {
     input: empty,
     output: z.object({ folder: chosenPlace.nullable() }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { NOTE_KINDS, TEMPLATE_IDS } from '../templates';
+import { NOTE_KINDS, TEMPLATE_IDS, templateById, type TemplateId } from '../templates';
 import { id, MAX_TEXT, rev, type ChannelSpec } from './common';
+import { signer } from './profile';
 
 /** Schema pieces of clinical notes. Times are epoch milliseconds; dates are ISO `YYYY-MM-DD`. */
 
@@ -36,7 +37,20 @@ export const sessionHeader = z
   })
   .strict();
 
-export const addendum = z.object({ id, text: z.string(), createdAt: z.number() });
+/** The parts of a note an addendum can amend: the session header, the template's sections, the free text. */
+export function amendableParts(template: TemplateId): { key: string; label: string }[] {
+  return [
+    { key: 'session', label: 'Session details' },
+    ...templateById(template).sections.map((s) => ({ key: s.key, label: s.label })),
+    { key: 'note', label: 'Note' },
+  ];
+}
+
+/**
+ * `section`: which part it amends (a key of amendableParts); absent = the note as a whole.
+ * `by`: the clinician as they were when adding it; absent on addenda made before profiles existed.
+ */
+export const addendum = z.object({ id, text: z.string(), createdAt: z.number(), section: z.string().optional(), by: signer.optional() });
 
 /** What history shows for a revision: what the save did. */
 export const revisionChange = z.enum(['created', 'edited', 'signed', 'addendum', 'trashed', 'restored']);
@@ -75,6 +89,8 @@ export const note = noteSummary.extend({
   body: z.string(),
   session: sessionHeader,
   addenda: z.array(addendum),
+  /** Who signed, frozen at signing; absent on notes signed before profiles existed. */
+  signedBy: signer.optional(),
 });
 
 export const revisionInfo = z.object({
@@ -133,7 +149,7 @@ export const notesContract = {
   },
   'notes.sign': { input: z.object({ id, baseRev: rev }).strict(), output: saved.extend({ signedAt: z.number() }) },
   'notes.addAddendum': {
-    input: z.object({ id, text: longText.refine((t) => t.trim().length > 0, 'Write the addendum first.') }).strict(),
+    input: z.object({ id, text: longText.refine((t) => t.trim().length > 0, 'Write the addendum first.'), section: sectionKey.optional() }).strict(),
     output: saved.extend({ addendum }),
   },
   'notes.trash': { input: idOnly, output: saved.extend({ trashedAt: z.number() }) },

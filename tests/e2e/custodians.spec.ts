@@ -2,12 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ageDecryptWithIdentity, ageKeygen } from '../helpers/age-cli';
 import { tempDir } from '../helpers/disk';
-import { value } from '../helpers/service';
+import { pdfText } from '../helpers/pdf';
+import { TEST_PROFILE, value } from '../helpers/service';
 import { expectAccessible } from './a11y';
 import { chooseByTypedPath, createVaultThroughUi, expect, test } from './fixtures';
 
 test('professional will: a 2-of-3 split, kits printed and saved; two custodians open the vault read-only, export a record and transfer it to the next clinician, and the trail says so', async ({ page, app }, testInfo) => {
   await createVaultThroughUi(page);
+  value(await app.service.invoke('profile.update', TEST_PROFILE)); // signing records who signed
   const { id: clientId } = value(await app.service.invoke('clients.create', { displayName: 'Imogen Ashdown' }));
   const note = value(
     await app.service.invoke('notes.create', { title: 'Session 1', clientId, kind: 'progress', body: 'Canary-custodian-7731 reports better sleep.', session: { serviceDate: '2025-04-02', riskFlags: [] } }),
@@ -88,9 +90,11 @@ test('professional will: a 2-of-3 split, kits printed and saved; two custodians 
   await page.getByRole('list', { name: 'Client list' }).getByText('Imogen Ashdown').click();
   await expect(page.getByRole('button', { name: 'Edit details' })).toBeHidden();
   const out = tempDir('sv-custodian-export-');
+  await page.getByRole('button', { name: 'Export the record…' }).click();
+  await page.getByRole('radio', { name: 'Web page (HTML)' }).check();
+  // Choosing the folder is the export.
   await chooseByTypedPath(page, 'Choose export folder…', out);
-  await page.getByRole('button', { name: 'Export record' }).click();
-  await expect(page.getByTestId('export-message')).toContainText('Exported 1 note ');
+  await expect(page.getByTestId('export-message')).toContainText('1 note.');
   expect(fs.readFileSync(path.join(out, fs.readdirSync(out)[0]!), 'utf8')).toContain('Canary-custodian-7731');
 
   // A transfer of care, as the custodian: to the next clinician's age key, opened with the age tool.
@@ -103,13 +107,17 @@ test('professional will: a 2-of-3 split, kits printed and saved; two custodians 
   await transfer.getByRole('button', { name: 'Encrypt the record for transfer' }).click();
   await expect(transfer.getByRole('list', { name: 'Disclosures of this record' })).toContainText('to Dr. Next Clinician, 1 note, psychotherapy notes left out, locked to their key — sent by the records custodians');
   const sent = path.join(transferOut, fs.readdirSync(transferOut)[0]!);
-  expect(ageDecryptWithIdentity(sent, receiver.identityFile).toString('utf8')).toContain('Canary-custodian-7731');
+  expect(sent).toMatch(/\.pdf\.age$/);
+  const opened = path.join(tempDir('sv-custodian-opened-'), 'record.pdf');
+  fs.writeFileSync(opened, ageDecryptWithIdentity(sent, receiver.identityFile));
+  expect(pdfText(opened)).toContain('Canary-custodian-7731');
 
   await main.getByRole('button', { name: 'Audit trail' }).click();
   const events = page.getByRole('list', { name: 'Audit events' });
-  await expect(events).toContainText('Records custodian: Vault custodian unlocked');
-  await expect(events).toContainText('Records custodian: Export created');
-  await expect(events).toContainText('Records custodian: Record transferred');
-  await expect(events).toContainText('Custodians named');
+  await expect(events).toContainText('Opened as records custodian (read-only, with the custodian kits)');
+  await expect(events).toContainText('Records custodian: Exported records for Imogen Ashdown (HTML, 1 note');
+  await expect(events).toContainText('Records custodian: Transferred the record of Imogen Ashdown to another clinician (PDF, 1 note, locked to their age key)');
+  await expect(events).not.toContainText('Dr. Next');
+  await expect(events).toContainText('Named records custodians: any 2 of 3 kits together open the vault');
   await page.screenshot({ path: testInfo.outputPath('custodian-audit.png'), fullPage: true });
 });

@@ -2,12 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ageDecryptWithPassphrase } from '../helpers/age-cli';
 import { tempDir } from '../helpers/disk';
-import { value } from '../helpers/service';
+import { pdfText } from '../helpers/pdf';
+import { TEST_PROFILE, value } from '../helpers/service';
 import { expectAccessible } from './a11y';
 import { chooseByTypedPath, createVaultThroughUi, expect, test } from './fixtures';
 
 test('transfer of care: the record goes to the next clinician as an age file with a passphrase shown once; psychotherapy notes stay out; the trail and the client page show the disclosure', async ({ page, app }, testInfo) => {
   await createVaultThroughUi(page);
+  value(await app.service.invoke('profile.update', TEST_PROFILE)); // signing records who signed
   const { id: clientId } = value(await app.service.invoke('clients.create', { displayName: 'Rowan Hale' }));
   const session = { serviceDate: '2025-05-06', riskFlags: [] };
   const note = value(await app.service.invoke('notes.create', { title: 'Session 4', clientId, kind: 'progress', body: 'Canary-transfer-5521 sleeping better.', session }));
@@ -47,12 +49,15 @@ test('transfer of care: the record goes to the next clinician as an age file wit
 
   // The receiving clinician opens it with the standard age tool, typing the passphrase.
   const files = fs.readdirSync(out);
-  expect(files).toEqual([expect.stringMatching(/^client-record-.*\.html\.age$/)]);
+  expect(files).toEqual([expect.stringMatching(/^client-record-.*\.pdf\.age$/)]);
   const opened = ageDecryptWithPassphrase(path.join(out, files[0]!), passphrase);
   expect(opened.ok).toBe(true);
-  const html = opened.ok ? opened.plain.toString('utf8') : '';
-  expect(html).toContain('Canary-transfer-5521');
-  expect(html).not.toContain('Canary-psychotherapy-9907');
+  const pdf = path.join(tempDir('sv-transfer-opened-'), 'record.pdf');
+  fs.writeFileSync(pdf, opened.ok ? opened.plain : Buffer.alloc(0));
+  const text = pdfText(pdf);
+  expect(text).toContain('Canary-transfer-5521');
+  expect(text).toContain('copy for the receiving clinician (transfer of care)');
+  expect(text).not.toContain('Canary-psychotherapy-9907');
 
   await shown.getByRole('button', { name: 'I have given it or written it down' }).click();
   await expect(shown).toBeHidden();
@@ -62,7 +67,6 @@ test('transfer of care: the record goes to the next clinician as an age file wit
 
   await main.getByRole('button', { name: 'Audit trail' }).click();
   const events = page.getByRole('list', { name: 'Audit events' });
-  await expect(events).toContainText('Record transferred');
-  await expect(events).toContainText('notes=1,psychotherapy=0,passphrase');
+  await expect(events).toContainText('Transferred the record of Rowan Hale to another clinician (PDF, 1 note, locked with a passphrase given separately)');
   await expect(events).not.toContainText('Morgan');
 });

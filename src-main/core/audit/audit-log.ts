@@ -21,6 +21,8 @@ export interface AuditEvent {
   detail?: string;
   /** Who acted when it was not the clinician: set by the session (AuditLog.actor), not by callers. */
   by?: 'custodian';
+  /** Record this type and record id at most once per unlocked session (not stored). */
+  oncePerSession?: boolean;
 }
 
 export interface AuditFilter {

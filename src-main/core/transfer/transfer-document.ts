@@ -1,7 +1,6 @@
-import type { Note } from '../../../src-shared/contract/notes';
-import { chronological } from '../export/client-export';
-import { renderConsents } from '../export/export-consents';
-import { renderClientRecord } from '../export/export-html';
+import { selectRecord } from '../export/records-selection';
+import { renderPdf } from '../pdf/pdf-engine';
+import { recordsPdf } from '../pdf/records-pdf';
 import type { UnlockedSession } from '../vault/unlocked-session';
 
 export interface TransferSelection {
@@ -13,7 +12,7 @@ export interface TransferSelection {
 
 export interface TransferDocument {
   bytes: Uint8Array;
-  format: 'html';
+  format: 'pdf';
   /** Notes in the file, psychotherapy notes included. */
   notes: number;
   psychotherapyNotes: number;
@@ -21,30 +20,20 @@ export interface TransferDocument {
 
 /**
  * The record the next clinician receives, in memory only (it is encrypted before anything is
- * written): the records-request copy (HTML: the PDF export is not on this branch), signed notes,
- * drafts only when asked for, psychotherapy notes only when asked for and confirmed, and never a
- * note in the trash.
+ * written): the records-request PDF chosen the same way (selectRecord), titled for the receiving
+ * clinician: signed notes, drafts only when asked for, psychotherapy notes only when asked for and
+ * confirmed, and never a note in the trash. The same records at the same time give the same bytes.
  */
-export function transferDocument(s: UnlockedSession, sel: TransferSelection, now: number): TransferDocument {
-  const client = s.clients.get(sel.clientId);
-  const record: Note[] = [];
-  const psychotherapy: Note[] = [];
-  for (const summary of s.notes.list({ clientId: sel.clientId, includeTrashed: false })) {
-    const note = s.notes.get(summary.id);
-    if (!note.signed && !sel.includeUnsigned) continue;
-    // Checked on the full note, by kind as well as by flag: leaving them out is a legal promise.
-    const isPsychotherapy = note.isPsychotherapy || note.kind === 'psychotherapy';
-    if (!isPsychotherapy) record.push(note);
-    else if (sel.includePsychotherapy) psychotherapy.push(note);
-  }
-  record.sort(chronological);
-  psychotherapy.sort(chronological);
-  const consents = renderConsents(s.consents.list(sel.clientId));
-  const html = renderClientRecord(client, record, now, consents, { purpose: 'transfer', psychotherapy });
+export async function transferDocument(s: UnlockedSession, sel: TransferSelection, now: number): Promise<TransferDocument> {
+  const doc = selectRecord(s, { clientId: sel.clientId, includeUnsigned: sel.includeUnsigned }, now, {
+    purpose: 'transfer',
+    includePsychotherapy: sel.includePsychotherapy,
+  });
+  const psychotherapyNotes = doc.psychotherapy?.length ?? 0;
   return {
-    bytes: new TextEncoder().encode(html),
-    format: 'html',
-    notes: record.length + psychotherapy.length,
-    psychotherapyNotes: psychotherapy.length,
+    bytes: await renderPdf(recordsPdf(doc), now),
+    format: 'pdf',
+    notes: doc.notes.length + psychotherapyNotes,
+    psychotherapyNotes,
   };
 }

@@ -45,7 +45,7 @@ export async function transferRecord(s: UnlockedSession, req: TransferRequest, n
   if (req.method.kind === 'publicKey' && !publicKey) throw new VaultError('INVALID_INPUT', recipientProblem(req.method.publicKey));
   if (!path.isAbsolute(req.dir)) throw new VaultError('INVALID_INPUT', 'Choose a folder for the transfer file.');
 
-  const doc = transferDocument(s, req, now);
+  const doc = await transferDocument(s, req, now);
   const passphrase = publicKey ? null : newTransferPassphrase();
   let sealed: Uint8Array;
   try {

@@ -28,9 +28,12 @@ const enc = new TextEncoder();
  * Binds each wrap to this vault and slot; the password slot also to its KDF settings and
  * key-file flag, so a header edited on disk (weaker parameters, key file "off") fails to unwrap.
  * These two layouts are "v1" in every format: a format-1 header moves to format 2 (custodians)
- * without the password or Recovery Key that rewrapping them would need.
+ * without the password or Recovery Key that rewrapping them would need. Format 2 only adds the
+ * custodian slot, with its own AD (custodianAd).
+ * Exported for the test vectors (docs/vectors/vault-header.json), which state these exact bytes.
  */
-function wrapAd(header: Pick<VaultHeader, 'vaultId' | 'kdf' | 'keyFile'>, slot: 'password' | 'recovery'): Uint8Array {
+export function wrapAd(header: Pick<VaultHeader, 'format' | 'vaultId' | 'kdf' | 'keyFile'>, slot: 'password' | 'recovery'): Uint8Array {
+  // Fixed 'v1', not the header's format: an upgraded format-2 header still opens with the unchanged wraps.
   const prefix = `sessionvault/wrap/v1|${header.vaultId}|${slot}`;
   if (slot === 'recovery') return enc.encode(prefix);
   const k = header.kdf;

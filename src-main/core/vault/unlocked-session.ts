@@ -6,6 +6,7 @@ import { recordsKey as deriveRecordsKey, type MasterKey, type RecordsKey } from 
 import { memzero, scrubWasmStack } from '../crypto/sodium';
 import { IncidentRepo } from '../incidents/incident-repo';
 import { NotesRepo } from '../notes/notes-repo';
+import { ProfileRepo } from '../profile/profile-repo';
 import { RecordStore } from '../records/record-store';
 import { SearchIndex } from '../search/search-index';
 import { SettingsRepo } from '../settings/settings-repo';
@@ -23,6 +24,8 @@ export interface UnlockedSession {
   notes: NotesRepo;
   consents: ConsentRepo;
   incidents: IncidentRepo;
+  /** The clinician's profile: who signs. */
+  profile: ProfileRepo;
   /** The clinician's settings, decrypted once per session. */
   settings: SettingsRepo;
   /** In-memory FTS index of decrypted notes; closed at lock. */
@@ -33,6 +36,8 @@ export interface UnlockedSession {
   audit: AuditLog;
   /** Opened with custodian shares: read-only, every action audited as the custodian's (service.ts gates the channels). */
   custodian: boolean;
+  /** Events already recorded this session that are recorded once per session (e.g. a note opened). */
+  auditedOnce: Set<string>;
 }
 
 export interface SessionOptions {
@@ -87,11 +92,13 @@ export function openSession(db: Db, header: VaultHeader, masterKey: MasterKey, o
       notes,
       consents: new ConsentRepo(store, o.now, clients),
       incidents: new IncidentRepo(store, o.now),
+      profile: new ProfileRepo(store),
       settings: new SettingsRepo(store),
       search,
       audit,
       cacheLoaded: cachedIndex !== null,
       custodian: o.custodian ?? false,
+      auditedOnce: new Set(),
     };
   } catch (e) {
     // A vault that fails to load (damaged pages) must not leave its keys behind in memory.

@@ -11,7 +11,7 @@ import { AuditLog, type AuditEvent } from '../audit/audit-log';
 import { addPending } from '../audit/audit-pending';
 import type { LockReason } from '../lock/lock-policy';
 import { UnlockLimiter } from './rate-limit';
-import { confirmOwner, headerWithNewPassword, headerWithNewRecoveryKey, type RekeyContext } from './vault-rekey';
+import { confirmOwner, headerWithKeyFile, headerWithNewPassword, headerWithNewRecoveryKey, type RekeyContext } from './vault-rekey';
 import { makeCustodianSplit } from '../custodians/custodian-split';
 import { isCurrentSplit, STALE_SPLIT, WRONG_SHARES } from '../custodians/custodian-open';
 import { writeCustodians } from '../custodians/custodians-record';
@@ -26,8 +26,8 @@ import {
   lockedMeanwhile,
   openMasterKey,
   readKeyFileBytes,
-  WRONG_PASSWORD,
   WRONG_RECOVERY_KEY,
+  wrongPassword,
   type Credentials,
   type KeyFileReader,
 } from './vault-credentials';
@@ -157,7 +157,7 @@ export class VaultManager {
       }
       if (!mk) {
         limiter.recordFailure(this.opts.now());
-        throw new VaultError('WRONG_CREDENTIALS', 'custodianShares' in credentials ? WRONG_SHARES : 'recoveryKey' in credentials ? WRONG_RECOVERY_KEY : WRONG_PASSWORD);
+        throw new VaultError('WRONG_CREDENTIALS', 'custodianShares' in credentials ? WRONG_SHARES : 'recoveryKey' in credentials ? WRONG_RECOVERY_KEY : wrongPassword(header));
       }
       if ('custodianShares' in credentials && !isCurrentSplit(db, header, mk)) {
         memzero(mk);
@@ -187,6 +187,11 @@ export class VaultManager {
    */
   recordAudit(event: AuditEvent): void {
     try {
+      if (this.session && event.oncePerSession) {
+        const key = `${event.type}|${event.recordId ?? ''}`;
+        if (this.session.auditedOnce.has(key)) return;
+        this.session.auditedOnce.add(key);
+      }
       if (this.session) this.session.audit.append(event);
       else if (this.database()) addPending(this.db!, event, this.opts.now());
     } catch {
@@ -243,6 +248,14 @@ export class VaultManager {
       this.saveHeader(s, await headerWithNewPassword(this.rekeyContext(s), current, next, keyFile));
     });
     await this.opts.onPasswordAccepted?.(next, 'set');
+  }
+
+  /** A key file becomes a second factor: from now on the password opens the vault only with it. */
+  addKeyFile(password: string, keyFile: string): Promise<void> {
+    return this.exclusive(async () => {
+      const s = this.unlocked();
+      this.saveHeader(s, await headerWithKeyFile(this.rekeyContext(s), password, keyFile));
+    });
   }
 
   /** A new Recovery Key (shown once); the old one stops opening the vault. */

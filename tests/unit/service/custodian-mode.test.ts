@@ -7,7 +7,7 @@ import { CUSTODIAN_CHANNELS, custodianMayUse } from '../../../src-shared/custodi
 import { CHANNELS, type Channel, type Input, type Output } from '../../../src-shared/ipc';
 import { ageKeygen } from '../../helpers/age-cli';
 import { tempDir } from '../../helpers/disk';
-import { newService, pick, STRONG_PASSWORD, value } from '../../helpers/service';
+import { newService, pick, STRONG_PASSWORD, TEST_PROFILE, value } from '../../helpers/service';
 
 
 type Allowed = (typeof CUSTODIAN_CHANNELS)[number];
@@ -18,6 +18,8 @@ async function custodianSession() {
   const svc = made.service;
   const call = async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => value(await svc.invoke(channel, input));
   await call('vault.create', { password: STRONG_PASSWORD });
+  // Signing records who signed (#18).
+  await call('profile.update', TEST_PROFILE);
   const client = await call('clients.create', { displayName: 'Read Only Client' });
   const note = await call('notes.create', { title: 'Intake', body: 'First session.', clientId: client.id, kind: 'progress', session: { serviceDate: '2025-01-05', riskFlags: [] } });
   await call('notes.sign', { id: note.id, baseRev: note.rev });
@@ -63,7 +65,7 @@ describe('custodian mode (vault opened with custodian shares)', () => {
     expect(value(await svc.invoke('vault.status', {}))).toMatchObject({ state: 'unlocked', custodianMode: true });
   });
 
-  it('runs every channel on the list — reads, records exports, backups, lock — and still changes no record', async () => {
+  it('runs every channel on the list — reads, records exports and printouts, backups, lock — and still changes no record', async () => {
     const { svc, call, dataDir, client, note, consent, kits } = await custodianSession();
     const before = vaultContents(dataDir);
     const backupFolder = await pick(svc, 'backup-folder', tempDir('sv-custodian-backup-'));
@@ -88,7 +90,13 @@ describe('custodian mode (vault opened with custodian shares)', () => {
       'retention.list': {},
       'audit.list': {},
       'audit.verify': {},
+      'audit.export': { format: 'csv', folder: exportFolder },
+      'profile.get': {},
       'export.client': { clientId: client.id, format: 'html', folder: exportFolder },
+      'export.note': { id: note.id, folder: exportFolder },
+      'print.note': { id: note.id },
+      'print.record': { clientId: client.id },
+      'print.page': {},
       'transfer.client': { clientId: client.id, recipientName: 'Dr. Next', method: { kind: 'publicKey', publicKey: ageKeygen().publicKey }, folder: exportFolder },
       'transfer.list': { clientId: client.id },
       'files.choose': { purpose: 'export-folder', typedPath: tempDir('sv-custodian-export-') },

@@ -67,6 +67,9 @@ export function ClientRecord({ clientId }: { clientId: string }) {
       {client.notes && <p className="client-notes">{client.notes}</p>}
       {!custodianMode && (
         <div className="row">
+          <button type="button" onClick={() => void start('progress')}>
+            New note
+          </button>
           <button type="button" className="secondary" onClick={() => setEditing(true)}>
             Edit details
           </button>
@@ -108,9 +111,9 @@ export function ClientRecord({ clientId }: { clientId: string }) {
         ) : (
           <p className="hint">The clinical record, newest first. Psychotherapy notes are never listed here.</p>
         )}
-        {!custodianMode && (
-          <button type="button" onClick={() => void start(tab === 'record' ? 'progress' : 'psychotherapy')}>
-            {tab === 'record' ? 'Add note to record' : 'Add psychotherapy note'}
+        {tab === 'psychotherapy' && !custodianMode && (
+          <button type="button" className="secondary" onClick={() => void start('psychotherapy')}>
+            New psychotherapy note
           </button>
         )}
         <RecordNotes notes={shown} label={tab === 'record' ? 'Record notes' : 'Psychotherapy notes'} onOpen={(id) => void open(id)} />

@@ -3,11 +3,20 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ageCliVersion, ageDecryptWithIdentity, ageDecryptWithPassphrase, ageKeygen } from '../../../helpers/age-cli';
 import { filesContaining, tempDir } from '../../../helpers/disk';
+import { pdfInfo, pdfText, qpdfCheck } from '../../../helpers/pdf';
 import { codeOf, pick, unlockedVault } from '../../../helpers/service';
 
 beforeAll(() => {
   ageCliVersion();
 });
+
+/** The decrypted bytes as the receiver's PDF reader sees them (poppler's pdftotext), after qpdf's structural check. */
+function readPdf(bytes: Buffer): { text: string; title: string } {
+  const file = path.join(tempDir('sv-transfer-opened-'), 'record.pdf');
+  fs.writeFileSync(file, bytes);
+  qpdfCheck(file);
+  return { text: pdfText(file), title: pdfInfo(file).Title ?? '' };
+}
 
 const day = (serviceDate: string) => ({ serviceDate, riskFlags: [] as string[] });
 
@@ -33,17 +42,20 @@ describe('transfer.client (transfer of care)', () => {
     const res = await call('transfer.client', { clientId: client.id, recipientName: 'Dr. Rivera', recipientOrganisation: 'Northside Clinic', method: { kind: 'publicKey', publicKey: receiver.publicKey }, folder });
     expect(res.passphrase).toBeNull();
     expect(fs.readdirSync(dir)).toEqual([path.basename(res.path)]);
-    expect(path.basename(res.path)).toMatch(new RegExp(`^client-record-\\d{4}-\\d{2}-\\d{2}-${client.id.slice(0, 8)}\\.html\\.age$`));
+    expect(path.basename(res.path)).toMatch(new RegExp(`^client-record-\\d{4}-\\d{2}-\\d{2}-${client.id.slice(0, 8)}\\.pdf\\.age$`));
     // Nothing readable in the file itself, and no plaintext copy anywhere.
     expect(filesContaining(dir, 'CANARY')).toEqual([]);
     expect(filesContaining(dataDir, 'Dr. Rivera')).toEqual([]);
-    const html = ageDecryptWithIdentity(res.path, receiver.identityFile).toString('utf8');
-    expect(html).toContain('Transfer Canary-Name');
-    expect(html).toContain('CANARY-SIGNED');
-    expect(html).toContain('transfer of care');
-    expect(html).not.toContain('CANARY-DRAFT');
-    expect(html).not.toContain('CANARY-PSYCHOTHERAPY');
-    expect(html).toContain('are excluded from this copy');
+    const opened = ageDecryptWithIdentity(res.path, receiver.identityFile);
+    expect(opened.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const { text, title } = readPdf(opened);
+    expect(title).toBe('Client record: copy for the receiving clinician (transfer of care)');
+    expect(text).toContain('Transfer Canary-Name');
+    expect(text).toContain('CANARY-SIGNED');
+    expect(text).toContain('transfer of care');
+    expect(text).not.toContain('CANARY-DRAFT');
+    expect(text).not.toContain('CANARY-PSYCHOTHERAPY');
+    expect(text).toContain('are excluded from this copy');
     expect(res.disclosure).toMatchObject({ clientId: client.id, recipientName: 'Dr. Rivera', recipientOrganisation: 'Northside Clinic', method: 'publicKey', publicKey: receiver.publicKey, notes: 1, psychotherapyNotes: 0, by: 'clinician' });
   });
 
@@ -53,10 +65,11 @@ describe('transfer.client (transfer of care)', () => {
     expect(res.passphrase).toMatch(/^([a-z2-7]{4}-){5}[a-z2-7]{4}$/);
     const opened = ageDecryptWithPassphrase(res.path, res.passphrase!);
     expect(opened.ok).toBe(true);
-    const html = opened.ok ? opened.plain.toString('utf8') : '';
-    expect(html).toContain('CANARY-SIGNED');
-    expect(html).toContain('CANARY-DRAFT');
-    expect(html).not.toContain('CANARY-PSYCHOTHERAPY');
+    const { text } = readPdf(opened.ok ? opened.plain : Buffer.alloc(0));
+    expect(text).toContain('CANARY-SIGNED');
+    expect(text).toContain('CANARY-DRAFT');
+    expect(text).toContain('UNSIGNED DRAFT');
+    expect(text).not.toContain('CANARY-PSYCHOTHERAPY');
     expect(filesContaining(dataDir, res.passphrase!)).toEqual([]);
     expect(JSON.stringify(await call('transfer.list', { clientId: client.id }))).not.toContain(res.passphrase!);
 
@@ -64,8 +77,11 @@ describe('transfer.client (transfer of care)', () => {
       expect.objectContaining({ id: res.disclosure.id, recipientName: 'Dr. Okafor', method: 'passphrase', notes: 2, psychotherapyNotes: 0 }),
     ]);
     const [entry] = await call('audit.list', { type: 'record.transferred' });
-    expect(entry).toMatchObject({ recordId: client.id, detail: `html,notes=2,psychotherapy=0,passphrase,disclosure=${res.disclosure.id}` });
+    expect(entry).toMatchObject({ recordId: client.id, detail: `pdf,notes=2,psychotherapy=0,passphrase,disclosure=${res.disclosure.id}` });
     expect(entry!.by).toBeUndefined();
+    // The trail's sentence names the client, never the receiving clinician.
+    expect(entry!.text).toBe('Transferred the record of Transfer Canary-Name to another clinician (PDF, 2 notes, locked with a passphrase given separately)');
+    expect(entry!.text).not.toContain('Okafor');
   }, 60_000);
 
   it('psychotherapy notes go only when included and confirmed a second time; then under their own heading and counted in the disclosure', async () => {
@@ -75,12 +91,19 @@ describe('transfer.client (transfer of care)', () => {
     expect(await codeOf(svc, 'transfer.client', { ...base, includePsychotherapy: true })).toBe('INVALID_INPUT');
     expect(fs.readdirSync(dir)).toEqual([]);
     const res = await call('transfer.client', { ...base, includePsychotherapy: true, psychotherapyConfirmed: true });
-    const html = ageDecryptWithIdentity(res.path, receiver.identityFile).toString('utf8');
-    expect(html).toContain('<h2>Psychotherapy notes</h2>');
-    expect(html).toContain('CANARY-PSYCHOTHERAPY');
-    expect(html).not.toContain('are excluded from this copy');
-    expect(res.disclosure).toMatchObject({ notes: 2, psychotherapyNotes: 1 });
-  });
+    const opened = ageDecryptWithIdentity(res.path, receiver.identityFile);
+    const { text } = readPdf(opened);
+    expect(text).toContain('1 psychotherapy note, which the sending clinician chose to include');
+    expect(text).toMatch(/Psychotherapy notes .*CANARY-PSYCHOTHERAPY/);
+    expect(text.indexOf('CANARY-SIGNED')).toBeLessThan(text.indexOf('CANARY-PSYCHOTHERAPY'));
+    expect(text).not.toContain('are excluded from this copy');
+    expect(res.disclosure).toMatchObject({ format: 'pdf', notes: 2, psychotherapyNotes: 1 });
+    // The document is made from the records and the time alone: the same transfer again, to a
+    // passphrase this time, decrypts to exactly the same bytes.
+    const again = await call('transfer.client', { ...base, method: { kind: 'passphrase' }, includePsychotherapy: true, psychotherapyConfirmed: true });
+    const reopened = ageDecryptWithPassphrase(again.path, again.passphrase!);
+    expect(reopened.ok && reopened.plain.equals(opened)).toBe(true);
+  }, 60_000);
 
   it('refuses a malformed recipient, a pasted secret key or an SSH key with INVALID_INPUT and a plain sentence; nothing is written, disclosed or audited', async () => {
     const { service: svc, call, client, dir, folder } = await practice();
