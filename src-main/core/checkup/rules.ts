@@ -1,4 +1,5 @@
 import type { CheckupLine } from '../../../src-shared/contract/checkup';
+import { countOf } from '../../../src-shared/document-text';
 import { DAY_MS, type CheckupFacts } from './facts';
 
 /**
@@ -166,7 +167,7 @@ export const diskEncryption: Rule = ({ disk }) => {
 function agoLong(n: number): string {
   if (n < 60) return ago(n);
   const months = Math.floor(n / 30.44);
-  return months < 24 ? `${months} months ago` : `${Math.floor(months / 12)} years ago`;
+  return months < 24 ? `${countOf(months, 'month')} ago` : `${countOf(Math.floor(months / 12), 'year')} ago`;
 }
 
 /** Custodians named green; kits older than two years amber (are they still the right people?). */

@@ -173,6 +173,8 @@ describe('checkup rules', () => {
     });
     expect(professionalWill(facts({ custodians: named(250) })).detail).toContain('kits made 8 months ago');
     expect(professionalWill(facts({ custodians: named(3) })).detail).toContain('kits made 3 days ago');
+    // Counts through plural rules: '1 month', never '1 months'.
+    expect(professionalWill(facts({ custodians: named(60) })).detail).toContain('kits made 1 month ago');
     expect(professionalWill(facts({ custodians: named(730) })).status).toBe('green');
     expect(professionalWill(facts({ custodians: named(800) }))).toMatchObject({ status: 'amber', detail: expect.stringContaining('2 years ago') });
     expect(professionalWill(facts({ custodians: { named: false, threshold: 0, count: 0, createdAt: null, slotIntact: true } }))).toMatchObject({
