@@ -8,7 +8,9 @@ import { consentContract } from './contract/consent';
 import { exportContract } from './contract/export';
 import { filesContract } from './contract/files';
 import { incidentContract } from './contract/incident';
+import { measuresContract } from './contract/measures';
 import { notesContract } from './contract/notes';
+import { planContract } from './contract/plan';
 import { retentionContract } from './contract/retention';
 import { searchContract } from './contract/search';
 import { sessionContract } from './contract/session';
@@ -35,6 +37,8 @@ export const contract = {
   ...checkupContract,
   ...incidentContract,
   ...filesContract,
+  ...measuresContract,
+  ...planContract,
 } as const;
 
 export type Contract = typeof contract;
