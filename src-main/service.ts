@@ -23,6 +23,8 @@ import { consentHandlers } from './handlers/consent';
 import { backupHandlers } from './handlers/backup';
 import { exportHandlers } from './handlers/export';
 import { incidentHandlers } from './handlers/incident';
+import { measuresHandlers } from './handlers/measures';
+import { planHandlers } from './handlers/plan';
 import { notesHandlers } from './handlers/notes';
 import { retentionHandlers } from './handlers/retention';
 import { searchHandlers } from './handlers/search';
@@ -124,6 +126,8 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     ...checkupHandlers(ctx),
     ...incidentHandlers(ctx),
     ...filesHandlers(ctx),
+    ...measuresHandlers(ctx),
+    ...planHandlers(ctx),
   };
 
   async function invoke(channel: string, input: unknown): Promise<Result<unknown>> {

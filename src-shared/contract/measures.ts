@@ -28,25 +28,27 @@ export const customMeasure = z
   .strict()
   .refine((c) => c.min < c.max, { message: 'The lowest score must be below the highest.', path: ['max'] });
 
-/**
- * What the clinician enters: the answers (PHQ-9, GAD-7) or one score in the measure's range
- * (custom), plus `extra` keys (the client on add, the record and its revision on update).
- */
-function measureEntry<E extends z.ZodRawShape>(extra: E) {
-  const common = { ...extra, date: isoDate, noteId: id.optional() };
-  return z.discriminatedUnion(
-    'instrument',
-    [
-      z.object({ ...common, instrument: z.literal('phq9'), items: answers(9, 'PHQ-9'), difficulty: itemAnswer.optional() }).strict(),
-      z.object({ ...common, instrument: z.literal('gad7'), items: answers(7, 'GAD-7') }).strict(),
-      z
-        .object({ ...common, instrument: z.literal('custom'), custom: customMeasure, score: z.number().finite() })
-        .strict()
-        .refine((m) => m.score >= m.custom.min && m.score <= m.custom.max, { message: 'The score is outside the range of the measure.', path: ['score'] }),
-    ],
-    { error: `Use one of: ${[...STANDARD_INSTRUMENTS, 'custom'].join(', ')}.` },
-  );
+/** What the clinician enters: the answers (PHQ-9, GAD-7) or one score in the measure's range (custom). */
+const common = { date: isoDate, noteId: id.optional() };
+const phq9Entry = z.object({ ...common, instrument: z.literal('phq9'), items: answers(9, 'PHQ-9'), difficulty: itemAnswer.optional() }).strict();
+const gad7Entry = z.object({ ...common, instrument: z.literal('gad7'), items: answers(7, 'GAD-7') }).strict();
+const customEntry = z.object({ ...common, instrument: z.literal('custom'), custom: customMeasure, score: z.number().finite() }).strict();
+const instrumentError = { error: `Use one of: ${[...STANDARD_INSTRUMENTS, 'custom'].join(', ')}.` };
+
+function scoreInRange(m: { instrument: string; score?: number; custom?: { min: number; max: number } }, ctx: z.RefinementCtx): void {
+  if (m.custom && m.score !== undefined && (m.score < m.custom.min || m.score > m.custom.max)) {
+    ctx.addIssue({ code: 'custom', message: 'The score is outside the range of the measure.', path: ['score'] });
+  }
 }
+
+const forAdd = { clientId: id };
+const forUpdate = { id, baseRev: rev };
+const addInput = z
+  .discriminatedUnion('instrument', [phq9Entry.extend(forAdd), gad7Entry.extend(forAdd), customEntry.extend(forAdd)], instrumentError)
+  .superRefine(scoreInRange);
+const updateInput = z
+  .discriminatedUnion('instrument', [phq9Entry.extend(forUpdate), gad7Entry.extend(forUpdate), customEntry.extend(forUpdate)], instrumentError)
+  .superRefine(scoreInRange);
 
 export const measure = z.object({
   id,
@@ -72,9 +74,9 @@ export const measure = z.object({
 export const measuresContract = {
   /** Every measure of a client, oldest date first. */
   'measures.list': { input: z.object({ clientId: id }).strict(), output: z.array(measure) },
-  'measures.add': { input: measureEntry({ clientId: id }), output: measure },
+  'measures.add': { input: addInput, output: measure },
   /** Replaces the entry (same instrument); the earlier revision stays in the record's history. Stale baseRev -> CONFLICT. */
-  'measures.update': { input: measureEntry({ id, baseRev: rev }), output: measure },
+  'measures.update': { input: updateInput, output: measure },
 } as const satisfies Record<`measures.${string}`, ChannelSpec>;
 
 export type Measure = z.output<typeof measure>;

@@ -7,7 +7,7 @@ import type { Db } from '../vault/vault-db';
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
-export type RecordKind = 'note' | 'client' | 'settings' | 'security' | 'consent' | 'incident';
+export type RecordKind = 'note' | 'client' | 'settings' | 'security' | 'consent' | 'incident' | 'measure' | 'treatment-plan';
 
 export interface StoredRecord<T = unknown> {
   id: string;

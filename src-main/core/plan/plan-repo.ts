@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { goalStatus, type GoalNote, type TreatmentPlan } from '../../../src-shared/contract/plan';
+import type { Contract } from '../../../src-shared/ipc';
+import { randomBytes, toHex } from '../crypto/sodium';
+import { VaultError } from '../errors';
+import type { RecordStore } from '../records/record-store';
+
+type SaveInput = z.output<Contract['plan.save']['input']>;
+
+const storedObjective = z.object({ id: z.string(), text: z.string(), targetDate: z.string().optional(), status: goalStatus });
+const storedGoal = z.object({
+  id: z.string(),
+  text: z.string(),
+  targetDate: z.string().optional(),
+  status: goalStatus,
+  measure: z.string().optional(),
+  objectives: z.array(storedObjective),
+});
+/** The encrypted payload of a treatment plan (kind 'treatment-plan'), one record per client; each save a revision. */
+const storedPlan = z.object({
+  clientId: z.string(),
+  problems: z.array(z.object({ id: z.string(), text: z.string(), goals: z.array(storedGoal) })),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+type StoredPlan = z.output<typeof storedPlan>;
+
+/** Where the plan finds the notes that addressed its goals. */
+export interface GoalNoteSource {
+  /** The client's notes (not trashed, not psychotherapy), with the goal ids each says it addressed. */
+  notesWithGoals(clientId: string): (GoalNote & { goalIds: readonly string[] })[];
+}
+
+/** Treatment plans: problems, goals and objectives, one record per client, every save kept as a revision. */
+export class PlanRepo {
+  constructor(
+    private readonly store: RecordStore,
+    private readonly now: () => number,
+    private readonly notes: GoalNoteSource,
+  ) {}
+
+  get(clientId: string): { plan: TreatmentPlan | null; notesByGoal: Record<string, GoalNote[]> } {
+    const found = this.find(clientId);
+    if (!found) return { plan: null, notesByGoal: {} };
+    const goalIds = new Set(found.state.problems.flatMap((p) => p.goals.map((g) => g.id)));
+    const notesByGoal: Record<string, GoalNote[]> = {};
+    for (const n of this.notes.notesWithGoals(clientId)) {
+      const { goalIds: addressed, ...ref } = n;
+      for (const g of addressed) if (goalIds.has(g)) (notesByGoal[g] ??= []).push(ref);
+    }
+    for (const list of Object.values(notesByGoal)) list.sort((a, b) => (a.serviceDate < b.serviceDate ? 1 : a.serviceDate > b.serviceDate ? -1 : 0));
+    return { plan: toPlan(found.rev, found.state), notesByGoal };
+  }
+
+  save(input: SaveInput): TreatmentPlan {
+    const found = this.find(input.clientId);
+    const t = this.now();
+    const problems = withIds(input.problems);
+    if (!found) {
+      if (input.baseRev !== null) throw new VaultError('CONFLICT', 'This plan was changed elsewhere since you opened it. Open it again.');
+      const state: StoredPlan = { clientId: input.clientId, problems, createdAt: t, updatedAt: t };
+      const { rev } = this.store.insert('treatment-plan', state);
+      return toPlan(rev, state);
+    }
+    if (input.baseRev === null) throw new VaultError('CONFLICT', 'This client already has a plan. Open it again to change it.');
+    const state: StoredPlan = { ...found.state, problems, updatedAt: t };
+    const rev = this.store.update(found.id, 'treatment-plan', input.baseRev, state);
+    return toPlan(rev, state);
+  }
+
+  history(clientId: string): TreatmentPlan[] {
+    const found = this.find(clientId);
+    if (!found) return [];
+    return this.store.revisions(found.id, 'treatment-plan').map((rev) => toPlan(rev, this.parse(this.store.getRevision<unknown>(found.id, 'treatment-plan', rev).payload)));
+  }
+
+  /** The client's plan record. A handful of plans per vault (one per client), so they are decrypted on demand. */
+  private find(clientId: string): { id: string; rev: number; state: StoredPlan } | undefined {
+    for (const r of this.store.loadAll<unknown>('treatment-plan').records) {
+      const p = storedPlan.safeParse(r.payload);
+      if (p.success && p.data.clientId === clientId) return { id: r.id, rev: r.rev, state: p.data };
+    }
+    return undefined;
+  }
+
+  private parse(payload: unknown): StoredPlan {
+    const p = storedPlan.safeParse(payload);
+    if (!p.success) throw new VaultError('VAULT_CORRUPT', 'A treatment plan could not be read. Restore it from a backup.');
+    return p.data;
+  }
+}
+
+function toPlan(rev: number, s: StoredPlan): TreatmentPlan {
+  return { clientId: s.clientId, rev, problems: s.problems, createdAt: s.createdAt, updatedAt: s.updatedAt };
+}
+
+/** Gives new problems, goals and objectives an id; ids already given are kept so notes stay linked across revisions. */
+function withIds(problems: SaveInput['problems']): StoredPlan['problems'] {
+  const seen = new Set<string>();
+  const idFor = (given: string | undefined): string => {
+    if (given !== undefined && seen.has(given)) throw new VaultError('INVALID_INPUT', 'Invalid problems: two items have the same id.');
+    const id = given ?? toHex(randomBytes(16));
+    seen.add(id);
+    return id;
+  };
+  return problems.map((p) => ({
+    id: idFor(p.id),
+    text: p.text,
+    goals: p.goals.map((g) => ({
+      id: idFor(g.id),
+      text: g.text,
+      ...(g.targetDate ? { targetDate: g.targetDate } : {}),
+      status: g.status,
+      ...(g.measure ? { measure: g.measure } : {}),
+      objectives: g.objectives.map((o) => ({ id: idFor(o.id), text: o.text, ...(o.targetDate ? { targetDate: o.targetDate } : {}), status: o.status })),
+    })),
+  }));
+}
