@@ -95,7 +95,7 @@ describe('bad backup files', () => {
     expect(value(await service.invoke('vault.status', {})).state).toBe('unlocked');
   });
 
-  it('answers a wrong Recovery Key, a zero-byte file and a file gone since it was chosen with their codes; a folder cannot be chosen as a backup', async () => {
+  it('answers a wrong Recovery Key and a file gone since it was chosen with their codes; a zero-byte file and a folder cannot be chosen as a backup', async () => {
     const records = recordsFingerprint(dataDir);
     expect(await service.invoke('backup.restore', { backup: await backupFile(good), recoveryKey: foreignRecovery })).toMatchObject({
       ok: false,
@@ -104,7 +104,11 @@ describe('bad backup files', () => {
     const before = vaultFingerprint(dataDir);
     const empty = path.join(tempDir('sv-bad-'), 'empty.svbackup');
     fs.writeFileSync(empty, '');
-    expect(await service.invoke('backup.verify', { backup: await backupFile(empty) })).toMatchObject({ ok: false, error: { code: 'BACKUP_CORRUPT' } });
+    // Refused when chosen, with the one answer every unfit path gets (it never reaches the reader).
+    expect(await service.invoke('files.choose', { purpose: 'backup-file', typedPath: empty })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('not a SessionVault backup') },
+    });
     expect(await service.invoke('files.choose', { purpose: 'backup-file', typedPath: usb })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const gone = path.join(tempDir('sv-bad-'), 'gone.svbackup');
     fs.copyFileSync(good, gone);

@@ -14,6 +14,12 @@ import { scratchDirs, vaultFingerprint } from './helpers';
 const RUNS = process.env.SV_LONG ? 10_000 : 2_000;
 const KNOWN = ['BACKUP_CORRUPT', 'BACKUP_WRONG_VAULT', 'BACKUP_UNSUPPORTED_VERSION'];
 
+/** docs/backup-format.md: every backup starts with the 8 bytes "SVBACKUP". */
+function startsLikeBackup(file: string): boolean {
+  const bytes = fs.readFileSync(file);
+  return bytes.subarray(0, 8).toString('latin1') === 'SVBACKUP';
+}
+
 let service: VaultService;
 let dataDir: string;
 let original: Buffer;
@@ -171,9 +177,10 @@ describe('mutated backups', () => {
         const file = materialize(m, caseNo++);
         if (fs.statSync(file).isFile() && fs.readFileSync(file).equals(original)) return; // a no-op mutation (e.g. same byte written)
         const chosen = await service.invoke('files.choose', { purpose: 'backup-file', typedPath: file });
-        if (m.kind === 'directory') {
-          // A folder is refused when chosen: it never reaches the backup reader.
+        if (m.kind === 'directory' || !startsLikeBackup(file)) {
+          // A folder, an empty file or one whose magic was hit is refused when chosen: it never reaches the backup reader.
           expect(chosen).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+          seen.set('refused when chosen', (seen.get('refused when chosen') ?? 0) + 1);
           return;
         }
         const res = await service.invoke('backup.verify', { backup: value(chosen).chosen!.handle });
