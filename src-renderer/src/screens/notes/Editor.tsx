@@ -5,6 +5,7 @@ import { formatDateTime } from '../../components/format';
 import { useApp } from '../../store';
 import { Addenda } from './Addenda';
 import { Conflict } from './Conflict';
+import { GoalsAddressed } from './GoalsAddressed';
 import { KindTemplatePicker } from './KindTemplatePicker';
 import { NoteActions } from './NoteActions';
 import { SaveStatus } from './SaveStatus';
@@ -65,6 +66,7 @@ export function Editor() {
       <div className="editor-fields" onBlur={() => void flushDraft()}>
         <KindTemplatePicker draft={draft} readOnly={readOnly} />
         <SessionHeaderForm session={draft.session} readOnly={readOnly} />
+        {draft.kind === 'progress' && draft.clientId && <GoalsAddressed noteId={draft.id} clientId={draft.clientId} session={draft.session} readOnly={readOnly} />}
         <SectionFields templateId={draft.templateId} fields={draft.fields} readOnly={readOnly} />
         <label htmlFor="note-body">Note</label>
         <textarea

@@ -1,0 +1,10 @@
+import type { Input } from '../../../src-shared/ipc';
+import { api, call } from './bridge';
+
+export function listMeasures(clientId: string) {
+  return call(api().measures.list({ clientId }));
+}
+
+export function addMeasure(input: Input<'measures.add'>) {
+  return call(api().measures.add(input));
+}
