@@ -1,10 +1,10 @@
-import { MeasureRepo } from '../core/measures/measure-repo';
+import { MeasureRepo, noteLinksFrom } from '../core/measures/measure-repo';
 import type { HandlersFor, ServiceContext } from './types';
 
 export function measuresHandlers({ vault, now }: ServiceContext): HandlersFor<'measures'> {
   const repo = () => {
-    const s = vault.unlocked();
-    return new MeasureRepo(s.store, now, { clientOfNote: (id) => (s.notes.meta(id) ? (s.notes.meta(id)?.clientId ?? undefined) : null) });
+    const { store, notes } = vault.unlocked();
+    return new MeasureRepo(store, now, noteLinksFrom(notes));
   };
   /** NOT_FOUND for a client that does not exist (or was purged). */
   const assertClient = (clientId: string) => vault.unlocked().clients.get(clientId, new Map());

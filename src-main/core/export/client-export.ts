@@ -5,6 +5,7 @@ import { writeNewFile } from '../files/durable-files';
 import { VaultError } from '../errors';
 import { localIsoDate } from '../notes/note-record';
 import type { UnlockedSession } from '../vault/vault-manager';
+import { careOf, renderCare } from './export-care';
 import { renderConsents } from './export-consents';
 import { renderClientRecord } from './export-html';
 
@@ -44,7 +45,8 @@ export function exportClient(s: UnlockedSession, req: ExportRequest, now: number
   const notes = live.map((n) => s.notes.get(n.id)).filter((n) => !n.isPsychotherapy && n.kind !== 'psychotherapy');
   notes.sort(chronological);
   const consents = new ConsentRepo(s.store, () => now).list(req.clientId);
-  const html = renderClientRecord(client, notes, now, renderConsents(consents));
+  const care = renderCare(careOf(s, req.clientId, client.intakeDate, now));
+  const html = renderClientRecord(client, notes, now, renderConsents(consents) + care);
   // No client name in the file name: it shows up in folder listings, recent-file lists and backups.
   const file = writeNewFile(req.dir, `client-record-${localIsoDate(now)}-${req.clientId.slice(0, 8)}`, '.html', html);
   return {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Measure } from '../../../src-shared/contract/measures';
 import type { Contract } from '../../../src-shared/ipc';
 import { VaultError } from '../errors';
+import type { NotesRepo } from '../notes/notes-repo';
 import type { RecordStore } from '../records/record-store';
 import { storedMeasure, toMeasure, type StoredMeasure } from './measure-record';
 
@@ -15,6 +16,10 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 export interface NoteLinks {
   /** The note's client (undefined for a note without one), or null when there is no such note. */
   clientOfNote(noteId: string): string | undefined | null;
+}
+
+export function noteLinksFrom(notes: NotesRepo): NoteLinks {
+  return { clientOfNote: (id) => (notes.meta(id) ? (notes.meta(id)?.clientId ?? undefined) : null) };
 }
 
 /**

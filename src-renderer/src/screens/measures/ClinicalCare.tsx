@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../components/StatusMessage';
 import { errorMessage } from '../../errors';
 import { PlanPanel } from '../plan/PlanPanel';
 import { MeasuresPanel } from './MeasuresPanel';
-import { toSeries } from './series';
+import { toSeries } from '../../../../src-shared/measures/series';
 
 /** Measurement-based care on the client record: the measures with their trends, then the treatment plan that refers to them. */
 export function ClinicalCare({ clientId, intakeDate }: { clientId: string; intakeDate?: string }) {

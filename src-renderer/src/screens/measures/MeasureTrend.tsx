@@ -1,6 +1,6 @@
 import { summarizeTrend, shortDate } from '../../../../src-shared/measures/trend';
 import { TableHead } from '../../components/TableHead';
-import { pointsOf, type Series } from './series';
+import { pointsOf, type Series } from '../../../../src-shared/measures/series';
 import { TrendChart } from './TrendChart';
 
 /** One measure's trend: the text summary, the chart, and the same scores as a table (the chart's accessible alternative). */

@@ -5,7 +5,7 @@ import { useApp } from '../../store';
 import { MeasureForm } from './MeasureForm';
 import { MeasureTrend } from './MeasureTrend';
 import { RiskPrompt } from './RiskPrompt';
-import { toSeries } from './series';
+import { toSeries } from '../../../../src-shared/measures/series';
 import './measures.css';
 
 /** A client's measures: a risk prompt when the latest PHQ-9 asks for one, one trend per measure, and the form to add one. */

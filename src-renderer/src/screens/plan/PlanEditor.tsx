@@ -4,7 +4,7 @@ import type { Input } from '../../../../src-shared/ipc';
 import { savePlan } from '../../actions/plan';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useSubmit } from '../../components/useSubmit';
-import type { Series } from '../measures/series';
+import type { Series } from '../../../../src-shared/measures/series';
 
 type Problems = Input<'plan.save'>['problems'];
 type Status = (typeof GOAL_STATUSES)[number];

@@ -7,7 +7,7 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { useSubmit } from '../../components/useSubmit';
 import { useApp } from '../../store';
 import { MeasureTrend } from '../measures/MeasureTrend';
-import type { Series } from '../measures/series';
+import type { Series } from '../../../../src-shared/measures/series';
 import { PlanEditor, STATUS_LABEL } from './PlanEditor';
 import '../measures/measures.css';
 

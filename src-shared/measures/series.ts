@@ -1,6 +1,6 @@
-import type { Measure } from '../../../../src-shared/contract/measures';
-import { INSTRUMENTS, type Band } from '../../../../src-shared/measures/instruments';
-import { standardTrendSpec, type TrendSpec } from '../../../../src-shared/measures/trend';
+import type { Measure } from '../contract/measures';
+import { INSTRUMENTS, type Band } from './instruments';
+import { standardTrendSpec, type TrendSpec } from './trend';
 
 /** The measures of one instrument (or one custom measure, by name) over time: what one chart shows. */
 export interface Series {

@@ -1,0 +1,55 @@
+import type { Measure } from '../contract/measures';
+import type { GoalNote, TreatmentPlan } from '../contract/plan';
+import { pointsOf, toSeries } from './series';
+import { shortDate, summarizeTrend } from './trend';
+
+/**
+ * The measures and the treatment plan as the words of a records-request copy, once for every
+ * format (HTML, PDF): tables of scores with the trend summary, then problems, goals, objectives
+ * and the notes that addressed each goal.
+ */
+export interface CareText {
+  measures: { title: string; summary: string; columns: string[]; rows: string[][] }[];
+  plan: null | {
+    version: string;
+    problems: { heading: string; goals: { heading: string; facts: string[]; objectives: string[]; notes: string[] }[] }[];
+  };
+}
+
+const STATUS: Record<string, string> = { active: 'Active', met: 'Met', revised: 'Revised', discontinued: 'Discontinued' };
+
+export function careText(measures: readonly Measure[], plan: TreatmentPlan | null, notesByGoal: Record<string, GoalNote[]>, treatmentStart?: string): CareText {
+  const series = toSeries(measures);
+  return {
+    measures: series.map((s) => {
+      const summary = summarizeTrend(s.spec, pointsOf(s), treatmentStart);
+      return {
+        title: s.spec.label,
+        summary: summary?.text ?? `No complete ${s.spec.label} recorded.`,
+        columns: ['Date', 'Score', 'Severity', 'Flags'],
+        rows: s.measures.map((m) => [
+          shortDate(m.date),
+          m.score === null ? '—' : String(m.score),
+          m.band ?? '—',
+          [m.complete ? '' : `Incomplete (${m.answered} of ${m.items?.length ?? 1} answered)`, m.riskFlag ? 'Item 9 above 0' : ''].filter(Boolean).join('; ') || '—',
+        ]),
+      };
+    }),
+    plan: plan && {
+      version: `Version ${plan.rev}`,
+      problems: plan.problems.map((p, pi) => ({
+        heading: `Problem ${pi + 1}: ${p.text}`,
+        goals: p.goals.map((g, gi) => ({
+          heading: `Goal ${pi + 1}.${gi + 1}: ${g.text}`,
+          facts: [`Status: ${STATUS[g.status] ?? g.status}`, ...(g.targetDate ? [`Target date: ${shortDate(g.targetDate)}`] : []), ...(g.measure ? [`Measured by: ${measureName(g.measure)}`] : [])],
+          objectives: g.objectives.map((o) => `${o.text} (${(STATUS[o.status] ?? o.status).toLowerCase()}${o.targetDate ? `, target ${shortDate(o.targetDate)}` : ''})`),
+          notes: (notesByGoal[g.id] ?? []).map((n) => `${shortDate(n.serviceDate)}: ${n.title || 'Untitled'}`),
+        })),
+      })),
+    },
+  };
+}
+
+function measureName(key: string): string {
+  return key === 'phq9' ? 'PHQ-9' : key === 'gad7' ? 'GAD-7' : key.replace(/^custom:/, '');
+}
