@@ -18,6 +18,7 @@ export function planHandlers({ vault, now }: ServiceContext): HandlersFor<'plan'
       assertClient(input.clientId);
       return repo().save(input);
     },
+    'plan.searchGoals': ({ text, clientId }) => repo().searchGoals(text, clientId, (id) => vault.unlocked().clients.nameOf(id)),
     'plan.history': ({ clientId }) => {
       assertClient(clientId);
       return repo().history(clientId);

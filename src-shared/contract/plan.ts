@@ -40,6 +40,9 @@ export const treatmentPlan = z.object({
 /** A note that says it addressed a goal. */
 export const goalNote = z.object({ noteId: id, title: z.string(), serviceDate: isoDate, signed: z.boolean() });
 
+/** A goal whose text (or its problem's) holds every word searched for. */
+export const goalHit = z.object({ clientId: id, clientName: z.string(), goalId: id, goal: z.string(), problem: z.string(), status: goalStatus });
+
 export const planContract = {
   /** The plan (null before the first save) and, per goal id, the client's notes that addressed it (newest first; trash and psychotherapy notes left out). */
   'plan.get': {
@@ -51,6 +54,14 @@ export const planContract = {
     input: z.object({ clientId: id, baseRev: rev.nullable(), problems: z.array(problem).max(50) }).strict(),
     output: treatmentPlan,
   },
+  /**
+   * Goals of every client's plan (or one client's) whose text or problem holds every word, the
+   * last as a prefix; case and accents ignored. Plans are decrypted for the query, never indexed.
+   */
+  'plan.searchGoals': {
+    input: z.object({ text: z.string().max(500, 'Too long (the limit is 500 characters).'), clientId: id.optional() }).strict(),
+    output: z.array(goalHit),
+  },
   /** Every revision of the plan, oldest first. */
   'plan.history': { input: z.object({ clientId: id }).strict(), output: z.array(treatmentPlan) },
 } as const satisfies Record<`plan.${string}`, ChannelSpec>;
@@ -58,3 +69,4 @@ export const planContract = {
 export type TreatmentPlan = z.output<typeof treatmentPlan>;
 export type PlanGoal = TreatmentPlan['problems'][number]['goals'][number];
 export type GoalNote = z.output<typeof goalNote>;
+export type GoalHit = z.output<typeof goalHit>;

@@ -130,4 +130,14 @@ test('a treatment plan goal shows the progress notes that addressed it', async (
   await backToClient(page, 'Sam Rivera');
   await expect(plan.getByRole('list', { name: 'Notes that addressed goal 1.1' }).getByRole('button')).toHaveText('15 Jan 2026: Session 2');
   await expectAccessible(page, 'treatment plan with a linked note');
+
+  // Goal text is searchable; a hit opens the client's record.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Search' }).click();
+  await page.getByLabel('Search notes').fill('four wee');
+  const goals = page.getByRole('list', { name: 'Matching goals' });
+  await expect(goals.getByRole('button')).toHaveCount(1);
+  await expect(goals).toContainText('PHQ-9 under 10 for four weeks');
+  await expectAccessible(page, 'search with a goal hit');
+  await goals.getByRole('button').click();
+  await expect(page.getByRole('heading', { name: 'Sam Rivera' })).toBeVisible();
 });

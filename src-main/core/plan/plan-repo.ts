@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { goalStatus, type GoalNote, type TreatmentPlan } from '../../../src-shared/contract/plan';
+import { goalStatus, type GoalHit, type GoalNote, type TreatmentPlan } from '../../../src-shared/contract/plan';
 import type { Contract } from '../../../src-shared/ipc';
 import { randomBytes, toHex } from '../crypto/sodium';
 import { VaultError } from '../errors';
@@ -74,6 +74,27 @@ export class PlanRepo {
     return this.store.revisions(found.id, 'treatment-plan').map((rev) => toPlan(rev, this.parse(this.store.getRevision<unknown>(found.id, 'treatment-plan', rev).payload)));
   }
 
+  /** Goals whose text or problem holds every word (the last as a prefix), clients' plans in any order; `nameOf` gives the client's name. */
+  searchGoals(text: string, clientId: string | undefined, nameOf: (clientId: string) => string | undefined): GoalHit[] {
+    const words = fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    if (words.length === 0) return [];
+    const hits: GoalHit[] = [];
+    for (const r of this.store.loadAll<unknown>('treatment-plan').records) {
+      const p = storedPlan.safeParse(r.payload);
+      if (!p.success || (clientId && p.data.clientId !== clientId)) continue;
+      const clientName = nameOf(p.data.clientId);
+      if (clientName === undefined) continue;
+      for (const problem of p.data.problems) {
+        for (const g of problem.goals) {
+          const have = fold(`${g.text} ${problem.text}`).split(/[^\p{L}\p{N}]+/u);
+          const found = words.every((w, i) => have.some((h) => (i === words.length - 1 ? h.startsWith(w) : h === w)));
+          if (found) hits.push({ clientId: p.data.clientId, clientName, goalId: g.id, goal: g.text, problem: problem.text, status: g.status });
+        }
+      }
+    }
+    return hits.sort((a, b) => a.clientName.localeCompare(b.clientName));
+  }
+
   /** The client's plan record. A handful of plans per vault (one per client), so they are decrypted on demand. */
   private find(clientId: string): { id: string; rev: number; state: StoredPlan } | undefined {
     for (const r of this.store.loadAll<unknown>('treatment-plan').records) {
@@ -88,6 +109,11 @@ export class PlanRepo {
     if (!p.success) throw new VaultError('VAULT_CORRUPT', 'A treatment plan could not be read. Restore it from a backup.');
     return p.data;
   }
+}
+
+/** Lower case without accents, as the note search matches ('café' finds 'Cafe'). */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 function toPlan(rev: number, s: StoredPlan): TreatmentPlan {

@@ -12,3 +12,7 @@ export function savePlan(input: Input<'plan.save'>) {
 export function planHistory(clientId: string) {
   return call(api().plan.history({ clientId }));
 }
+
+export function searchGoals(text: string, clientId?: string) {
+  return call(api().plan.searchGoals({ text, ...(clientId ? { clientId } : {}) }));
+}

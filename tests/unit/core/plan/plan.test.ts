@@ -105,3 +105,23 @@ describe('treatment plan', () => {
     expect((await call('notes.get', { id: feb.id })).session.goalIds).toEqual([mood!.id, work!.id]);
   });
 });
+
+describe('goal search', () => {
+  it('finds goals by their words (last one a prefix, case and accents ignored), per client or across clients', async () => {
+    const { call, clientId } = await start();
+    const other = await call('clients.create', { displayName: 'Bo Ek' });
+    await call('plan.save', { clientId, baseRev: null, problems: PROBLEMS });
+    await call('plan.save', { clientId: other.id, baseRev: null, problems: [{ text: 'Panic at the café', goals: [{ text: 'Ride the bus to work alone', status: 'met' }] }] });
+    const search = (text: string, only?: string) => call('plan.searchGoals', { text, ...(only ? { clientId: only } : {}) });
+    expect((await search('WORK')).map((h) => [h.clientName, h.goal])).toEqual([
+      ['Ada Quill', 'Return to work part time'],
+      ['Bo Ek', 'Ride the bus to work alone'],
+    ]);
+    expect((await search('work', other.id)).map((h) => h.goal)).toEqual(['Ride the bus to work alone']);
+    // The problem's words count, accents fold, and the last word is a prefix.
+    expect(await search('cafe ri')).toMatchObject([{ clientId: other.id, problem: 'Panic at the café', status: 'met' }]);
+    expect((await search('phq-9 bel')).map((h) => h.goal)).toEqual(['PHQ-9 below 10 for a month']);
+    expect(await search('  ')).toEqual([]);
+    expect(await search('nothing here')).toEqual([]);
+  });
+});
