@@ -105,10 +105,11 @@ describe('measures', () => {
     expect(await svc.invoke('measures.list', { clientId })).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
   });
 
-  it('keeps a custom measure name encrypted at rest', async () => {
+  it('keeps custom measure names and plan text encrypted at rest', async () => {
     const { call, clientId } = await start();
     await call('measures.add', { clientId, date: '2026-01-08', instrument: 'custom', custom: { name: 'Canaryzoid index', min: 0, max: 5, higherIsBetter: false }, score: 3 });
+    await call('plan.save', { clientId, baseRev: null, problems: [{ text: 'Quokkaproblem', goals: [{ text: 'Wombatgoal', status: 'active', objectives: [{ text: 'Numbatstep', status: 'active' }] }] }] });
     await call('vault.lock', {});
-    expect(filesContaining(dataDir, 'Canaryzoid')).toEqual([]);
+    for (const canary of ['Canaryzoid', 'Quokkaproblem', 'Wombatgoal', 'Numbatstep']) expect(filesContaining(dataDir, canary)).toEqual([]);
   });
 });
