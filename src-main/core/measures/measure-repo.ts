@@ -33,6 +33,11 @@ export class MeasureRepo {
     private readonly notes: NoteLinks,
   ) {}
 
+  /** The ids of a client's measures (for a purge). */
+  idsOf(clientId: string): string[] {
+    return this.list(clientId).map((m) => m.id);
+  }
+
   /** Every measure of a client, oldest date first (then order of entry). Unreadable records are left out (counted as damage by the store). */
   list(clientId: string): Measure[] {
     const out: Measure[] = [];

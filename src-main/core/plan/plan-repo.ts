@@ -74,6 +74,11 @@ export class PlanRepo {
     return this.store.revisions(found.id, 'treatment-plan').map((rev) => toPlan(rev, this.parse(this.store.getRevision<unknown>(found.id, 'treatment-plan', rev).payload)));
   }
 
+  /** The id of the client's plan record, if there is one (for a purge). */
+  idOf(clientId: string): string | undefined {
+    return this.find(clientId)?.id;
+  }
+
   /** Goals whose text or problem holds every word (the last as a prefix), clients' plans in any order; `nameOf` gives the client's name. */
   searchGoals(text: string, clientId: string | undefined, nameOf: (clientId: string) => string | undefined): GoalHit[] {
     const words = fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);

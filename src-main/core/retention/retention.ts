@@ -1,5 +1,8 @@
 import type { RetentionBasis, RetentionStatus } from '../../../src-shared/contract/retention';
 import { ConsentRepo } from '../consent/consent-repo';
+import { MeasureRepo, noteLinksFrom } from '../measures/measure-repo';
+import { goalNotesFrom } from '../plan/goal-notes';
+import { PlanRepo } from '../plan/plan-repo';
 import { VaultError } from '../errors';
 import { localIsoDate } from '../notes/note-record';
 import type { UnlockedSession } from '../vault/vault-manager';
@@ -65,8 +68,8 @@ export function retentionList(s: UnlockedSession, years: number, now: number): R
 }
 
 /**
- * Deletes a client, every revision of all their notes (psychotherapy and trash included) and
- * their consent records in one transaction; secure_delete overwrites the freed pages. Only
+ * Deletes a client, every revision of all their notes (psychotherapy and trash included), their
+ * consent records, measures and treatment plan in one transaction; secure_delete overwrites the freed pages. Only
  * after retainUntil, so a signed note can never go before its time, and only when confirmed.
  */
 export function purgeClient(
@@ -86,9 +89,13 @@ export function purgeClient(
   }
   const noteIds = s.notes.list({ clientId: input.clientId, includeTrashed: true }).map((n) => n.id);
   const consentIds = new ConsentRepo(s.store, () => now).list(input.clientId).map((c) => c.id);
+  const measureIds = new MeasureRepo(s.store, () => now, noteLinksFrom(s.notes)).idsOf(input.clientId);
+  const planId = new PlanRepo(s.store, () => now, goalNotesFrom(s.notes)).idOf(input.clientId);
   s.store.transaction(() => {
     for (const id of noteIds) s.store.purge(id, 'note');
     for (const id of consentIds) s.store.purge(id, 'consent');
+    for (const id of measureIds) s.store.purge(id, 'measure');
+    if (planId) s.store.purge(planId, 'treatment-plan');
     s.store.purge(input.clientId, 'client');
   });
   s.notes.forget(noteIds);
