@@ -23,6 +23,14 @@ export function noteLinksFrom(notes: NotesRepo): NoteLinks {
 }
 
 /**
+ * Whose each measure is, per unlocked session (keyed by the session's store, so a lock or a
+ * restore starts afresh): one pass over every measure when first needed, then kept up to date
+ * by add. A client's list decrypts only that client's measures: ~0.5 s less per client record
+ * in a 10-year practice (12,000 measures).
+ */
+const owners = new WeakMap<RecordStore, Map<string, string>>();
+
+/**
  * Measures given to clients (kind 'measure'): one record per administration, every edit a new
  * revision. Scoring happens on read (measure-record.ts).
  */
@@ -40,10 +48,18 @@ export class MeasureRepo {
 
   /** Every measure of a client, oldest date first (then order of entry). Unreadable records are left out (counted as damage by the store). */
   list(clientId: string): Measure[] {
+    const index = this.owners();
     const out: Measure[] = [];
-    for (const r of this.store.loadAll<unknown>('measure').records) {
-      const p = storedMeasure.safeParse(r.payload);
-      if (p.success && p.data.clientId === clientId) out.push(toMeasure(r.id, r.rev, p.data));
+    for (const [id, owner] of index) {
+      if (owner !== clientId) continue;
+      try {
+        const { rev, state } = this.read(id);
+        out.push(toMeasure(id, rev, state));
+      } catch (error) {
+        // Purged since (retention): forget it. Damaged since: left out, as the store does.
+        if (error instanceof VaultError && error.code === 'NOT_FOUND') index.delete(id);
+        else if (!(error instanceof VaultError)) throw error;
+      }
     }
     return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.createdAt - b.createdAt));
   }
@@ -52,6 +68,7 @@ export class MeasureRepo {
     const t = this.now();
     const state = { clientId: input.clientId, ...this.entry(input.clientId, input), createdAt: t, updatedAt: t };
     const { id, rev } = this.store.insert('measure', state);
+    this.owners().set(id, input.clientId);
     return toMeasure(id, rev, state);
   }
 
@@ -69,6 +86,19 @@ export class MeasureRepo {
   get(id: string): Measure {
     const { rev, state } = this.read(id);
     return toMeasure(id, rev, state);
+  }
+
+  private owners(): Map<string, string> {
+    let index = owners.get(this.store);
+    if (!index) {
+      index = new Map();
+      for (const r of this.store.loadAll<unknown>('measure').records) {
+        const p = storedMeasure.safeParse(r.payload);
+        if (p.success) index.set(r.id, p.data.clientId);
+      }
+      owners.set(this.store, index);
+    }
+    return index;
   }
 
   private read(id: string): { rev: number; state: StoredMeasure } {

@@ -57,5 +57,11 @@ describe('measures and treatment plans in backups', () => {
     expect((await fresh.call('vault.status', {})).state).toBe('absent');
     await fresh.call('backup.restore', { backup: await pick(fresh.service, 'backup-file', made.path), password: STRONG_PASSWORD });
     expect(await careRecord(fresh.call, clientId)).toEqual(before);
+
+    // Restored over the same laptop after a later measure: the vault reads as the backup, nothing remembered from before.
+    await laptop.call('measures.add', { clientId, date: '2026-04-02', instrument: 'gad7', items: [0, 0, 0, 0, 0, 0, 0] });
+    expect(await laptop.call('measures.list', { clientId })).toHaveLength(6);
+    await laptop.call('backup.restore', { backup: await pick(laptop.service, 'backup-file', made.path), password: STRONG_PASSWORD });
+    expect(await careRecord(laptop.call, clientId)).toEqual(before);
   });
 });
