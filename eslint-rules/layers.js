@@ -13,6 +13,7 @@ function layerOf(file) {
   if (rel.startsWith('src-shared/')) return 'shared';
   if (rel.startsWith('src-renderer/')) return 'renderer';
   if (rel.startsWith('src-main/core/crypto/')) return 'crypto';
+  if (rel.replace(/\.[cm]?[jt]s$/, '') === 'src-main/service') return 'service';
   if (rel.startsWith('src-main/core/')) return 'core';
   if (rel.startsWith('src-main/electron/')) return 'electron';
   if (rel.startsWith('src-main/dev/')) return 'dev';
@@ -22,18 +23,33 @@ function layerOf(file) {
 
 const isSodium = (m) => m.startsWith('libsodium');
 const isNativeArgon2 = (m) => m === '@node-rs/argon2';
+const isNodeCrypto = (m) => m === 'crypto' || m === 'node:crypto';
 const isNetClient = (m) => ['http', 'https', 'net', 'tls', 'dgram', 'http2', 'node:http', 'node:https', 'node:net', 'node:tls', 'node:dgram', 'node:http2', 'undici'].includes(m);
 
-/** Allowed target layers for relative imports, per importing layer. */
+/**
+ * Allowed target layers for relative imports, per importing layer. The Shell (electron/) sees
+ * only the Service (service.ts and what it exports) and Shared: OS signals reach the core
+ * through ports the service offers, never by importing it.
+ */
 const ALLOWED_TARGETS = {
   shared: ['shared'],
   renderer: ['renderer', 'shared'],
   crypto: ['crypto', 'shared'],
   core: ['core', 'crypto', 'shared'],
   main: ['main', 'core', 'crypto', 'shared'],
-  electron: ['electron', 'main', 'core', 'crypto', 'shared'],
-  dev: ['dev', 'main', 'core', 'crypto', 'shared'],
+  service: ['main', 'core', 'crypto', 'shared'],
+  electron: ['electron', 'service', 'shared'],
+  dev: ['dev', 'service', 'main', 'core', 'crypto', 'shared'],
 };
+
+/** Exports of core/crypto that only core/crypto may import: every key is derived in keys.ts. */
+const CRYPTO_INTERNAL = new Set(['deriveFromKey']);
+
+/** The first specifier of an import that names a crypto-internal export, if any. */
+function cryptoInternal(node) {
+  const names = (node.specifiers ?? []).map((s) => (s.imported ?? s.local)?.name);
+  return names.find((n) => CRYPTO_INTERNAL.has(n)) ?? null;
+}
 
 /** Returns a message when `spec` imported from `layer` breaks a rule, else null. */
 function checkBare(layer, spec) {
@@ -45,9 +61,10 @@ function checkBare(layer, spec) {
   }
   if (isSodium(pkg) && layer !== 'crypto') return `Only src-main/core/crypto/ may import libsodium ('${spec}').`;
   if (isNativeArgon2(pkg) && layer !== 'crypto') return `Only src-main/core/crypto/ may import native Argon2id ('${spec}').`;
-  if ((layer === 'core' || layer === 'crypto' || layer === 'main') && pkg === 'electron') return `src-main outside electron/ must not import electron.`;
+  if (isNodeCrypto(spec) && layer !== 'crypto') return `Only src-main/core/crypto/ may import node:crypto ('${spec}').`;
+  if (['core', 'crypto', 'main', 'service'].includes(layer) && pkg === 'electron') return `src-main outside electron/ must not import electron.`;
   // No request ever leaves the app: main-process code has no network client (preview server is dev-only).
-  if (['core', 'crypto', 'main', 'electron'].includes(layer) && isNetClient(spec)) return `No network client in the main process ('${spec}').`;
+  if (['core', 'crypto', 'main', 'service', 'electron'].includes(layer) && isNetClient(spec)) return `No network client in the main process ('${spec}').`;
   return null;
 }
 
@@ -74,7 +91,9 @@ export default {
             const resolved = path.resolve(path.dirname(file), spec);
             const target = layerOf(resolved);
             if (!ALLOWED_TARGETS[layer].includes(target)) why = `${layer} may not import from ${target} ('${spec}').`;
-            else if (relPath(resolved).replace(/\.tsx?$/, '') === RENDERER_BRIDGE && !relPath(file).startsWith(RENDERER_ACTIONS)) {
+            else if (target === 'crypto' && layer !== 'crypto' && cryptoInternal(node)) {
+              why = `only src-main/core/crypto/ may use '${cryptoInternal(node)}'; take a named key from crypto/keys.ts.`;
+            } else if (relPath(resolved).replace(/\.tsx?$/, '') === RENDERER_BRIDGE && !relPath(file).startsWith(RENDERER_ACTIONS)) {
               why = `only src-renderer/src/actions/ talks to main; call an action instead ('${spec}').`;
             }
           } else {

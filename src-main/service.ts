@@ -3,11 +3,13 @@ import { fail, ok, type Result } from '../src-shared/errors';
 import { contract, isChannel, type Channel, type EventName, type EventPayload, type Output } from '../src-shared/ipc';
 import { initCrypto, type KdfParams } from './core/crypto/sodium';
 import { auditEventFor } from './audit-events';
+import { BackupService } from './core/backup/backup-service';
+import { notePasswordScore } from './core/checkup/password-score';
 import { SETTINGS_DEFAULTS } from '../src-shared/contract/settings';
 import { createAutoLock } from './core/lock/auto-lock';
 import { ClipboardGuard, type ClipboardPort } from './core/lock/clipboard-guard';
 import { classifyUnexpected, VaultError } from './core/errors';
-import { systemClock, type LockPolicy, type LockReason, type PolicyClock } from './core/lock/lock-policy';
+import { systemClock, type IdleSignals, type LockReason, type PolicyClock } from './core/lock/lock-policy';
 import { VaultManager } from './core/vault/vault-manager';
 import { readKeyFile } from './core/files/key-file';
 import { Drives } from './core/drives/drives';
@@ -15,6 +17,7 @@ import { systemDriveSource } from './core/drives/system-drives';
 import type { DriveSource } from './core/drives/volume';
 import type { FileChooser } from './core/files/file-chooser';
 import { FileHandles } from './core/files/file-handles';
+import { FilePlaces } from './core/files/file-places';
 import { filesHandlers } from './handlers/files';
 import { auditHandlers } from './handlers/audit';
 import { checkupHandlers } from './handlers/checkup';
@@ -56,12 +59,22 @@ export interface VaultServiceOptions {
   driveSource?: DriveSource;
 }
 
+/**
+ * The port the Shell feeds with the OS's idle signals (electron/idle.ts): system idle time,
+ * suspend, screen lock, a hidden window. Tests and the preview also move its clock, to reach an
+ * idle lock without waiting minutes.
+ */
+export interface IdlePort extends IdleSignals {
+  dangerouslyAdvanceClock(ms: number): void;
+}
+export type { FileChooser, IdleSignals, LockReason };
+
 export interface VaultService {
   /** The only door into the core. Never throws; every failure is a `{code, message}`. */
   invoke<C extends Channel>(channel: C, input: unknown): Promise<Result<Output<C>>>;
   invoke(channel: string, input: unknown): Promise<Result<unknown>>;
-  /** Fed by src-main/electron/idle.ts; tests and preview call `dangerouslyAdvanceClock(ms)` on it. */
-  lockPolicy: LockPolicy;
+  /** Where idle signals go (the auto-lock policy behind it). */
+  idle: IdlePort;
   /** Flush-then-lock from main (e.g. 'quit' before the app exits). Resolves once locked. */
   lock(reason: LockReason): Promise<void>;
   close(): void;
@@ -70,11 +83,12 @@ export interface VaultService {
 export async function createVaultService(options: VaultServiceOptions): Promise<VaultService> {
   await initCrypto();
   const now = options.now ?? Date.now;
-  const vault = new VaultManager({
+  const vault: VaultManager = new VaultManager({
     dataDir: options.dataDir,
     now,
     dangerouslyUseKdfParams: options.dangerouslyUseKdfParams,
     readKeyFile,
+    onPasswordAccepted: (password, when) => notePasswordScore(vault, password, now(), when),
   });
   // The delay is read when a copy happens, long after autoLock below exists.
   const clipboardGuard = new ClipboardGuard(options.clipboard ?? null, options.lockClock ?? systemClock, () => {
@@ -96,6 +110,10 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     flushTimeoutMs: options.flushTimeoutMs,
     hasRenderer: options.onEvent !== undefined,
   });
+  const settings = autoLock.settings;
+  const files = new FileHandles();
+  const drives = new Drives(options.driveSource ?? systemDriveSource());
+  const backup = new BackupService({ vault, dataDir: options.dataDir, now, readKeyFile, files, drives, settings, onProgress: (p) => emit('backup.progress', p) });
   const ctx: ServiceContext = {
     vault,
     dataDir: options.dataDir,
@@ -103,11 +121,11 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     emit,
     lockPolicy: autoLock.policy,
     lockCoordinator: autoLock.coordinator,
-    settings: autoLock.settings,
+    settings,
     clipboardGuard,
-    files: new FileHandles(),
-    chooser: options.fileChooser,
-    drives: new Drives(options.driveSource ?? systemDriveSource()),
+    files,
+    places: new FilePlaces({ vault, dataDir: options.dataDir, now, chooser: options.fileChooser, drives, files }),
+    backup,
   };
 
   // A missing or extra handler is a compile error: AllHandlers is derived from the contract.
@@ -156,7 +174,7 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
 
   return {
     invoke: invoke as VaultService['invoke'],
-    lockPolicy: autoLock.policy,
+    idle: autoLock.policy,
     lock: async (reason) => {
       await autoLock.coordinator.lock(reason);
     },

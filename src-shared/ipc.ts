@@ -44,6 +44,8 @@ export const contract = {
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
 export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+/** An input after validation (defaults applied): what a handler, and the core behind it, receives. */
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
 export type Output<C extends Channel> = z.output<Contract[C]['output']>;
 
 export const CHANNELS = Object.keys(contract) as Channel[];

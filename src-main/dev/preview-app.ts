@@ -1,6 +1,6 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type http from 'node:http';
 import type { EventName, EventPayload } from '../../src-shared/ipc';
+import { constantTimeEqual, initCrypto, randomBytes, toHex } from '../core/crypto/sodium';
 import type { VaultService } from '../service';
 import { bridgeScript } from './bridge-bundle';
 import { startStaticServer } from './static-server';
@@ -46,7 +46,7 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 
 function sameSecret(given: string | undefined, token: string): boolean {
   if (typeof given !== 'string' || given.length !== token.length) return false;
-  return timingSafeEqual(Buffer.from(given), Buffer.from(token));
+  return constantTimeEqual(Buffer.from(given), Buffer.from(token));
 }
 
 /**
@@ -65,7 +65,8 @@ export function previewGuard(req: http.IncomingMessage, port: number): number | 
 
 export async function startPreviewServer(o: { service: Pick<VaultService, 'invoke'>; events: PreviewEvents; port?: number; rendererDir?: string }) {
   // Per start: a page served by an earlier run (or another program that guessed a port) has no use for an old one.
-  const token = randomBytes(32).toString('hex');
+  await initCrypto();
+  const token = toHex(randomBytes(32));
   const script = await bridgeScript(token);
   const route = (req: http.IncomingMessage) => new URL(req.url ?? '/', 'http://127.0.0.1');
   const server = await startStaticServer({

@@ -1,6 +1,6 @@
 import type { BrowserWindow, OpenDialogOptions, OpenDialogReturnValue } from 'electron';
 import type { FilePurpose } from '../../src-shared/contract/files';
-import type { FileChooser } from '../core/files/file-chooser';
+import type { FileChooser } from '../service';
 
 /** The part of Electron's `dialog` the chooser uses (a fake in unit tests). */
 export interface DialogLike {

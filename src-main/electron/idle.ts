@@ -1,5 +1,5 @@
 import { powerMonitor, type BrowserWindow } from 'electron';
-import type { IdleSignals } from '../core/lock/lock-policy';
+import type { IdleSignals } from '../service';
 
 /** How often the system idle time is read; the lock can come this much later than the setting. */
 const IDLE_POLL_MS = 5000;

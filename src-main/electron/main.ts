@@ -61,7 +61,7 @@ async function start(): Promise<void> {
   registerIpcHandlers(ipcMain, service);
   mainWindow = createMainWindow();
   // Idle time, suspend, screen lock and a hidden window feed the auto-lock policy.
-  attachIdleSources(service.lockPolicy, mainWindow);
+  attachIdleSources(service.idle, mainWindow);
 }
 
 function hardenDefaultSession(): void {

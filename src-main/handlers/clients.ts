@@ -1,19 +1,13 @@
 import type { HandlersFor, ServiceContext } from './types';
 
 export function clientsHandlers({ vault }: ServiceContext): HandlersFor<'clients'> {
+  const clients = () => vault.unlocked().clients;
   return {
-    // lastContactDate is derived from the notes' dates of service at read time, never stored.
-    'clients.list': (filter) => {
-      const s = vault.unlocked();
-      return s.clients.list(filter, s.notes.lastContacts());
-    },
-    'clients.get': ({ id }) => {
-      const s = vault.unlocked();
-      return s.clients.get(id, s.notes.lastContacts());
-    },
-    'clients.create': (input) => vault.unlocked().clients.create(input),
-    'clients.update': (patch) => vault.unlocked().clients.update(patch),
-    'clients.archive': ({ id }) => vault.unlocked().clients.archive(id),
-    'clients.unarchive': ({ id }) => vault.unlocked().clients.unarchive(id),
+    'clients.list': (filter) => clients().list(filter),
+    'clients.get': ({ id }) => clients().get(id),
+    'clients.create': (input) => clients().create(input),
+    'clients.update': (patch) => clients().update(patch),
+    'clients.archive': ({ id }) => clients().archive(id),
+    'clients.unarchive': ({ id }) => clients().unarchive(id),
   };
 }

@@ -1,12 +1,10 @@
-import { exportIncident } from '../core/incidents/incident-export';
-import { IncidentRepo } from '../core/incidents/incident-repo';
 import type { HandlersFor, ServiceContext } from './types';
 
-export function incidentHandlers({ vault, now, files }: ServiceContext): HandlersFor<'incident'> {
-  const repo = () => new IncidentRepo(vault.unlocked().store, now);
+export function incidentHandlers({ vault, files }: ServiceContext): HandlersFor<'incident'> {
+  const incidents = () => vault.unlocked().incidents;
   return {
-    'incident.list': () => repo().list(),
-    'incident.create': (input) => repo().create(input),
-    'incident.export': ({ id, folder }) => ({ path: exportIncident(repo().get(id), files.resolve(folder, 'export-folder'), now()) }),
+    'incident.list': () => incidents().list(),
+    'incident.create': (input) => incidents().create(input),
+    'incident.export': ({ id, folder }) => incidents().export(id, files.resolve(folder, 'export-folder')),
   };
 }

@@ -1,27 +1,11 @@
-import { goalNotesFrom } from '../core/plan/goal-notes';
-import { PlanRepo } from '../core/plan/plan-repo';
 import type { HandlersFor, ServiceContext } from './types';
 
-export function planHandlers({ vault, now }: ServiceContext): HandlersFor<'plan'> {
-  const repo = () => {
-    const { store, notes } = vault.unlocked();
-    return new PlanRepo(store, now, goalNotesFrom(notes));
-  };
-  /** NOT_FOUND for a client that does not exist (or was purged). */
-  const assertClient = (clientId: string) => vault.unlocked().clients.get(clientId, new Map());
+export function planHandlers({ vault }: ServiceContext): HandlersFor<'plan'> {
+  const plans = () => vault.unlocked().plans;
   return {
-    'plan.get': ({ clientId }) => {
-      assertClient(clientId);
-      return repo().get(clientId);
-    },
-    'plan.save': (input) => {
-      assertClient(input.clientId);
-      return repo().save(input);
-    },
-    'plan.searchGoals': ({ text, clientId }) => repo().searchGoals(text, clientId, (id) => vault.unlocked().clients.nameOf(id)),
-    'plan.history': ({ clientId }) => {
-      assertClient(clientId);
-      return repo().history(clientId);
-    },
+    'plan.get': ({ clientId }) => plans().get(clientId),
+    'plan.save': (input) => plans().save(input),
+    'plan.searchGoals': ({ text, clientId }) => plans().searchGoals(text, clientId, (id) => vault.unlocked().clients.nameOf(id)),
+    'plan.history': ({ clientId }) => plans().history(clientId),
   };
 }

@@ -1,12 +1,11 @@
-import type { z } from 'zod';
-import type { Channel, Contract, EventName, EventPayload, Output } from '../../src-shared/ipc';
-import type { Drives } from '../core/drives/drives';
-import type { FileChooser } from '../core/files/file-chooser';
+import type { Channel, EventName, EventPayload, Output, ParsedInput } from '../../src-shared/ipc';
+import type { BackupService } from '../core/backup/backup-service';
 import type { FileHandles } from '../core/files/file-handles';
+import type { FilePlaces } from '../core/files/file-places';
 import type { ClipboardGuard } from '../core/lock/clipboard-guard';
 import type { LockCoordinator } from '../core/lock/lock-coordinator';
 import type { LockPolicy } from '../core/lock/lock-policy';
-import type { SettingsRepo } from '../core/settings/settings-repo';
+import type { SettingsInEffect } from '../core/settings/settings-in-effect';
 import type { VaultManager } from '../core/vault/vault-manager';
 
 /** What every handler group may use. Built once in service.ts. */
@@ -20,18 +19,17 @@ export interface ServiceContext {
   /** Every lock goes through it: flush handshake, then VaultManager.lock, then `locked`. */
   lockCoordinator: LockCoordinator;
   /** Settings in effect (defaults while locked). */
-  settings: SettingsRepo;
+  settings: SettingsInEffect;
   /** Clears copied note text from the clipboard after the set delay and at lock. */
   clipboardGuard: ClipboardGuard;
   /** What the user chose, behind opaque handles: every path a channel touches comes from here. */
   files: FileHandles;
-  /** The OS dialog (Shell) or the preview's typed path. */
-  chooser: FileChooser;
-  /** Removable drives plugged in now. */
-  drives: Drives;
+  /** Choosing a file or folder (the OS dialog, or the preview's typed path), and the drives plugged in now. */
+  places: FilePlaces;
+  /** Backups: create, verify, drill, restore, one job at a time. */
+  backup: BackupService;
 }
 
-type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
 
 /** The handlers of one channel group, e.g. `HandlersFor<'notes'>` for every `notes.*` channel. */

@@ -12,12 +12,12 @@ test('idle lock saves the draft mid-word, wipes the page, and unlock returns to 
   await body.pressSequentially(typed, { delay: 2 });
 
   // Idle for the whole timeout minus the warning: the countdown shows.
-  app.service.lockPolicy.dangerouslyAdvanceClock(4 * 60_000 + 1000);
+  app.service.idle.dangerouslyAdvanceClock(4 * 60_000 + 1000);
   await expect(page.getByRole('alertdialog')).toContainText(/Locking in \d+ s/);
   await page.screenshot({ path: testInfo.outputPath('1-warning.png') });
 
   // No input: the lock comes, after the renderer saved its draft.
-  app.service.lockPolicy.dangerouslyAdvanceClock(61_000);
+  app.service.idle.dangerouslyAdvanceClock(61_000);
   await expect(page.getByRole('heading', { name: 'SessionVault is locked' })).toBeVisible();
   await expect(page.getByText('Locked after a period of inactivity')).toBeVisible();
   const html = await page.content();
@@ -36,11 +36,11 @@ test('idle lock saves the draft mid-word, wipes the page, and unlock returns to 
 
 test('activity during the warning keeps the vault unlocked', async ({ page, app }) => {
   await createVaultThroughUi(page);
-  app.service.lockPolicy.dangerouslyAdvanceClock(4 * 60_000 + 1000);
+  app.service.idle.dangerouslyAdvanceClock(4 * 60_000 + 1000);
   await expect(page.getByRole('alertdialog')).toBeVisible();
   await page.getByRole('button', { name: 'Stay unlocked' }).click();
   await expect(page.getByRole('alertdialog')).toBeHidden();
-  app.service.lockPolicy.dangerouslyAdvanceClock(61_000);
+  app.service.idle.dangerouslyAdvanceClock(61_000);
   await page.waitForTimeout(500);
   await expect(page.getByRole('button', { name: 'New note' })).toBeVisible();
 });

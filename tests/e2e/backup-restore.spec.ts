@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { filesContaining, tempDir } from '../helpers/service';
+import { filesContaining, tempDir } from '../helpers/disk';
 import { expectAccessible } from './a11y';
 import { chooseByTypedPath, createVaultThroughUi, expect, test } from './fixtures';
 

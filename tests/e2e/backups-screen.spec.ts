@@ -1,7 +1,7 @@
-import { tempDir } from '../helpers/service';
+import { tempDir } from '../helpers/disk';
+import { STRONG_PASSWORD } from '../helpers/service';
 import { expectAccessible } from './a11y';
 import { chooseByTypedPath, createVaultThroughUi, expect, test } from './fixtures';
-import { STRONG_PASSWORD } from '../helpers/service';
 
 test('Backups: a drill result shows on that backup row; restoring over the vault is set apart and asks first', async ({ page }, testInfo) => {
   await createVaultThroughUi(page);

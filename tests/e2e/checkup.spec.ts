@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { pick, tempDir, value } from '../helpers/service';
+import { tempDir } from '../helpers/disk';
+import { pick, value } from '../helpers/service';
 import { expectAccessible } from './a11y';
 import { chooseByTypedPath, createVaultThroughUi, expect, test } from './fixtures';
 

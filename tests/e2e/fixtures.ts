@@ -6,7 +6,8 @@ import { folderDriveSource } from '../../src-main/dev/folder-drives';
 import { startStaticServer } from '../../src-main/dev/static-server';
 import { typedPathChooser } from '../../src-main/dev/typed-path-chooser';
 import { createVaultService, type VaultService } from '../../src-main/service';
-import { STRONG_PASSWORD, TEST_KDF, tempDir } from '../helpers/service';
+import { tempDir } from '../helpers/disk';
+import { STRONG_PASSWORD, TEST_KDF } from '../helpers/service';
 
 export interface AppHarness {
   service: VaultService;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { STRONG_PASSWORD, tempDir, value } from '../helpers/service';
+import { tempDir } from '../helpers/disk';
+import { STRONG_PASSWORD, value } from '../helpers/service';
 import { expectAccessible } from './a11y';
 import { chooseByTypedPath, createVaultThroughUi, expect, test } from './fixtures';
 

@@ -1,4 +1,5 @@
-import { filesContaining, STRONG_PASSWORD } from '../helpers/service';
+import { filesContaining } from '../helpers/disk';
+import { STRONG_PASSWORD } from '../helpers/service';
 import { expectAccessible } from './a11y';
 import { createVaultThroughUi, expect, test } from './fixtures';
 

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { filesContaining, STRONG_PASSWORD } from '../helpers/service';
+import { filesContaining } from '../helpers/disk';
+import { STRONG_PASSWORD } from '../helpers/service';
 import { createVaultThroughUi } from '../e2e/fixtures';
 import { electronBinary, ROOT } from './electron-binary';
 

@@ -1,34 +1,33 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { FilePurpose } from '../../src-shared/contract/files';
+import { VaultManager, type VaultManagerOptions } from '../../src-main/core/vault/vault-manager';
 import { typedPathChooser } from '../../src-main/dev/typed-path-chooser';
 import { createVaultService, type VaultService, type VaultServiceOptions } from '../../src-main/service';
+import type { FilePurpose } from '../../src-shared/contract/files';
+import type { Channel, Input, Output } from '../../src-shared/ipc';
+import { tempDir } from './disk';
+import { closeLater } from './lifecycle';
+import { FakeClock } from './fake-clock';
+
+/**
+ * Services and vaults for tests. Whatever a test opens here is closed after that test, pass or
+ * fail; what a file opens in beforeAll, after the whole file (lifecycle.ts).
+ */
 
 /** Fast, weak KDF parameters: tests exercise the logic; calibration has its own test. */
 export const TEST_KDF = { opsLimit: 1, memLimitBytes: 8 * 1024 * 1024 };
 export const STRONG_PASSWORD = 'correct horse battery staple 42';
 
-const madeDirs = new Set<string>();
-// Test vaults are throwaway: remove them when the test process ends, so runs do not fill /tmp.
-process.once('exit', () => {
-  for (const dir of madeDirs) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-export function tempDir(prefix = 'sv-test-'): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  madeDirs.add(dir);
-  return dir;
-}
+export type ServiceOverrides = Partial<VaultServiceOptions>;
 
 /**
- * A service in a fresh data folder. Files are chosen as in the preview (a typed path, `pick`);
- * drives come from `driveSource` when given, else from nowhere (the test machine's own USB
- * sticks must not leak into a test).
+ * A service in a fresh data folder (or `dataDir`). Files are chosen as in the preview (a typed
+ * path, `pick`); drives come from `driveSource` when given, else from nowhere (the test
+ * machine's own USB sticks must not leak into a test).
  */
-export async function newService(overrides: Partial<VaultServiceOptions> = {}): Promise<{ service: VaultService; dataDir: string }> {
+export async function newService(overrides: ServiceOverrides = {}): Promise<{ service: VaultService; dataDir: string }> {
   const dataDir = overrides.dataDir ?? tempDir();
-  const service = await createVaultService({ dataDir, dangerouslyUseKdfParams: TEST_KDF, fileChooser: typedPathChooser(), driveSource: async () => [], ...overrides });
+  const service = closeLater(
+    await createVaultService({ dataDir, dangerouslyUseKdfParams: TEST_KDF, fileChooser: typedPathChooser(), driveSource: async () => [], ...overrides }),
+  );
   return { service, dataDir };
 }
 
@@ -39,28 +38,52 @@ export async function pick(service: VaultService, purpose: FilePurpose, file: st
   return chosen.handle;
 }
 
+/** A VaultManager alone, below the service. */
+export function newVaultManager(overrides: Partial<VaultManagerOptions> = {}): VaultManager {
+  return closeLater(new VaultManager({ dataDir: tempDir(), now: Date.now, dangerouslyUseKdfParams: TEST_KDF, readKeyFile: () => new Uint8Array(0), ...overrides }));
+}
+
+/** A service whose manual lock does not wait for a renderer (none answers flush.request here). */
+export function vaultService(overrides: ServiceOverrides = {}): Promise<{ service: VaultService; dataDir: string }> {
+  return newService({ flushTimeoutMs: 1, ...overrides });
+}
+
+/** A fresh vault, created and unlocked, with the Recovery Key it showed. */
+export async function createdVault(overrides: ServiceOverrides = {}) {
+  const { service, dataDir } = await vaultService(overrides);
+  const created = value(await service.invoke('vault.create', { password: STRONG_PASSWORD }));
+  return { service, dataDir, recoveryKey: created.recoveryKey, vaultId: created.vaultId };
+}
+
+export type Call = <C extends Channel>(channel: C, input: Input<C>) => Promise<Output<C>>;
+
+/** Calls a channel and unwraps its value (the test fails on an error). */
+export function caller(service: VaultService): Call {
+  return async (channel, input) => value(await service.invoke(channel, input));
+}
+
+/** A fresh unlocked vault whose time moves only when the test moves `clock`. */
+export async function unlockedVault() {
+  const clock = new FakeClock(Date.UTC(2025, 2, 14, 9, 0, 0));
+  const created = await createdVault({ now: clock.now });
+  return { ...created, clock, call: caller(created.service) };
+}
+
 /** Unwraps an ok result or fails the test with the error. */
 export function value<T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
   return result.value;
 }
 
-/** Every byte of every file under dir, concatenated per file. */
-export function filesUnder(dir: string): { file: string; bytes: Buffer }[] {
-  const out: { file: string; bytes: Buffer }[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    out.push({ file, bytes: fs.readFileSync(file) });
-  }
-  return out;
+/** The error code of a call that must fail. */
+export async function codeOf(service: VaultService, channel: string, input: unknown): Promise<string> {
+  const res = await service.invoke(channel, input);
+  if (res.ok) throw new Error(`expected ${channel} to fail, it succeeded`);
+  return res.error.code;
 }
 
-/** Files under dir that contain the needle as UTF-8 or UTF-16LE. */
-export function filesContaining(dir: string, needle: string): string[] {
-  const utf8 = Buffer.from(needle, 'utf8');
-  const utf16 = Buffer.from(needle, 'utf16le');
-  return filesUnder(dir)
-    .filter(({ bytes }) => bytes.includes(utf8) || bytes.includes(utf16))
-    .map(({ file }) => file);
+/** Locks and unlocks again with the password: what survives is what was stored. */
+export async function relock(service: VaultService): Promise<void> {
+  value(await service.invoke('vault.lock', {}));
+  value(await service.invoke('vault.unlock', { password: STRONG_PASSWORD }));
 }

@@ -2,7 +2,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { backupKey, copyKey, type RecordsKey } from '../crypto/keys';
 import { memzero } from '../crypto/sodium';
-import { RecordStore, type RecordKind } from '../records/record-store';
+import { z } from 'zod';
+import { RecordStore, recordType } from '../records/record-store';
 import type { BackupContext } from './backup-context';
 import { privateTempDir, removeQuietly } from './backup-files';
 import { readBackupHeader } from './backup-reader';
@@ -51,6 +52,9 @@ export async function drillBackup(ctx: BackupContext, file: string): Promise<Dri
   }
 }
 
+/** When a note last changed, if its payload says so. */
+const changedAt = z.object({ updatedAt: z.number() });
+
 function openAndCount(file: string, vaultId: string, recordsKey: RecordsKey, createdAt: number): DrillReport {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
@@ -59,13 +63,14 @@ function openAndCount(file: string, vaultId: string, recordsKey: RecordsKey, cre
     const revisions = (db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
     const report: DrillReport = { createdAt, notes: 0, clients: 0, revisions, lastNoteAt: null, damaged: 0 };
     for (const kind of kinds) {
-      const { records, damaged } = store.loadAll<{ updatedAt?: unknown }>(kind as RecordKind);
+      // Any payload that opens counts: the drill proves the keys open every record, of any kind.
+      const { records, damaged } = store.loadAll(recordType(kind, z.unknown(), 'record'));
       report.damaged += damaged.length;
       if (kind === 'note') {
         report.notes = records.length;
         for (const r of records) {
-          const at = r.payload?.updatedAt;
-          if (typeof at === 'number' && (report.lastNoteAt === null || at > report.lastNoteAt)) report.lastNoteAt = at;
+          const at = changedAt.safeParse(r.payload);
+          if (at.success && (report.lastNoteAt === null || at.data.updatedAt > report.lastNoteAt)) report.lastNoteAt = at.data.updatedAt;
         }
       }
       if (kind === 'client') report.clients = records.length;

@@ -1,6 +1,6 @@
 import type { Settings } from '../../../src-shared/contract/settings';
 import { lastVerifiedBackup } from '../backup/backup-log';
-import type { UnlockedSession } from '../vault/vault-manager';
+import type { UnlockedSession } from '../vault/unlocked-session';
 import { detectDiskEncryption } from './disk-encryption';
 import type { CheckupFacts, DiskEncryption } from './facts';
 import { checkPermissions } from './permissions';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { VaultError } from '../errors';
-import type { RecordStore } from '../records/record-store';
+import { recordType, type RecordStore } from '../records/record-store';
+import type { UnlockedSession } from '../vault/unlocked-session';
 
 /** A fixed id, like the settings record: random ids are 32 hex characters, so no clash. */
 export const SECURITY_RECORD_ID = 'security';
@@ -16,12 +17,14 @@ const securityFacts = z.object({
   /** `recoveryCreatedAt` of the key whose kit was confirmed; a rotation makes it stale. */
   recoveryKitConfirmedFor: z.number().optional(),
 });
-export type SecurityFacts = z.infer<typeof securityFacts>;
+export type SecurityFacts = z.output<typeof securityFacts>;
+
+/** The security facts record (kind 'security'). */
+const securityRecord = recordType('security', securityFacts, 'security record');
 
 export function readSecurityFacts(store: RecordStore): SecurityFacts {
   try {
-    const parsed = securityFacts.safeParse(store.get(SECURITY_RECORD_ID, 'security').payload);
-    return parsed.success ? parsed.data : {};
+    return store.get(SECURITY_RECORD_ID, securityRecord).payload;
   } catch (error) {
     // None yet, or damaged: the checkup then says "not known" rather than failing.
     if (error instanceof VaultError && (error.code === 'NOT_FOUND' || error.code === 'VAULT_CORRUPT')) return {};
@@ -37,10 +40,15 @@ export function updateSecurityFacts(store: RecordStore, patch: SecurityFacts): v
   if (!changed) return;
   let rev: number | null = null;
   try {
-    rev = store.head(SECURITY_RECORD_ID, 'security').rev;
+    rev = store.head(SECURITY_RECORD_ID, securityRecord).rev;
   } catch (error) {
     if (!(error instanceof VaultError && error.code === 'NOT_FOUND')) throw error;
   }
-  if (rev === null) store.insert('security', next, SECURITY_RECORD_ID);
-  else store.update(SECURITY_RECORD_ID, 'security', rev, next);
+  if (rev === null) store.insert(securityRecord, next, SECURITY_RECORD_ID);
+  else store.update(SECURITY_RECORD_ID, securityRecord, rev, next);
+}
+
+/** The clinician confirmed storing the current Recovery Kit; rotating the key makes this stale again. */
+export function confirmRecoveryKit(session: UnlockedSession): void {
+  updateSecurityFacts(session.store, { recoveryKitConfirmedFor: session.header.recoveryCreatedAt });
 }

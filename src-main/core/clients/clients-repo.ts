@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { clientStatus, type Client, type ClientStatus, type ClientSummary } from '../../../src-shared/contract/clients';
+import type { ParsedInput } from '../../../src-shared/ipc';
 import { VaultError } from '../errors';
-import type { RecordStore } from '../records/record-store';
+import { recordType, type RecordStore } from '../records/record-store';
 
 /** The encrypted payload of a client record. New fields must be optional (old records lack them). */
 const storedClient = z.object({
@@ -14,25 +15,13 @@ const storedClient = z.object({
   createdAt: z.number(),
   updatedAt: z.number(),
 });
-type ClientState = z.infer<typeof storedClient>;
+type ClientState = z.output<typeof storedClient>;
 
-export interface ClientInput {
-  displayName: string;
-  dateOfBirth?: string;
-  status: ClientStatus;
-  intakeDate?: string;
-  notes: string;
-}
+/** Client records (kind 'client'). */
+export const clientRecord = recordType('client', storedClient, 'client');
 
-export interface ClientPatch {
-  id: string;
-  baseRev: number;
-  displayName?: string;
-  dateOfBirth?: string | null;
-  status?: ClientStatus;
-  intakeDate?: string | null;
-  notes?: string;
-}
+export type ClientInput = ParsedInput<'clients.create'>;
+export type ClientPatch = ParsedInput<'clients.update'>;
 
 /** Latest date of service per client id, derived from notes. */
 export type LastContacts = ReadonlyMap<string, string>;
@@ -50,14 +39,12 @@ export class ClientsRepo {
     private readonly now: () => number,
     /** Called after a client's display name changed (their notes are searched by it). */
     private readonly onRename: (clientId: string) => void,
+    /** Latest date of service per client, from the notes (derived at read time, never stored). */
+    private readonly lastContacts: () => LastContacts,
   ) {
-    const { records, damaged } = store.loadAll<unknown>('client');
+    const { records, damaged } = store.loadAll(clientRecord);
     this.damaged = damaged;
-    for (const r of records) {
-      const p = storedClient.safeParse(r.payload);
-      if (p.success) this.clients.set(r.id, { rev: r.rev, state: p.data });
-      else this.damaged.push(r.id);
-    }
+    for (const r of records) this.clients.set(r.id, { rev: r.rev, state: r.payload });
   }
 
   /** Every client's display name, for the unlock cache (a rename since then re-indexes their notes). */
@@ -70,22 +57,23 @@ export class ClientsRepo {
     return this.clients.get(id)?.state.displayName;
   }
 
-  list(filter: { includeArchived: boolean; status?: ClientStatus }, lastContacts: LastContacts): ClientSummary[] {
+  list(filter: { includeArchived: boolean; status?: ClientStatus }): ClientSummary[] {
+    const lastContacts = this.lastContacts();
     return [...this.clients.entries()]
       .filter(([, c]) => (filter.includeArchived || c.state.archivedAt === undefined) && (!filter.status || c.state.status === filter.status))
       .map(([id, c]) => summarize(id, c.rev, c.state, lastContacts.get(id)))
       .sort((a, b) => a.displayName.localeCompare(b.displayName, undefined, { sensitivity: 'base', numeric: true }));
   }
 
-  get(id: string, lastContacts: LastContacts): Client {
+  get(id: string): Client {
     const c = this.current(id);
-    return { ...summarize(id, c.rev, c.state, lastContacts.get(id)), notes: c.state.notes };
+    return { ...summarize(id, c.rev, c.state, this.lastContacts().get(id)), notes: c.state.notes };
   }
 
   create(input: ClientInput): { id: string; rev: number } {
     const t = this.now();
     const state: ClientState = { ...input, displayName: input.displayName.trim(), createdAt: t, updatedAt: t };
-    const { id, rev } = this.store.insert('client', state);
+    const { id, rev } = this.store.insert(clientRecord, state);
     this.clients.set(id, { rev, state });
     return { id, rev };
   }
@@ -122,6 +110,11 @@ export class ClientsRepo {
     return { id, rev: this.write(id, c.rev, { ...rest, updatedAt: this.now() }) };
   }
 
+  /** NOT_FOUND unless the client exists (for records that belong to one, e.g. consents). */
+  assertExists(id: string): void {
+    this.current(id);
+  }
+
   /** Drops a client whose record was deleted for good (retention purge). */
   forget(id: string): void {
     this.clients.delete(id);
@@ -140,7 +133,7 @@ export class ClientsRepo {
   private write(id: string, baseRev: number, state: ClientState): number {
     let rev: number;
     try {
-      rev = this.store.update(id, 'client', baseRev, state);
+      rev = this.store.update(id, clientRecord, baseRev, state);
     } catch (e) {
       if (e instanceof VaultError && e.code === 'CONFLICT') {
         throw new VaultError('CONFLICT', "This client's details were changed elsewhere since you opened them. Reload and try again.");

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { consentType, type Consent, type ConsentType } from '../../../src-shared/contract/consent';
+import { consentType, type Consent } from '../../../src-shared/contract/consent';
+import type { Output, ParsedInput } from '../../../src-shared/ipc';
+import type { ClientsRepo } from '../clients/clients-repo';
 import { VaultError } from '../errors';
-import type { RecordStore } from '../records/record-store';
+import { recordType, type RecordStore } from '../records/record-store';
 
 /** The encrypted payload of a consent record. New fields must be optional (old records lack them). */
 const storedConsent = z.object({
@@ -14,15 +16,12 @@ const storedConsent = z.object({
   createdAt: z.number(),
   updatedAt: z.number(),
 });
-type ConsentState = z.infer<typeof storedConsent>;
+type ConsentState = z.output<typeof storedConsent>;
 
-export interface ConsentInput {
-  clientId: string;
-  type: ConsentType;
-  releaseTo?: string;
-  givenOn: string;
-  form: string;
-}
+/** Consent records (kind 'consent'). */
+export const consentRecord = recordType('consent', storedConsent, 'consent record');
+
+export type ConsentInput = ParsedInput<'consent.add'>;
 
 /**
  * Consent records over the record store (kind 'consent'). A handful per client, so they are
@@ -32,7 +31,16 @@ export class ConsentRepo {
   constructor(
     private readonly store: RecordStore,
     private readonly now: () => number,
+    /** A consent belongs to a client who exists (NOT_FOUND otherwise, e.g. after a purge). */
+    private readonly clients: Pick<ClientsRepo, 'assertExists'>,
   ) {}
+
+  /** What the client view shows: every consent of the client, and whether treatment consent is in force. */
+  onFile(clientId: string): Output<'consent.list'> {
+    this.clients.assertExists(clientId);
+    const consents = this.list(clientId);
+    return { consents, treatmentOnFile: onFileForTreatment(consents) };
+  }
 
   /** Every consent of a client, newest given first. */
   list(clientId: string): Consent[] {
@@ -41,12 +49,8 @@ export class ConsentRepo {
       .sort((a, b) => (a.givenOn < b.givenOn ? 1 : a.givenOn > b.givenOn ? -1 : b.createdAt - a.createdAt));
   }
 
-  /** True when a treatment consent is on file and not revoked. */
-  treatmentOnFile(clientId: string): boolean {
-    return this.list(clientId).some((c) => c.type === 'treatment' && c.revokedOn === undefined);
-  }
-
   add(input: ConsentInput): Consent {
+    this.clients.assertExists(input.clientId);
     const t = this.now();
     const state: ConsentState = {
       clientId: input.clientId,
@@ -58,7 +62,7 @@ export class ConsentRepo {
       createdAt: t,
       updatedAt: t,
     };
-    const { id, rev } = this.store.insert('consent', state);
+    const { id, rev } = this.store.insert(consentRecord, state);
     return { id, rev, ...state };
   }
 
@@ -68,33 +72,27 @@ export class ConsentRepo {
     if (revokedOn < current.givenOn) throw new VaultError('INVALID_INPUT', 'A consent cannot be revoked before the date it was given.');
     const { id: _id, rev, ...state } = current;
     const next: ConsentState = { ...state, revokedOn, updatedAt: this.now() };
-    const newRev = this.store.update(id, 'consent', rev, next);
+    const newRev = this.store.update(id, consentRecord, rev, next);
     return { id, rev: newRev, ...next };
   }
 
   /** Every revision, oldest first: what was on file, and when it changed. */
   history(id: string): Consent[] {
-    return this.store.revisions(id, 'consent').map((rev) => toConsent(id, rev, this.store.getRevision<unknown>(id, 'consent', rev).payload));
+    return this.store.revisions(id, consentRecord).map((rev) => ({ id, rev, ...this.store.getRevision(id, consentRecord, rev).payload }));
   }
 
   get(id: string): Consent {
-    const r = this.store.get<unknown>(id, 'consent');
-    return toConsent(id, r.rev, r.payload);
+    const r = this.store.get(id, consentRecord);
+    return { id, rev: r.rev, ...r.payload };
   }
 
+  /** Consents that cannot be read are left out (the store counts them as damage). */
   private all(): Consent[] {
-    const { records } = this.store.loadAll<unknown>('consent');
-    const out: Consent[] = [];
-    for (const r of records) {
-      const p = storedConsent.safeParse(r.payload);
-      if (p.success) out.push({ id: r.id, rev: r.rev, ...p.data });
-    }
-    return out;
+    return this.store.loadAll(consentRecord).records.map((r) => ({ id: r.id, rev: r.rev, ...r.payload }));
   }
 }
 
-function toConsent(id: string, rev: number, payload: unknown): Consent {
-  const p = storedConsent.safeParse(payload);
-  if (!p.success) throw new VaultError('VAULT_CORRUPT', 'A consent record could not be read. Restore it from a backup.');
-  return { id, rev, ...p.data };
+/** True when a treatment consent is on file and not revoked. */
+function onFileForTreatment(consents: Consent[]): boolean {
+  return consents.some((c) => c.type === 'treatment' && c.revokedOn === undefined);
 }

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { serialQueue } from '../../../src-shared/serial-queue';
 import type { KdfJob, KdfReply } from './kdf-worker';
 import type { Kek } from './keys';
 import type { KdfParams } from './sodium';
@@ -25,7 +26,8 @@ let thread: Worker | null = null;
 let busy = false;
 let releaseWhenDone = false;
 let idleTimer: NodeJS.Timeout | null = null;
-let queue: Promise<unknown> = Promise.resolve();
+// One job on the thread at a time: its replies carry no id, so each is the answer to the one job in flight.
+const oneJob = serialQueue();
 
 function startWorker(): Worker {
   // In the CommonJS bundle, scripts/build-main.mjs defines import.meta.url as the bundle's URL.
@@ -85,9 +87,7 @@ function runOnThread(job: KdfJob): Promise<NonNullable<KdfReply>> {
 }
 
 function enqueue(job: KdfJob): Promise<NonNullable<KdfReply>> {
-  const run = queue.then(() => runOnThread(job));
-  queue = run.catch(() => undefined);
-  return run;
+  return oneJob(() => runOnThread(job));
 }
 
 /** Argon2id13 -> 32-byte KEK, computed on the worker thread. */

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type * as NodeRsArgon2 from '@node-rs/argon2';
+import { serialQueue } from '../../../src-shared/serial-queue';
 import { deriveKekInWorker, timeKdfInWorker } from './kdf-thread';
 import type { Kek } from './keys';
 import { KEY_BYTES, SALT_BYTES, type KdfParams } from './sodium';
@@ -62,12 +63,7 @@ async function nativeArgon2id(hashRaw: NativeHashRaw, password: Uint8Array, salt
 }
 
 // One run at a time: two 256 MiB runs at once would only be slower, and would skew a calibration.
-let queue: Promise<unknown> = Promise.resolve();
-function oneAtATime<T>(job: () => Promise<T>): Promise<T> {
-  const run = queue.then(job);
-  queue = run.catch(() => undefined);
-  return run;
-}
+const oneAtATime = serialQueue();
 
 /** Argon2id13(password as UTF-8, 16-byte salt, params) -> 32-byte KEK, off the main event loop. */
 export function derivePasswordKek(password: string, salt: Uint8Array, params: KdfParams): Promise<Kek> {

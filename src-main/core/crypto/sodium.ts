@@ -46,6 +46,7 @@ function wipeHeapOnFree(lib: WasmHeap): void {
 /** Must be awaited once before any other function here. Idempotent. */
 export async function initCrypto(): Promise<void> {
   await sodiumModule.ready;
+  if (sodium) return; // Once: the heap-wiping hook must wrap libsodium's free only once.
   wipeHeapOnFree(wasm());
   sodium = sodiumModule;
 }

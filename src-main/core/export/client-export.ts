@@ -1,26 +1,17 @@
 import path from 'node:path';
 import type { Note } from '../../../src-shared/contract/notes';
-import { ConsentRepo } from '../consent/consent-repo';
+import type { Output, ParsedInput } from '../../../src-shared/ipc';
 import { writeNewFile } from '../files/durable-files';
 import { VaultError } from '../errors';
 import { localIsoDate } from '../notes/note-record';
-import type { UnlockedSession } from '../vault/vault-manager';
+import type { UnlockedSession } from '../vault/unlocked-session';
 import { careOf, renderCare } from './export-care';
 import { renderConsents } from './export-consents';
 import { renderClientRecord } from './export-html';
 
-export interface ExportRequest {
-  clientId: string;
-  format: 'html' | 'pdf';
-  dir: string;
-}
-
-export interface ExportResult {
-  path: string;
-  notes: number;
-  excludedPsychotherapy: number;
-  excludedTrashed: number;
-}
+/** The channel's input, with the chosen folder resolved from its handle. */
+export type ExportRequest = Omit<ParsedInput<'export.client'>, 'folder'> & { dir: string };
+export type ExportResult = Output<'export.client'>;
 
 /** Oldest first, as a record is read. */
 function chronological(a: Note, b: Note): number {
@@ -38,14 +29,14 @@ export function exportClient(s: UnlockedSession, req: ExportRequest, now: number
     throw new VaultError('INVALID_INPUT', 'PDF export is not available here. Export as HTML, open the file and print it to PDF.');
   }
   if (!path.isAbsolute(req.dir)) throw new VaultError('INVALID_INPUT', 'Choose a folder for the export.');
-  const client = s.clients.get(req.clientId, s.notes.lastContacts());
+  const client = s.clients.get(req.clientId);
   const summaries = s.notes.list({ clientId: req.clientId, includeTrashed: true });
   const live = summaries.filter((n) => n.trashedAt === undefined);
   // Checked on the full note as well: the exclusion is a legal promise, not a list filter.
   const notes = live.map((n) => s.notes.get(n.id)).filter((n) => !n.isPsychotherapy && n.kind !== 'psychotherapy');
   notes.sort(chronological);
-  const consents = new ConsentRepo(s.store, () => now).list(req.clientId);
-  const care = renderCare(careOf(s, req.clientId, client.intakeDate, now));
+  const consents = s.consents.list(req.clientId);
+  const care = renderCare(careOf(s, req.clientId, client.intakeDate));
   const html = renderClientRecord(client, notes, now, renderConsents(consents) + care);
   // No client name in the file name: it shows up in folder listings, recent-file lists and backups.
   const file = writeNewFile(req.dir, `client-record-${localIsoDate(now)}-${req.clientId.slice(0, 8)}`, '.html', html);

@@ -1,15 +1,12 @@
 import type { CareText } from '../../../src-shared/measures/care-text';
 import { careText } from '../../../src-shared/measures/care-text';
-import { MeasureRepo, noteLinksFrom } from '../measures/measure-repo';
-import { goalNotesFrom } from '../plan/goal-notes';
-import { PlanRepo } from '../plan/plan-repo';
-import type { UnlockedSession } from '../vault/vault-manager';
+import type { UnlockedSession } from '../vault/unlocked-session';
 import { escapeHtml as e } from './export-html';
 
 /** A client's measures and treatment plan, as the records-request copy words them. */
-export function careOf(s: UnlockedSession, clientId: string, treatmentStart: string | undefined, now: number): CareText {
-  const measures = new MeasureRepo(s.store, () => now, noteLinksFrom(s.notes)).list(clientId);
-  const { plan, notesByGoal } = new PlanRepo(s.store, () => now, goalNotesFrom(s.notes)).get(clientId);
+export function careOf(s: UnlockedSession, clientId: string, treatmentStart: string | undefined): CareText {
+  const measures = s.measures.list(clientId);
+  const { plan, notesByGoal } = s.plans.get(clientId);
   return careText(measures, plan, notesByGoal, treatmentStart ?? measures[0]?.date);
 }
 

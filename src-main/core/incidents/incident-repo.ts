@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Incident } from '../../../src-shared/contract/incident';
-import { VaultError } from '../errors';
-import type { RecordStore } from '../records/record-store';
+import type { ParsedInput } from '../../../src-shared/ipc';
+import { recordType, type RecordStore } from '../records/record-store';
+import { exportIncident } from './incident-export';
 
 /** The encrypted payload of an incident record (kind 'incident'). */
 const storedIncident = z.object({
@@ -11,11 +12,10 @@ const storedIncident = z.object({
   createdAt: z.number(),
 });
 
-export interface IncidentInput {
-  date: string;
-  whatHappened: string;
-  whatWasDone: string;
-}
+/** Incident records (kind 'incident'). */
+export const incidentRecord = recordType('incident', storedIncident, 'incident record');
+
+export type IncidentInput = ParsedInput<'incident.create'>;
 
 /** Incident records (e.g. a lost laptop): what happened and what was done, kept in the vault. */
 export class IncidentRepo {
@@ -24,25 +24,26 @@ export class IncidentRepo {
     private readonly now: () => number,
   ) {}
 
-  /** Newest incident date first. */
+  /** Newest incident date first; records that cannot be read are left out (the store counts them as damage). */
   list(): Incident[] {
-    const out: Incident[] = [];
-    for (const r of this.store.loadAll<unknown>('incident').records) {
-      const p = storedIncident.safeParse(r.payload);
-      if (p.success) out.push({ id: r.id, ...p.data });
-    }
-    return out.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.createdAt - a.createdAt));
+    return this.store
+      .loadAll(incidentRecord)
+      .records.map((r) => ({ id: r.id, ...r.payload }))
+      .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.createdAt - a.createdAt));
   }
 
   create(input: IncidentInput): Incident {
     const state = { date: input.date, whatHappened: input.whatHappened.trim(), whatWasDone: input.whatWasDone.trim(), createdAt: this.now() };
-    const { id } = this.store.insert('incident', state);
+    const { id } = this.store.insert(incidentRecord, state);
     return { id, ...state };
   }
 
   get(id: string): Incident {
-    const p = storedIncident.safeParse(this.store.get<unknown>(id, 'incident').payload);
-    if (!p.success) throw new VaultError('VAULT_CORRUPT', 'This incident record could not be read. Restore it from a backup.');
-    return { id, ...p.data };
+    return { id, ...this.store.get(id, incidentRecord).payload };
+  }
+
+  /** Writes the record as a new HTML file in `dir`; returns where. */
+  export(id: string, dir: string): { path: string } {
+    return { path: exportIncident(this.get(id), dir, this.now()) };
   }
 }

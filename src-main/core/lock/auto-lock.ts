@@ -3,7 +3,7 @@ import type { EventName, EventPayload } from '../../../src-shared/ipc';
 import { randomBytes, toHex } from '../crypto/sodium';
 import { LockCoordinator } from './lock-coordinator';
 import { LockPolicy, systemClock, type PolicyClock } from './lock-policy';
-import { SettingsRepo } from '../settings/settings-repo';
+import { SettingsInEffect } from '../settings/settings-in-effect';
 import type { VaultManager } from '../vault/vault-manager';
 
 export interface AutoLockOptions {
@@ -17,19 +17,13 @@ export interface AutoLockOptions {
 
 /** Wires the settings, the lock policy and the flush-then-lock coordinator to one vault. */
 export function createAutoLock({ vault, emit, clock = systemClock, flushTimeoutMs, hasRenderer }: AutoLockOptions): {
-  settings: SettingsRepo;
+  settings: SettingsInEffect;
   policy: LockPolicy;
   coordinator: LockCoordinator;
 } {
-  const isUnlocked = (): boolean => {
-    try {
-      vault.unlocked();
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  const settings = new SettingsRepo(() => (isUnlocked() ? vault.unlocked().store : null));
+  const isUnlocked = (): boolean => vault.unlockedOrNull() !== null;
+  // A shorter idle timeout applies at once, not after the old one runs out.
+  const settings = new SettingsInEffect(() => vault.unlockedOrNull(), () => policy.settingsChanged());
   const policy = new LockPolicy({
     clock,
     // A settings read that fails must not stop the lock timer: fall back to the defaults.
@@ -48,7 +42,6 @@ export function createAutoLock({ vault, emit, clock = systemClock, flushTimeoutM
     lockVault: (reason) => {
       // The vault seals the lock into the chain before the keys go.
       vault.lock(reason);
-      settings.forget();
     },
     isUnlocked,
     policy,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Measure } from '../../../src-shared/contract/measures';
 import type { ItemAnswer } from '../../../src-shared/measures/scoring';
 import { scoreForm } from '../../../src-shared/measures/scoring';
+import { recordType } from '../records/record-store';
 
 /**
  * The encrypted payload of a measure (kind 'measure'): what was entered, never the score. The
@@ -23,6 +24,9 @@ export const storedMeasure = z.object({
   updatedAt: z.number(),
 });
 export type StoredMeasure = z.output<typeof storedMeasure>;
+
+/** Measure records (kind 'measure'). */
+export const measureRecord = recordType('measure', storedMeasure, 'measure');
 
 /** A stored measure as the contract shows it, scored. */
 export function toMeasure(id: string, rev: number, s: StoredMeasure): Measure {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { addendum, revisionChange, sessionHeader, type Note, type NoteSummary, type RevisionChange, type SessionHeader } from '../../../src-shared/contract/notes';
 import { NOTE_KINDS, TEMPLATE_IDS, templateById, type NoteKind, type TemplateId } from '../../../src-shared/templates';
 import { VaultError } from '../errors';
+import { recordType } from '../records/record-store';
 import type { NoteDoc } from '../search/search-index';
 
 /**
@@ -23,6 +24,10 @@ const storedNote = z.object({
   trashedAt: z.number().optional(),
   change: revisionChange.optional(),
 });
+type StoredNote = z.output<typeof storedNote>;
+
+/** Note records (kind 'note'): one sealed revision per save. */
+export const noteRecord = recordType('note', storedNote, 'note');
 
 /** One revision of a note with every default applied. Written back as is. */
 export interface NoteState {
@@ -44,11 +49,8 @@ export interface NoteState {
 /** What the list needs, kept in memory while unlocked so listing never decrypts. */
 export type NoteMeta = Omit<NoteSummary, 'clientName'>;
 
-/** Reads a decrypted payload; a payload that does not fit is reported as damage, not shown. */
-export function readNoteState(payload: unknown, rev: number): NoteState {
-  const p = storedNote.safeParse(payload);
-  if (!p.success) throw new VaultError('VAULT_CORRUPT', 'A note could not be read. Restore it from a backup.');
-  const d = p.data;
+/** A stored revision with every default applied (the store has already checked it against the schema). */
+export function noteState(d: StoredNote, rev: number): NoteState {
   return {
     ...d,
     kind: d.kind ?? 'free',

@@ -1,11 +1,13 @@
-import { byServiceDateDesc, type Addendum, type Note, type NoteSummary, type RevisionInfo, type SessionHeader } from '../../../src-shared/contract/notes';
-import { NOTE_KIND_INFO, type NoteKind, type TemplateId } from '../../../src-shared/templates';
+import { byServiceDateDesc, type Addendum, type Note, type NoteSummary, type RevisionInfo } from '../../../src-shared/contract/notes';
+import type { ParsedInput } from '../../../src-shared/ipc';
+import { NOTE_KIND_INFO, type NoteKind } from '../../../src-shared/templates';
 import { randomBytes, toHex } from '../crypto/sodium';
 import { VaultError } from '../errors';
 import {
   assertFieldsFit,
   localIsoDate,
-  readNoteState,
+  noteRecord,
+  noteState,
   sameContent,
   toDoc,
   toMeta,
@@ -37,27 +39,8 @@ interface NotesCache {
   clientNames: ReadonlyMap<string, string>;
 }
 
-export interface NoteCreate {
-  title: string;
-  body: string;
-  clientId?: string;
-  kind: NoteKind;
-  templateId?: TemplateId;
-  fields: Record<string, string>;
-  session?: SessionHeader;
-}
-
-export interface NotePatch {
-  id: string;
-  baseRev: number;
-  title?: string;
-  body?: string;
-  clientId?: string | null;
-  kind?: NoteKind;
-  templateId?: TemplateId;
-  fields?: Record<string, string>;
-  session?: SessionHeader;
-}
+export type NoteCreate = ParsedInput<'notes.create'>;
+export type NotePatch = ParsedInput<'notes.update'>;
 
 type Saved = { id: string; rev: number };
 
@@ -81,10 +64,10 @@ export class NotesRepo {
     cache: NotesCache | null = null,
   ) {
     if (!cache) {
-      const { records, damaged } = store.loadAll<unknown>('note');
+      const { records, damaged } = store.loadAll(noteRecord);
       this.damaged.push(...damaged);
       index.batch(() => {
-        for (const r of records) this.load(r.id, r.rev, r.payload);
+        for (const r of records) this.remember(r.id, r.rev, noteState(r.payload, r.rev));
       });
       return;
     }
@@ -98,7 +81,7 @@ export class NotesRepo {
    */
   private reconcile(cache: NotesCache): void {
     const stale: string[] = [];
-    for (const { id, rev, nonce } of this.store.fingerprints('note')) {
+    for (const { id, rev, nonce } of this.store.fingerprints(noteRecord)) {
       const c = cache.notes.get(id);
       const clientId = c?.meta.clientId;
       const sameName = !clientId || cache.clientNames.get(clientId) === this.nameOf(clientId);
@@ -110,28 +93,15 @@ export class NotesRepo {
       for (const id of cache.notes.keys()) if (!this.metas.has(id)) this.index.remove(id);
       for (const id of stale) {
         try {
-          const r = this.store.get<unknown>(id, 'note');
-          this.load(id, r.rev, r.payload);
+          const r = this.store.get(id, noteRecord);
+          this.remember(id, r.rev, noteState(r.payload, r.rev));
         } catch {
-          // Fails to open: counted as damage, and never searchable.
+          // Fails to open or to read: counted as damage, and never searchable.
           this.index.remove(id);
           this.damaged.push(id);
         }
       }
     });
-  }
-
-  /** Takes one decrypted record into the list and the index; one that does not read is damage. */
-  private load(id: string, rev: number, payload: unknown): void {
-    let state: NoteState;
-    try {
-      state = readNoteState(payload, rev);
-    } catch {
-      this.index.remove(id);
-      this.damaged.push(id);
-      return;
-    }
-    this.remember(id, rev, state);
   }
 
   /**
@@ -151,7 +121,7 @@ export class NotesRepo {
   /** Every list entry with the nonce of the record it was made from, for the unlock cache. */
   cacheEntries(): [string, CachedNote][] {
     const out: [string, CachedNote][] = [];
-    for (const { id, rev, nonce } of this.store.fingerprints('note')) {
+    for (const { id, rev, nonce } of this.store.fingerprints(noteRecord)) {
       const meta = this.metas.get(id);
       // Every indexed note is listed (the next unlock drops what it does not trust); an entry
       // that does not match its record gets no nonce, so it is never trusted.
@@ -210,17 +180,17 @@ export class NotesRepo {
   }
 
   getRevision(id: string, rev: number): Note {
-    if (!this.store.revisions(id, 'note').includes(rev)) {
+    if (!this.store.revisions(id, noteRecord).includes(rev)) {
       throw new VaultError('NOT_FOUND', 'That version of the note does not exist.');
     }
-    const state = readNoteState(this.store.getRevision<unknown>(id, 'note', rev).payload, rev);
+    const state = noteState(this.store.getRevision(id, noteRecord, rev).payload, rev);
     return toNote(id, rev, state, this.nameOf(state.clientId));
   }
 
   /** Every revision, oldest first. */
   history(id: string): RevisionInfo[] {
-    return this.store.revisions(id, 'note').map((rev) => {
-      const s = readNoteState(this.store.getRevision<unknown>(id, 'note', rev).payload, rev);
+    return this.store.revisions(id, noteRecord).map((rev) => {
+      const s = noteState(this.store.getRevision(id, noteRecord, rev).payload, rev);
       return { rev, updatedAt: s.updatedAt, title: s.title, signed: s.signedAt !== undefined, trashed: s.trashedAt !== undefined, change: s.change };
     });
   }
@@ -242,7 +212,7 @@ export class NotesRepo {
       change: 'created',
     };
     this.assertValid(state);
-    const { id, rev } = this.store.insert('note', state);
+    const { id, rev } = this.store.insert(noteRecord, state);
     this.remember(id, rev, state);
     return this.summary(id);
   }
@@ -314,7 +284,7 @@ export class NotesRepo {
     const trashed = [...this.metas.values()].filter((m) => m.trashedAt !== undefined);
     const doomed = trashed.filter((m) => !m.signed).map((m) => m.id);
     this.store.transaction(() => {
-      for (const id of doomed) this.store.purge(id, 'note');
+      for (const id of doomed) this.store.purge(id, noteRecord);
     });
     for (const id of doomed) {
       this.metas.delete(id);
@@ -353,8 +323,8 @@ export class NotesRepo {
         'This note was signed, but its signed version is missing from the vault file, so it cannot be opened or changed. Restore it from a backup.',
       );
     }
-    const r = this.store.get<unknown>(id, 'note');
-    return { rev: r.rev, state: readNoteState(r.payload, r.rev) };
+    const r = this.store.get(id, noteRecord);
+    return { rev: r.rev, state: noteState(r.payload, r.rev) };
   }
 
   /** Signed notes never change; trashed ones must be restored first. */
@@ -374,7 +344,7 @@ export class NotesRepo {
 
   /** Writes revision baseRev+1 (CONFLICT when stale), then updates memory and the index. */
   private commit(id: string, baseRev: number, state: NoteState): number {
-    const rev = this.store.update(id, 'note', baseRev, state);
+    const rev = this.store.update(id, noteRecord, baseRev, state);
     this.remember(id, rev, state);
     return rev;
   }

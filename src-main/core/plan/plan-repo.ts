@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { goalStatus, type GoalHit, type GoalNote, type TreatmentPlan } from '../../../src-shared/contract/plan';
-import type { Contract } from '../../../src-shared/ipc';
+import type { ParsedInput } from '../../../src-shared/ipc';
+import type { ClientsRepo } from '../clients/clients-repo';
 import { randomBytes, toHex } from '../crypto/sodium';
 import { VaultError } from '../errors';
-import type { RecordStore } from '../records/record-store';
+import { recordType, type RecordStore } from '../records/record-store';
 
-type SaveInput = z.output<Contract['plan.save']['input']>;
+type SaveInput = ParsedInput<'plan.save'>;
 
 const storedObjective = z.object({ id: z.string(), text: z.string(), targetDate: z.string().optional(), status: goalStatus });
 const storedGoal = z.object({
@@ -25,6 +26,9 @@ const storedPlan = z.object({
 });
 type StoredPlan = z.output<typeof storedPlan>;
 
+/** Treatment plan records (kind 'treatment-plan'). */
+export const planRecord = recordType('treatment-plan', storedPlan, 'treatment plan');
+
 /** Where the plan finds the notes that addressed its goals. */
 export interface GoalNoteSource {
   /** The client's notes (not trashed, not psychotherapy), with the goal ids each says it addressed. */
@@ -36,10 +40,13 @@ export class PlanRepo {
   constructor(
     private readonly store: RecordStore,
     private readonly now: () => number,
+    /** A plan belongs to a client who exists (NOT_FOUND otherwise, e.g. after a purge). */
+    private readonly clients: Pick<ClientsRepo, 'assertExists'>,
     private readonly notes: GoalNoteSource,
   ) {}
 
   get(clientId: string): { plan: TreatmentPlan | null; notesByGoal: Record<string, GoalNote[]> } {
+    this.clients.assertExists(clientId);
     const found = this.find(clientId);
     if (!found) return { plan: null, notesByGoal: {} };
     const goalIds = new Set(found.state.problems.flatMap((p) => p.goals.map((g) => g.id)));
@@ -53,25 +60,27 @@ export class PlanRepo {
   }
 
   save(input: SaveInput): TreatmentPlan {
+    this.clients.assertExists(input.clientId);
     const found = this.find(input.clientId);
     const t = this.now();
     const problems = withIds(input.problems);
     if (!found) {
       if (input.baseRev !== null) throw new VaultError('CONFLICT', 'This plan was changed elsewhere since you opened it. Open it again.');
       const state: StoredPlan = { clientId: input.clientId, problems, createdAt: t, updatedAt: t };
-      const { rev } = this.store.insert('treatment-plan', state);
+      const { rev } = this.store.insert(planRecord, state);
       return toPlan(rev, state);
     }
     if (input.baseRev === null) throw new VaultError('CONFLICT', 'This client already has a plan. Open it again to change it.');
     const state: StoredPlan = { ...found.state, problems, updatedAt: t };
-    const rev = this.store.update(found.id, 'treatment-plan', input.baseRev, state);
+    const rev = this.store.update(found.id, planRecord, input.baseRev, state);
     return toPlan(rev, state);
   }
 
   history(clientId: string): TreatmentPlan[] {
+    this.clients.assertExists(clientId);
     const found = this.find(clientId);
     if (!found) return [];
-    return this.store.revisions(found.id, 'treatment-plan').map((rev) => toPlan(rev, this.parse(this.store.getRevision<unknown>(found.id, 'treatment-plan', rev).payload)));
+    return this.store.revisions(found.id, planRecord).map((rev) => toPlan(rev, this.store.getRevision(found.id, planRecord, rev).payload));
   }
 
   /** The id of the client's plan record, if there is one (for a purge). */
@@ -84,35 +93,25 @@ export class PlanRepo {
     const words = fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     if (words.length === 0) return [];
     const hits: GoalHit[] = [];
-    for (const r of this.store.loadAll<unknown>('treatment-plan').records) {
-      const p = storedPlan.safeParse(r.payload);
-      if (!p.success || (clientId && p.data.clientId !== clientId)) continue;
-      const clientName = nameOf(p.data.clientId);
+    for (const { payload: plan } of this.store.loadAll(planRecord).records) {
+      if (clientId && plan.clientId !== clientId) continue;
+      const clientName = nameOf(plan.clientId);
       if (clientName === undefined) continue;
-      for (const problem of p.data.problems) {
+      for (const problem of plan.problems) {
         for (const g of problem.goals) {
           const have = fold(`${g.text} ${problem.text}`).split(/[^\p{L}\p{N}]+/u);
           const found = words.every((w, i) => have.some((h) => (i === words.length - 1 ? h.startsWith(w) : h === w)));
-          if (found) hits.push({ clientId: p.data.clientId, clientName, goalId: g.id, goal: g.text, problem: problem.text, status: g.status });
+          if (found) hits.push({ clientId: plan.clientId, clientName, goalId: g.id, goal: g.text, problem: problem.text, status: g.status });
         }
       }
     }
     return hits.sort((a, b) => a.clientName.localeCompare(b.clientName));
   }
 
-  /** The client's plan record. A handful of plans per vault (one per client), so they are decrypted on demand. */
+  /** The client's plan record. At most one plan per client, so they are decrypted on demand. */
   private find(clientId: string): { id: string; rev: number; state: StoredPlan } | undefined {
-    for (const r of this.store.loadAll<unknown>('treatment-plan').records) {
-      const p = storedPlan.safeParse(r.payload);
-      if (p.success && p.data.clientId === clientId) return { id: r.id, rev: r.rev, state: p.data };
-    }
-    return undefined;
-  }
-
-  private parse(payload: unknown): StoredPlan {
-    const p = storedPlan.safeParse(payload);
-    if (!p.success) throw new VaultError('VAULT_CORRUPT', 'A treatment plan could not be read. Restore it from a backup.');
-    return p.data;
+    const r = this.store.loadAll(planRecord).records.find((rec) => rec.payload.clientId === clientId);
+    return r && { id: r.id, rev: r.rev, state: r.payload };
   }
 }
 

@@ -1,11 +1,11 @@
 import type { RetentionBasis, RetentionStatus } from '../../../src-shared/contract/retention';
-import { ConsentRepo } from '../consent/consent-repo';
-import { MeasureRepo, noteLinksFrom } from '../measures/measure-repo';
-import { goalNotesFrom } from '../plan/goal-notes';
-import { PlanRepo } from '../plan/plan-repo';
 import { VaultError } from '../errors';
-import { localIsoDate } from '../notes/note-record';
-import type { UnlockedSession } from '../vault/vault-manager';
+import { clientRecord } from '../clients/clients-repo';
+import { consentRecord } from '../consent/consent-repo';
+import { measureRecord } from '../measures/measure-record';
+import { localIsoDate, noteRecord } from '../notes/note-record';
+import { planRecord } from '../plan/plan-repo';
+import type { UnlockedSession } from '../vault/unlocked-session';
 
 /** Age of majority for the minors rule (most US states; records of minors are kept past it). */
 export const AGE_OF_MAJORITY = 18;
@@ -48,7 +48,7 @@ export function retentionList(s: UnlockedSession, years: number, now: number): R
     byClient.set(n.clientId, { last: seen && seen.last > n.serviceDate ? seen.last : n.serviceDate, count: (seen?.count ?? 0) + 1 });
   }
   return s.clients
-    .list({ includeArchived: true }, new Map())
+    .list({ includeArchived: true })
     .map((c): RetentionStatus => {
       const fromNotes = byClient.get(c.id);
       const dates = [fromNotes?.last, c.intakeDate].filter((d): d is string => d !== undefined);
@@ -65,6 +65,11 @@ export function retentionList(s: UnlockedSession, years: number, now: number): R
       };
     })
     .sort((a, b) => (a.retainUntil < b.retainUntil ? -1 : a.retainUntil > b.retainUntil ? 1 : 0));
+}
+
+/** What the Retention screen shows: the rule in effect, today's date, and every client's status. */
+export function retentionOverview(s: UnlockedSession, years: number, now: number): { retentionYears: number; today: string; clients: RetentionStatus[] } {
+  return { retentionYears: years, today: localIsoDate(now), clients: retentionList(s, years, now) };
 }
 
 /**
@@ -88,15 +93,15 @@ export function purgeClient(
     throw new VaultError('INVALID_INPUT', `Type the client's name exactly as shown, or ${PURGE_PHRASE}, to confirm.`);
   }
   const noteIds = s.notes.list({ clientId: input.clientId, includeTrashed: true }).map((n) => n.id);
-  const consentIds = new ConsentRepo(s.store, () => now).list(input.clientId).map((c) => c.id);
-  const measureIds = new MeasureRepo(s.store, () => now, noteLinksFrom(s.notes)).idsOf(input.clientId);
-  const planId = new PlanRepo(s.store, () => now, goalNotesFrom(s.notes)).idOf(input.clientId);
+  const consentIds = s.consents.list(input.clientId).map((c) => c.id);
+  const measureIds = s.measures.idsOf(input.clientId);
+  const planId = s.plans.idOf(input.clientId);
   s.store.transaction(() => {
-    for (const id of noteIds) s.store.purge(id, 'note');
-    for (const id of consentIds) s.store.purge(id, 'consent');
-    for (const id of measureIds) s.store.purge(id, 'measure');
-    if (planId) s.store.purge(planId, 'treatment-plan');
-    s.store.purge(input.clientId, 'client');
+    for (const id of noteIds) s.store.purge(id, noteRecord);
+    for (const id of consentIds) s.store.purge(id, consentRecord);
+    for (const id of measureIds) s.store.purge(id, measureRecord);
+    if (planId) s.store.purge(planId, planRecord);
+    s.store.purge(input.clientId, clientRecord);
   });
   s.notes.forget(noteIds);
   s.clients.forget(input.clientId);

@@ -1,24 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { serialQueue } from '../../../src-shared/serial-queue';
 import { calibrateKdf } from './kdf-calibration';
 import { releaseKdfThread } from '../crypto/kdf-thread';
-import { recordsKey as deriveRecordsKey, type MasterKey, type RecordsKey } from '../crypto/keys';
-import { type KdfParams, memzero, scrubWasmStack } from '../crypto/sodium';
+import type { MasterKey } from '../crypto/keys';
+import { memzero, type KdfParams } from '../crypto/sodium';
 import { VaultError } from '../errors';
 import { createVaultKeys, type NewVaultKeys } from './key-hierarchy';
-import { ClientsRepo } from '../clients/clients-repo';
-import { NotesRepo } from '../notes/notes-repo';
-import { AuditLog, type AuditAnchor, type AuditEvent } from '../audit/audit-log';
+import { AuditLog, type AuditEvent } from '../audit/audit-log';
 import { addPending } from '../audit/audit-pending';
-import { readBackupLog, updateBackupLog } from '../backup/backup-log';
 import type { LockReason } from '../lock/lock-policy';
 import { UnlockLimiter } from './rate-limit';
 import { headerWithNewPassword, headerWithNewRecoveryKey, type RekeyContext } from './vault-rekey';
 import { encodeRecoveryKey } from './recovery-key';
-import { RecordStore } from '../records/record-store';
-import { SearchIndex } from '../search/search-index';
 import { snapshotDatabase } from '../backup/snapshot';
-import { loadUnlockCache, removeUnlockCache, saveUnlockCache } from './unlock-cache';
+import { removeUnlockCache } from './unlock-cache';
+import { closeSession, keepAuditAnchor, openSession, type UnlockedSession } from './unlocked-session';
 import { createVaultFile, openVaultDb, type Db } from './vault-db';
 import {
   assertStrong,
@@ -40,25 +37,14 @@ export interface VaultManagerOptions {
   /** Tests and benchmarks only: skip calibration and use these (possibly weak) parameters. */
   dangerouslyUseKdfParams?: KdfParams;
   readKeyFile: KeyFileReader;
+  /**
+   * Told each password the vault accepted: `set` by create and change, `unlocked` by an unlock
+   * (the Security Checkup keeps its strength score). Awaited after the vault call; must not throw.
+   */
+  onPasswordAccepted?: (password: string, when: 'set' | 'unlocked') => Promise<void>;
 }
 
-/** What exists only while the vault is unlocked. Everything here is dropped at lock. */
-export interface UnlockedSession {
-  header: VaultHeader;
-  masterKey: MasterKey;
-  recordsKey: RecordsKey;
-  store: RecordStore;
-  clients: ClientsRepo;
-  notes: NotesRepo;
-  /** In-memory FTS index of decrypted notes; closed at lock. */
-  search: SearchIndex;
-  /** The list and index came from the unlock cache (unlock-cache.ts), not from a full rebuild. */
-  cacheLoaded: boolean;
-  /** The hash-chained, encrypted audit trail. */
-  audit: AuditLog;
-}
-
-export type { Credentials };
+export type { Credentials, UnlockedSession };
 
 export interface CreatedVault {
   /** The Recovery Key as 14 dash-separated base32 groups; shown once, never stored. */
@@ -74,8 +60,8 @@ export class VaultManager {
   private session: UnlockedSession | null = null;
   /** Bumped by every lock: a KDF that finishes after a lock must not bring the session back. */
   private lockEpoch = 0;
-  /** Create, unlock and credential changes run one at a time (the rate limit counts each try). */
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Create, unlock and credential changes run one at a time, in order (the rate limit counts each try). */
+  private readonly exclusive = serialQueue();
   readonly file: string;
 
   constructor(private readonly opts: VaultManagerOptions) {
@@ -101,16 +87,9 @@ export class VaultManager {
     return fixed ? Promise.resolve(fixed) : calibrateKdf();
   }
 
-  /** Runs credential work one call at a time, in order, whatever the outcome of the previous one. */
-  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn, fn);
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
   /** Makes the vault file and unlocks it. Calibration and Argon2id (~2 s) run on a worker thread. */
-  create(password: string, keyFile?: string): Promise<CreatedVault> {
-    return this.exclusive(async () => {
+  async create(password: string, keyFile?: string): Promise<CreatedVault> {
+    const created = await this.exclusive(async () => {
       if (this.database()) throw new VaultError('VAULT_EXISTS', 'A vault already exists on this computer.');
       await assertStrong(password);
       const keyBytes = readKeyFileBytes(this.opts.readKeyFile, keyFile);
@@ -142,11 +121,13 @@ export class VaultManager {
         memzero(recoveryKey);
       }
     });
+    await this.opts.onPasswordAccepted?.(password, 'set');
+    return created;
   }
 
   /** Opens the vault with the password (+ key file) or the Recovery Key; failures are rate-limited. */
-  unlock(credentials: Credentials): Promise<void> {
-    return this.exclusive(async () => {
+  async unlock(credentials: Credentials): Promise<void> {
+    await this.exclusive(async () => {
       const db = this.database();
       if (!db) throw new VaultError('VAULT_ABSENT', 'There is no vault on this computer yet.');
       const header = this.session?.header ?? readHeader(db);
@@ -171,56 +152,11 @@ export class VaultManager {
       }
       this.startSession(header, mk);
     });
+    if ('password' in credentials) await this.opts.onPasswordAccepted?.(credentials.password, 'unlocked');
   }
 
   private startSession(header: VaultHeader, masterKey: MasterKey, o: { afterRestore?: boolean } = {}): void {
-    const db = this.db!;
-    const recordsKey = deriveRecordsKey(masterKey);
-    let search: SearchIndex | null = null;
-    try {
-      const store = new RecordStore(db, header.vaultId, recordsKey);
-      const cache = loadUnlockCache(this.opts.dataDir, masterKey, header.vaultId);
-      const cachedIndex = cache ? SearchIndex.fromSerialized(cache.index) : null;
-      cache?.index.fill(0);
-      search = cachedIndex ?? new SearchIndex();
-      // Renaming a client re-indexes their notes; notes are loaded after clients (they show names).
-      let notes: NotesRepo | null = null;
-      const clients = new ClientsRepo(store, this.opts.now, (clientId) => notes?.reindexClient(clientId));
-      notes = new NotesRepo(store, this.opts.now, search, clients, cachedIndex ? cache : null);
-      const cacheAnchor = cachedIndex ? (cache?.audit?.anchor ?? null) : null;
-      const audit = new AuditLog(db, header.vaultId, masterKey, this.opts.now, {
-        outsideAnchors: () => this.outsideAnchors(masterKey, header.vaultId, cacheAnchor),
-        ignoreOutsideAnchors: o.afterRestore,
-      });
-      const signedByTrail = audit.open(cachedIndex ? (cache?.audit ?? null) : null);
-      audit.foldPending();
-      // A note the sealed trail saw signed but that reads unsigned now had its signed revisions removed.
-      notes.markRolledBack(signedByTrail);
-      this.session = { header, masterKey, recordsKey, store, clients, notes, search, audit, cacheLoaded: cachedIndex !== null };
-    } catch (e) {
-      // A vault that fails to load (damaged pages) must not leave its keys behind in memory.
-      search?.close();
-      memzero(masterKey, recordsKey);
-      throw e;
-    }
-  }
-
-  /** Seals the list and index for the next unlock, unless nothing changed since they were loaded. */
-  private saveCache(s: UnlockedSession): void {
-    if (s.cacheLoaded && !s.search.changed) return;
-    try {
-      if (!s.cacheLoaded) s.search.optimize();
-      const index = s.search.serialize();
-      saveUnlockCache(this.opts.dataDir, s.masterKey, s.header.vaultId, {
-        notes: s.notes.cacheEntries(),
-        clientNames: s.clients.names(),
-        index,
-        audit: s.audit.summary(),
-      });
-      index.fill(0);
-    } catch {
-      // Only a cache: the next unlock rebuilds it. A lock must never fail for it.
-    }
+    this.session = openSession(this.db!, header, masterKey, { ...this.opts, afterRestore: o.afterRestore });
   }
 
   /**
@@ -243,6 +179,11 @@ export class VaultManager {
     return this.session;
   }
 
+  /** The unlocked session, or null while locked. */
+  unlockedOrNull(): UnlockedSession | null {
+    return this.session;
+  }
+
   /**
    * Zeroes every key and drops every decrypted thing held in main. With a reason, the lock is
    * sealed into the audit trail first, as an entry promising the anchor written just after it.
@@ -258,49 +199,24 @@ export class VaultManager {
     this.endSession({ keepCache: true });
   }
 
-  /** Anchors of the audit trail kept outside vault.db: the backup log's, and the unlock cache's as loaded. */
-  private outsideAnchors(masterKey: MasterKey, vaultId: string, cacheAnchor: AuditAnchor | null): AuditAnchor[] {
-    const logged = readBackupLog(this.opts.dataDir, masterKey, vaultId).auditAnchor;
-    return [logged, cacheAnchor].filter((a): a is AuditAnchor => a !== null);
-  }
-
-  /** Writes where the trail stands into the sealed backup log. Never throws: it is a second line of evidence. */
-  private keepAuditAnchor(s: UnlockedSession): void {
-    try {
-      const anchor = s.audit.anchorToKeep();
-      if (anchor) updateBackupLog(this.opts.dataDir, s.masterKey, s.header.vaultId, (log) => ({ ...log, auditAnchor: anchor }));
-    } catch {
-      // The trail itself is intact; only the outside evidence of its end is older.
-    }
-  }
-
   /** Locks; the unlock cache is sealed first unless the vault is about to be replaced (restore). */
   private endSession(o: { keepCache: boolean }): void {
     this.lockEpoch++;
     const s = this.session;
     if (!s) return;
     this.session = null;
-    if (o.keepCache) {
-      this.saveCache(s);
-      this.keepAuditAnchor(s);
-    }
-    s.notes.clear();
-    s.clients.clear();
-    s.search.close();
-    s.audit.close();
-    memzero(s.masterKey, s.recordsKey);
-    // libsodium's heap copies are wiped as they are freed (crypto/sodium.ts); its stack is scrubbed here.
-    scrubWasmStack();
+    closeSession(s, { dataDir: this.opts.dataDir, keepCache: o.keepCache });
     // The KDF thread's memory may still hold traces of the password typed to unlock.
     releaseKdfThread();
   }
 
   /** Rewraps the master key under a new password (fresh salt, recalibrated KDF). No record changes. */
-  changePassword(current: string, next: string, keyFile?: string): Promise<void> {
-    return this.exclusive(async () => {
+  async changePassword(current: string, next: string, keyFile?: string): Promise<void> {
+    await this.exclusive(async () => {
       const s = this.unlocked();
       this.saveHeader(s, await headerWithNewPassword(this.rekeyContext(s), current, next, keyFile));
     });
+    await this.opts.onPasswordAccepted?.(next, 'set');
   }
 
   /** A new Recovery Key (shown once); the old one stops opening the vault. */
@@ -369,7 +285,7 @@ export class VaultManager {
     writeMetaNumber(this.db, 'unlock_failures', 0);
     // A restore is an authenticated step back to the backup's trail: anchors from before it no longer apply.
     this.startSession(readHeader(this.db), masterKey, { afterRestore: true });
-    this.keepAuditAnchor(this.session!);
+    keepAuditAnchor(this.session!, this.opts.dataDir);
     return { replacedFile };
   }
 

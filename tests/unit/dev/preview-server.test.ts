@@ -6,7 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PreviewEvents, startPreviewServer, TOKEN_HEADER } from '../../../src-main/dev/preview-app';
 import type { VaultService } from '../../../src-main/service';
-import { newService, tempDir } from '../../helpers/service';
+import { tempDir } from '../../helpers/disk';
+import { newService } from '../../helpers/service';
 
 let service: VaultService;
 let server: Awaited<ReturnType<typeof startPreviewServer>>;

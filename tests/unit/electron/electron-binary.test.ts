@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findElectronBinary } from '../../electron/electron-binary';
-import { tempDir } from '../../helpers/service';
+import { tempDir } from '../../helpers/disk';
 
 /** The Electron suite skips (with this reason) instead of passing or failing when there is no binary. */
 describe('findElectronBinary', () => {

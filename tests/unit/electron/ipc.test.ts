@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../src-shared/errors';
 import { CHANNELS } from '../../../src-shared/ipc';
 import { registerIpcHandlers, type IpcMainLike, type InvokeEventLike } from '../../../src-main/electron/ipc';
@@ -30,7 +30,6 @@ function fakeIpcMain() {
 const OUR_PAGE = { url: 'app://sessionvault/index.html', parent: null };
 
 let service: VaultService | undefined;
-afterEach(() => service?.close());
 
 describe('IPC binding', () => {
   it('registers exactly the contract channels, and can remove them all', async () => {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../../src-shared/ipc';
 import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY } from '../../../src-main/electron/security';
 import type { VaultService, VaultServiceOptions } from '../../../src-main/service';
-import { tempDir } from '../../helpers/service';
+import { tempDir } from '../../helpers/disk';
 
 /**
  * Boots src-main/electron/main.ts against a fake 'electron' module (there is no Electron binary
@@ -297,7 +297,7 @@ describe('Electron main process', () => {
   it('locks at once on suspend and on screen lock (idle sources attached to the window)', async () => {
     await bootAndBeReady();
     const service = fake.state.services[0]!.service;
-    const lockNow = vi.spyOn(service.lockPolicy, 'lockNow').mockImplementation(() => {});
+    const lockNow = vi.spyOn(service.idle, 'lockNow').mockImplementation(() => {});
     fake.state.power.get('suspend')?.();
     fake.state.power.get('lock-screen')?.();
     expect(lockNow.mock.calls).toEqual([['suspend'], ['screen-lock']]);

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { CHANNELS } from '../../../src-shared/ipc';
-import { STRONG_PASSWORD, tempDir } from '../../helpers/service';
+import { tempDir } from '../../helpers/disk';
+import { STRONG_PASSWORD } from '../../helpers/service';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const BUILDER_YML = path.join(ROOT, 'electron-builder.yml');

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../helpers/service';
+import { tempDir } from '../../helpers/disk';
 
 /**
  * The Electronegativity step of `npm test` (scripts/security-scan.mjs) must be able to fail: on an

@@ -16,7 +16,7 @@ import {
   type HardenableSession,
 } from '../../../src-main/electron/security';
 import { DEV_CSP } from '../../../src-main/dev/static-server';
-import { tempDir } from '../../helpers/service';
+import { tempDir } from '../../helpers/disk';
 
 interface CspFinding { severity: number; description: string; directive: string }
 interface CspEvaluatorModule {

@@ -29,6 +29,17 @@ describe('import boundaries (ESLint local/layers)', () => {
     // The renderer's one data path: screens and components go through actions/, never to main directly.
     ['src-renderer/src/screens/x.tsx', "import { api } from '../actions/bridge'; export const a = api;"],
     ['src-renderer/src/components/x.ts', "export const a = () => window.vault.notes.list({});"],
+    // The Shell sees only the Service and Shared: not core, not handlers, not the audit table.
+    ['src-main/electron/x.ts', "import type { IdleSignals } from '../core/lock/lock-policy'; export type A = IdleSignals;"],
+    ['src-main/electron/x.ts', "import { VaultManager } from '../core/vault/vault-manager'; export const a = VaultManager;"],
+    ['src-main/electron/x.ts', "import { vaultHandlers } from '../handlers/vault'; export const a = vaultHandlers;"],
+    ['src-main/electron/x.ts', "import { seal } from '../core/crypto/sodium'; export const a = seal;"],
+    // Only core/crypto uses node:crypto, and only it derives keys.
+    ['src-main/core/x.ts', "import { createHash } from 'node:crypto'; export const a = createHash;"],
+    ['src-main/x.ts', "import crypto from 'crypto'; export const a = crypto;"],
+    ['src-main/dev/x.ts', "import { randomBytes } from 'node:crypto'; export const a = randomBytes;"],
+    ['src-shared/x.ts', "import { randomBytes } from 'node:crypto'; export const a = randomBytes;"],
+    ['src-main/core/x.ts', "import { deriveFromKey } from './crypto/sodium'; export const a = deriveFromKey;"],
   ])('rejects %s: %s', async (file, code) => {
     expect(await layerErrors(file, code)).toHaveLength(1);
   });
@@ -42,6 +53,9 @@ describe('import boundaries (ESLint local/layers)', () => {
     ['src-main/core/crypto/x.ts', "export const a = import('@node-rs/argon2');"],
     ['src-main/core/x.ts', "import fs from 'node:fs'; import { seal } from './crypto/sodium'; export const a = [fs, seal];"],
     ['src-main/electron/x.ts', "import { app } from 'electron'; import { createVaultService } from '../service'; export const a = [app, createVaultService];"],
+    ['src-main/electron/x.ts', "import type { IdleSignals } from '../service'; import { fail } from '../../src-shared/errors'; export const a = fail; export type B = IdleSignals;"],
+    ['src-main/core/crypto/x.ts', "import { createCipheriv } from 'node:crypto'; import { deriveFromKey } from './sodium'; export const a = [createCipheriv, deriveFromKey];"],
+    ['src-main/core/x.ts', "import { recordsKey } from './crypto/keys'; export const a = recordsKey;"],
   ])('allows %s: %s', async (file, code) => {
     expect(await layerErrors(file, code)).toEqual([]);
   });

@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { newService, STRONG_PASSWORD, tempDir, value } from '../../helpers/service';
+import { tempDir } from '../../helpers/disk';
+import { newService, STRONG_PASSWORD, value } from '../../helpers/service';
 
 const KILLS = process.env.SV_LONG ? 200 : 20;
 const CHILD = path.resolve(import.meta.dirname, '../../helpers/crash-child.ts');

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../../src-shared/errors';
 import { CHANNELS } from '../../../src-shared/ipc';
 import type { VaultService } from '../../../src-main/service';
@@ -13,7 +13,6 @@ beforeAll(async () => {
   ({ service } = await newService());
   value(await service.invoke('vault.create', { password: STRONG_PASSWORD }));
 });
-afterAll(() => service.close());
 
 const arbitraryInput = fc.oneof(
   fc.anything(),

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newService, pick, STRONG_PASSWORD, tempDir, value } from '../../helpers/service';
+import { tempDir } from '../../helpers/disk';
+import { newService, pick, STRONG_PASSWORD, value } from '../../helpers/service';
 
 /** Every file under dir, following no links. */
 function allFiles(dir: string): string[] {

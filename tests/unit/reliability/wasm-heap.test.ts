@@ -15,7 +15,8 @@ import {
 } from '../../../src-main/core/crypto/sodium';
 import { unlockWithPassword } from '../../../src-main/core/vault/key-hierarchy';
 import { vaultHeaderSchema } from '../../../src-main/core/vault/vault-header';
-import { newService, pick, STRONG_PASSWORD, tempDir, value } from '../../helpers/service';
+import { tempDir } from '../../helpers/disk';
+import { newService, pick, STRONG_PASSWORD, value } from '../../helpers/service';
 
 beforeAll(() => initCrypto());
 

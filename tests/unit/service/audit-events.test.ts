@@ -1,27 +1,16 @@
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { VaultService } from '../../../src-main/service';
+import { describe, expect, it } from 'vitest';
 import { AUDIT_EVENT_TYPES, type AuditEntry } from '../../../src-shared/contract/audit';
-import type { Channel, Input, Output } from '../../../src-shared/ipc';
-import { filesContaining, newService, pick, STRONG_PASSWORD, tempDir, value } from '../../helpers/service';
+import { filesContaining, tempDir } from '../../helpers/disk';
+import { pick, STRONG_PASSWORD, unlockedVault } from '../../helpers/service';
 
-let service: VaultService | undefined;
-afterEach(() => {
-  service?.close();
-  service = undefined;
-});
 
 const NEW_PASSWORD = 'a different long passphrase 77';
 
 async function start() {
-  const clock = { now: Date.UTC(2025, 2, 14, 9, 0, 0) };
-  const made = await newService({ now: () => clock.now, flushTimeoutMs: 1 });
-  service = made.service;
-  const svc = made.service;
-  const call = async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => value(await svc.invoke(channel, input));
-  const created = await call('vault.create', { password: STRONG_PASSWORD });
+  const { service: svc, dataDir, clock, call, recoveryKey } = await unlockedVault();
   const trail = async () => [...(await call('audit.list', {}))].reverse(); // oldest first
-  return { svc, dataDir: made.dataDir, clock, call, created, trail };
+  return { svc, dataDir, clock, call, created: { recoveryKey }, trail };
 }
 
 /** Every type the scenarios below wrote. */
@@ -67,10 +56,10 @@ describe('audit events', () => {
     await call('plan.save', { clientId: client.id, baseRev: plan.rev, problems: plan.problems });
 
     await svc.lock('idle');
-    clock.now += 60_000;
+    await clock.advance(60_000);
     const wrong = await svc.invoke('vault.unlock', { password: 'not the right password' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
-    clock.now += 60_000;
+    await clock.advance(60_000);
     await call('vault.unlock', { password: STRONG_PASSWORD });
     await svc.lock('suspend');
     await call('vault.unlock', { recoveryKey: created.recoveryKey });
@@ -118,7 +107,7 @@ describe('audit events', () => {
     const entries = await trail();
     // The failed attempt keeps the time it happened, not the time of the unlock that sealed it.
     const failed = entries.find((e) => e.type === 'vault.unlockFailed')!;
-    expect(clock.now - failed.time).toBe(60_000);
+    expect(clock.now() - failed.time).toBe(60_000);
     expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
     expect(await call('audit.verify', {})).toEqual({ ok: true, entries: entries.length });
 
@@ -132,7 +121,7 @@ describe('audit events', () => {
     const { call, clock, trail } = await start();
     const client = await call('clients.create', { displayName: 'Old Client' });
     await call('notes.create', { title: 'Old', body: 'x', clientId: client.id, kind: 'progress', session: { serviceDate: '2010-01-05', riskFlags: [] } });
-    clock.now += 1000;
+    await clock.advance(1000);
     await call('retention.purge', { clientId: client.id, confirm: true, confirmPhrase: 'DELETE' });
     const made = await call('backup.create', { folder: (await call('files.choose', { purpose: 'backup-folder', typedPath: tempDir('sv-backup-') })).chosen!.handle });
     await call('backup.verify', { backup: made.handle });
@@ -175,11 +164,11 @@ describe('audit events', () => {
 
   it('audit.list filters by time, type and record; locked -> VAULT_LOCKED', async () => {
     const { svc, call, clock } = await start();
-    const t0 = clock.now;
+    const t0 = clock.now();
     const a = await call('clients.create', { displayName: 'A' });
-    clock.now += 10_000;
+    await clock.advance(10_000);
     const b = await call('clients.create', { displayName: 'B' });
-    clock.now += 10_000;
+    await clock.advance(10_000);
     await call('clients.archive', { id: a.id });
     expect((await call('audit.list', { type: 'client.created' })).map((e) => e.recordId)).toEqual([b.id, a.id]);
     expect((await call('audit.list', { from: t0 + 5000, to: t0 + 15_000 })).map((e) => e.recordId)).toEqual([b.id]);

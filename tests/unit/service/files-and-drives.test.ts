@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { folderDriveSource } from '../../../src-main/dev/folder-drives';
 import type { VaultService } from '../../../src-main/service';
-import { newService, pick, STRONG_PASSWORD, tempDir, value } from '../../helpers/service';
+import { tempDir } from '../../helpers/disk';
+import { newService, pick, STRONG_PASSWORD, value } from '../../helpers/service';
 
 /**
  * The renderer names no path: every file or folder reaches main as a handle the user chose, for

@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../../src-shared/errors';
 import type { VaultService } from '../../../src-main/service';
-import { filesContaining, newService, STRONG_PASSWORD, value } from '../../helpers/service';
+import { filesContaining } from '../../helpers/disk';
+import { newService, STRONG_PASSWORD, value } from '../../helpers/service';
 
 let service: VaultService;
-afterEach(() => service?.close());
 
 describe('vault lifecycle through invoke', () => {
   it('goes absent -> unlocked -> locked -> unlocked and keeps notes', async () => {

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../src-main/service';
-import { newService, STRONG_PASSWORD, tempDir } from '../../helpers/service';
+import { tempDir } from '../../helpers/disk';
+import { newService, STRONG_PASSWORD } from '../../helpers/service';
 
 let service: VaultService | undefined;
 afterEach(() => {

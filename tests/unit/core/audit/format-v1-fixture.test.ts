@@ -6,7 +6,8 @@ import { initCrypto } from '../../../../src-main/core/crypto/sodium';
 import { SCHEMA_VERSION } from '../../../../src-main/core/vault/migrations';
 import type { VaultService } from '../../../../src-main/service';
 import { makeVaultV3 } from '../../../fixtures/make-vault-v3';
-import { newService, pick, STRONG_PASSWORD, TEST_KDF, tempDir, value } from '../../../helpers/service';
+import { tempDir } from '../../../helpers/disk';
+import { newService, pick, STRONG_PASSWORD, TEST_KDF, value } from '../../../helpers/service';
 
 let service: VaultService | undefined;
 afterEach(() => {

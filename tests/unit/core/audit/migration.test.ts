@@ -1,17 +1,14 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { initCrypto } from '../../../../src-main/core/crypto/sodium';
 import { SCHEMA_VERSION } from '../../../../src-main/core/vault/migrations';
 import type { VaultService } from '../../../../src-main/service';
 import { makeVaultV1 } from '../../../fixtures/make-vault-v1';
-import { newService, STRONG_PASSWORD, TEST_KDF, tempDir, value } from '../../../helpers/service';
+import { tempDir } from '../../../helpers/disk';
+import { newService, STRONG_PASSWORD, TEST_KDF, value } from '../../../helpers/service';
 
 let service: VaultService | undefined;
-afterEach(() => {
-  service?.close();
-  service = undefined;
-});
 
 describe('migration 002 (audit table)', () => {
   it('a schema-1 vault gains an empty audit trail that starts at the first unlock, notes intact', async () => {

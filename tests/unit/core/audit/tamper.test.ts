@@ -1,14 +1,10 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
 import { newService, STRONG_PASSWORD, value } from '../../../helpers/service';
 
 let service: VaultService | undefined;
-afterEach(() => {
-  service?.close();
-  service = undefined;
-});
 
 /** A closed vault whose audit trail has 8 entries (seq 1..8): created, 6 clients, locked. */
 async function vaultWithTrail(): Promise<string> {

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
-import { newService, pick, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
-import { recordsFingerprint, scratchDirs, vaultFingerprint } from './helpers';
+import { recordsFingerprint, scratchDirs, tempDir, vaultFingerprint } from '../../../helpers/disk';
+import { newService, pick, STRONG_PASSWORD, value } from '../../../helpers/service';
 
 const OTHER_PASSWORD = 'a different long passphrase for vault two';
 
@@ -28,7 +28,6 @@ beforeAll(async () => {
   other.service.close();
 }, 120_000);
 
-afterAll(() => service?.close());
 afterEach(() => vi.restoreAllMocks());
 
 const backupFile = (file: string, s = service) => pick(s, 'backup-file', file);

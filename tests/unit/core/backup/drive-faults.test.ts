@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BackupProgress } from '../../../../src-shared/ipc';
 import { folderDriveSource } from '../../../../src-main/dev/folder-drives';
 import type { VaultService } from '../../../../src-main/service';
-import { newService, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
-import { scratchDirs } from './helpers';
+import { scratchDirs, tempDir } from '../../../helpers/disk';
+import { newService, STRONG_PASSWORD, value } from '../../../helpers/service';
 
 /**
  * Faults on the backup drive: a stick pulled mid-backup, one that corrupts what it stores, one

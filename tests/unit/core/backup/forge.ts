@@ -6,7 +6,7 @@ import { backupKey, type MasterKey } from '../../../../src-main/core/crypto/keys
 import { encodeChunkLength, encodePrefix, type BackupHeader } from '../../../../src-main/core/backup/backup-format';
 import { decryptBackup, readBackupHeader } from '../../../../src-main/core/backup/backup-reader';
 import { memzero, streamPusher } from '../../../../src-main/core/crypto/sodium';
-import { tempDir } from '../../../helpers/service';
+import { tempDir } from '../../../helpers/disk';
 
 /**
  * A test-only backup forger with the vault's own keys: opens a real backup with its password and

@@ -3,9 +3,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
-import { newService, pick, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
+import { newService, pick, STRONG_PASSWORD, value } from '../../../helpers/service';
 import { damageTablePage, editSnapshot, openBackup, sealBackup, type OpenedBackup } from './forge';
-import { scratchDirs, vaultFingerprint } from './helpers';
+import { scratchDirs, tempDir, vaultFingerprint } from '../../../helpers/disk';
 
 /**
  * Backups that decrypt with the right key but must still be refused: the checks after decryption

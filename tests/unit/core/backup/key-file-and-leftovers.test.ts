@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { newService, pick, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
-import { scratchDirs } from './helpers';
+import { scratchDirs, tempDir } from '../../../helpers/disk';
+import { newService, pick, STRONG_PASSWORD, value } from '../../../helpers/service';
 
 describe('backups of a vault with a key file', () => {
   it('restore on a new computer needs the key file with the password; the Recovery Key alone is enough', async () => {

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
-import { newService, pick, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
-import { scratchDirs, vaultFingerprint } from './helpers';
+import { scratchDirs, tempDir, vaultFingerprint } from '../../../helpers/disk';
+import { newService, pick, STRONG_PASSWORD, value } from '../../../helpers/service';
 
 /**
  * Every damaged backup must be refused with a known code, never crash, never touch the vault.
@@ -158,7 +158,6 @@ beforeAll(async () => {
   work = tempDir('sv-mutants-');
 }, 120_000);
 
-afterAll(() => service?.close());
 
 describe('mutated backups', () => {
   it('the unmutated backup verifies and has several chunks (so drops and swaps are meaningful)', async () => {

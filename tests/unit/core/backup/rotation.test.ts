@@ -4,7 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { planRotation } from '../../../../src-main/core/backup/rotation';
 import type { BackupFileInfo } from '../../../../src-main/core/backup/backup-list';
 import type { VaultService } from '../../../../src-main/service';
-import { newService, pick, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
+import { tempDir } from '../../../helpers/disk';
+import { newService, pick, STRONG_PASSWORD, value } from '../../../helpers/service';
 
 let service: VaultService | undefined;
 afterAll(() => service?.close());

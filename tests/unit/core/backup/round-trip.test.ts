@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { EventName, EventPayload } from '../../../../src-shared/ipc';
 import type { VaultService } from '../../../../src-main/service';
-import { filesContaining, newService, pick, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
-import { recordsFingerprint, scratchDirs } from './helpers';
+import { filesContaining, recordsFingerprint, scratchDirs, tempDir } from '../../../helpers/disk';
+import { newService, pick, STRONG_PASSWORD, value } from '../../../helpers/service';
 
 const CANARY = 'CANARY-bk7-Thaddeus-Quillfeather';
 const NOTE_COUNT = 1000;
@@ -47,7 +47,6 @@ beforeAll(async () => {
   backupDir = tempDir('sv-usb-');
 }, 300_000);
 
-afterAll(() => service?.close());
 
 async function expectAllNotes(s: VaultService): Promise<void> {
   const list = value(await s.invoke('notes.list', {}));

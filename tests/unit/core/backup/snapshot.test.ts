@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { snapshotDatabase } from '../../../../src-main/core/backup/snapshot';
 import { createVaultDb, type Db } from '../../../../src-main/core/vault/vault-db';
-import { tempDir } from '../../../helpers/service';
+import { tempDir } from '../../../helpers/disk';
 
 /**
  * The snapshot a backup encrypts must hold every committed write, also those still in the WAL,

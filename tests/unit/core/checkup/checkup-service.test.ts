@@ -1,13 +1,13 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
 import type { CheckupLine } from '../../../../src-shared/contract/checkup';
-import { filesContaining, newService, pick, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
+import { filesContaining, tempDir } from '../../../helpers/disk';
+import { newService, pick, STRONG_PASSWORD, value } from '../../../helpers/service';
 
 let service: VaultService;
-afterEach(() => service?.close());
 
 const byId = (lines: CheckupLine[]) => Object.fromEntries(lines.map((l) => [l.id, l]));
 async function run() {

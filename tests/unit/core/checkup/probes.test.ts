@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectDiskEncryption, linuxDmCrypt } from '../../../../src-main/core/checkup/disk-encryption';
 import { checkPermissions, tightenPermissions } from '../../../../src-main/core/checkup/permissions';
-import { tempDir } from '../../../helpers/service';
+import { tempDir } from '../../../helpers/disk';
 
 /** A fake / with /proc/mounts and /sys/class/block entries. */
 function fakeRoot(mounts: string, blocks: Record<string, { uuid?: string; name?: string; slaves?: string[] }>): string {

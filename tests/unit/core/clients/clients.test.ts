@@ -1,14 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { VaultService } from '../../../../src-main/service';
-import { filesContaining } from '../../../helpers/service';
-import { codeOf, relock, unlockedVault } from '../notes/fixture';
+import { describe, expect, it } from 'vitest';
+import { filesContaining } from '../../../helpers/disk';
+import { codeOf, relock, unlockedVault } from '../../../helpers/service';
 
-let service: VaultService | undefined;
-afterEach(() => service?.close());
 
 async function setup() {
   const v = await unlockedVault();
-  service = v.service;
   return v;
 }
 

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
-import { newService, pick, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
+import { tempDir } from '../../../helpers/disk';
+import { newService, pick, STRONG_PASSWORD, value } from '../../../helpers/service';
 
 let service: VaultService;
-afterEach(() => service?.close());
 
 describe('consents in the records-request export', () => {
   it('lists every consent with its dates, in force and revoked, escaped', async () => {

@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
-import { filesContaining, newService, STRONG_PASSWORD, value } from '../../../helpers/service';
+import { filesContaining } from '../../../helpers/disk';
+import { newService, STRONG_PASSWORD, value } from '../../../helpers/service';
 
 let service: VaultService;
 let dataDir: string;
-afterEach(() => service?.close());
 
 async function vaultWithClient(name = 'Ada Quill'): Promise<string> {
   ({ service, dataDir } = await newService());

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assertRoomFor } from '../../../../src-main/core/backup/backup-room';
 import { FAT_MAX_FILE_BYTES, fatWarning, formatSize } from '../../../../src-main/core/drives/drive-space';
-import { tempDir } from '../../../helpers/service';
+import { tempDir } from '../../../helpers/disk';
 
 const GB = 1024 ** 3;
 const stick = { label: 'KINGSTON', fileSystem: 'FAT32' };

@@ -5,7 +5,8 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { BackupProgress } from '../../../../src-shared/ipc';
 import { linuxDriveSource } from '../../../../src-main/core/drives/system-drives';
 import type { VaultService } from '../../../../src-main/service';
-import { newService, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
+import { tempDir } from '../../../helpers/disk';
+import { newService, STRONG_PASSWORD, value } from '../../../helpers/service';
 
 /**
  * Real mounts (Linux, as root, as CI runs): a tmpfs or a FAT32 image mounted where the desktop puts

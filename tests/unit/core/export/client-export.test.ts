@@ -1,22 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { VaultService } from '../../../../src-main/service';
-import { pick, tempDir } from '../../../helpers/service';
-import { codeOf, unlockedVault } from '../notes/fixture';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../../helpers/disk';
+import { codeOf, pick, unlockedVault } from '../../../helpers/service';
 
-let service: VaultService | undefined;
-afterEach(() => {
-  service?.close();
-  service = undefined;
-});
 
 const day = (serviceDate: string) => ({ serviceDate, riskFlags: [] as string[] });
 
 /** Client A with one note of every kind (canaries in each), a signed note with an addendum, a trashed note; client B with one note. */
 async function practice() {
   const v = await unlockedVault();
-  service = v.service;
   const { call } = v;
   const a = await call('clients.create', { displayName: 'Ada <b>Lovelace</b> & Co', dateOfBirth: '1990-12-10', intakeDate: '2024-01-02', notes: 'Emergency contact canary CONTACT-A' });
   const b = await call('clients.create', { displayName: 'Bob Other' });
@@ -47,9 +40,9 @@ async function practice() {
 
 describe('export.client (records request)', () => {
   it('holds every non-psychotherapy note of the client, none of the psychotherapy notes, no other client', async () => {
-    const { call, a } = await practice();
+    const { call, a, service } = await practice();
     const dir = tempDir('sv-export-');
-    const out = await call('export.client', { clientId: a.id, format: 'html', folder: await pick(service!, 'export-folder', dir) });
+    const out = await call('export.client', { clientId: a.id, format: 'html', folder: await pick(service, 'export-folder', dir) });
     expect(out).toMatchObject({ notes: 5, excludedPsychotherapy: 2, excludedTrashed: 1 });
     expect(path.dirname(out.path)).toBe(dir);
     expect(out.path).toMatch(/\.html$/);
@@ -77,8 +70,8 @@ describe('export.client (records request)', () => {
   });
 
   it('escapes everything the clinician typed', async () => {
-    const { call, a } = await practice();
-    const html = fs.readFileSync((await call('export.client', { clientId: a.id, format: 'html', folder: await pick(service!, 'export-folder', tempDir('sv-export-')) })).path, 'utf8');
+    const { call, a, service } = await practice();
+    const html = fs.readFileSync((await call('export.client', { clientId: a.id, format: 'html', folder: await pick(service, 'export-folder', tempDir('sv-export-')) })).path, 'utf8');
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<b>Lovelace</b>');
     expect(html).toContain('Session &lt;script&gt;alert(1)&lt;/script&gt;');
@@ -86,9 +79,9 @@ describe('export.client (records request)', () => {
   });
 
   it('never replaces an earlier export, leaves no temp file, and keeps the name out of the file name', async () => {
-    const { call, a } = await practice();
+    const { call, a, service } = await practice();
     const dir = tempDir('sv-export-');
-    const folder = await pick(service!, 'export-folder', dir);
+    const folder = await pick(service, 'export-folder', dir);
     const first = await call('export.client', { clientId: a.id, format: 'html', folder });
     const second = await call('export.client', { clientId: a.id, format: 'html', folder });
     expect(second.path).not.toBe(first.path);

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
-import { filesContaining, newService, pick, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
+import { filesContaining, tempDir } from '../../../helpers/disk';
+import { newService, pick, STRONG_PASSWORD, value } from '../../../helpers/service';
 
 let service: VaultService;
-afterEach(() => service?.close());
 
 describe('incident records', () => {
   it('are kept encrypted in the vault, listed newest first, and exported as a small HTML file', async () => {

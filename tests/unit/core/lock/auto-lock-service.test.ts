@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../../src-shared/ipc';
 import type { VaultService } from '../../../../src-main/service';
 import { newService, STRONG_PASSWORD, value } from '../../../helpers/service';
-import { FakeClock } from './fake-clock';
+import { FakeClock } from '../../../helpers/fake-clock';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -27,7 +27,6 @@ beforeEach(async () => {
   }));
   value(await service.invoke('vault.create', { password: STRONG_PASSWORD }));
 });
-afterEach(() => service?.close());
 
 describe('auto-lock through the service', () => {
   it('warns, counts down and locks an idle vault; keys are gone afterwards', async () => {
@@ -70,25 +69,25 @@ describe('auto-lock through the service', () => {
   });
 
   it('locks on suspend, screen lock and a long-hidden window', async () => {
-    service.lockPolicy.lockNow('suspend');
+    service.idle.lockNow('suspend');
     await clock.advance(0);
     expect(await state()).toBe('locked');
 
     value(await service.invoke('vault.unlock', { password: STRONG_PASSWORD }));
-    service.lockPolicy.lockNow('screen-lock');
+    service.idle.lockNow('screen-lock');
     await clock.advance(0);
     expect(await state()).toBe('locked');
 
     value(await service.invoke('vault.unlock', { password: STRONG_PASSWORD }));
     value(await service.invoke('settings.update', { idleLockMinutes: 60, lockWhenHiddenMinutes: 2 }));
-    service.lockPolicy.windowHidden();
+    service.idle.windowHidden();
     await clock.advance(2 * MINUTE);
     expect(await state()).toBe('locked');
     expect(named('locked')).toEqual([{ reason: 'suspend' }, { reason: 'screen-lock' }, { reason: 'hidden' }]);
   });
 
   it('the test hook reaches the idle lock without waiting 5 minutes', async () => {
-    service.lockPolicy.dangerouslyAdvanceClock(5 * MINUTE);
+    service.idle.dangerouslyAdvanceClock(5 * MINUTE);
     await clock.advance(0);
     expect(named('locked')).toEqual([{ reason: 'idle' }]);
     expect(await state()).toBe('locked');

@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ClipboardPort } from '../../../../src-main/core/lock/clipboard-guard';
 import type { VaultService } from '../../../../src-main/service';
 import { newService, STRONG_PASSWORD, value } from '../../../helpers/service';
-import { FakeClock, settle } from './fake-clock';
+import { FakeClock, settle } from '../../../helpers/fake-clock';
 
 /** A system clipboard in memory. */
 class FakeClipboard implements ClipboardPort {
@@ -16,7 +16,6 @@ class FakeClipboard implements ClipboardPort {
 }
 
 let service: VaultService;
-afterEach(() => service?.close());
 
 async function setup() {
   const clock = new FakeClock();

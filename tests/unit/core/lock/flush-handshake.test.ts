@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../../src-shared/ipc';
 import type { VaultService } from '../../../../src-main/service';
 import { newService, STRONG_PASSWORD, value } from '../../../helpers/service';
-import { FakeClock, settle } from './fake-clock';
+import { FakeClock, settle } from '../../../helpers/fake-clock';
 
 const MINUTE = 60_000;
 
@@ -37,7 +37,6 @@ beforeEach(async () => {
     },
   }));
 });
-afterEach(() => service?.close());
 
 describe('flush before lock', () => {
   it('success: the draft typed up to the lock is saved, then the vault locks', async () => {
@@ -73,7 +72,7 @@ describe('flush before lock', () => {
     let requestId = '';
     onFlush = (r) => (requestId = r);
 
-    service.lockPolicy.lockNow('screen-lock');
+    service.idle.lockNow('screen-lock');
     await settle();
     expect(named('flush.request')).toHaveLength(1);
     await clock.advance(1999);
@@ -92,7 +91,7 @@ describe('flush before lock', () => {
   it('failure: a renderer that could not save answers saved:false and the vault locks at once', async () => {
     const { id } = await openNote('Last autosave.');
     onFlush = (requestId) => void service.invoke('session.flushDone', { requestId, saved: false });
-    service.lockPolicy.lockNow('suspend');
+    service.idle.lockNow('suspend');
     await settle();
     expect(await state()).toBe('locked');
     expect(named('locked')).toEqual([{ reason: 'suspend' }]);
@@ -102,7 +101,7 @@ describe('flush before lock', () => {
   it('ignores an answer with the wrong request id and still waits for the right one', async () => {
     await openNote('x');
     onFlush = () => void service.invoke('session.flushDone', { requestId: 'not-the-request', saved: true });
-    service.lockPolicy.lockNow('manual');
+    service.idle.lockNow('manual');
     await settle();
     expect(await state()).toBe('unlocked');
     await clock.advance(2000);
@@ -114,7 +113,7 @@ describe('flush before lock', () => {
     onFlush = () => {
       throw new Error('window is gone');
     };
-    service.lockPolicy.lockNow('suspend');
+    service.idle.lockNow('suspend');
     await settle();
     expect(await state()).toBe('locked');
     expect(named('locked')).toEqual([{ reason: 'suspend' }]);
@@ -122,9 +121,9 @@ describe('flush before lock', () => {
 
   it('two triggers during one handshake make one flush request and one lock', async () => {
     await openNote('x');
-    service.lockPolicy.lockNow('screen-lock');
+    service.idle.lockNow('screen-lock');
     const manual = service.invoke('vault.lock', {});
-    service.lockPolicy.lockNow('suspend');
+    service.idle.lockNow('suspend');
     await clock.advance(2000);
     value(await manual);
     expect(named('flush.request')).toHaveLength(1);

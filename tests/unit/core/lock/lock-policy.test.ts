@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LockPolicy, type LockPolicySettings, type LockReason } from '../../../../src-main/core/lock/lock-policy';
-import { FakeClock } from './fake-clock';
+import { FakeClock } from '../../../helpers/fake-clock';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

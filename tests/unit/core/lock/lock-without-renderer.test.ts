@@ -2,8 +2,9 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
-import { newService, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
-import { FakeClock } from './fake-clock';
+import { tempDir } from '../../../helpers/disk';
+import { newService, STRONG_PASSWORD, value } from '../../../helpers/service';
+import { FakeClock } from '../../../helpers/fake-clock';
 
 const CHILD = path.resolve(import.meta.dirname, '../../../helpers/lock-child.ts');
 

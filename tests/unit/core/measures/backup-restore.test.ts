@@ -1,22 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { VaultService } from '../../../../src-main/service';
-import type { Channel, Input, Output } from '../../../../src-shared/ipc';
-import { newService, pick, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../../helpers/disk';
+import { caller, pick, STRONG_PASSWORD, vaultService, type Call } from '../../../helpers/service';
 
-const open: VaultService[] = [];
-afterEach(() => {
-  for (const s of open.splice(0)) s.close();
-});
-
+/** A computer with SessionVault installed and no vault yet. */
 async function device() {
-  const { service } = await newService();
-  open.push(service);
-  const call = async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => value(await service.invoke(channel, input));
-  return { service, call };
+  const { service } = await vaultService();
+  return { service, call: caller(service) };
 }
 
 /** Everything the client record holds of measurement-based care, as the app shows it. */
-async function careRecord(call: Awaited<ReturnType<typeof device>>['call'], clientId: string) {
+async function careRecord(call: Call, clientId: string) {
   return {
     measures: await call('measures.list', { clientId }),
     plan: await call('plan.get', { clientId }),

@@ -1,23 +1,13 @@
 import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { VaultService } from '../../../../src-main/service';
-import type { Channel, Input, Output } from '../../../../src-shared/ipc';
-import { newService, pick, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
-
-let service: VaultService | undefined;
-afterEach(() => {
-  service?.close();
-  service = undefined;
-});
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../../helpers/disk';
+import { pick } from '../../../helpers/service';
+import { vaultWithClient } from './fixture';
 
 describe('records request: measures and treatment plan', () => {
   it('holds every measure with its trend, and the plan with the notes that addressed each goal (never a psychotherapy note)', async () => {
-    const made = await newService();
-    service = made.service;
-    const svc = made.service;
-    const call = async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => value(await svc.invoke(channel, input));
-    await call('vault.create', { password: STRONG_PASSWORD });
-    const { id: clientId } = await call('clients.create', { displayName: 'Ada Quill', intakeDate: '2026-01-08' });
+    const { svc, call, clientId } = await vaultWithClient();
+    await call('clients.update', { id: clientId, baseRev: 1, intakeDate: '2026-01-08' });
     const plan = await call('plan.save', {
       clientId,
       baseRev: null,

@@ -1,25 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { VaultService } from '../../../../src-main/service';
-import type { Channel, Input, Output } from '../../../../src-shared/ipc';
-import { filesContaining, newService, STRONG_PASSWORD, value } from '../../../helpers/service';
-
-let service: VaultService | undefined;
-let dataDir: string;
-afterEach(() => {
-  service?.close();
-  service = undefined;
-});
-
-async function start() {
-  const made = await newService();
-  service = made.service;
-  dataDir = made.dataDir;
-  const svc = made.service;
-  const call = async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => value(await svc.invoke(channel, input));
-  await call('vault.create', { password: STRONG_PASSWORD });
-  const client = await call('clients.create', { displayName: 'Ada Quill' });
-  return { svc, call, clientId: client.id };
-}
+import { describe, expect, it } from 'vitest';
+import { filesContaining } from '../../../helpers/disk';
+import { vaultWithClient as start } from './fixture';
 
 const PHQ_18: number[] = [2, 2, 2, 2, 2, 2, 2, 2, 2];
 
@@ -106,7 +87,7 @@ describe('measures', () => {
   });
 
   it('keeps custom measure names and plan text encrypted at rest', async () => {
-    const { call, clientId } = await start();
+    const { call, clientId, dataDir } = await start();
     await call('measures.add', { clientId, date: '2026-01-08', instrument: 'custom', custom: { name: 'Canaryzoid index', min: 0, max: 5, higherIsBetter: false }, score: 3 });
     await call('plan.save', { clientId, baseRev: null, problems: [{ text: 'Quokkaproblem', goals: [{ text: 'Wombatgoal', status: 'active', objectives: [{ text: 'Numbatstep', status: 'active' }] }] }] });
     await call('vault.lock', {});

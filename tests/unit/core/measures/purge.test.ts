@@ -1,19 +1,11 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { VaultService } from '../../../../src-main/service';
-import { unlockedVault } from '../notes/fixture';
-
-let service: VaultService | undefined;
-afterEach(() => {
-  service?.close();
-  service = undefined;
-});
+import { describe, expect, it } from 'vitest';
+import { unlockedVault } from '../../../helpers/service';
 
 describe('retention purge', () => {
   it("deletes the client's measures and treatment plan with every revision; other clients keep theirs", async () => {
     const v = await unlockedVault(); // its clock: 2025-03-14
-    service = v.service;
     const { call } = v;
     const old = await call('clients.create', { displayName: 'Old Ashworth' });
     const kept = await call('clients.create', { displayName: 'Kept Fox' });
@@ -30,8 +22,7 @@ describe('retention purge', () => {
 
     expect((await call('measures.list', { clientId: kept.id })).length).toBe(1);
     expect((await call('plan.get', { clientId: kept.id })).plan?.rev).toBe(2);
-    service.close();
-    service = undefined;
+    v.service.close();
     const db = new Database(path.join(v.dataDir, 'vault.db'), { readonly: true });
     const count = (kind: string) => (db.prepare('SELECT COUNT(*) AS n FROM records WHERE kind = ?').get(kind) as { n: number }).n;
     const heads = (kind: string) => (db.prepare('SELECT COUNT(*) AS n FROM heads WHERE kind = ?').get(kind) as { n: number }).n;

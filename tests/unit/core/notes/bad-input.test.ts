@@ -1,13 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
-import { unlockedVault } from './fixture';
+import { unlockedVault } from '../../../helpers/service';
 
-let service: VaultService | undefined;
-afterEach(() => service?.close());
 
 async function setup() {
   const v = await unlockedVault();
-  service = v.service;
   return v;
 }
 

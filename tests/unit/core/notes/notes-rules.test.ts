@@ -1,20 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RecordStore } from '../../../../src-main/core/records/record-store';
-import type { VaultService } from '../../../../src-main/service';
 import { TEMPLATES } from '../../../../src-shared/templates';
-import { codeOf, relock, unlockedVault } from './fixture';
+import { codeOf, relock, unlockedVault } from '../../../helpers/service';
 
-let service: VaultService | undefined;
-afterEach(() => {
-  service?.close();
-  vi.restoreAllMocks();
-});
+afterEach(() => vi.restoreAllMocks());
 
-async function setup() {
-  const v = await unlockedVault();
-  service = v.service;
-  return v;
-}
+const setup = unlockedVault;
 
 const soap = { subjective: 'Sleeping better, less worry at work.', objective: 'Calm, good eye contact.', assessment: 'Improving.', plan: 'Continue CBT weekly.' };
 
@@ -43,7 +34,7 @@ describe('notes: templates, session header and list', () => {
     const { call, clock } = await setup();
     const plain = await call('notes.get', { id: (await call('notes.create', { title: 'T', body: 'B' })).id });
     expect(plain).toMatchObject({ kind: 'free', templateId: 'free', fields: {}, session: { riskFlags: [] } });
-    const d = new Date(clock.now);
+    const d = new Date(clock.now());
     expect(plain.session.serviceDate).toBe(`${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`);
     const intake = await call('notes.get', { id: (await call('notes.create', { title: 'Intake', kind: 'intake' })).id });
     expect(intake.templateId).toBe('intake');
@@ -121,9 +112,9 @@ describe('notes: signing and addenda', () => {
   it('a signed note refuses every edit with NOTE_SIGNED, even with the right baseRev', async () => {
     const { call, service: s, clock } = await setup();
     const { id } = await call('notes.create', { title: 'S', kind: 'progress', fields: soap });
-    clock.now += 60_000;
+    await clock.advance(60_000);
     const signed = await call('notes.sign', { id, baseRev: 1 });
-    expect(signed).toEqual({ id, rev: 2, signedAt: clock.now });
+    expect(signed).toEqual({ id, rev: 2, signedAt: clock.now() });
     expect(await codeOf(s, 'notes.update', { id, baseRev: 2, title: 'changed' })).toBe('NOTE_SIGNED');
     expect(await codeOf(s, 'notes.update', { id, baseRev: 1, title: 'changed' })).toBe('NOTE_SIGNED');
     expect(await codeOf(s, 'notes.sign', { id, baseRev: 2 })).toBe('NOTE_SIGNED');
@@ -144,10 +135,10 @@ describe('notes: signing and addenda', () => {
     const { id } = await call('notes.create', { title: 'S', body: 'original' });
     expect(await codeOf(s, 'notes.addAddendum', { id, text: 'too early' })).toBe('INVALID_INPUT');
     await call('notes.sign', { id, baseRev: 1 });
-    clock.now += 3_600_000;
+    await clock.advance(3_600_000);
     const first = await call('notes.addAddendum', { id, text: 'Correction: session was 45 minutes.' });
-    expect(first.addendum).toMatchObject({ text: 'Correction: session was 45 minutes.', createdAt: clock.now });
-    clock.now += 1000;
+    expect(first.addendum).toMatchObject({ text: 'Correction: session was 45 minutes.', createdAt: clock.now() });
+    await clock.advance(1000);
     const second = await call('notes.addAddendum', { id, text: 'Client called to confirm.' });
     expect(second.rev).toBe(first.rev + 1);
     await relock(s);
@@ -165,9 +156,9 @@ describe('notes: history', () => {
   it('keeps every revision, with what each save did, readable by number', async () => {
     const { call, service: s, clock } = await setup();
     const { id } = await call('notes.create', { title: 'Draft', body: 'one' });
-    clock.now += 1000;
+    await clock.advance(1000);
     await call('notes.update', { id, baseRev: 1, title: 'Draft 2', body: 'two' });
-    clock.now += 1000;
+    await clock.advance(1000);
     await call('notes.sign', { id, baseRev: 2 });
     await call('notes.addAddendum', { id, text: 'late addition' });
     await call('notes.trash', { id });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
-import { relock, unlockedVault } from './fixture';
+import { relock, unlockedVault } from '../../../helpers/service';
 
 /** What the user saw acknowledged for one revision. */
 interface Snap {
@@ -41,7 +41,6 @@ const acknowledged: Known[] = [];
 beforeAll(async () => {
   ({ service } = await unlockedVault());
 });
-afterAll(() => service?.close());
 
 async function readBack(k: Known): Promise<void> {
   const res = await service.invoke('notes.getRevision', { id: k.id, rev: k.rev });

@@ -1,23 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { VaultService } from '../../../../src-main/service';
-import type { Channel, Input, Output } from '../../../../src-shared/ipc';
-import { newService, STRONG_PASSWORD, value } from '../../../helpers/service';
-
-let service: VaultService | undefined;
-afterEach(() => {
-  service?.close();
-  service = undefined;
-});
-
-async function start() {
-  const made = await newService();
-  service = made.service;
-  const svc = made.service;
-  const call = async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => value(await svc.invoke(channel, input));
-  await call('vault.create', { password: STRONG_PASSWORD });
-  const client = await call('clients.create', { displayName: 'Ada Quill' });
-  return { svc, call, clientId: client.id };
-}
+import { describe, expect, it } from 'vitest';
+import { vaultWithClient as start } from '../measures/fixture';
 
 const PROBLEMS = [
   {

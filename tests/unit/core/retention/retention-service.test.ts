@@ -1,22 +1,14 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { VaultService } from '../../../../src-main/service';
-import { filesContaining } from '../../../helpers/service';
-import { codeOf, unlockedVault } from '../notes/fixture';
-
-let service: VaultService | undefined;
-afterEach(() => {
-  service?.close();
-  service = undefined;
-});
+import { describe, expect, it } from 'vitest';
+import { filesContaining } from '../../../helpers/disk';
+import { codeOf, unlockedVault } from '../../../helpers/service';
 
 const day = (serviceDate: string) => ({ serviceDate, riskFlags: [] as string[] });
 
 /** Fixture clock: 2025-03-14. */
 async function practice() {
   const v = await unlockedVault();
-  service = v.service;
   const { call } = v;
   const adult = await call('clients.create', { displayName: 'Adult Ashworth', dateOfBirth: '1970-04-04' });
   await call('notes.create', { title: 'a1', clientId: adult.id, kind: 'progress', body: 'ADULT-CANARY-ONE', session: day('2016-05-10') });
@@ -50,11 +42,11 @@ describe('retention.list', () => {
   });
 
   it('follows the retentionYears setting', async () => {
-    const { call, adult } = await practice();
+    const { call, adult, service } = await practice();
     await call('settings.update', { retentionYears: 10 });
     const c = (await call('retention.list', {})).clients.find((x) => x.clientId === adult.id)!;
     expect(c).toMatchObject({ retainUntil: '2028-01-20', due: false });
-    expect(await codeOf(service!, 'settings.update', { retentionYears: 0 })).toBe('INVALID_INPUT');
+    expect(await codeOf(service, 'settings.update', { retentionYears: 0 })).toBe('INVALID_INPUT');
   });
 });
 
@@ -65,7 +57,7 @@ describe('retention.purge', () => {
     expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     if (!res.ok) expect(res.error.message).toContain('2030-09-30');
     // The adult's last signed note dates the record: on the very last day it is still kept.
-    clock.now = Date.UTC(2025, 0, 20, 12);
+    clock.setTime(Date.UTC(2025, 0, 20, 12));
     const adult = (await call('retention.list', {})).clients.find((c) => c.displayName === 'Adult Ashworth')!;
     expect(adult.due).toBe(false);
     expect(await codeOf(svc, 'retention.purge', { clientId: adult.clientId, confirm: true, confirmPhrase: 'DELETE' })).toBe('INVALID_INPUT');
@@ -102,7 +94,6 @@ describe('retention.purge', () => {
     expect(await call('audit.verify', {})).toMatchObject({ ok: true });
 
     svc.close();
-    service = undefined;
     const db = new Database(path.join(dataDir, 'vault.db'), { readonly: true });
     const ids = [adult.id, signed.id, psy.id, consent.id];
     const left = db.prepare(`SELECT COUNT(*) AS n FROM records WHERE id IN (${ids.map(() => '?').join(',')})`).get(...ids) as { n: number };

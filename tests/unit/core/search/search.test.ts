@@ -2,20 +2,14 @@ import fs from 'node:fs';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SearchIndex, toFtsQuery } from '../../../../src-main/core/search/search-index';
-import type { VaultService } from '../../../../src-main/service';
 import { snippetParts } from '../../../../src-shared/contract/search';
-import { filesContaining } from '../../../helpers/service';
-import { codeOf, relock, unlockedVault } from '../notes/fixture';
+import { filesContaining } from '../../../helpers/disk';
+import { codeOf, relock, unlockedVault } from '../../../helpers/service';
 
-let service: VaultService | undefined;
-afterEach(() => {
-  service?.close();
-  vi.restoreAllMocks();
-});
+afterEach(() => vi.restoreAllMocks());
 
 async function setup() {
   const v = await unlockedVault();
-  service = v.service;
   const search = (text: string, extra: { clientId?: string; limit?: number } = {}) => v.call('search.query', { text, ...extra });
   return { ...v, search };
 }
@@ -93,17 +87,17 @@ describe('search.query', () => {
   });
 
   it('treats any text as words, never as FTS5 syntax', async () => {
-    const { call, search } = await setup();
+    const { call, search, service } = await setup();
     const { id } = await call('notes.create', { title: 'Plan', body: 'She said "NEAR" and OR-ed (sic) title:x ^start' });
     for (const text of ['"', '""', 'NEAR(', 'a OR b', 'NOT', '*', 'title:x', '^start', '-x', '(sic', '\u0002', '   ', '', 'AND AND']) {
-      const res = await service!.invoke('search.query', { text });
+      const res = await service.invoke('search.query', { text });
       expect(res.ok, JSON.stringify(text)).toBe(true);
     }
     expect((await search('"NEAR"')).map((r) => r.noteId)).toEqual([id]);
     expect((await search('title:x')).map((r) => r.noteId)).toEqual([id]);
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 60 }), async (text) => {
-        const res = await service!.invoke('search.query', { text });
+        const res = await service.invoke('search.query', { text });
         expect(res.ok).toBe(true);
       }),
       { numRuns: 150 },

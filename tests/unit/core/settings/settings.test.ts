@@ -1,15 +1,15 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
-import { filesContaining, newService, STRONG_PASSWORD, value } from '../../../helpers/service';
-import { FakeClock } from '../lock/fake-clock';
+import { filesContaining } from '../../../helpers/disk';
+import { newService, STRONG_PASSWORD, value } from '../../../helpers/service';
+import { FakeClock } from '../../../helpers/fake-clock';
 
 const MINUTE = 60_000;
 const DEFAULTS = { idleLockMinutes: 5, lockWhenHiddenMinutes: null, clipboardClearSeconds: 30, backupDir: null, backupKeep: 10, backupReminderDays: 7, retentionYears: 7 };
 
 let service: VaultService;
-afterEach(() => service?.close());
 
 function rows(dataDir: string, sql: string): unknown[] {
   const db = new Database(path.join(dataDir, 'vault.db'), { readonly: true, fileMustExist: true });

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
-import { STRONG_PASSWORD, value } from '../../../helpers/service';
-import { createdVault, fingerprint, tamper, vaultFile, vaultService } from './vault-test-kit';
+import { fingerprint, tamper, vaultFile } from '../../../helpers/disk';
+import { createdVault, STRONG_PASSWORD, value, vaultService } from '../../../helpers/service';
 
 let service: VaultService | undefined;
-afterEach(() => service?.close());
 
 /** A closed vault with a few notes, for breaking in different ways. */
 async function closedVault(): Promise<string> {

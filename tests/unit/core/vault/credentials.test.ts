@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
-import { pick, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
-import { createdVault, fakeClock, vaultService } from './vault-test-kit';
+import { tempDir } from '../../../helpers/disk';
+import { createdVault, pick, STRONG_PASSWORD, value, vaultService } from '../../../helpers/service';
+import { FakeClock } from '../../../helpers/fake-clock';
 
 const NEXT_PASSWORD = 'lantern orchard velvet ninety';
 let service: VaultService | undefined;
-afterEach(() => service?.close());
 
 async function noteIds(s: VaultService) {
   return value(await s.invoke('notes.list', {})).map((n) => n.id);
@@ -15,7 +15,7 @@ async function noteIds(s: VaultService) {
 
 describe('password change and recovery key rotation (rewrap only)', () => {
   it('after a password change: the recovery key and the new password open the vault, the old password does not', async () => {
-    const clock = fakeClock();
+    const clock = new FakeClock();
     const v = await createdVault({ now: clock.now });
     service = v.service;
     const { id } = value(await service.invoke('notes.create', { title: 'Intake', body: 'Presenting concern: sleep.' }));

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
-import { pick, STRONG_PASSWORD, TEST_KDF, tempDir, value } from '../../../helpers/service';
-import { createdVault, fingerprint, tamper, vaultService } from './vault-test-kit';
+import { fingerprint, tamper, tempDir } from '../../../helpers/disk';
+import { createdVault, pick, STRONG_PASSWORD, TEST_KDF, value, vaultService } from '../../../helpers/service';
 
 let service: VaultService | undefined;
 afterEach(() => {

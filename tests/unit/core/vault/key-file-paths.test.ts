@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
-import { newService, pick, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
+import { tempDir } from '../../../helpers/disk';
+import { newService, pick, STRONG_PASSWORD, value } from '../../../helpers/service';
 
 /**
  * A key file is read whole and hashed: only a regular file of at most 1 MiB is accepted, both when

@@ -1,17 +1,17 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { recoveryKeyFromBytes } from '../../../../src-main/core/crypto/keys';
 import { initCrypto } from '../../../../src-main/core/crypto/sodium';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from '../../../../src-main/core/vault/migrations';
 import { encodeRecoveryKey } from '../../../../src-main/core/vault/recovery-key';
 import { migrate } from '../../../../src-main/core/vault/vault-db';
 import type { VaultService } from '../../../../src-main/service';
-import { newService, STRONG_PASSWORD, TEST_KDF, tempDir, value } from '../../../helpers/service';
+import { tempDir } from '../../../helpers/disk';
+import { newService, STRONG_PASSWORD, TEST_KDF, value } from '../../../helpers/service';
 import { makeVaultV1 } from '../../../fixtures/make-vault-v1';
 
 let service: VaultService | undefined;
-afterEach(() => service?.close());
 beforeAll(() => initCrypto());
 
 describe('migration registry', () => {

@@ -1,10 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
-import { filesContaining, filesUnder, STRONG_PASSWORD, value } from '../../../helpers/service';
-import { vaultService } from './vault-test-kit';
+import { filesContaining, filesUnder } from '../../../helpers/disk';
+import { STRONG_PASSWORD, value, vaultService } from '../../../helpers/service';
 
 let service: VaultService | undefined;
-afterEach(() => service?.close());
 
 /** 20 distinct strings a clinician would type: client names, titles, body phrases. */
 const CANARIES = Array.from({ length: 20 }, (_, i) => {

@@ -1,17 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { delayAfterFailures, secondsToWait } from '../../../../src-main/core/vault/rate-limit';
 import type { VaultService } from '../../../../src-main/service';
-import { STRONG_PASSWORD, value } from '../../../helpers/service';
-import { createdVault, fakeClock, vaultService } from './vault-test-kit';
+import { createdVault, STRONG_PASSWORD, value, vaultService } from '../../../helpers/service';
+import { FakeClock } from '../../../helpers/fake-clock';
 
 let service: VaultService | undefined;
-afterEach(() => service?.close());
 
 const WRONG = { password: 'this is not the password' };
 
 describe('unlock rate limit', () => {
   it('slows repeated failures with RATE_LIMITED + retryAfterSeconds, across a new service instance', async () => {
-    const clock = fakeClock();
+    const clock = new FakeClock();
     const v = await createdVault({ now: clock.now });
     service = v.service;
     value(await service.invoke('vault.lock', {}));
@@ -25,7 +24,7 @@ describe('unlock rate limit', () => {
     // An app restart does not reset the counter.
     service.close();
     ({ service } = await vaultService({ dataDir: v.dataDir, now: clock.now }));
-    clock.advance(1000);
+    await clock.advance(1000);
     expect(await service.invoke('vault.unlock', { password: STRONG_PASSWORD })).toMatchObject({
       ok: false,
       error: { code: 'RATE_LIMITED', retryAfterSeconds: 1 },
@@ -33,11 +32,11 @@ describe('unlock rate limit', () => {
     // Nor does the recovery key skip the wait.
     expect(await service.invoke('vault.unlock', { recoveryKey: v.recoveryKey })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
 
-    clock.advance(1000);
+    await clock.advance(1000);
     expect(await service.invoke('vault.unlock', WRONG)).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
     // The delay grows: 4 s after the fourth failure.
     expect(await service.invoke('vault.unlock', WRONG)).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', retryAfterSeconds: 4 } });
-    clock.advance(4000);
+    await clock.advance(4000);
     value(await service.invoke('vault.unlock', { password: STRONG_PASSWORD }));
 
     // Success resets it: three fresh free tries.
@@ -48,7 +47,7 @@ describe('unlock rate limit', () => {
   });
 
   it('a burst of parallel wrong attempts is counted one by one, not all let through', async () => {
-    const clock = fakeClock();
+    const clock = new FakeClock();
     const v = await createdVault({ now: clock.now });
     service = v.service;
     value(await service.invoke('vault.lock', {}));

@@ -1,19 +1,22 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { derivePasswordKek } from '../../../../src-main/core/crypto/password-kdf';
 import { initCrypto } from '../../../../src-main/core/crypto/sodium';
-import { VaultManager } from '../../../../src-main/core/vault/vault-manager';
-import { STRONG_PASSWORD, TEST_KDF, tempDir, value } from '../../../helpers/service';
-import { vaultService } from './vault-test-kit';
+import { recordType } from '../../../../src-main/core/records/record-store';
+import type { VaultManager } from '../../../../src-main/core/vault/vault-manager';
+import { newVaultManager, STRONG_PASSWORD, TEST_KDF, value, vaultService } from '../../../helpers/service';
 
 beforeAll(() => initCrypto());
 
 function manager(kdf = TEST_KDF): VaultManager {
-  return new VaultManager({ dataDir: tempDir(), now: Date.now, dangerouslyUseKdfParams: kdf, readKeyFile: () => new Uint8Array(0) });
+  return newVaultManager({ dangerouslyUseKdfParams: kdf });
 }
 /** Slow enough (~0.12 s a run natively, ~0.25 s in WASM) that a lock 30 ms in surely lands while the KDF runs. */
 const RACE_KDF = { opsLimit: 3, memLimitBytes: 64 * 1024 * 1024 };
+/** Any record will do for these tests: they prove the keys, not the notes. */
+const probeRecord = recordType('probe', z.object({ text: z.string() }), 'record');
 
 function sessionKeys(vm: VaultManager): Uint8Array[] {
   const s = vm.unlocked();
@@ -52,7 +55,7 @@ describe('keys in memory', () => {
     expect(notes.list({ includeTrashed: true })).toHaveLength(1);
     vm.lock();
     expect(notes.list({ includeTrashed: true })).toEqual([]);
-    expect(clients.list({ includeArchived: true }, new Map())).toEqual([]);
+    expect(clients.list({ includeArchived: true })).toEqual([]);
     expect(clients.nameOf(client.id)).toBeUndefined();
     expect(() => search.query('Held', { limit: 10 })).toThrow();
     vm.close();
@@ -75,14 +78,14 @@ describe('keys in memory', () => {
   it('a lock during a password change aborts it; the old password still opens the records', async () => {
     const vm = manager(RACE_KDF);
     await vm.create(STRONG_PASSWORD);
-    const { id } = vm.unlocked().store.insert('note', { text: 'intact' });
+    const { id } = vm.unlocked().store.insert(probeRecord, { text: 'intact' });
     const pending = vm.changePassword(STRONG_PASSWORD, 'lantern orchard velvet ninety');
     await duringKdf();
     vm.lock();
     await expect(pending).rejects.toMatchObject({ code: 'VAULT_LOCKED' });
     await expect(vm.unlock({ password: 'lantern orchard velvet ninety' })).rejects.toMatchObject({ code: 'WRONG_CREDENTIALS' });
     await vm.unlock({ password: STRONG_PASSWORD });
-    expect(vm.unlocked().store.get(id, 'note').payload).toEqual({ text: 'intact' });
+    expect(vm.unlocked().store.get(id, probeRecord).payload).toEqual({ text: 'intact' });
     vm.close();
   });
 

@@ -1,10 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
-import { STRONG_PASSWORD, value } from '../../../helpers/service';
-import { createdVault, tamper, vaultService } from './vault-test-kit';
+import { tamper } from '../../../helpers/disk';
+import { createdVault, STRONG_PASSWORD, value, vaultService } from '../../../helpers/service';
 
 let service: VaultService | undefined;
-afterEach(() => service?.close());
 
 type Row = { nonce: Buffer; ciphertext: Buffer };
 const rowOf = (db: import('better-sqlite3').Database, id: string, rev: number) =>

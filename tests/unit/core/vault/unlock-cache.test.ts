@@ -5,8 +5,8 @@ import { RecordStore } from '../../../../src-main/core/records/record-store';
 import { UNLOCK_CACHE_FILE } from '../../../../src-main/core/vault/unlock-cache';
 import type { VaultService } from '../../../../src-main/service';
 import type { Channel, Input, Output } from '../../../../src-shared/ipc';
-import { filesContaining, STRONG_PASSWORD, tempDir, value } from '../../../helpers/service';
-import { createdVault, tamper, vaultService } from './vault-test-kit';
+import { filesContaining, tamper, tempDir } from '../../../helpers/disk';
+import { createdVault, STRONG_PASSWORD, value, vaultService } from '../../../helpers/service';
 
 let services: VaultService[] = [];
 afterEach(() => {
@@ -62,7 +62,7 @@ describe('unlock cache (the sealed list and index of the last session)', () => {
     }
     const loadAll = vi.spyOn(RecordStore.prototype, 'loadAll');
     await p.call('vault.unlock', { password: STRONG_PASSWORD });
-    expect(loadAll.mock.calls.filter(([kind]) => kind === 'note')).toEqual([]);
+    expect(loadAll.mock.calls.filter(([type]) => type.kind === 'note')).toEqual([]);
     expect(await view(p.call)).toEqual(before);
   });
 
@@ -103,7 +103,7 @@ describe('unlock cache (the sealed list and index of the last session)', () => {
     fs.writeFileSync(p.cacheFile, damage(fs.readFileSync(p.cacheFile)));
     const loadAll = vi.spyOn(RecordStore.prototype, 'loadAll');
     const again = await reopen(p.dataDir);
-    expect(loadAll.mock.calls.filter(([kind]) => kind === 'note')).toHaveLength(1);
+    expect(loadAll.mock.calls.filter(([type]) => type.kind === 'note')).toHaveLength(1);
     expect(await view(again.call)).toEqual(before);
   });
 

@@ -1,19 +1,26 @@
-import type { PolicyClock } from '../../../../src-main/core/lock/lock-policy';
+import type { PolicyClock } from '../../src-main/core/lock/lock-policy';
 
 /** Lets every pending promise chain (service invokes, the flush handshake) run to its next wait. */
 export function settle(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** A clock whose time moves only when the test says so; timers fire in time order. */
+/**
+ * The one fake clock of the tests: time moves only when the test says so, and timers set on it
+ * fire in time order as it moves. Pass `clock.now` as a service's `now`, the clock itself as its
+ * `lockClock` (the auto-lock's timers).
+ */
 export class FakeClock implements PolicyClock {
-  private t = Date.UTC(2026, 0, 5, 9, 0, 0);
+  private t: number;
   private readonly timers = new Map<number, { at: number; fn: () => void }>();
   private nextId = 1;
 
-  now(): number {
-    return this.t;
+  constructor(start = Date.UTC(2026, 0, 5, 9, 0, 0)) {
+    this.t = start;
   }
+
+  /** An arrow, so `now: clock.now` can be handed on as is. */
+  readonly now = (): number => this.t;
 
   setTimeout(fn: () => void, ms: number): unknown {
     const id = this.nextId++;
@@ -43,5 +50,10 @@ export class FakeClock implements PolicyClock {
     }
     this.t = end;
     await settle();
+  }
+
+  /** Jumps to a moment, forward or back, firing no timer: for code that only reads the time. */
+  setTime(ms: number): void {
+    this.t = ms;
   }
 }
