@@ -6,6 +6,7 @@ import { isoDate, oneOf } from './notes';
 
 export const GOAL_STATUSES = ['active', 'met', 'revised', 'discontinued'] as const;
 export const goalStatus = z.enum(GOAL_STATUSES, oneOf(GOAL_STATUSES));
+export const GOAL_STATUS_LABEL: Record<(typeof GOAL_STATUSES)[number], string> = { active: 'Active', met: 'Met', revised: 'Revised', discontinued: 'Discontinued' };
 
 const planText = (what: string) => z.string().trim().min(1, `Write the ${what}.`).max(5000, 'Too long (the limit is 5,000 characters).');
 /** 'phq9', 'gad7' or 'custom:<name>': the trend shown beside a goal. */

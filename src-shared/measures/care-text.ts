@@ -1,6 +1,6 @@
 import type { Measure } from '../contract/measures';
-import type { GoalNote, TreatmentPlan } from '../contract/plan';
-import { pointsOf, toSeries } from './series';
+import { GOAL_STATUS_LABEL as STATUS, type GoalNote, type TreatmentPlan } from '../contract/plan';
+import { measureLabel, pointsOf, toSeries } from './series';
 import { shortDate, summarizeTrend } from './trend';
 
 /**
@@ -15,8 +15,6 @@ export interface CareText {
     problems: { heading: string; goals: { heading: string; facts: string[]; objectives: string[]; notes: string[] }[] }[];
   };
 }
-
-const STATUS: Record<string, string> = { active: 'Active', met: 'Met', revised: 'Revised', discontinued: 'Discontinued' };
 
 export function careText(measures: readonly Measure[], plan: TreatmentPlan | null, notesByGoal: Record<string, GoalNote[]>, treatmentStart?: string): CareText {
   const series = toSeries(measures);
@@ -41,15 +39,11 @@ export function careText(measures: readonly Measure[], plan: TreatmentPlan | nul
         heading: `Problem ${pi + 1}: ${p.text}`,
         goals: p.goals.map((g, gi) => ({
           heading: `Goal ${pi + 1}.${gi + 1}: ${g.text}`,
-          facts: [`Status: ${STATUS[g.status] ?? g.status}`, ...(g.targetDate ? [`Target date: ${shortDate(g.targetDate)}`] : []), ...(g.measure ? [`Measured by: ${measureName(g.measure)}`] : [])],
-          objectives: g.objectives.map((o) => `${o.text} (${(STATUS[o.status] ?? o.status).toLowerCase()}${o.targetDate ? `, target ${shortDate(o.targetDate)}` : ''})`),
+          facts: [`Status: ${STATUS[g.status]}`, ...(g.targetDate ? [`Target date: ${shortDate(g.targetDate)}`] : []), ...(g.measure ? [`Measured by: ${measureLabel(g.measure)}`] : [])],
+          objectives: g.objectives.map((o) => `${o.text} (${STATUS[o.status].toLowerCase()}${o.targetDate ? `, target ${shortDate(o.targetDate)}` : ''})`),
           notes: (notesByGoal[g.id] ?? []).map((n) => `${shortDate(n.serviceDate)}: ${n.title || 'Untitled'}`),
         })),
       })),
     },
   };
-}
-
-function measureName(key: string): string {
-  return key === 'phq9' ? 'PHQ-9' : key === 'gad7' ? 'GAD-7' : key.replace(/^custom:/, '');
 }

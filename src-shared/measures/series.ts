@@ -15,6 +15,11 @@ export interface Series {
   measures: Measure[];
 }
 
+/** 'phq9' -> 'PHQ-9', 'custom:SUDS' -> 'SUDS'. */
+export function measureLabel(key: string): string {
+  return key === 'phq9' || key === 'gad7' ? INSTRUMENTS[key].name : key.replace(/^custom:/, '');
+}
+
 export function seriesKey(m: Measure): string {
   return m.instrument === 'custom' ? `custom:${m.custom?.name ?? ''}` : m.instrument;
 }

@@ -98,6 +98,18 @@ test('three PHQ-9s over time: chart points, summary and table agree; item 9 prom
   await expect(measures.getByRole('status')).toHaveText('GAD-7 saved as incomplete.');
   await expect(measures.getByRole('table', { name: 'GAD-7 scores' })).toContainText('Incomplete (1 of 7 answered)');
 
+  // A custom measure: name, range, direction, one score.
+  await measures.getByRole('button', { name: 'Add measure' }).click();
+  await page.getByLabel('Measure', { exact: true }).selectOption('custom');
+  await page.getByLabel('Date given').fill('2026-03-05');
+  await page.getByLabel('Name of the measure').fill('Sleep quality');
+  await page.getByLabel('Highest score').fill('10');
+  await page.getByLabel('Which way is better').selectOption('higher');
+  await page.getByLabel('Score', { exact: true }).fill('6');
+  await page.getByRole('button', { name: 'Save measure' }).click();
+  await expect(measures.getByRole('status')).toHaveText('Sleep quality saved: 6.');
+  await expect(measures.getByRole('region', { name: 'Sleep quality' }).getByText('Sleep quality 6 on 5 Mar 2026; one score so far.')).toBeVisible();
+
   // The linked note shows the risk prompt too.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Notes' }).click();
   await page.getByRole('button', { name: /Intake session/ }).first().click();
@@ -130,6 +142,14 @@ test('a treatment plan goal shows the progress notes that addressed it', async (
   await backToClient(page, 'Sam Rivera');
   await expect(plan.getByRole('list', { name: 'Notes that addressed goal 1.1' }).getByRole('button')).toHaveText('15 Jan 2026: Session 2');
   await expectAccessible(page, 'treatment plan with a linked note');
+
+  // The goal is met: a new version; the earlier one stays readable.
+  await plan.getByRole('button', { name: 'Edit plan' }).click();
+  await page.getByLabel('Status').first().selectOption('met');
+  await page.getByRole('button', { name: 'Save plan' }).click();
+  await expect(plan.getByText('Met', { exact: true })).toBeVisible();
+  await plan.getByRole('button', { name: 'Show earlier versions' }).click();
+  await expect(plan.getByRole('region', { name: 'Earlier versions' })).toContainText('PHQ-9 under 10 for four weeks (active)');
 
   // Goal text is searchable; a hit opens the client's record.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Search' }).click();

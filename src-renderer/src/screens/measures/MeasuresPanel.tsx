@@ -5,7 +5,7 @@ import { useApp } from '../../store';
 import { MeasureForm } from './MeasureForm';
 import { MeasureTrend } from './MeasureTrend';
 import { RiskPrompt } from './RiskPrompt';
-import { toSeries } from '../../../../src-shared/measures/series';
+import { measureLabel, seriesKey, toSeries } from '../../../../src-shared/measures/series';
 import './measures.css';
 
 /** A client's measures: a risk prompt when the latest PHQ-9 asks for one, one trend per measure, and the form to add one. */
@@ -35,7 +35,7 @@ export function MeasuresPanel({ clientId, measures, treatmentStart, onAdded }: {
           onDone={(added) => {
             setAdding(false);
             if (added) {
-              setStatus({ ok: true, text: added.score === null ? `${label(added)} saved as incomplete.` : `${label(added)} saved: ${added.score}${added.band ? ` (${added.band})` : ''}.` });
+              setStatus({ ok: true, text: added.score === null ? `${measureLabel(seriesKey(added))} saved as incomplete.` : `${measureLabel(seriesKey(added))} saved: ${added.score}${added.band ? ` (${added.band})` : ''}.` });
               onAdded();
             }
           }}
@@ -47,8 +47,4 @@ export function MeasuresPanel({ clientId, measures, treatmentStart, onAdded }: {
       )}
     </section>
   );
-}
-
-function label(m: Measure): string {
-  return m.instrument === 'phq9' ? 'PHQ-9' : m.instrument === 'gad7' ? 'GAD-7' : (m.custom?.name ?? 'Measure');
 }

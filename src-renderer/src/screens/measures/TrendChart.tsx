@@ -4,6 +4,7 @@ import { scaleLinear, scaleTime } from '@visx/scale';
 import { LinePath } from '@visx/shape';
 import { shortDate, type TrendSummary } from '../../../../src-shared/measures/trend';
 import { pointsOf, type Series } from '../../../../src-shared/measures/series';
+import { isoDay } from '../../components/format';
 
 /*
  * Drawn with visx (@visx/scale, shape, axis, group: 75 KB minified, 26 KB gzip, with the d3
@@ -79,15 +80,10 @@ export function TrendChart({ series, summary, treatmentStart, height = 220 }: { 
           numTicks={4}
           stroke="#555"
           tickStroke="#555"
-          tickFormat={(v) => shortDate(isoOf(v instanceof Date ? v : new Date(Number(v))))}
+          tickFormat={(v) => shortDate(isoDay(v instanceof Date ? v : Number(v)))}
           tickLabelProps={{ fill: '#333', fontSize: 11 }}
         />
       </Group>
     </svg>
   );
-}
-
-function isoOf(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }

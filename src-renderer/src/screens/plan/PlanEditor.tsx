@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { GOAL_STATUSES, type TreatmentPlan } from '../../../../src-shared/contract/plan';
+import { GOAL_STATUS_LABEL as STATUS_LABEL, GOAL_STATUSES, type TreatmentPlan } from '../../../../src-shared/contract/plan';
 import type { Input } from '../../../../src-shared/ipc';
 import { savePlan } from '../../actions/plan';
 import { StatusMessage } from '../../components/StatusMessage';
@@ -8,7 +8,6 @@ import type { Series } from '../../../../src-shared/measures/series';
 
 type Problems = Input<'plan.save'>['problems'];
 type Status = (typeof GOAL_STATUSES)[number];
-const STATUS_LABEL: Record<Status, string> = { active: 'Active', met: 'Met', revised: 'Revised', discontinued: 'Discontinued' };
 
 /** Edits the whole plan; saving makes a new revision (the old one stays in the history). */
 export function PlanEditor({ clientId, plan, series, onDone }: { clientId: string; plan: TreatmentPlan | null; series: Series[]; onDone: (saved: boolean) => void }) {
@@ -127,5 +126,3 @@ function setOptional<T extends object, K extends keyof T>(target: T, key: K, val
   if (value === '') delete target[key];
   else (target as Record<K, unknown>)[key] = value;
 }
-
-export { STATUS_LABEL };

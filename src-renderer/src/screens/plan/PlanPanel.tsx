@@ -1,14 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { GoalNote, TreatmentPlan } from '../../../../src-shared/contract/plan';
+import { GOAL_STATUS_LABEL as STATUS_LABEL, type GoalNote, type TreatmentPlan } from '../../../../src-shared/contract/plan';
 import { shortDate } from '../../../../src-shared/measures/trend';
 import { focusNoteTitle, openNote } from '../../actions/notes';
 import { loadPlan, planHistory } from '../../actions/plan';
+import { isoDay } from '../../components/format';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useSubmit } from '../../components/useSubmit';
 import { useApp } from '../../store';
 import { MeasureTrend } from '../measures/MeasureTrend';
 import type { Series } from '../../../../src-shared/measures/series';
-import { PlanEditor, STATUS_LABEL } from './PlanEditor';
+import { PlanEditor } from './PlanEditor';
 import '../measures/measures.css';
 
 /** The client's treatment plan: problems, goals with their status, the notes that addressed each goal and its measure's trend; edit; history. */
@@ -138,10 +139,4 @@ function PlanHistory({ history }: { history: TreatmentPlan[] }) {
       </ol>
     </section>
   );
-}
-
-function isoDay(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }

@@ -1,7 +1,5 @@
-import type { GoalHit } from '../../../../src-shared/contract/plan';
+import { GOAL_STATUS_LABEL as STATUS, type GoalHit } from '../../../../src-shared/contract/plan';
 import { selectClient } from '../../actions/clients';
-
-const STATUS: Record<GoalHit['status'], string> = { active: 'Active', met: 'Met', revised: 'Revised', discontinued: 'Discontinued' };
 
 /** Treatment-plan goals that match the search; each opens the client's record, where the plan is. */
 export function GoalHits({ hits }: { hits: GoalHit[] }) {
