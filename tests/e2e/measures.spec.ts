@@ -97,6 +97,13 @@ test('three PHQ-9s over time: chart points, summary and table agree; item 9 prom
   await page.getByRole('button', { name: 'Save GAD-7' }).click();
   await expect(measures.getByRole('status')).toHaveText('GAD-7 saved as incomplete.');
   await expect(measures.getByRole('table', { name: 'GAD-7 scores' })).toContainText('Incomplete (1 of 7 answered)');
+  // The paper form turns up: correct the entry (a new revision of the same measure).
+  await measures.getByRole('button', { name: 'Correct GAD-7 of 5 Mar 2026' }).click();
+  const correction = page.getByRole('form', { name: 'Correct measure' });
+  for (let i = 2; i <= 7; i++) await correction.getByRole('group', { name: new RegExp(`^${i}\\. `) }).getByRole('radio', { name: 'Not at all (0)' }).check();
+  await correction.getByRole('button', { name: 'Save correction' }).click();
+  await expect(measures.getByRole('status')).toHaveText('GAD-7 corrected: 1 (minimal).');
+  await expect(measures.getByRole('table', { name: 'GAD-7 scores' })).not.toContainText('Incomplete');
 
   // A custom measure: name, range, direction, one score.
   await measures.getByRole('button', { name: 'Add measure' }).click();

@@ -8,3 +8,8 @@ export function listMeasures(clientId: string) {
 export function addMeasure(input: Input<'measures.add'>) {
   return call(api().measures.add(input));
 }
+
+/** A correction: the measure's next revision (the earlier one stays in its history). */
+export function correctMeasure(input: Input<'measures.update'>) {
+  return call(api().measures.update(input));
+}

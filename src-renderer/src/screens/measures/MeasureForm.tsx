@@ -1,28 +1,38 @@
 import { useState } from 'react';
 import type { Measure } from '../../../../src-shared/contract/measures';
+import type { Input } from '../../../../src-shared/ipc';
 import { INSTRUMENTS, PHQ9_DIFFICULTY, type StandardInstrument } from '../../../../src-shared/measures/instruments';
 import { scoreForm, type ItemAnswer } from '../../../../src-shared/measures/scoring';
-import { addMeasure } from '../../actions/measures';
+import { addMeasure, correctMeasure } from '../../actions/measures';
 import { todayIso } from '../../components/format';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useSubmit } from '../../components/useSubmit';
 import { useApp } from '../../store';
 
 type Kind = StandardInstrument | 'custom';
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** What the form produces, before it says which client (add) or which record (correct). */
+type Entry = DistributiveOmit<Input<'measures.add'>, 'clientId'>;
 
 /**
- * Enter a measure given in session or from a paper form. Every answer is a native radio group,
- * so the whole form works from the keyboard (Tab between items, arrow keys within one).
+ * Enter a measure given in session or from a paper form, or correct one (`editing`: a new
+ * revision, the earlier one kept). Every answer is a native radio group, so the whole form works
+ * from the keyboard (Tab between items, arrow keys within one).
  */
-export function MeasureForm({ clientId, customNames, onDone }: { clientId: string; customNames: string[]; onDone: (added: Measure | null) => void }) {
-  const [kind, setKind] = useState<Kind>('phq9');
-  const [date, setDate] = useState(todayIso);
-  const [noteId, setNoteId] = useState('');
+export function MeasureForm({ clientId, customNames, editing, onDone }: { clientId: string; customNames: string[]; editing?: Measure; onDone: (saved: Measure | null) => void }) {
+  const [kind, setKind] = useState<Kind>(editing?.instrument ?? 'phq9');
+  const [date, setDate] = useState(() => editing?.date ?? todayIso());
+  const [noteId, setNoteId] = useState(editing?.noteId ?? '');
   const notes = useApp((s) => s.notes).filter((n) => n.clientId === clientId && !n.isPsychotherapy && n.trashedAt === undefined);
   const { status, onSubmit } = useSubmit();
-  const [items, setItems] = useState<ItemAnswer[]>(() => blank('phq9'));
-  const [difficulty, setDifficulty] = useState<ItemAnswer>(null);
-  const [custom, setCustom] = useState({ name: '', min: '0', max: '10', higherIsBetter: false, meaningfulChange: '', score: '' });
+  const [items, setItems] = useState<ItemAnswer[]>(() => (editing?.items as ItemAnswer[] | undefined) ?? blank('phq9'));
+  const [difficulty, setDifficulty] = useState<ItemAnswer>((editing?.difficulty ?? null) as ItemAnswer);
+  const [custom, setCustom] = useState(() => {
+    const c = editing?.custom;
+    return c
+      ? { name: c.name, min: String(c.min), max: String(c.max), higherIsBetter: c.higherIsBetter, meaningfulChange: c.meaningfulChange === undefined ? '' : String(c.meaningfulChange), score: String(editing?.score ?? '') }
+      : { name: '', min: '0', max: '10', higherIsBetter: false, meaningfulChange: '', score: '' };
+  });
 
   function choose(next: Kind) {
     setKind(next);
@@ -30,10 +40,12 @@ export function MeasureForm({ clientId, customNames, onDone }: { clientId: strin
   }
 
   const submit = onSubmit(async () => {
-    const link = { clientId, date, ...(noteId ? { noteId } : {}) };
+    const link = { date, ...(noteId ? { noteId } : {}) };
+    // The same entry adds a measure or, with the record's id and revision, corrects it.
+    const save = editing ? (e: Entry) => correctMeasure({ ...e, id: editing.id, baseRev: editing.rev }) : (e: Entry) => addMeasure({ ...e, clientId });
     const added =
       kind === 'custom'
-        ? await addMeasure({
+        ? await save({
             ...link,
             instrument: 'custom',
             custom: {
@@ -46,19 +58,19 @@ export function MeasureForm({ clientId, customNames, onDone }: { clientId: strin
             score: custom.score === '' ? Number.NaN : Number(custom.score),
           })
         : kind === 'phq9'
-          ? await addMeasure({ ...link, instrument: 'phq9', items, ...(difficulty !== null ? { difficulty } : {}) })
-          : await addMeasure({ ...link, instrument: 'gad7', items });
+          ? await save({ ...link, instrument: 'phq9', items, ...(difficulty !== null ? { difficulty } : {}) })
+          : await save({ ...link, instrument: 'gad7', items });
     onDone(added);
   });
 
   const def = kind === 'custom' ? null : INSTRUMENTS[kind];
   const score = def ? scoreForm(def.id, items) : null;
   return (
-    <form onSubmit={submit} aria-label="Add measure" className="measure-form">
+    <form onSubmit={submit} aria-label={editing ? 'Correct measure' : 'Add measure'} className="measure-form">
       <div className="session-grid">
         <div>
           <label htmlFor="measure-kind">Measure</label>
-          <select id="measure-kind" value={kind} onChange={(e) => choose(e.target.value as Kind)}>
+          <select id="measure-kind" value={kind} disabled={editing !== undefined} onChange={(e) => choose(e.target.value as Kind)}>
             <option value="phq9">PHQ-9 (depression)</option>
             <option value="gad7">GAD-7 (anxiety)</option>
             <option value="custom">Custom measure</option>
@@ -160,7 +172,7 @@ export function MeasureForm({ clientId, customNames, onDone }: { clientId: strin
       )}
       <StatusMessage status={status} />
       <div className="row">
-        <button type="submit">Save {def ? def.name : 'measure'}</button>
+        <button type="submit">{editing ? 'Save correction' : `Save ${def ? def.name : 'measure'}`}</button>
         <button type="button" className="secondary" onClick={() => onDone(null)}>
           Cancel
         </button>

@@ -1,10 +1,24 @@
+import type { Measure } from '../../../../src-shared/contract/measures';
 import { summarizeTrend, shortDate } from '../../../../src-shared/measures/trend';
 import { TableHead } from '../../components/TableHead';
 import { pointsOf, type Series } from '../../../../src-shared/measures/series';
 import { TrendChart } from './TrendChart';
 
 /** One measure's trend: the text summary, the chart, and the same scores as a table (the chart's accessible alternative). */
-export function MeasureTrend({ series, treatmentStart, compact = false, noteTitle }: { series: Series; treatmentStart?: string; compact?: boolean; noteTitle?: (id: string) => string | undefined }) {
+export function MeasureTrend({
+  series,
+  treatmentStart,
+  compact = false,
+  noteTitle,
+  onCorrect,
+}: {
+  series: Series;
+  treatmentStart?: string;
+  compact?: boolean;
+  noteTitle?: (id: string) => string | undefined;
+  /** Offers a correction per row. */
+  onCorrect?: (m: Measure) => void;
+}) {
   const summary = summarizeTrend(series.spec, pointsOf(series), treatmentStart);
   const first = pointsOf(series)[0];
   const label = series.spec.label;
@@ -16,7 +30,7 @@ export function MeasureTrend({ series, treatmentStart, compact = false, noteTitl
       {summary && <TrendChart series={series} summary={summary} treatmentStart={treatmentStart} height={compact ? 160 : 220} />}
       {!compact && (
         <table className="measure-table" aria-label={`${label} scores`}>
-          <TableHead columns={['Date', 'Score', 'Severity', 'Change from first', 'Flags', 'Note']} />
+          <TableHead columns={['Date', 'Score', 'Severity', 'Change from first', 'Flags', 'Note']} actions={onCorrect !== undefined} />
           <tbody>
             {series.measures.map((m) => (
               <tr key={m.id}>
@@ -30,6 +44,13 @@ export function MeasureTrend({ series, treatmentStart, compact = false, noteTitl
                     .join('; ') || '—'}
                 </td>
                 <td>{m.noteId ? (noteTitle?.(m.noteId) ?? 'Linked note') : '—'}</td>
+                {onCorrect && (
+                  <td>
+                    <button type="button" className="secondary" onClick={() => onCorrect(m)} aria-label={`Correct ${label} of ${shortDate(m.date)}`}>
+                      Correct
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

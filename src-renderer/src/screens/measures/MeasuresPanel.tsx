@@ -11,6 +11,7 @@ import './measures.css';
 /** A client's measures: a risk prompt when the latest PHQ-9 asks for one, one trend per measure, and the form to add one. */
 export function MeasuresPanel({ clientId, measures, treatmentStart, onAdded }: { clientId: string; measures: Measure[] | null; treatmentStart?: string; onAdded: () => void }) {
   const [adding, setAdding] = useState(false);
+  const [correcting, setCorrecting] = useState<Measure | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
   const notes = useApp((s) => s.notes);
   const series = toSeries(measures ?? []);
@@ -26,16 +27,29 @@ export function MeasuresPanel({ clientId, measures, treatmentStart, onAdded }: {
       ) : series.length === 0 ? (
         <p className="empty">No measures yet. Give a PHQ-9 or GAD-7 at intake to see the trend over treatment.</p>
       ) : (
-        series.map((s) => <MeasureTrend key={s.key} series={s} treatmentStart={treatmentStart} noteTitle={(id) => notes.find((n) => n.id === id)?.title} />)
+        series.map((s) => (
+          <MeasureTrend
+            key={s.key}
+            series={s}
+            treatmentStart={treatmentStart}
+            noteTitle={(id) => notes.find((n) => n.id === id)?.title}
+            onCorrect={(m) => (setStatus(null), setAdding(false), setCorrecting(m))}
+          />
+        ))
       )}
-      {adding ? (
+      {adding || correcting ? (
         <MeasureForm
+          key={correcting?.id ?? 'new'}
           clientId={clientId}
           customNames={customNames}
-          onDone={(added) => {
+          {...(correcting ? { editing: correcting } : {})}
+          onDone={(saved) => {
+            const verb = correcting ? 'corrected' : 'saved';
             setAdding(false);
-            if (added) {
-              setStatus({ ok: true, text: added.score === null ? `${measureLabel(seriesKey(added))} saved as incomplete.` : `${measureLabel(seriesKey(added))} saved: ${added.score}${added.band ? ` (${added.band})` : ''}.` });
+            setCorrecting(null);
+            if (saved) {
+              const name = measureLabel(seriesKey(saved));
+              setStatus({ ok: true, text: saved.score === null ? `${name} ${verb} as incomplete.` : `${name} ${verb}: ${saved.score}${saved.band ? ` (${saved.band})` : ''}.` });
               onAdded();
             }
           }}
