@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Measure } from '../contract/measures';
 import { GOAL_STATUS_LABEL as STATUS, type GoalNote, type TreatmentPlan } from '../contract/plan';
 import { measureLabel, pointsOf, toSeries } from './series';
@@ -5,18 +6,26 @@ import { shortDate, summarizeTrend } from './trend';
 
 /**
  * The measures and the treatment plan as the words of a records-request copy, once for every
- * format (HTML, PDF): tables of scores with the trend summary, then problems, goals, objectives
- * and the notes that addressed each goal.
+ * format (HTML, PDF, on screen): tables of scores with the trend summary, then problems, goals,
+ * objectives and the notes that addressed each goal.
  */
-export interface CareText {
-  measures: { title: string; summary: string; columns: string[]; rows: string[][] }[];
-  plan: null | {
-    version: string;
-    problems: { heading: string; goals: { heading: string; facts: string[]; objectives: string[]; notes: string[] }[] }[];
-  };
-}
+export const careText = z.object({
+  measures: z.array(z.object({ title: z.string(), summary: z.string(), columns: z.array(z.string()), rows: z.array(z.array(z.string())) })),
+  plan: z
+    .object({
+      version: z.string(),
+      problems: z.array(
+        z.object({
+          heading: z.string(),
+          goals: z.array(z.object({ heading: z.string(), facts: z.array(z.string()), objectives: z.array(z.string()), notes: z.array(z.string()) })),
+        }),
+      ),
+    })
+    .nullable(),
+});
+export type CareText = z.output<typeof careText>;
 
-export function careText(measures: readonly Measure[], plan: TreatmentPlan | null, notesByGoal: Record<string, GoalNote[]>, treatmentStart?: string): CareText {
+export function careTextOf(measures: readonly Measure[], plan: TreatmentPlan | null, notesByGoal: Record<string, GoalNote[]>, treatmentStart?: string): CareText {
   const series = toSeries(measures);
   return {
     measures: series.map((s) => {

@@ -1,5 +1,5 @@
 import type { CareText } from '../../../src-shared/measures/care-text';
-import { careText } from '../../../src-shared/measures/care-text';
+import { careTextOf } from '../../../src-shared/measures/care-text';
 import type { UnlockedSession } from '../vault/unlocked-session';
 import { escapeHtml as e } from './export-html';
 
@@ -7,7 +7,7 @@ import { escapeHtml as e } from './export-html';
 export function careOf(s: UnlockedSession, clientId: string, treatmentStart: string | undefined): CareText {
   const measures = s.measures.list(clientId);
   const { plan, notesByGoal } = s.plans.get(clientId);
-  return careText(measures, plan, notesByGoal, treatmentStart ?? measures[0]?.date);
+  return careTextOf(measures, plan, notesByGoal, treatmentStart ?? measures[0]?.date);
 }
 
 /** The measures and treatment-plan sections of the HTML copy. */
