@@ -12,17 +12,17 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 /** An entry without the keys that say where it goes. */
 type Entry = DistributiveOmit<AddInput, 'clientId'>;
 
-/** The checks a linked note must pass: it exists, and it is this client's. */
+/** The checks a linked note must pass: it exists, it is this client's, and it is part of the record. */
 export interface NoteLinks {
-  /** The note's client (undefined for a note without one), or null when there is no such note. */
-  clientOfNote(noteId: string): string | undefined | null;
+  /** The note's client (undefined for a note without one) and whether it is a psychotherapy note; null when there is no such note. */
+  noteOwner(noteId: string): { clientId: string | undefined; psychotherapy: boolean } | null;
 }
 
 export function noteLinksFrom(notes: Pick<NotesRepo, 'meta'>): NoteLinks {
   return {
-    clientOfNote: (id) => {
+    noteOwner: (id) => {
       const meta = notes.meta(id);
-      return meta ? meta.clientId : null;
+      return meta ? { clientId: meta.clientId, psychotherapy: meta.isPsychotherapy } : null;
     },
   };
 }
@@ -100,9 +100,11 @@ export class MeasureRepo {
   /** What is stored of an entry: only the fields of its instrument. */
   private entry(clientId: string, e: Entry): Omit<StoredMeasure, 'clientId' | 'createdAt' | 'updatedAt'> {
     if (e.noteId !== undefined) {
-      const owner = this.notes.clientOfNote(e.noteId);
+      const owner = this.notes.noteOwner(e.noteId);
       if (owner === null) throw new VaultError('NOT_FOUND', 'That note does not exist.');
-      if (owner !== clientId) throw new VaultError('INVALID_INPUT', "Invalid noteId: link a note of this client's.");
+      if (owner.clientId !== clientId) throw new VaultError('INVALID_INPUT', "Invalid noteId: link a note of this client's.");
+      // A measure is part of the record; psychotherapy notes are kept apart from it.
+      if (owner.psychotherapy) throw new VaultError('INVALID_INPUT', 'Invalid noteId: link a session note of the record, not a psychotherapy note.');
     }
     const link = { date: e.date, ...(e.noteId !== undefined ? { noteId: e.noteId } : {}) };
     switch (e.instrument) {

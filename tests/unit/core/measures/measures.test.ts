@@ -62,16 +62,21 @@ describe('measures', () => {
     expect(switched).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
-  it("links a measure to one of the client's notes only", async () => {
+  it("links a measure to one of the client's record notes only", async () => {
     const { svc, call, clientId } = await start();
     const note = await call('notes.create', { title: 'Session', clientId, kind: 'progress' });
     const other = await call('clients.create', { displayName: 'Other' });
     const theirs = await call('notes.create', { title: 'Theirs', clientId: other.id, kind: 'progress' });
+    const privateNote = await call('notes.create', { title: 'Process', clientId, kind: 'psychotherapy' });
     const linked = await call('measures.add', { clientId, date: '2026-01-08', noteId: note.id, instrument: 'gad7', items: [0, 0, 0, 0, 0, 0, 0] });
     expect(linked.noteId).toBe(note.id);
     expect(await svc.invoke('measures.add', { clientId, date: '2026-01-08', noteId: theirs.id, instrument: 'gad7', items: [0, 0, 0, 0, 0, 0, 0] })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
+    });
+    expect(await svc.invoke('measures.add', { clientId, date: '2026-01-08', noteId: privateNote.id, instrument: 'gad7', items: [0, 0, 0, 0, 0, 0, 0] })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringMatching(/not a psychotherapy note/) },
     });
     expect(await svc.invoke('measures.add', { clientId, date: '2026-01-08', noteId: 'ffffffffffffffff', instrument: 'gad7', items: [0, 0, 0, 0, 0, 0, 0] })).toMatchObject({
       ok: false,
