@@ -155,7 +155,9 @@ export async function generatePractice(
   for (let i = 0; i < n(FULL_PRACTICE.psychotherapyNotes); i++) {
     const client = weightedClient(rng, clients);
     const body = passage(rng, ['process'], Math.round(Math.min(800, rng.logNormal(180, 0.5))), client.profile);
-    await save(client, { title: 'Process note', kind: 'psychotherapy', body, session: sessionHeader(rng, rng.int(client.startDay, DAYS)) }, false);
+    // Psychotherapy notes carry no billing code (the same random draws as before, so the practice is unchanged).
+    const { serviceCode: _billing, ...session } = sessionHeader(rng, rng.int(client.startDay, DAYS))!;
+    await save(client, { title: 'Process note', kind: 'psychotherapy', body, session }, false);
   }
 
   const sorted = [...progressWords].sort((a, b) => a - b);

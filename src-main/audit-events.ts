@@ -18,6 +18,7 @@ const RULES: { [C in Channel]?: Rule<C> } = {
   'vault.unlock': (input) => ({ type: 'recoveryKey' in input ? 'vault.recoveryKeyUsed' : 'vault.unlocked' }),
   'vault.changePassword': () => ({ type: 'vault.passwordChanged' }),
   'vault.rotateRecoveryKey': () => ({ type: 'vault.recoveryKeyRotated' }),
+  'vault.addKeyFile': () => ({ type: 'vault.keyFileAdded' }),
   'clients.create': (_i, out) => ({ type: 'client.created', recordId: out.id }),
   'clients.update': (_i, out) => ({ type: 'client.updated', recordId: out.id }),
   'clients.archive': (_i, out) => ({ type: 'client.archived', recordId: out.id }),

@@ -50,6 +50,10 @@ export interface VaultServiceOptions {
   flushTimeoutMs?: number;
   /** The system clipboard (Electron); without it, copied text is not cleared by the app. */
   clipboard?: ClipboardPort;
+  /** Tests only: the OS to behave as (default process.platform). */
+  platform?: NodeJS.Platform;
+  /** The Shell's spellchecker switch: called with the spell-check setting once it is known (unlocked) and whenever it changes. */
+  onSpellCheck?: (enabled: boolean) => void;
   /**
    * How the user chooses files and folders: the OS dialogs from the Shell, or the preview's drive
    * list plus a typed path. Required, so no build can fall back to trusting a typed path by accident.
@@ -123,6 +127,7 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     lockCoordinator: autoLock.coordinator,
     settings,
     clipboardGuard,
+    platform: options.platform ?? process.platform,
     files,
     places: new FilePlaces({ vault, dataDir: options.dataDir, now, chooser: options.fileChooser, drives, files }),
     backup,
@@ -169,7 +174,18 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     } finally {
       // Arms the auto-lock after any call that unlocked the vault (unlock, create, restore…).
       autoLock.coordinator.sync();
+      reportSpellCheck();
     }
+  }
+
+  /** Tells the Shell the spell-check setting once it can be read (unlocked) and whenever it changes. */
+  let spellCheckReported: boolean | undefined;
+  function reportSpellCheck(): void {
+    if (!options.onSpellCheck || vault.status().state !== 'unlocked') return;
+    const on = autoLock.settings.current().spellCheck;
+    if (on === spellCheckReported) return;
+    spellCheckReported = on;
+    options.onSpellCheck(on);
   }
 
   return {

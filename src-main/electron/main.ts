@@ -5,6 +5,8 @@ import { createVaultService, type VaultService } from '../service';
 import { dialogFileChooser } from './file-dialogs';
 import { attachIdleSources } from './idle';
 import { registerIpcHandlers } from './ipc';
+import { spellCheckWorksOffline } from '../../src-shared/spellcheck';
+import { configureSpellCheck } from './spellcheck';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -51,11 +53,13 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   hardenDefaultSession();
+  const setSpellCheck = configureSpellCheck(session.defaultSession, process.platform);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(app.getAppPath(), 'dist', 'renderer')));
   service = await createVaultService({
     dataDir: path.join(app.getPath('userData'), 'vault'),
     onEvent: forwardEvent,
     clipboard,
+    onSpellCheck: setSpellCheck,
     fileChooser: dialogFileChooser(dialog, () => mainWindow, () => app.getPath('documents')),
   });
   registerIpcHandlers(ipcMain, service);
@@ -100,8 +104,8 @@ function createMainWindow(): BrowserWindow {
       disableBlinkFeatures: 'Auxclick',
       // A shipped app has no DevTools: they would let anyone at an unlocked screen script the vault.
       devTools: !app.isPackaged,
-      // Chromium's spellchecker downloads dictionaries from Google on Windows/Linux: no network, ever.
-      spellcheck: false,
+      // Only where the OS checks spelling without a download (spellcheck.ts); on Linux Chromium would fetch dictionaries.
+      spellcheck: spellCheckWorksOffline(process.platform),
     },
   });
   // Screenshots and screen sharing show a blank window where the OS supports it (macOS, Windows).

@@ -8,7 +8,7 @@ export function notesHandlers({ vault }: ServiceContext): HandlersFor<'notes'> {
     'notes.create': (input) => notes().create(input),
     'notes.update': (patch) => notes().update(patch),
     'notes.sign': ({ id, baseRev }) => notes().sign(id, baseRev),
-    'notes.addAddendum': ({ id, text }) => notes().addAddendum(id, text),
+    'notes.addAddendum': ({ id, text, section }) => notes().addAddendum(id, text, section),
     'notes.trash': ({ id }) => notes().trash(id),
     'notes.restore': ({ id }) => notes().restore(id),
     'notes.emptyTrash': () => notes().emptyTrash(),

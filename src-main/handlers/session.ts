@@ -1,6 +1,7 @@
+import { spellCheckWorksOffline } from '../../src-shared/spellcheck';
 import type { HandlersFor, ServiceContext } from './types';
 
-export function sessionHandlers({ lockPolicy, lockCoordinator, clipboardGuard }: ServiceContext): HandlersFor<'session'> {
+export function sessionHandlers({ lockPolicy, lockCoordinator, clipboardGuard, platform }: ServiceContext): HandlersFor<'session'> {
   return {
     'session.activity': () => {
       lockPolicy.activity();
@@ -14,5 +15,6 @@ export function sessionHandlers({ lockPolicy, lockCoordinator, clipboardGuard }:
       await clipboardGuard.noteCopied();
       return {};
     },
+    'session.capabilities': () => ({ spellCheck: spellCheckWorksOffline(platform) }),
   };
 }

@@ -22,6 +22,8 @@ export interface ServiceContext {
   settings: SettingsInEffect;
   /** Clears copied note text from the clipboard after the set delay and at lock. */
   clipboardGuard: ClipboardGuard;
+  /** The OS this runs on (process.platform unless a test says otherwise). */
+  platform: NodeJS.Platform;
   /** What the user chose, behind opaque handles: every path a channel touches comes from here. */
   files: FileHandles;
   /** Choosing a file or folder (the OS dialog, or the preview's typed path), and the drives plugged in now. */

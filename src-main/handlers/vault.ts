@@ -1,4 +1,4 @@
-import { confirmRecoveryKit } from '../core/checkup/security-record';
+import { confirmRecoveryKit, recoveryKitConfirmed } from '../core/checkup/security-record';
 import { ratePassword } from '../core/vault/password-policy';
 import type { HandlersFor, ServiceContext } from './types';
 
@@ -6,7 +6,10 @@ export function vaultHandlers({ vault, lockCoordinator, files }: ServiceContext)
   // The key file comes as a handle for what the user chose; the vault reads the path behind it.
   const keyFile = (handle: string | undefined) => files.resolveOptional(handle, 'key-file');
   return {
-    'vault.status': () => vault.status(),
+    'vault.status': () => {
+      const status = vault.status();
+      return { ...status, recoveryKitConfirmed: status.state === 'unlocked' ? recoveryKitConfirmed(vault.unlocked()) : null };
+    },
     'vault.checkPassword': ({ password }) => ratePassword(password),
     'vault.create': (input) => vault.create(input.password, keyFile(input.keyFile)),
     'vault.unlock': async (credentials) => {
@@ -23,6 +26,10 @@ export function vaultHandlers({ vault, lockCoordinator, files }: ServiceContext)
       return {};
     },
     'vault.rotateRecoveryKey': (input) => vault.rotateRecoveryKey(input.password, keyFile(input.keyFile)),
+    'vault.addKeyFile': async (input) => {
+      await vault.addKeyFile(input.password, files.resolve(input.keyFile, 'key-file'));
+      return {};
+    },
     'vault.confirmRecoveryKit': () => {
       confirmRecoveryKit(vault.unlocked());
       return {};

@@ -30,7 +30,7 @@ export function App() {
     case 'restore':
       return <FirstRestore />;
     case 'recovery-kit':
-      return kit ? <RecoveryKit kit={kit} onDone={finishRecoveryKit} /> : null;
+      return kit ? <RecoveryKit kit={kit} onDone={() => void finishRecoveryKit()} /> : null;
     case 'unlock':
       return <Unlock />;
     case 'ready':

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { BackupProgress, ClientSummary, NoteSummary } from '../../src-shared/ipc';
 import type { Addendum, SessionHeader } from '../../src-shared/contract/notes';
+import type { BackupReminder } from '../../src-shared/backup-reminder';
 import type { NoteKind, TemplateId } from '../../src-shared/templates';
 
 export type Phase = 'loading' | 'create' | 'restore' | 'recovery-kit' | 'unlock' | 'ready';
@@ -9,6 +10,8 @@ export type View = 'notes' | 'clients' | 'search' | 'backups' | 'audit' | 'reten
 
 /** What the clinician edits in a note; one save sends all of it. */
 export interface NoteContent {
+  /** Set or changed until the note is signed; null = no client. */
+  clientId: string | null;
   title: string;
   body: string;
   kind: NoteKind;
@@ -23,13 +26,14 @@ export interface Draft extends NoteContent {
   key: number;
   id: string | null;
   rev: number | null;
-  clientId: string | null;
   signedAt?: number;
   trashedAt?: number;
   addenda: Addendum[];
 }
 
+/** `idle`: nothing changed since the note was opened, so there is nothing to report. */
 export type SaveState =
+  | { state: 'idle' }
   | { state: 'saved' }
   | { state: 'dirty' }
   | { state: 'saving' }
@@ -46,6 +50,12 @@ export interface RecoveryKit {
 export interface Resume {
   noteId: string;
   caret: number;
+}
+
+/** Shown once after a restore on a new computer: what came back, and what was kept aside. */
+export interface RestoreSummary {
+  restored: string;
+  keptAside: string;
 }
 
 export interface AppState {
@@ -66,8 +76,21 @@ export interface AppState {
   lockWarning: number | null;
   /** The running backup/verify/drill/restore, if any. */
   backupProgress: BackupProgress | null;
-  /** Shown while the last verified backup is missing or older than the setting. */
-  backupReminder: string | null;
+  /** Amber in a new vault's first days, red once the last verified backup is too old (backup-reminder.ts). */
+  backupReminder: (Exclude<BackupReminder, { level: 'none' }> & { folderChosen: boolean }) | null;
+  /** Until dismissed, after a restore on a new computer. */
+  restored: RestoreSummary | null;
+  /** The current Recovery Kit was never confirmed as stored (e.g. the window closed on it). */
+  recoveryKitPending: boolean;
+  /** Underline misspellings in note fields: the setting, where this computer can do it offline. */
+  spellCheck: boolean;
+  /** The "?" overlay listing the keyboard shortcuts. */
+  shortcutsOpen: boolean;
+}
+
+/** Nothing is waiting to be saved. */
+export function isSaved(save: SaveState): boolean {
+  return save.state === 'saved' || save.state === 'idle';
 }
 
 const initial: AppState = {
@@ -79,12 +102,16 @@ const initial: AppState = {
   clients: [],
   clientId: null,
   draft: null,
-  save: { state: 'saved' },
+  save: { state: 'idle' },
   resume: null,
   banner: null,
   lockWarning: null,
   backupProgress: null,
   backupReminder: null,
+  restored: null,
+  recoveryKitPending: false,
+  spellCheck: false,
+  shortcutsOpen: false,
 };
 
 export const useApp = create<AppState>()(() => initial);

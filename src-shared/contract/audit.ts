@@ -14,6 +14,7 @@ export const AUDIT_EVENT_TYPES = [
   'vault.passwordChanged',
   'vault.recoveryKeyUsed',
   'vault.recoveryKeyRotated',
+  'vault.keyFileAdded',
   'client.created',
   'client.updated',
   'client.archived',

@@ -116,17 +116,27 @@ export const backupContract = {
       replacedFile: z.string().nullable(),
     }),
   },
-  /** For the "back up soon" banner without the drive plugged in: the newest backup this vault verified. Needs unlocked. */
+  /**
+   * For the "back up soon" banner without the drive plugged in (see backup-reminder.ts): the newest
+   * backup this vault verified, when the vault was last restored from one, and when it was created.
+   * Needs unlocked.
+   */
   'backup.status': {
     input: empty,
-    output: z.object({ lastVerifiedAt: z.number().nullable(), lastVerifiedPath: z.string().nullable() }),
+    output: z.object({
+      lastVerifiedAt: z.number().nullable(),
+      /** A 'backup-file' handle of that backup (to drill it), or null. */
+      lastVerified: fileHandle.nullable(),
+      restoredAt: z.number().nullable(),
+      vaultCreatedAt: z.number(),
+    }),
   },
   /** Every .svbackup file in the folder (a 'backup-folder' handle), newest first. Works locked (then `verified` is false). */
   'backup.list': {
     input: z.object({ folder: fileHandle }).strict(),
     output: z.array(backupListing),
   },
-  /** The folder the last backup went to, as a 'backup-folder' handle; null before the first. Needs unlocked. */
+  /** The folder the last backup went to, as a 'backup-folder' handle; null before the first, or while it is not there (drive unplugged). Needs unlocked. */
   'backup.lastFolder': {
     input: empty,
     output: z.object({ folder: chosenPlace.nullable() }),

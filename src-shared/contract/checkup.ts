@@ -16,13 +16,17 @@ export const CHECKUP_LINE_IDS = [
 ] as const;
 
 /**
- * What the fix button does. The renderer maps each to a screen: `backup`/`restore-drill` ->
- * Backups, `change-password`/`recovery-kit`/`auto-lock` -> Settings, `fix-permissions` calls
- * `checkup.fixPermissions`, `lost-laptop` -> the "If this laptop is lost" page, `none` = no button.
+ * What the fix button does; its label says exactly that. `backup` makes a backup into the chosen
+ * folder and `restore-drill` drills the newest verified backup, right on the line;
+ * `fix-permissions` calls `checkup.fixPermissions`; `choose-backup-folder` opens Backups at the
+ * folder; `change-password`/`recovery-kit`/`auto-lock`/`add-key-file` open that form in Settings;
+ * `lost-laptop` opens the "If this laptop is lost" page; `none` = no button.
  */
 export const CHECKUP_FIX_ACTIONS = [
   'backup',
+  'choose-backup-folder',
   'restore-drill',
+  'add-key-file',
   'change-password',
   'recovery-kit',
   'auto-lock',
@@ -43,7 +47,7 @@ export const checkupLine = z.object({
 });
 
 export const checkupContract = {
-  /** Every line, in a fixed order. Needs an unlocked vault (most facts are encrypted). */
+  /** Every line, worst first (red, amber, unknown, green). Needs an unlocked vault (most facts are encrypted). */
   'checkup.run': { input: empty, output: z.array(checkupLine) },
   /** Makes the vault folder 0700 and its files 0600 (Linux/macOS). `changed` counts entries tightened. */
   'checkup.fixPermissions': { input: empty, output: z.object({ changed: z.number().int().min(0) }) },

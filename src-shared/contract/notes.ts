@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NOTE_KINDS, TEMPLATE_IDS } from '../templates';
+import { NOTE_KINDS, TEMPLATE_IDS, templateById, type TemplateId } from '../templates';
 import { id, MAX_TEXT, rev, type ChannelSpec } from './common';
 
 /** Schema pieces of clinical notes. Times are epoch milliseconds; dates are ISO `YYYY-MM-DD`. */
@@ -38,7 +38,17 @@ export const sessionHeader = z
   })
   .strict();
 
-export const addendum = z.object({ id, text: z.string(), createdAt: z.number() });
+/** The parts of a note an addendum can amend: the session header, the template's sections, the free text. */
+export function amendableParts(template: TemplateId): { key: string; label: string }[] {
+  return [
+    { key: 'session', label: 'Session details' },
+    ...templateById(template).sections.map((s) => ({ key: s.key, label: s.label })),
+    { key: 'note', label: 'Note' },
+  ];
+}
+
+/** `section`: which part it amends (a key of amendableParts); absent = the note as a whole. */
+export const addendum = z.object({ id, text: z.string(), createdAt: z.number(), section: z.string().optional() });
 
 /** What history shows for a revision: what the save did. */
 export const revisionChange = z.enum(['created', 'edited', 'signed', 'addendum', 'trashed', 'restored']);
@@ -135,7 +145,7 @@ export const notesContract = {
   },
   'notes.sign': { input: z.object({ id, baseRev: rev }).strict(), output: saved.extend({ signedAt: z.number() }) },
   'notes.addAddendum': {
-    input: z.object({ id, text: longText.refine((t) => t.trim().length > 0, 'Write the addendum first.') }).strict(),
+    input: z.object({ id, text: longText.refine((t) => t.trim().length > 0, 'Write the addendum first.'), section: sectionKey.optional() }).strict(),
     output: saved.extend({ addendum }),
   },
   'notes.trash': { input: idOnly, output: saved.extend({ trashedAt: z.number() }) },

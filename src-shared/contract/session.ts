@@ -12,4 +12,6 @@ export const sessionContract = {
   },
   /** The user copied text out of a note: main clears the clipboard later if it still holds it. */
   'session.copied': { input: empty, output: empty },
+  /** What this computer offers: `spellCheck` is false where it would need a download (Linux; spellcheck.ts). Works locked. */
+  'session.capabilities': { input: empty, output: z.object({ spellCheck: z.boolean() }) },
 } as const satisfies Record<`session.${string}`, ChannelSpec>;

@@ -27,6 +27,8 @@ export const settingsShape = {
   backupKeep: z.number().int().min(1, 'Keep at least 1 backup.').max(100, 'Keep at most 100 backups.'),
   /** Remind when the last verified backup is older than this many days. */
   backupReminderDays: z.number().int().min(1, 'Choose between 1 and 90 days.').max(90, 'Choose between 1 and 90 days.'),
+  /** Underline misspelled words while writing (where the OS checks spelling without a download; see spellcheck.ts). */
+  spellCheck: z.boolean(),
   /** Keep a client's records this many years after last contact (minors: after their 18th birthday, if later). */
   retentionYears: z.number().int().min(1, 'Choose between 1 and 50 years.').max(50, 'Choose between 1 and 50 years.'),
 };
@@ -40,6 +42,7 @@ export const SETTINGS_DEFAULTS: Settings = {
   backupDir: null,
   backupKeep: 10,
   backupReminderDays: 7,
+  spellCheck: true,
   retentionYears: 7,
 };
 

@@ -23,9 +23,10 @@ export const passwordRating = z.object({
  * handle (contract/files.ts), never a path.
  */
 export const vaultContract = {
+  /** `recoveryKitConfirmed`: the user confirmed storing the current Recovery Kit; null while locked (it is encrypted). */
   'vault.status': {
     input: empty,
-    output: z.object({ state: vaultState, hasKeyFile: z.boolean(), vaultId: z.string().nullable() }),
+    output: z.object({ state: vaultState, hasKeyFile: z.boolean(), vaultId: z.string().nullable(), recoveryKitConfirmed: z.boolean().nullable() }),
   },
   'vault.checkPassword': { input: z.object({ password: z.string().max(1024) }).strict(), output: passwordRating },
   'vault.create': {
@@ -47,6 +48,11 @@ export const vaultContract = {
   'vault.rotateRecoveryKey': {
     input: z.object({ password, keyFile: fileHandle.optional() }).strict(),
     output: z.object({ recoveryKey: recoveryKeyText, createdAt: z.number() }),
+  },
+  /** Adds a key file to a password-only vault (INVALID_INPUT if it has one). The password stays the same. */
+  'vault.addKeyFile': {
+    input: z.object({ password, keyFile: fileHandle }).strict(),
+    output: empty,
   },
   /** The user typed back a group of the Recovery Kit just shown: the current key counts as stored. */
   'vault.confirmRecoveryKit': { input: empty, output: empty },

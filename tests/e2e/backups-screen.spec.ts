@@ -11,11 +11,10 @@ test('Backups: a drill result shows on that backup row; restoring over the vault
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Backups' }).click();
   const usb = tempDir('sv-usb-');
-  await chooseByTypedPath(page, 'Choose folder…', usb);
-  await page.getByRole('button', { name: 'Back up now' }).click();
+  await chooseByTypedPath(page, 'Choose another folder…', usb);
   const backUpNow = page.getByRole('region', { name: 'Back up now' });
   await expect(backUpNow.getByRole('status')).toContainText('Backup verified');
-  await page.getByRole('button', { name: 'Back up now' }).click();
+  await page.getByRole('button', { name: /^Back up to .* again$/ }).click();
   await expect(backUpNow.getByRole('status')).toContainText('Backup verified');
 
   // Two backups listed; the drill of the older one reports on its own row, not elsewhere.
@@ -31,8 +30,8 @@ test('Backups: a drill result shows on that backup row; restoring over the vault
   // Restoring over the vault: its own section, warning first, closed until asked for.
   const danger = page.getByRole('region', { name: 'Restore over this vault' });
   await expect(danger).toContainText('This replaces every note on this computer');
-  await expect(backUpNow.getByLabel(/Backup file/)).toHaveCount(0);
-  await expect(danger.getByLabel(/Backup file/)).toHaveCount(0);
+  await expect(backUpNow.getByRole('group', { name: 'Backup to restore' })).toHaveCount(0);
+  await expect(danger.getByRole('group', { name: 'Backup to restore' })).toHaveCount(0);
   await expectAccessible(page, 'backups with a drill result');
   await page.screenshot({ path: testInfo.outputPath('backups.png'), fullPage: true });
 

@@ -22,9 +22,10 @@ test('Security Checkup: a fresh vault shows red backup and drill lines; a verifi
   await expectAccessible(page, 'Security Checkup');
 
   // One click from the line to the fix.
-  await backupLine.getByRole('button', { name: 'Back up now' }).click();
-  await chooseByTypedPath(page, 'Choose folder…', tempDir('sv-usb-'));
-  await page.getByRole('button', { name: 'Back up now' }).click();
+  await backupLine.getByRole('button', { name: 'Choose a backup folder' }).click();
+  // The fix leaves the keyboard on the first way to back up; with no drive plugged in, a folder.
+  await expect(page.getByRole('button', { name: 'Choose another folder…' })).toBeFocused();
+  await chooseByTypedPath(page, 'Choose another folder…', tempDir('sv-usb-'));
   await expect(page.getByTestId('backup-message')).toContainText('Backup verified');
   const row = page.getByRole('row', { name: /\.svbackup/ });
   await row.getByRole('button', { name: /^Restore drill/ }).click();

@@ -16,6 +16,8 @@ export interface AppHarness {
   newDevice(): Promise<void>;
   /** Plugs in a removable drive with this label (a folder the app sees as a drive); returns its folder. */
   plugInDrive(label: string): string;
+  /** How many paths the page typed into the preview's chooser (the only way a path can enter). */
+  typedPaths: number;
   /** Requests the page made to anything but the app's own origin (must stay empty). */
   foreignRequests: string[];
 }
@@ -61,7 +63,11 @@ export const test = base.extend<{ app: AppHarness }, { server: { url: string }; 
       fs.mkdirSync(dir);
       return dir;
     };
-    await page.exposeBinding('__svInvoke', (_source, channel: string, input: unknown) => harness.service.invoke(channel, input));
+    harness.typedPaths = 0;
+    await page.exposeBinding('__svInvoke', (_source, channel: string, input: unknown) => {
+      if (channel === 'files.choose' && (input as { typedPath?: unknown } | null)?.typedPath !== undefined) harness.typedPaths++;
+      return harness.service.invoke(channel, input);
+    });
     await page.addInitScript({ content: bridge });
     const pageErrors: string[] = [];
     page.on('pageerror', (err) => pageErrors.push(err.message));
@@ -86,13 +92,19 @@ export async function createVaultThroughUi(page: Page, password = STRONG_PASSWOR
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByLabel('Type it again').fill(password);
   await page.getByRole('button', { name: 'Create vault' }).click();
+  const key = await confirmRecoveryKit(page);
+  await expect(page.getByRole('button', { name: 'New note' })).toBeVisible();
+  return key;
+}
+
+/** On the Recovery Kit screen: types back the group asked for and confirms; returns the key shown. */
+export async function confirmRecoveryKit(page: Page): Promise<string> {
   await expect(page.getByRole('heading', { name: 'Your Recovery Kit' })).toBeVisible();
   const groups = await page.getByTestId('recovery-key').locator('li').allTextContents();
   const label = await page.locator('label[for="kit-confirm"]').textContent();
   const n = Number(/group (\d+)/.exec(label ?? '')?.[1]);
   await page.getByLabel(/type group/).fill(groups[n - 1]!);
   await page.getByRole('button', { name: 'I stored my Recovery Kit' }).click();
-  await expect(page.getByRole('button', { name: 'New note' })).toBeVisible();
   return groups.join('-');
 }
 

@@ -7,7 +7,7 @@ test('keyboard only: new note, focus order, save, next/previous note, search, op
   await expect(page.getByLabel('Title')).toBeFocused();
   await page.keyboard.type('Morning check-in');
 
-  // Tab walks the editor top to bottom: kind, template, session header, risk flags, then the note.
+  // Tab walks the editor top to bottom: client, kind, template, session header, risk flags, then the note.
   const order: string[] = [];
   for (let i = 0; i < 40 && order.at(-1) !== 'note-body'; i++) {
     await page.keyboard.press('Tab');
@@ -15,7 +15,7 @@ test('keyboard only: new note, focus order, save, next/previous note, search, op
     // Date and time inputs take one Tab per part (day, month, year).
     if (order.at(-1) !== id) order.push(id);
   }
-  expect(order.slice(0, 8)).toEqual(['note-kind', 'note-template', 'session-date', 'session-start', 'session-duration', 'session-code', 'session-modality', 'session-attendees']);
+  expect(order.slice(0, 9)).toEqual(['note-client', 'note-kind', 'note-template', 'session-date', 'session-start', 'session-duration', 'session-code', 'session-modality', 'session-attendees']);
   expect(order.at(-1)).toBe('note-body');
   await page.keyboard.type('Brief phone check-in about the new medication.');
   await page.keyboard.press('Control+S');

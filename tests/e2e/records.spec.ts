@@ -51,8 +51,8 @@ test('audit trail after a session of work, records-request export without psycho
   await page.getByRole('list', { name: 'Client list' }).getByText('Marisol Trent').click();
   await expect(page.getByTestId('retain-until')).toHaveText(/\d{4}/);
   const out = tempDir('sv-export-');
+  await page.getByRole('button', { name: 'Export the record…' }).click();
   await chooseByTypedPath(page, 'Choose export folder…', out);
-  await page.getByRole('button', { name: 'Export record' }).click();
   await expect(page.getByTestId('export-message')).toContainText('Exported 1 note ');
   const [file] = fs.readdirSync(out);
   const html = fs.readFileSync(`${out}/${file}`, 'utf8');

@@ -49,6 +49,8 @@ test('a key file as second factor: the password alone no longer opens the vault'
   await page.getByText('Second factor: a key file (optional)').click();
   await chooseByTypedPath(page, 'Choose key file…', keyFile);
   await expect(page.getByText('holiday-photo.jpg')).toBeVisible();
+  // Chosen from this computer's own disk: the advice says where a key file belongs.
+  await expect(page.getByText(/This file is on this computer’s own disk.*separate USB drive/)).toBeVisible();
   await createVaultThroughUi(page, STRONG_PASSWORD);
   await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'SessionVault is locked' })).toBeVisible();

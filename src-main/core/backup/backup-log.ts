@@ -22,6 +22,8 @@ const entryV1 = z.object({
   createdAt: z.number(),
   checkedAt: z.number(),
   verified: z.boolean(),
+  /** When this vault was restored from the file: the vault then held exactly what the backup holds. */
+  restoredAt: z.number().optional(),
 });
 const entrySchema = entryV1.extend({
   /** BLAKE2b-256 of the file's authenticated prefix, its stream header and its size (backup-fingerprint.ts); null for entries from a version-1 log. */
@@ -100,10 +102,18 @@ export function lastVerifiedBackup(dataDir: string, masterKey: MasterKey, vaultI
 
 /** Records the outcome of checking one backup file, replacing any older entry for the same file. */
 export function recordBackupCheck(dataDir: string, masterKey: MasterKey, vaultId: string, entry: BackupLogEntry): void {
-  updateBackupLog(dataDir, masterKey, vaultId, (log) => ({
-    ...log,
-    backups: [entry, ...log.backups.filter((e) => e.file !== entry.file)].slice(0, MAX_ENTRIES),
-  }));
+  updateBackupLog(dataDir, masterKey, vaultId, (log) => {
+    // A later check of the same file never erases that the vault was restored from it.
+    const restoredAt = entry.restoredAt ?? log.backups.find((e) => e.file === entry.file)?.restoredAt;
+    const next = restoredAt === undefined ? entry : { ...entry, restoredAt };
+    return { ...log, backups: [next, ...log.backups.filter((e) => e.file !== entry.file)].slice(0, MAX_ENTRIES) };
+  });
+}
+
+/** When this vault was last restored from a backup (proven in full by the restore itself), or null. */
+export function lastRestore(dataDir: string, masterKey: MasterKey, vaultId: string): number | null {
+  const times = readBackupLog(dataDir, masterKey, vaultId).backups.flatMap((e) => (e.restoredAt !== undefined ? [e.restoredAt] : []));
+  return times.length ? Math.max(...times) : null;
 }
 
 export function forgetBackups(dataDir: string, masterKey: MasterKey, vaultId: string, files: string[]): void {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Output, ParsedInput } from '../../../src-shared/ipc';
 import { serialQueue } from '../../../src-shared/serial-queue';
@@ -11,7 +12,7 @@ import { createBackup } from './backup-create';
 import { removeStaleScratch } from './backup-files';
 import type { BackupCredentials } from './backup-keys';
 import { listBackups } from './backup-list';
-import { lastVerifiedBackup } from './backup-log';
+import { lastRestore, lastVerifiedBackup } from './backup-log';
 import type { BackupTarget } from './backup-room';
 import { verifyBackup } from './backup-verify';
 import { BackupCredentialLimiter } from './credential-limiter';
@@ -86,9 +87,14 @@ export class BackupService {
 
   /** The newest backup this vault verified, for the "back up soon" banner without the drive. */
   status(): Output<'backup.status'> {
-    const session = this.ctx.vault.unlocked();
-    const last = lastVerifiedBackup(this.ctx.dataDir, session.masterKey, session.header.vaultId);
-    return { lastVerifiedAt: last?.createdAt ?? null, lastVerifiedPath: last?.file ?? null };
+    const { masterKey, header } = this.ctx.vault.unlocked();
+    const last = lastVerifiedBackup(this.ctx.dataDir, masterKey, header.vaultId);
+    return {
+      lastVerifiedAt: last?.createdAt ?? null,
+      lastVerified: last ? this.ctx.files.issue('backup-file', last.file) : null,
+      restoredAt: lastRestore(this.ctx.dataDir, masterKey, header.vaultId),
+      vaultCreatedAt: header.createdAt,
+    };
   }
 
   list({ folder }: ParsedInput<'backup.list'>): Output<'backup.list'> {
@@ -100,7 +106,8 @@ export class BackupService {
   async lastFolder(): Promise<Output<'backup.lastFolder'>> {
     this.ctx.vault.unlocked();
     const dir = this.ctx.settings.current().backupDir;
-    return { folder: dir ? await chosenPlace(this.ctx.files, this.ctx.drives, 'backup-folder', dir) : null };
+    // Only when it is there now: a folder on a stick that is not plugged in is no place to back up to.
+    return { folder: dir && fs.existsSync(dir) ? await chosenPlace(this.ctx.files, this.ctx.drives, 'backup-folder', dir) : null };
   }
 
   private backupFile(handle: string): string {

@@ -59,9 +59,17 @@ export async function verifyBackup(ctx: BackupContext, file: string, credentials
 }
 
 /** Notes the outcome in the sealed backup log (feeds the "verified" badge and rotation). */
-export function recordCheck(ctx: BackupContext, masterKey: MasterKey, file: string, parsed: ParsedBackup, verified: boolean): void {
+export function recordCheck(ctx: BackupContext, masterKey: MasterKey, file: string, parsed: ParsedBackup, verified: boolean, restoredAt?: number): void {
   // The prefix is authenticated by now (chunk 0's AD), so its date is sealed as the backup's own.
-  const entry = { file: path.resolve(file), bytes: parsed.size, createdAt: parsed.header.createdAt, checkedAt: ctx.now(), verified, fingerprint: parsed.fingerprint };
+  const entry = {
+    file: path.resolve(file),
+    bytes: parsed.size,
+    createdAt: parsed.header.createdAt,
+    checkedAt: ctx.now(),
+    verified,
+    fingerprint: parsed.fingerprint,
+    ...(restoredAt !== undefined ? { restoredAt } : {}),
+  };
   try {
     recordBackupCheck(ctx.dataDir, masterKey, parsed.header.vaultId, entry);
   } catch {

@@ -17,6 +17,8 @@ export interface WriteBackupOptions {
   header: Omit<BackupHeader, 'snapshotBytes' | 'chunkBytes'>;
   /** The backup subkey of the vault's master key. */
   key: BackupKey;
+  /** Plaintext bytes per chunk; CHUNK_BYTES unless a test vector needs a small file with two chunks (readers accept 256 B – 16 MiB). */
+  chunkBytes?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -75,7 +77,7 @@ function ensureFolder(target: BackupTarget): void {
  */
 export async function writeBackupFile(o: WriteBackupOptions): Promise<PartialBackup> {
   const snapshotBytes = fs.statSync(o.snapshotFile).size;
-  const chunkBytes = CHUNK_BYTES;
+  const chunkBytes = o.chunkBytes ?? CHUNK_BYTES;
   const prefix = encodePrefix({ ...o.header, chunkBytes, snapshotBytes });
   const { target } = o;
   let partial: string;

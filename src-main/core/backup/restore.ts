@@ -6,7 +6,7 @@ import type { BackupContext } from './backup-context';
 import { fileError, privateTempDir, removeQuietly } from './backup-files';
 import { fsyncDir } from '../files/durable-files';
 import { readBackupHeader } from './backup-reader';
-import { decryptAndCheck } from './backup-verify';
+import { decryptAndCheck, recordCheck } from './backup-verify';
 
 export interface RestoredVault {
   vaultId: string;
@@ -41,6 +41,9 @@ export async function restoreBackup(ctx: BackupContext, file: string, credential
     }
     installed = true; // The session now owns the master key.
     fsyncDir(ctx.dataDir); // Make both renames (old vault aside, restored one in) survive a power cut.
+    // The backup was just proven in full and the vault now equals it: it counts as the last verified
+    // backup, as of now, so the reminder does not sound right after a restore.
+    recordCheck(ctx, masterKey, file, parsed, true, ctx.now());
     ctx.onProgress?.({ phase: 'install', done: 1, total: 1 });
     const { byKind } = parsed.header.counts;
     return { vaultId: parsed.header.vaultId, createdAt: parsed.header.createdAt, notes: byKind.note ?? 0, clients: byKind.client ?? 0, replacedFile };

@@ -17,6 +17,10 @@ export interface CheckupFacts {
   backupReminderDays: number;
   /** Creation time of the newest backup this vault verified; null if none. */
   lastVerifiedBackupAt: number | null;
+  /** When the vault was last restored from a verified backup (it then equalled that backup); null if never. */
+  lastRestoredAt: number | null;
+  /** A backup folder is set, so "Back up now" can run without asking where. */
+  backupFolderChosen: boolean;
   /** Time of the last restore drill that passed; null if none. */
   lastDrillAt: number | null;
   /** null when the audit trail could not be checked. */

@@ -1,5 +1,5 @@
 import type { Settings } from '../../../src-shared/contract/settings';
-import { lastVerifiedBackup } from '../backup/backup-log';
+import { lastRestore, lastVerifiedBackup } from '../backup/backup-log';
 import type { UnlockedSession } from '../vault/unlocked-session';
 import { detectDiskEncryption } from './disk-encryption';
 import type { CheckupFacts, DiskEncryption } from './facts';
@@ -30,6 +30,8 @@ export function gatherFacts(ctx: GatherContext): CheckupFacts {
     idleLockMinutes: settings.idleLockMinutes,
     backupReminderDays: settings.backupReminderDays,
     lastVerifiedBackupAt: lastVerifiedBackup(dataDir, session.masterKey, session.header.vaultId)?.createdAt ?? null,
+    lastRestoredAt: lastRestore(dataDir, session.masterKey, session.header.vaultId),
+    backupFolderChosen: settings.backupDir !== null,
     lastDrillAt: soft(() => session.audit.list({ type: 'backup.drilled' })[0]?.time ?? null, null),
     audit: soft(() => {
       const { ok, entries } = session.audit.verify();

@@ -58,8 +58,8 @@ export const keyFile: Rule = ({ keyFile: inUse }) =>
         id: 'key-file',
         title: 'Second factor (key file)',
         status: 'amber',
-        detail: 'Only the password protects the vault. A key file on a separate USB drive adds a second factor; it is chosen when a vault is created.',
-        fix: { action: 'lost-laptop', label: 'What a thief could do' },
+        detail: 'Only the password protects the vault. A key file kept on a separate USB drive adds a second factor.',
+        fix: { action: 'add-key-file', label: 'Add a key file' },
       };
 
 export const autoLock: Rule = ({ idleLockMinutes: m }) => {
@@ -77,8 +77,17 @@ function ageStatus(at: number | null, now: number, reminderDays: number): { stat
   return { status: n <= reminderDays ? 'green' : n <= 3 * reminderDays ? 'amber' : 'red', n };
 }
 
-export const backupAge: Rule = ({ lastVerifiedBackupAt, now, backupReminderDays }) => {
-  const { status, n } = ageStatus(lastVerifiedBackupAt, now, backupReminderDays);
+/** A backup made right here when the folder is known; otherwise the way to choose one. */
+function backupFix({ backupFolderChosen }: CheckupFacts): CheckupLine['fix'] {
+  return backupFolderChosen ? { action: 'backup', label: 'Back up now' } : { action: 'choose-backup-folder', label: 'Choose a backup folder' };
+}
+
+export const backupAge: Rule = (f) => {
+  const { lastVerifiedBackupAt, lastRestoredAt, now, backupReminderDays } = f;
+  // Right after a restore the vault equals a verified backup: that counts like a fresh backup.
+  const restoredLater = lastRestoredAt !== null && (lastVerifiedBackupAt === null || lastRestoredAt > lastVerifiedBackupAt);
+  const { status, n } = ageStatus(restoredLater ? lastRestoredAt : lastVerifiedBackupAt, now, backupReminderDays);
+  const reminder = `(reminder after ${backupReminderDays} days)`;
   return {
     id: 'backup-age',
     title: 'Last verified backup',
@@ -86,12 +95,15 @@ export const backupAge: Rule = ({ lastVerifiedBackupAt, now, backupReminderDays 
     detail:
       n === null
         ? 'No verified backup yet. If this laptop is lost or breaks, every note is gone.'
-        : `Made and verified ${ago(n)} (reminder after ${backupReminderDays} days).`,
-    fix: { action: 'backup', label: 'Back up now' },
+        : restoredLater
+          ? `Restored from a verified backup ${ago(n)} ${reminder}.`
+          : `Made and verified ${ago(n)} ${reminder}.`,
+    fix: backupFix(f),
   };
 };
 
-export const restoreDrill: Rule = ({ lastDrillAt, now, backupReminderDays }) => {
+export const restoreDrill: Rule = (f) => {
+  const { lastDrillAt, now, backupReminderDays } = f;
   const { status, n } = ageStatus(lastDrillAt, now, backupReminderDays);
   return {
     id: 'restore-drill',
@@ -101,7 +113,8 @@ export const restoreDrill: Rule = ({ lastDrillAt, now, backupReminderDays }) => 
       n === null
         ? 'No restore drill yet. A drill proves a backup really brings your notes back, without touching the vault.'
         : `Passed ${ago(n)}.`,
-    fix: { action: 'restore-drill', label: 'Run restore drill' },
+    // A drill needs a verified backup to drill: without one, the first step is making it.
+    fix: f.lastVerifiedBackupAt === null ? backupFix(f) : { action: 'restore-drill', label: 'Run restore drill' },
   };
 };
 
@@ -149,7 +162,7 @@ export const diskEncryption: Rule = ({ disk }) => {
   return { ...base, status: 'unknown', detail: 'Unknown — check your system settings (BitLocker, FileVault or LUKS).', fix: { action: 'none', label: '' } };
 };
 
-/** The checkup's lines, in the order shown. */
+/** The checkup's lines, before sorting by status. */
 export const RULES: readonly Rule[] = [
   passwordStrength,
   passwordAge,
@@ -163,6 +176,10 @@ export const RULES: readonly Rule[] = [
   diskEncryption,
 ];
 
+/** What needs doing first comes first: red, then amber, then what could not be checked, then green. */
+const STATUS_ORDER: Record<CheckupLine['status'], number> = { red: 0, amber: 1, unknown: 2, green: 3 };
+
+/** Every line, worst first; lines of the same status keep the order of RULES. */
 export function runRules(facts: CheckupFacts): CheckupLine[] {
-  return RULES.map((rule) => rule(facts));
+  return RULES.map((rule) => rule(facts)).sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
 }

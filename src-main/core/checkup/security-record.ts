@@ -32,6 +32,11 @@ export function readSecurityFacts(store: RecordStore): SecurityFacts {
   }
 }
 
+/** The user confirmed storing the kit of the current Recovery Key (a rotation makes an old confirmation stale). */
+export function recoveryKitConfirmed(session: { store: RecordStore; header: { recoveryCreatedAt: number } }): boolean {
+  return readSecurityFacts(session.store).recoveryKitConfirmedFor === session.header.recoveryCreatedAt;
+}
+
 /** Writes a new revision only when something changed, so an unlock with the same password writes nothing. */
 export function updateSecurityFacts(store: RecordStore, patch: SecurityFacts): void {
   const current = readSecurityFacts(store);

@@ -1,5 +1,5 @@
 import type { Client } from '../../../src-shared/contract/clients';
-import type { Note } from '../../../src-shared/contract/notes';
+import { amendableParts, type Note } from '../../../src-shared/contract/notes';
 import { NOTE_KIND_INFO, templateById } from '../../../src-shared/templates';
 import { localIsoDate } from '../notes/note-record';
 
@@ -18,6 +18,12 @@ function dateTime(ms: number): string {
 /** Preserves the clinician's line breaks without interpreting anything. */
 function paragraphs(text: string): string {
   return `<div class="text">${e(text)}</div>`;
+}
+
+/** ", amending Plan": which part of the note an addendum corrects, when it says. */
+function amends(templateId: Note['templateId'], section: string | undefined): string {
+  const part = section === undefined ? undefined : amendableParts(templateId).find((p) => p.key === section);
+  return part ? `, amending ${e(part.label)}` : '';
 }
 
 function row(label: string, value: string | undefined): string {
@@ -62,7 +68,7 @@ function noteSection(note: Note): string {
     .map((sec) => `<h3>${e(sec.label)}</h3>${paragraphs(note.fields[sec.key]!)}`)
     .join('\n');
   const addenda = note.addenda
-    .map((a) => `<div class="addendum"><p class="status">Addendum, ${e(dateTime(a.createdAt))}</p>${paragraphs(a.text)}</div>`)
+    .map((a) => `<div class="addendum"><p class="status">Addendum, ${e(dateTime(a.createdAt))}${amends(note.templateId, a.section)}</p>${paragraphs(a.text)}</div>`)
     .join('\n');
   return `<section class="note">
 <h2>${e(s.serviceDate)} — ${e(note.title.trim() || NOTE_KIND_INFO[note.kind].label)}</h2>

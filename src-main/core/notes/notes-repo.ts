@@ -1,4 +1,4 @@
-import { byServiceDateDesc, type Addendum, type Note, type NoteSummary, type RevisionInfo } from '../../../src-shared/contract/notes';
+import { amendableParts, byServiceDateDesc, type Addendum, type Note, type NoteSummary, type RevisionInfo, type SessionHeader } from '../../../src-shared/contract/notes';
 import type { ParsedInput } from '../../../src-shared/ipc';
 import { NOTE_KIND_INFO, type NoteKind } from '../../../src-shared/templates';
 import { randomBytes, toHex } from '../crypto/sodium';
@@ -223,15 +223,17 @@ export class NotesRepo {
     this.assertWritable(state);
     const { clientId: _old, ...rest } = state;
     const clientId = patch.clientId === undefined ? state.clientId : (patch.clientId ?? undefined);
+    const kind = patch.kind ?? state.kind;
     const next: NoteState = {
       ...rest,
       ...(clientId ? { clientId } : {}),
       title: patch.title ?? state.title,
       body: patch.body ?? state.body,
-      kind: patch.kind ?? state.kind,
+      kind,
       templateId: patch.templateId ?? state.templateId,
       fields: patch.fields ?? state.fields,
-      session: patch.session ?? state.session,
+      // A psychotherapy note keeps no billing code: one left from before is dropped (history keeps it).
+      session: patch.session ?? (kind === 'psychotherapy' ? withoutBilling(state.session) : state.session),
       updatedAt: this.now(),
       change: 'edited',
     };
@@ -249,14 +251,17 @@ export class NotesRepo {
   }
 
   /** Appends an addendum to a signed note; the note itself stays as signed. */
-  addAddendum(id: string, text: string): Saved & { addendum: Addendum } {
+  addAddendum(id: string, text: string, section?: string): Saved & { addendum: Addendum } {
     const { rev, state } = this.read(id);
     if (state.signedAt === undefined) {
       throw new VaultError('INVALID_INPUT', 'Addenda are for signed notes. This note is not signed yet, so edit it directly.');
     }
     if (state.trashedAt !== undefined) throw new VaultError('INVALID_INPUT', 'This note is in the trash. Restore it first.');
+    if (section !== undefined && !amendableParts(state.templateId).some((p) => p.key === section)) {
+      throw new VaultError('INVALID_INPUT', 'Invalid section: not a part of this note.');
+    }
     const t = this.now();
-    const addendum: Addendum = { id: toHex(randomBytes(16)), text, createdAt: t };
+    const addendum: Addendum = { id: toHex(randomBytes(16)), text, createdAt: t, ...(section !== undefined ? { section } : {}) };
     const next = this.commit(id, rev, { ...state, addenda: [...state.addenda, addendum], updatedAt: t, change: 'addendum' });
     return { id, rev: next, addendum };
   }
@@ -337,6 +342,10 @@ export class NotesRepo {
 
   private assertValid(state: NoteState): void {
     assertFieldsFit(state.templateId, state.fields);
+    // Psychotherapy notes are kept apart from the billing record: no service code is stored with one.
+    if (state.kind === 'psychotherapy' && state.session.serviceCode !== undefined) {
+      throw new VaultError('INVALID_INPUT', 'Invalid session.serviceCode: a psychotherapy note has no billing fields. Leave the service code empty.');
+    }
     if (state.clientId && this.clients.nameOf(state.clientId) === undefined) {
       throw new VaultError('NOT_FOUND', 'That client does not exist.');
     }
@@ -354,6 +363,11 @@ export class NotesRepo {
     if (state.trashedAt === undefined) this.index.put(toDoc(id, state), this.nameOf(state.clientId));
     else this.index.remove(id);
   }
+}
+
+function withoutBilling(session: SessionHeader): SessionHeader {
+  const { serviceCode: _billing, ...rest } = session;
+  return rest;
 }
 
 /** Nonces are compared for every note at unlock: Buffer's hex, not a call into libsodium each. */

@@ -24,8 +24,9 @@ const enc = new TextEncoder();
 /**
  * Binds each wrap to this vault and slot; the password slot also to its KDF settings and
  * key-file flag, so a header edited on disk (weaker parameters, key file "off") fails to unwrap.
+ * Exported for the test vectors (docs/vectors/vault-header.json), which state these exact bytes.
  */
-function wrapAd(header: Pick<VaultHeader, 'format' | 'vaultId' | 'kdf' | 'keyFile'>, slot: 'password' | 'recovery'): Uint8Array {
+export function wrapAd(header: Pick<VaultHeader, 'format' | 'vaultId' | 'kdf' | 'keyFile'>, slot: 'password' | 'recovery'): Uint8Array {
   // The header's own format, not the code's: a v1 header must still open after VAULT_FORMAT moves on.
   const prefix = `sessionvault/wrap/v${header.format}|${header.vaultId}|${slot}`;
   if (slot === 'recovery') return enc.encode(prefix);

@@ -12,7 +12,10 @@ export type Credentials = { password: string; keyFile?: string } | { recoveryKey
 /** Reads a key file by path; injected so the core stays testable and free of UI concerns. */
 export type KeyFileReader = (file: string) => Uint8Array;
 
-export const WRONG_PASSWORD = 'The password or key file is not right. Check Caps Lock and try again.';
+/** A key file is mentioned only when this vault has one: otherwise it would send the user looking for a file that does not exist. */
+export function wrongPassword(header: Pick<VaultHeader, 'keyFile'>): string {
+  return header.keyFile ? 'The password or key file is not right. Check Caps Lock and that it is the same key file.' : 'The password is not right. Check Caps Lock and try again.';
+}
 export const WRONG_RECOVERY_KEY = 'That recovery key does not open this vault.';
 
 /** For a credential operation overtaken by a lock (idle, suspend, quit) while its KDF ran. */

@@ -11,7 +11,7 @@ import { AuditLog, type AuditEvent } from '../audit/audit-log';
 import { addPending } from '../audit/audit-pending';
 import type { LockReason } from '../lock/lock-policy';
 import { UnlockLimiter } from './rate-limit';
-import { headerWithNewPassword, headerWithNewRecoveryKey, type RekeyContext } from './vault-rekey';
+import { headerWithKeyFile, headerWithNewPassword, headerWithNewRecoveryKey, type RekeyContext } from './vault-rekey';
 import { encodeRecoveryKey } from './recovery-key';
 import { snapshotDatabase } from '../backup/snapshot';
 import { removeUnlockCache } from './unlock-cache';
@@ -22,8 +22,8 @@ import {
   lockedMeanwhile,
   openMasterKey,
   readKeyFileBytes,
-  WRONG_PASSWORD,
   WRONG_RECOVERY_KEY,
+  wrongPassword,
   type Credentials,
   type KeyFileReader,
 } from './vault-credentials';
@@ -141,7 +141,7 @@ export class VaultManager {
       }
       if (!mk) {
         limiter.recordFailure(this.opts.now());
-        throw new VaultError('WRONG_CREDENTIALS', 'recoveryKey' in credentials ? WRONG_RECOVERY_KEY : WRONG_PASSWORD);
+        throw new VaultError('WRONG_CREDENTIALS', 'recoveryKey' in credentials ? WRONG_RECOVERY_KEY : wrongPassword(header));
       }
       limiter.reset();
       // Already unlocked (a second click): the credentials were checked, the session stays as it is.
@@ -217,6 +217,14 @@ export class VaultManager {
       this.saveHeader(s, await headerWithNewPassword(this.rekeyContext(s), current, next, keyFile));
     });
     await this.opts.onPasswordAccepted?.(next, 'set');
+  }
+
+  /** A key file becomes a second factor: from now on the password opens the vault only with it. */
+  addKeyFile(password: string, keyFile: string): Promise<void> {
+    return this.exclusive(async () => {
+      const s = this.unlocked();
+      this.saveHeader(s, await headerWithKeyFile(this.rekeyContext(s), password, keyFile));
+    });
   }
 
   /** A new Recovery Key (shown once); the old one stops opening the vault. */

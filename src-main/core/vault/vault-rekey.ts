@@ -3,7 +3,7 @@ import { memzero, type KdfParams } from '../crypto/sodium';
 import { VaultError } from '../errors';
 import { rewrapPassword, rotateRecovery, unlockWithPassword } from './key-hierarchy';
 import type { UnlockLimiter } from './rate-limit';
-import { assertStrong, keyFileForVault, lockedMeanwhile, type KeyFileReader } from './vault-credentials';
+import { assertStrong, keyFileForVault, lockedMeanwhile, readKeyFileBytes, type KeyFileReader } from './vault-credentials';
 import type { VaultHeader } from './vault-header';
 
 /**
@@ -47,6 +47,24 @@ export async function headerWithNewPassword(ctx: RekeyContext, current: string, 
   try {
     await verifyPassword(ctx, current, keyBytes);
     return await rewrapPassword(ctx.header, mk, next, keyBytes, await ctx.kdfParams(), ctx.now());
+  } finally {
+    memzero(mk, keyBytes);
+  }
+}
+
+/**
+ * Adds a key file as a second factor to a password-only vault: the password slot is rewrapped
+ * under password + key file (fresh salt). The password itself is unchanged, and so is the date
+ * it was last changed; the Recovery Key keeps working without the file.
+ */
+export async function headerWithKeyFile(ctx: RekeyContext, password: string, keyFile: string): Promise<VaultHeader> {
+  if (ctx.header.keyFile) throw new VaultError('INVALID_INPUT', 'This vault already uses a key file.');
+  const keyBytes = readKeyFileBytes(ctx.readKeyFile, keyFile);
+  const mk = copyKey(ctx.masterKey);
+  try {
+    await verifyPassword(ctx, password, null);
+    const next = await rewrapPassword(ctx.header, mk, password, keyBytes, await ctx.kdfParams(), ctx.now());
+    return { ...next, passwordChangedAt: ctx.header.passwordChangedAt };
   } finally {
     memzero(mk, keyBytes);
   }

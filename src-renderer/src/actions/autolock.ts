@@ -1,5 +1,5 @@
 import { api } from './bridge';
-import { useApp } from '../store';
+import { isSaved, useApp } from '../store';
 import { flushDraft } from './notes';
 
 /**
@@ -27,7 +27,7 @@ export function stayUnlocked(): void {
 export async function onFlushRequest(requestId: string): Promise<void> {
   await flushDraft();
   const { save, draft } = useApp.getState();
-  const saved = !draft || save.state === 'saved';
+  const saved = !draft || isSaved(save);
   await api().session.flushDone({ requestId, saved });
 }
 

@@ -26,6 +26,13 @@ export async function rotateRecoveryKey(password: string, keyFile: ChosenPlace |
 }
 
 /** The user typed back a group: the Security Checkup counts this Recovery Key as stored. */
-export function confirmRecoveryKit(): void {
-  void api().vault.confirmRecoveryKit({});
+export async function confirmRecoveryKit(): Promise<void> {
+  await call(api().vault.confirmRecoveryKit({}));
+  useApp.setState({ recoveryKitPending: false });
+}
+
+/** Adds a key file as a second factor; from now on the password opens the vault only with it. */
+export async function addKeyFile(password: string, keyFile: ChosenPlace): Promise<void> {
+  await call(api().vault.addKeyFile({ password, keyFile: keyFile.handle }));
+  useApp.setState({ hasKeyFile: true });
 }

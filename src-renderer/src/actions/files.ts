@@ -11,10 +11,20 @@ export async function chooseFile(purpose: FilePurpose, typedPath?: string): Prom
   return chosen;
 }
 
+/** Whether choosing opens the OS dialog or the preview's chooser: fixed for the session, so asked once. */
+let knownChooser: Output<'drives.list'>['chooser'] | null = null;
+
 /** The removable drives plugged in now (with their backups), or null when main could not say. */
 export async function listDrives(): Promise<Output<'drives.list'> | null> {
   const res = await api().drives.list({});
-  return res.ok ? res.value : null;
+  if (!res.ok) return null;
+  knownChooser = res.value.chooser;
+  return res.value;
+}
+
+/** How files are chosen here; asks main (reading the drives once) only the first time. */
+export async function chooserKind(): Promise<Output<'drives.list'>['chooser'] | null> {
+  return knownChooser ?? (await listDrives())?.chooser ?? null;
 }
 
 /** "holiday-photo.jpg on KINGSTON" */

@@ -2,7 +2,7 @@ import type { RevisionInfo } from '../../../src-shared/contract/notes';
 import type { Note } from '../../../src-shared/ipc';
 import { CallError } from '../errors';
 import { api, call } from './bridge';
-import { useApp } from '../store';
+import { isSaved, useApp } from '../store';
 import { flushDraft, refreshNotes, reloadDraft } from './notes';
 
 /** Sign, addenda, trash and history of the open note. Each throws a CallError the screen shows. */
@@ -17,7 +17,7 @@ function openId(): string {
 export async function signNote(): Promise<void> {
   await flushDraft();
   const { draft, save } = useApp.getState();
-  if (!draft?.id || draft.rev === null || save.state !== 'saved') {
+  if (!draft?.id || draft.rev === null || !isSaved(save)) {
     // Signing must cover exactly what is on screen; an unsaved change would be left out.
     throw new CallError({ code: 'INVALID_INPUT', message: 'The note is not saved yet, so it was not signed. Resolve the save problem shown above first.' });
   }
@@ -25,8 +25,9 @@ export async function signNote(): Promise<void> {
   await reloadDraft();
 }
 
-export async function addAddendum(text: string): Promise<void> {
-  await call(api().notes.addAddendum({ id: openId(), text }));
+/** `section`: the part of the note it amends (amendableParts), or undefined for the note as a whole. */
+export async function addAddendum(text: string, section?: string): Promise<void> {
+  await call(api().notes.addAddendum({ id: openId(), text, ...(section ? { section } : {}) }));
   await reloadDraft();
 }
 
@@ -48,7 +49,7 @@ export async function emptyTrash(): Promise<{ deleted: number; keptSigned: numbe
   await refreshNotes();
   // The open note may have been deleted for good: close it.
   if (draft?.id && notes.some((n) => n.id === draft.id) && !useApp.getState().notes.some((n) => n.id === draft.id)) {
-    useApp.setState({ draft: null, save: { state: 'saved' } });
+    useApp.setState({ draft: null, save: { state: 'idle' } });
   }
   return result;
 }

@@ -48,7 +48,7 @@ export function focusNoteTitle(): void {
 export async function openNote(id: string): Promise<void> {
   await flushDraft();
   const note = await call(api().notes.get({ id }));
-  useApp.setState({ draft: draftFromNote(note), save: { state: 'saved' } });
+  useApp.setState({ draft: draftFromNote(note), save: { state: 'idle' } });
 }
 
 /** Re-reads the open note after a sign, addendum, trash or restore. */
@@ -56,8 +56,9 @@ export async function reloadDraft(): Promise<void> {
   const { draft } = useApp.getState();
   if (!draft?.id) return;
   const note = await call(api().notes.get({ id: draft.id }));
-  useApp.setState({ draft: draftFromNote(note, draft.key), save: { state: 'saved' } });
-  await refreshNotes();
+  useApp.setState({ draft: draftFromNote(note, draft.key), save: { state: 'idle' } });
+  const { fields: _f, body: _b, session: _s, addenda: _a, ...summary } = note;
+  placeInList(summary);
 }
 
 export async function newNote(options: { clientId?: string | null; kind?: NoteKind } = {}): Promise<void> {
@@ -77,7 +78,7 @@ export async function newNote(options: { clientId?: string | null; kind?: NoteKi
       session: { serviceDate: todayIso(), riskFlags: [] },
       addenda: [],
     },
-    save: { state: 'saved' },
+    save: { state: 'idle' },
   });
 }
 
@@ -110,7 +111,13 @@ export function changeTemplate(templateId: TemplateId): void {
 export function changeKind(kind: NoteKind): void {
   const { draft } = useApp.getState();
   if (!draft || draft.kind === kind) return;
-  editDraft({ kind });
+  // A psychotherapy note is kept apart from billing: it carries no service code.
+  if (kind === 'psychotherapy' && draft.session.serviceCode !== undefined) {
+    const { serviceCode: _billing, ...session } = draft.session;
+    editDraft({ kind, session });
+  } else {
+    editDraft({ kind });
+  }
   // A kind's usual template helps only while nothing has been written in sections.
   if (!Object.values(draft.fields).some((t) => t.trim())) changeTemplate(NOTE_KIND_INFO[kind].defaultTemplate);
 }
@@ -140,7 +147,7 @@ export async function flushDraft(): Promise<void> {
 }
 
 function contentOf(d: NoteContent): NoteContent {
-  return { title: d.title, body: d.body, kind: d.kind, templateId: d.templateId, fields: d.fields, session: d.session };
+  return { clientId: d.clientId, title: d.title, body: d.body, kind: d.kind, templateId: d.templateId, fields: d.fields, session: d.session };
 }
 
 function sameContent(a: NoteContent, b: NoteContent): boolean {
@@ -149,12 +156,12 @@ function sameContent(a: NoteContent, b: NoteContent): boolean {
 
 async function saveOnce(draft: Draft): Promise<void> {
   useApp.setState({ save: { state: 'saving' } });
-  const content = contentOf(draft);
+  const { clientId, ...content } = contentOf(draft);
   try {
     const saved =
       draft.id === null
-        ? await call(api().notes.create({ ...content, ...(draft.clientId ? { clientId: draft.clientId } : {}) }))
-        : await call(api().notes.update({ id: draft.id, baseRev: draft.rev!, ...content }));
+        ? await call(api().notes.create({ ...content, ...(clientId ? { clientId } : {}) }))
+        : await call(api().notes.update({ id: draft.id, baseRev: draft.rev!, clientId, ...content }));
     const now = useApp.getState().draft;
     // Typing may have continued while saving: keep the newer text and save again.
     const changed = !now || !sameContent(now, draft);
@@ -167,7 +174,7 @@ async function saveOnce(draft: Draft): Promise<void> {
   } catch (e) {
     if (e instanceof CallError && e.error.code === 'CONFLICT' && draft.id) {
       const theirs = await call(api().notes.get({ id: draft.id }));
-      useApp.setState({ save: { state: 'conflict', theirs: { rev: theirs.rev, ...contentOf(theirs) } } });
+      useApp.setState({ save: { state: 'conflict', theirs: { rev: theirs.rev, ...contentOf({ ...theirs, clientId: theirs.clientId ?? null }) } } });
     } else {
       useApp.setState({ save: { state: 'error', message: errorMessage(e) } });
     }
@@ -179,7 +186,7 @@ export async function resolveConflict(keep: 'mine' | 'theirs'): Promise<void> {
   const { draft, save } = useApp.getState();
   if (!draft || save.state !== 'conflict') return;
   if (keep === 'theirs') {
-    useApp.setState({ draft: { ...draft, ...save.theirs }, save: { state: 'saved' } });
+    useApp.setState({ draft: { ...draft, ...save.theirs }, save: { state: 'idle' } });
     return;
   }
   useApp.setState({ draft: { ...draft, rev: save.theirs.rev }, save: { state: 'dirty' } });

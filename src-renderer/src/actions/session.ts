@@ -2,8 +2,10 @@ import { attachAutoLock } from './autolock';
 import { api, call } from './bridge';
 import { useApp, wipeForLock } from '../store';
 import { onBackupProgress, refreshBackupReminder } from './backup';
+import { refreshClients } from './clients';
 import { confirmRecoveryKit } from './credentials';
 import { flushDraft, openNote, refreshNotes } from './notes';
+import { loadSettings } from './settings';
 
 const LOCK_REASONS: Record<string, string> = {
   idle: 'Locked after a period of inactivity. Your work was saved.',
@@ -35,7 +37,20 @@ export async function boot(): Promise<void> {
     hasKeyFile: status.hasKeyFile,
     phase: status.state === 'absent' ? 'create' : status.state === 'locked' ? 'unlock' : 'ready',
   });
-  if (status.state === 'unlocked') await Promise.all([refreshNotes(), refreshBackupReminder()]);
+  if (status.state === 'unlocked') await loadSession();
+}
+
+/** What the unlocked screens show from the start: notes, clients, the banners, the preferences. */
+export async function loadSession(): Promise<void> {
+  // The notes are what matters; a banner or a preference that fails to load must not fail an unlock.
+  const extras = [refreshClients(), refreshVaultStatus(), refreshBackupReminder(), loadSettings()].map((p) => p.catch(() => undefined));
+  await Promise.all([refreshNotes(), ...extras]);
+}
+
+/** The key-file flag, and whether the current Recovery Kit still waits to be confirmed. */
+export async function refreshVaultStatus(): Promise<void> {
+  const status = await call(api().vault.status({}));
+  useApp.setState({ hasKeyFile: status.hasKeyFile, recoveryKitPending: status.recoveryKitConfirmed === false });
 }
 
 /** `keyFile` is the handle of the chosen key file, if any. */
@@ -48,19 +63,17 @@ export async function createVault(password: string, keyFile?: string): Promise<v
   });
 }
 
-export function finishRecoveryKit(): void {
+export async function finishRecoveryKit(): Promise<void> {
   useApp.setState({ phase: 'ready', recoveryKit: null });
-  confirmRecoveryKit();
-  void refreshNotes();
-  void refreshBackupReminder();
+  await confirmRecoveryKit();
+  await loadSession();
 }
 
 export async function unlock(credentials: { password: string; keyFile?: string } | { recoveryKey: string }): Promise<void> {
   await call(api().vault.unlock(credentials));
   const resume = useApp.getState().resume;
   useApp.setState({ phase: 'ready', banner: null });
-  void refreshBackupReminder();
-  await refreshNotes();
+  await loadSession();
   if (resume && useApp.getState().notes.some((n) => n.id === resume.noteId)) await openNote(resume.noteId);
 }
 

@@ -24,9 +24,30 @@ export async function startNote(): Promise<void> {
   focusNoteTitle();
 }
 
-/** App-wide keys while unlocked: Ctrl+N new note, Ctrl+K/F search, Ctrl+L lock, Ctrl+S save, Alt+Up/Down next note. */
+/** Every shortcut, as the "?" overlay lists it; handleShortcut below is the one place that acts on them. */
+export const SHORTCUTS: { keys: string; does: string }[] = [
+  { keys: 'Ctrl+N', does: 'New note (for the client whose record is open)' },
+  { keys: 'Ctrl+S', does: 'Save the note now (it also saves by itself as you type)' },
+  { keys: 'Ctrl+K or Ctrl+F', does: 'Search notes' },
+  { keys: 'Alt+Down / Alt+Up', does: 'Next / previous note in the list' },
+  { keys: 'Ctrl+L', does: 'Lock SessionVault' },
+  { keys: '?', does: 'Show these shortcuts (when not typing)' },
+  { keys: 'Escape', does: 'Close a dialog' },
+];
+
+/** Typing a "?" into a field is text, not a request for help. */
+function typing(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+/** App-wide keys while unlocked: Ctrl+N new note, Ctrl+K/F search, Ctrl+L lock, Ctrl+S save, Alt+Up/Down next note, ? help. */
 export function handleShortcut(e: KeyboardEvent): void {
   if (useApp.getState().phase !== 'ready') return;
+  if (e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey && !typing(e.target)) {
+    e.preventDefault();
+    useApp.setState({ shortcutsOpen: true });
+    return;
+  }
   if (e.altKey && !e.ctrlKey && !e.metaKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
     e.preventDefault();
     void stepNote(e.key === 'ArrowDown' ? 1 : -1);

@@ -1,10 +1,8 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { ChosenPlace } from '../../../src-shared/ipc';
 import type { FilePurpose } from '../../../src-shared/contract/files';
-import { chooseFile, describeChosen } from '../actions/files';
-import { errorMessage } from '../errors';
-import { TypedChooser } from './TypedChooser';
-import { useDrives } from './useDrives';
+import { describeChosen } from '../actions/files';
+import { ChooseButton } from './ChooseButton';
 
 interface Props {
   purpose: FilePurpose;
@@ -15,29 +13,17 @@ interface Props {
   chosen: ChosenPlace | null;
   onChosen: (chosen: ChosenPlace) => void;
   hint?: ReactNode;
+  /** An id for the choose button, so another screen can send the cursor straight to it. */
+  chooseId?: string;
 }
 
 /**
  * A file or folder chosen with the OS dialog (the app) or the drive list plus a typed path (the
- * preview). The page only ever holds the handle main gave for it, never a path it could name itself.
+ * preview), and what was chosen. The page only ever holds the handle main gave for it, never a
+ * path it could name itself.
  */
-export function FileChoice({ purpose, label, chooseLabel, chosen, onChosen, hint }: Props) {
+export function FileChoice({ purpose, label, chooseLabel, chosen, onChosen, hint, chooseId }: Props) {
   const id = useId();
-  const { chooser } = useDrives(false);
-  const [typing, setTyping] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function choose() {
-    setError(null);
-    if (chooser === 'typed') return setTyping(true);
-    try {
-      const picked = await chooseFile(purpose);
-      if (picked) onChosen(picked);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }
-
   return (
     <div className="file-choice" role="group" aria-labelledby={`${id}-label`}>
       <span className="field-label" id={`${id}-label`}>
@@ -47,27 +33,9 @@ export function FileChoice({ purpose, label, chooseLabel, chosen, onChosen, hint
         <span className="chosen" data-chosen={chosen ? 'yes' : 'no'}>
           {chosen ? describeChosen(chosen) : 'None chosen'}
         </span>
-        <button type="button" className="secondary" onClick={() => void choose()} disabled={chooser === null}>
-          {chooseLabel}
-        </button>
+        <ChooseButton id={chooseId} purpose={purpose} label={chooseLabel} onChosen={onChosen} />
       </div>
       {hint && <p className="hint">{hint}</p>}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      {typing && (
-        <TypedChooser
-          purpose={purpose}
-          title={chooseLabel.replace(/…$/, '')}
-          onChosen={(picked) => {
-            setTyping(false);
-            onChosen(picked);
-          }}
-          onCancel={() => setTyping(false)}
-        />
-      )}
     </div>
   );
 }

@@ -26,7 +26,8 @@ export function PasswordStrength({ password }: { password: string }) {
     <div className="strength" aria-live="polite">
       <meter min={0} max={4} low={2} high={3} optimum={4} value={rating.score} aria-label="Password strength" />
       <span className={rating.acceptable ? 'ok' : 'warn'}>
-        {LABELS[rating.score]}. {rating.feedback}
+        {/* An acceptable password gets its strength in one word; a weak one, why and what would help. */}
+        {rating.acceptable ? LABELS[rating.score] : `${LABELS[rating.score]}. ${rating.feedback}`}
       </span>
     </div>
   );

@@ -34,7 +34,7 @@ function driveChoices(purpose: FilePurpose, drive: Drive): { label: string; chos
  */
 export function TypedChooser({ purpose, title, onChosen, onCancel }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const { drives } = useDrives(true);
+  const { drives } = useDrives();
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {

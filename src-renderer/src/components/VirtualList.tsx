@@ -11,10 +11,12 @@ interface Props<T> {
   estimateSize?: number;
   /** Index to keep in view (the open item). */
   activeIndex?: number;
+  /** Grow with the rows up to this height (px), instead of filling the parent: a short list stays short. */
+  maxHeight?: number;
 }
 
 /** A list that renders only the rows in view, so 10,000 entries scroll smoothly. */
-export function VirtualList<T>({ items, label, itemKey, renderItem, estimateSize = 58, activeIndex }: Props<T>) {
+export function VirtualList<T>({ items, label, itemKey, renderItem, estimateSize = 58, activeIndex, maxHeight }: Props<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -29,7 +31,7 @@ export function VirtualList<T>({ items, label, itemKey, renderItem, estimateSize
   }, [activeIndex, virtualizer]);
 
   return (
-    <div ref={scroller} className="vlist">
+    <div ref={scroller} className="vlist" style={maxHeight === undefined ? undefined : { flex: 'none', height: Math.min(virtualizer.getTotalSize(), maxHeight) }}>
       <ul aria-label={label} className="vlist-inner" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((row) => (
           <li

@@ -6,30 +6,25 @@ import { listDrives } from '../actions/files';
 export const DRIVE_POLL_MS = 3000;
 
 export interface DrivesState {
-  /** Whether `files.choose` opens the OS dialog, or needs the in-app chooser (preview); null until known. */
-  chooser: 'dialog' | 'typed' | null;
   drives: Drive[];
   refresh: () => Promise<void>;
 }
 
 /**
- * The removable drives plugged in now. With `poll`, asks again every few seconds while the
- * component is on screen, and stops when it goes away: nothing polls in the background.
+ * The removable drives plugged in now, asked again every few seconds while the component is on
+ * screen; it stops when the component goes away, so nothing polls in the background.
  */
-export function useDrives(poll: boolean): DrivesState {
-  const [chooser, setChooser] = useState<DrivesState['chooser']>(null);
+export function useDrives(): DrivesState {
   const [drives, setDrives] = useState<Drive[]>([]);
   const refresh = useCallback(async () => {
     const listed = await listDrives();
     if (!listed) return; // Keep what was shown; the next poll tries again.
-    setChooser(listed.chooser);
     setDrives(listed.drives);
   }, []);
   useEffect(() => {
     void refresh();
-    if (!poll) return;
     const timer = setInterval(() => void refresh(), DRIVE_POLL_MS);
     return () => clearInterval(timer);
-  }, [poll, refresh]);
-  return { chooser, drives, refresh };
+  }, [refresh]);
+  return { drives, refresh };
 }

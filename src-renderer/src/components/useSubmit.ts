@@ -40,5 +40,8 @@ export function useSubmit() {
     void run(action, options);
   };
 
-  return { busy, status, setStatus, run, onSubmit };
+  /** The input the failure was about has changed: its alert no longer applies. */
+  const clearFailure = useCallback(() => setStatus((s) => (s && !s.ok ? null : s)), []);
+
+  return { busy, status, setStatus, clearFailure, run, onSubmit };
 }

@@ -12,7 +12,7 @@ export function CreateVault() {
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [keyFile, setKeyFile] = useState<ChosenPlace | null>(null);
-  const { busy, status, onSubmit } = useSubmit();
+  const { busy, status, clearFailure, onSubmit } = useSubmit();
 
   const submit = onSubmit(async () => {
     if (password !== confirm) throw userError('The two passwords are not the same.');
@@ -28,17 +28,17 @@ export function CreateVault() {
       </p>
       <form onSubmit={submit}>
         <label htmlFor="new-password">Password</label>
-        <input id="new-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus />
+        <input id="new-password" type="password" autoComplete="new-password" value={password} onChange={(e) => (setPassword(e.target.value), clearFailure())} autoFocus />
         <PasswordStrength password={password} />
         <label htmlFor="confirm-password">Type it again</label>
-        <input id="confirm-password" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+        <input id="confirm-password" type="password" autoComplete="new-password" value={confirm} onChange={(e) => (setConfirm(e.target.value), clearFailure())} />
         <details className="advanced">
           <summary>Second factor: a key file (optional)</summary>
           <p className="hint">
             Any file you keep on a separate USB stick, e.g. a photo. The vault then opens only with the password and that exact
             file. Lose the file and only the Recovery Kit gets you back in.
           </p>
-          <KeyFileField value={keyFile} onChange={setKeyFile} hint="Keep it on a separate USB drive — not on this computer, and not on the drive with your backups." />
+          <KeyFileField value={keyFile} onChange={setKeyFile} advise />
         </details>
         <StatusMessage status={status} />
         <button type="submit" disabled={busy || !password}>

@@ -1,13 +1,15 @@
 import type { JSX } from 'react';
-import { stayUnlocked } from '../actions/autolock';
 import { lockNow } from '../actions/session';
 import { useApp, type View } from '../store';
 import { Clients } from './clients/Clients';
+import { ShortcutsDialog } from '../components/ShortcutsDialog';
 import { Notes } from './Notes';
+import { BackupReminder, LockWarning, RecoveryKitReminder } from './ShellBanners';
 import { Search } from './search/Search';
 import { Settings } from './Settings';
 import { AuditLog } from './audit/AuditLog';
 import { Backups } from './backup/Backups';
+import { RestoreSummary } from './backup/RestoreSummary';
 import { Retention } from './retention/Retention';
 import { Checkup } from './checkup/Checkup';
 import { LostLaptop } from './checkup/LostLaptop';
@@ -55,39 +57,20 @@ export function Shell() {
             </button>
           ))}
         </nav>
+        <button type="button" className="secondary lock-button" onClick={() => useApp.setState({ shortcutsOpen: true })} aria-keyshortcuts="?">
+          Shortcuts <kbd aria-hidden="true">?</kbd>
+        </button>
         <button type="button" className="secondary lock-button" onClick={() => void lockNow()} title="Lock (Ctrl+L)">
           Lock
         </button>
       </header>
       <LockWarning />
+      <RecoveryKitReminder />
       <BackupReminder />
+      <RestoreSummary />
       <div className="shell-body">{SCREENS[view]()}</div>
+      <ShortcutsDialog />
     </div>
   );
 }
 
-function LockWarning() {
-  const seconds = useApp((s) => s.lockWarning);
-  if (seconds === null) return null;
-  return (
-    <div className="lock-warning" role="alertdialog" aria-labelledby="lock-warning-text">
-      <span id="lock-warning-text">
-        Locking in {seconds} s because there has been no activity. Your note is saved first.
-      </span>
-      <button type="button" onClick={stayUnlocked}>
-        Stay unlocked
-      </button>
-    </div>
-  );
-}
-
-function BackupReminder() {
-  const reminder = useApp((s) => s.backupReminder);
-  const view = useApp((s) => s.view);
-  if (!reminder || view === 'backups') return null;
-  return (
-    <p className="reminder" role="status">
-      {reminder}
-    </p>
-  );
-}

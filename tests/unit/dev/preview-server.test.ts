@@ -61,7 +61,7 @@ describe('the preview server answers only its own page', () => {
     expect(bridge.body).toContain(server.token);
     const status = await ipc('vault.status', { [TOKEN_HEADER]: server.token, origin: `http://${host}` });
     expect(status.status).toBe(200);
-    expect(JSON.parse(status.body)).toEqual({ ok: true, value: { state: 'absent', hasKeyFile: false, vaultId: null } });
+    expect(JSON.parse(status.body)).toEqual({ ok: true, value: { state: 'absent', hasKeyFile: false, vaultId: null, recoveryKitConfirmed: null } });
   });
 
   it('/__ipc and /__events without the token, or with another one, get 403', async () => {

@@ -5,6 +5,7 @@ import { CHANNELS } from '../../../src-shared/ipc';
 import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY } from '../../../src-main/electron/security';
 import type { VaultService, VaultServiceOptions } from '../../../src-main/service';
 import { tempDir } from '../../helpers/disk';
+import { newService, STRONG_PASSWORD, value } from '../../helpers/service';
 
 /**
  * Boots src-main/electron/main.ts against a fake 'electron' module (there is no Electron binary
@@ -37,6 +38,8 @@ const fake = vi.hoisted(() => {
     permissionCheck: undefined as Listener | undefined,
     beforeRequest: undefined as Listener | undefined,
     services: [] as Array<{ options: VaultServiceOptions; service: VaultService }>,
+    /** Every spellchecker call on the session, in order (e.g. `enabled:false`, `url:app://…`). */
+    spell: [] as string[],
   };
   const log = (name: string) => state.calls.push(name);
   const app = {
@@ -117,6 +120,8 @@ const fake = vi.hoisted(() => {
         setPermissionCheckHandler: (h: Listener) => (state.permissionCheck = h),
         setDevicePermissionHandler: () => {},
         webRequest: { onBeforeRequest: (h: Listener) => (state.beforeRequest = h) },
+        setSpellCheckerDictionaryDownloadURL: (url: string) => (log('setSpellCheckerDictionaryDownloadURL'), state.spell.push(`url:${url}`)),
+        setSpellCheckerEnabled: (on: boolean) => state.spell.push(`enabled:${on}`),
       },
     },
   };
@@ -147,6 +152,7 @@ beforeEach(() => {
   s.schemes = [];
   s.ipc.clear();
   s.services = [];
+  s.spell = [];
   s.power.clear();
   s.gotLock = true;
   s.packaged = true;
@@ -159,7 +165,12 @@ beforeEach(() => {
   s.ready = { resolve, promise };
   vi.resetModules();
 });
+const realPlatform = process.platform;
+function runningOn(platform: NodeJS.Platform): void {
+  Object.defineProperty(process, 'platform', { value: platform, configurable: true });
+}
 afterEach(() => {
+  runningOn(realPlatform);
   delete process.env.SV_DEV_USER_DATA_DIR;
   for (const { service } of fake.state.services) service.close();
   fs.rmSync(dir, { recursive: true, force: true });
@@ -319,6 +330,46 @@ describe('Electron main process', () => {
     const second = { preventDefault: vi.fn() };
     beforeQuit(second);
     expect(second.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it.each(['linux', 'darwin', 'win32'] as const)('spell check on %s: the dictionary URL is the app itself, set before any window; no dictionary URL leaves the app', async (platform) => {
+    runningOn(platform);
+    await bootAndBeReady();
+    const s = fake.state;
+    expect(s.spell[0]).toBe('url:app://sessionvault/dictionaries/');
+    expect(s.calls.indexOf('setSpellCheckerDictionaryDownloadURL')).toBeLessThan(s.calls.indexOf('new BrowserWindow'));
+    expect(s.spell.filter((c) => c.startsWith('url:'))).toEqual(['url:app://sessionvault/dictionaries/']);
+    // Chromium's default dictionary host, or any other, is cancelled; the app's own folder stays local (and has no dictionaries).
+    const decide = vi.fn();
+    s.beforeRequest?.({ url: 'https://redirector.gvt1.com/edgedl/chrome/dict/en-us-10-1.bdic' }, decide);
+    expect(decide).toHaveBeenCalledWith({ cancel: true });
+    const dictionary = await s.protocolHandlers.get('app')!(new Request('app://sessionvault/dictionaries/en-US-10-1.bdic'));
+    expect(dictionary.status).toBe(404);
+    expect(s.windows[0]?.options.webPreferences?.spellcheck).toBe(platform !== 'linux');
+  });
+
+  it('spell check follows the setting on macOS/Windows, read once the vault is unlocked; on Linux it stays off', async () => {
+    for (const platform of ['darwin', 'linux'] as const) {
+      runningOn(platform);
+      fake.state.spell = [];
+      fake.state.windows = [];
+      fake.state.userData = path.join(dir, `userData-${platform}`);
+      // A vault made beforehand with fast KDF settings, so the Shell only unlocks it.
+      const made = await newService({ dataDir: path.join(fake.state.userData, 'vault') });
+      value(await made.service.invoke('vault.create', { password: STRONG_PASSWORD }));
+      made.service.close();
+      vi.resetModules();
+      await bootMain();
+      fake.state.ready!.resolve();
+      await vi.waitFor(() => expect(fake.state.windows).toHaveLength(1));
+      const ipc = (channel: string, input: unknown) => fake.state.ipc.get(channel)!(OUR_FRAME, input);
+      expect(fake.state.spell).toEqual(['url:app://sessionvault/dictionaries/', 'enabled:false']);
+      expect(await ipc('vault.unlock', { password: STRONG_PASSWORD })).toMatchObject({ ok: true });
+      expect(await ipc('settings.update', { spellCheck: false })).toMatchObject({ ok: true });
+      expect(await ipc('settings.update', { spellCheck: true })).toMatchObject({ ok: true });
+      const on = platform === 'darwin';
+      expect(fake.state.spell.slice(2), platform).toEqual([`enabled:${on}`, 'enabled:false', `enabled:${on}`]);
+    }
   });
 
   it('closing the window waits for the flush and lock, once, then closes', async () => {

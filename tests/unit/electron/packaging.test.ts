@@ -142,7 +142,7 @@ const fake = {
   protocol: { registerSchemesAsPrivileged() {}, handle() {} },
   powerMonitor: { on() {}, removeListener() {}, getSystemIdleTime: () => 0 },
   clipboard: { readText: async () => '', writeText: async () => {} },
-  session: { defaultSession: { setPermissionRequestHandler() {}, setPermissionCheckHandler() {}, setDevicePermissionHandler() {}, webRequest: { onBeforeRequest() {} } } },
+  session: { defaultSession: { setPermissionRequestHandler() {}, setPermissionCheckHandler() {}, setDevicePermissionHandler() {}, webRequest: { onBeforeRequest() {} }, setSpellCheckerDictionaryDownloadURL() {}, setSpellCheckerEnabled() {} } },
 };
 const load = Module._load;
 Module._load = function (request, ...rest) { return request === 'electron' ? fake : load.call(this, request, ...rest); };

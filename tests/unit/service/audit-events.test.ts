@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_EVENT_TYPES, type AuditEntry } from '../../../src-shared/contract/audit';
@@ -65,8 +66,12 @@ describe('audit events', () => {
     await call('vault.unlock', { recoveryKey: created.recoveryKey });
     await call('vault.changePassword', { current: STRONG_PASSWORD, next: NEW_PASSWORD });
     await call('vault.rotateRecoveryKey', { password: NEW_PASSWORD });
+    const keyFilePath = path.join(tempDir('sv-key-'), 'practice.key');
+    fs.writeFileSync(keyFilePath, 'a photo kept on another drive');
+    const keyFile = await pick(svc, 'key-file', keyFilePath);
+    await call('vault.addKeyFile', { password: NEW_PASSWORD, keyFile });
     await call('vault.lock', {});
-    await call('vault.unlock', { password: NEW_PASSWORD });
+    await call('vault.unlock', { password: NEW_PASSWORD, keyFile });
 
     expect(brief(await trail())).toEqual([
       ['vault.created', null, null],
@@ -101,6 +106,7 @@ describe('audit events', () => {
       ['vault.recoveryKeyUsed', null, null],
       ['vault.passwordChanged', null, null],
       ['vault.recoveryKeyRotated', null, null],
+      ['vault.keyFileAdded', null, null],
       ['vault.locked', null, 'manual'],
       ['vault.unlocked', null, null],
     ]);
@@ -113,7 +119,7 @@ describe('audit events', () => {
 
     // Nothing typed by the clinician reaches the log, and the log itself is not readable on disk.
     const text = JSON.stringify(entries);
-    for (const secret of ['Canaryname', 'canary', '555-0100', '/media']) expect(text).not.toContain(secret);
+    for (const secret of ['Canaryname', 'canary', '555-0100', '/media', 'practice.key']) expect(text).not.toContain(secret);
     for (const type of ['client.created', 'note.signed', 'settings.changed']) expect(filesContaining(dataDir, type)).toEqual([]);
   });
 

@@ -144,6 +144,11 @@ describe('drives and the backups on them', () => {
     expect(folder).toMatchObject({ name: 'SessionVault Backups', drive: 'KINGSTON' });
     expect(value(await service.invoke('backup.list', { folder: folder!.handle }))).toHaveLength(1);
     expect(await service.invoke('settings.update', { backupDir: '/tmp' })).toMatchObject(invalid);
+    // Unplugged: nothing to offer; plugged in again: the same folder.
+    fs.renameSync(path.join(drives, 'KINGSTON'), path.join(drives, 'elsewhere'));
+    expect(value(await service.invoke('backup.lastFolder', {}))).toEqual({ folder: null });
+    fs.renameSync(path.join(drives, 'elsewhere'), path.join(drives, 'KINGSTON'));
+    expect(value(await service.invoke('backup.lastFolder', {})).folder?.handle).toBe(folder!.handle);
   });
 
   it('warns on a FAT32 drive when the vault nears the 4 GB file limit, not on exFAT', async () => {

@@ -13,8 +13,8 @@ export function FirstRestore() {
         </p>
       )}
       <p>
-        Plug in the drive with your backups, choose the newest backup, and type the password you used when it was made — or
-        your Recovery Key if you no longer know it.
+        Plug in the drive with your backups: they are listed here, newest first. Pick one and type the password you used when
+        it was made — or your Recovery Key if you no longer know it.
       </p>
       <RestoreForm overExisting={banner !== null} />
       {banner === null && (

@@ -1,21 +1,20 @@
 import { useState, type FormEvent } from 'react';
 import type { ChosenPlace } from '../../../../src-shared/ipc';
-import { restoreBackup } from '../../actions/backup';
+import { describeRestore, restoreBackup } from '../../actions/backup';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { FileChoice } from '../../components/FileChoice';
-import { fileName, formatDateTime, plural } from '../../components/format';
 import { KeyFileField } from '../../components/KeyFileField';
 import { BackupProgressBar } from '../../components/Progress';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useSubmit } from '../../components/useSubmit';
+import { BackupPicker } from './BackupPicker';
 
 /**
- * Restore a `.svbackup` file with the password it was made under (and its key file, if the vault
- * had one), or the Recovery Key. Used on a fresh install (first screen) and from the Backups
- * screen over the current vault.
+ * Restore a backup, picked from those on the plugged-in drives (or a file chosen elsewhere), with
+ * the password it was made under (and its key file, if the vault had one), or the Recovery Key.
+ * Used on a fresh install (first screen) and from the Backups screen over the current vault.
  */
 export function RestoreForm({ overExisting, onRestored }: { overExisting: boolean; onRestored?: (message: string) => void }) {
-  const [backup, setBackup] = useState<ChosenPlace | null>(null);
+  const [backup, setBackup] = useState<string | null>(null);
   const [keyFile, setKeyFile] = useState<ChosenPlace | null>(null);
   const [mode, setMode] = useState<'password' | 'recovery'>('password');
   const [secret, setSecret] = useState('');
@@ -34,17 +33,15 @@ export function RestoreForm({ overExisting, onRestored }: { overExisting: boolea
     if (!backup) return;
     void run(async () => {
       const credentials = mode === 'recovery' ? { recoveryKey: secret } : keyFile ? { password: secret, keyFile: keyFile.handle } : { password: secret };
-      const result = await restoreBackup(backup.handle, credentials);
-      onRestored?.(
-        `Restored ${plural(result.notes, 'note')} and ${plural(result.clients, 'client')} from the backup of ${formatDateTime(result.createdAt)}.` +
-          (result.replacedFile ? ` The previous vault was kept as ${fileName(result.replacedFile)}.` : ''),
-      );
+      const result = await restoreBackup(backup, credentials);
+      const { restored, keptAside } = describeRestore(result);
+      onRestored?.(`${restored} ${keptAside}`);
     });
   }
 
   return (
     <form onSubmit={submit} aria-label="Restore from backup">
-      <FileChoice purpose="backup-file" label="Backup file" chooseLabel="Choose a file…" chosen={backup} onChosen={setBackup} />
+      <BackupPicker value={backup} onChange={setBackup} />
       <fieldset className="choice">
         <legend>Unlock the backup with</legend>
         <label>

@@ -1,25 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { CheckupFixAction, CheckupLine, CheckupStatus } from '../../../../src-shared/contract/checkup';
-import { fixPermissions, runCheckup } from '../../actions/checkup';
-import { plural } from '../../components/format';
+import type { CheckupLine, CheckupStatus } from '../../../../src-shared/contract/checkup';
+import { runCheckup } from '../../actions/checkup';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useSubmit } from '../../components/useSubmit';
-import { useApp, type View } from '../../store';
+import { useApp } from '../../store';
+import { CheckupItem } from './CheckupItem';
 import './checkup.css';
 
-export const STATUS_TEXT: Record<CheckupStatus, string> = { green: 'Good', amber: 'Attention', red: 'Fix now', unknown: 'Unknown' };
-
-/** Where a fix button takes the clinician; `fix-permissions` is done in place. */
-const FIX_VIEW: Partial<Record<CheckupFixAction, View>> = {
-  backup: 'backups',
-  'restore-drill': 'backups',
-  'change-password': 'settings',
-  'recovery-kit': 'settings',
-  'auto-lock': 'settings',
-  'lost-laptop': 'lost',
-};
-
-/** The Security Checkup: each practice habit as a line with a status word and colour, and a one-click fix. */
+/** The Security Checkup: each practice habit as a line, worst first, with a button that fixes it. */
 export function Checkup() {
   const [lines, setLines] = useState<CheckupLine[] | null>(null);
   const { status, run } = useSubmit();
@@ -29,21 +17,6 @@ export function Checkup() {
   useEffect(() => {
     void check();
   }, [check]);
-
-  async function fix(line: CheckupLine) {
-    const view = FIX_VIEW[line.fix.action];
-    if (view) {
-      useApp.setState({ view });
-      return;
-    }
-    if (line.fix.action === 'fix-permissions') {
-      await run(async () => {
-        const changed = await fixPermissions();
-        setLines(await runCheckup());
-        return `Permissions fixed (${plural(changed, 'item')} tightened). Only your account can open the vault folder now.`;
-      });
-    }
-  }
 
   const counts = lines ? countBy(lines) : null;
   return (
@@ -69,18 +42,7 @@ export function Checkup() {
       ) : (
         <ul className="checkup-list" aria-label="Checkup results">
           {lines.map((line) => (
-            <li key={line.id} className={`checkup-line status-${line.status}`} data-testid={`checkup-${line.id}`} data-status={line.status}>
-              <span className={`status-badge status-${line.status}`}>{STATUS_TEXT[line.status]}</span>
-              <div>
-                <h2>{line.title}</h2>
-                <p>{line.detail}</p>
-              </div>
-              {line.fix.action !== 'none' && (
-                <button type="button" className={line.status === 'green' ? 'secondary' : undefined} onClick={() => void fix(line)}>
-                  {line.fix.label}
-                </button>
-              )}
-            </li>
+            <CheckupItem key={line.id} line={line} onDone={() => void runCheckup().then(setLines, () => undefined)} />
           ))}
         </ul>
       )}

@@ -65,6 +65,9 @@ export function ClientRecord({ clientId }: { clientId: string }) {
       </dl>
       {client.notes && <p className="client-notes">{client.notes}</p>}
       <div className="row">
+        <button type="button" onClick={() => void start('progress')}>
+          New note
+        </button>
         <button type="button" className="secondary" onClick={() => setEditing(true)}>
           Edit details
         </button>
@@ -106,9 +109,11 @@ export function ClientRecord({ clientId }: { clientId: string }) {
         ) : (
           <p className="hint">The clinical record, newest first. Psychotherapy notes are never listed here.</p>
         )}
-        <button type="button" onClick={() => void start(tab === 'record' ? 'progress' : 'psychotherapy')}>
-          {tab === 'record' ? 'Add note to record' : 'Add psychotherapy note'}
-        </button>
+        {tab === 'psychotherapy' && (
+          <button type="button" className="secondary" onClick={() => void start('psychotherapy')}>
+            New psychotherapy note
+          </button>
+        )}
         <RecordNotes notes={shown} label={tab === 'record' ? 'Record notes' : 'Psychotherapy notes'} onOpen={(id) => void open(id)} />
       </div>
       <ExportRecord clientId={client.id} />

@@ -1,26 +1,31 @@
 import { useEffect, useRef } from 'react';
-import { NOTE_KIND_INFO } from '../../../../src-shared/templates';
 import { editDraft, flushDraft } from '../../actions/notes';
 import { formatDateTime } from '../../components/format';
 import { useApp } from '../../store';
-import { Addenda } from './Addenda';
 import { Conflict } from './Conflict';
 import { GoalsAddressed } from './GoalsAddressed';
 import { KindTemplatePicker } from './KindTemplatePicker';
 import { NoteActions } from './NoteActions';
+import { NoteNotices } from './NoteNotices';
 import { SaveStatus } from './SaveStatus';
 import { SectionFields } from './SectionFields';
 import { SessionHeaderForm } from './SessionHeaderForm';
+import { SignedNote } from './SignedNote';
 
-/** The open note: header, session, template sections, free text, then sign/addenda/history. */
+/** The open note: a signed one reads as a finished document; any other is the editing form. */
 export function Editor() {
+  const draft = useApp((s) => s.draft)!;
+  return draft.signedAt !== undefined ? <SignedNote draft={draft} signedAt={draft.signedAt} /> : <NoteForm />;
+}
+
+/** Header, client, session, template sections, free text, then sign/trash/history. */
+function NoteForm() {
   const draft = useApp((s) => s.draft)!;
   const save = useApp((s) => s.save);
   const resume = useApp((s) => s.resume);
-  const clientName = useApp((s) => s.clients.find((c) => c.id === draft.clientId)?.displayName ?? s.notes.find((n) => n.id === draft.id)?.clientName);
+  const spellCheck = useApp((s) => s.spellCheck);
   const body = useRef<HTMLTextAreaElement>(null);
-  const signed = draft.signedAt !== undefined;
-  const readOnly = signed || draft.trashedAt !== undefined;
+  const readOnly = draft.trashedAt !== undefined;
 
   // Back in the same place after an unlock.
   useEffect(() => {
@@ -43,31 +48,24 @@ export function Editor() {
           placeholder="Title"
           value={draft.title}
           readOnly={readOnly}
+          spellCheck={spellCheck}
           onChange={(e) => editDraft({ title: e.target.value })}
           onBlur={() => void flushDraft()}
         />
-        {signed && <span className="badge signed">Signed {formatDateTime(draft.signedAt!)}</span>}
         <SaveStatus save={save} />
       </div>
-      <p className="note-context">
-        {clientName ? `Client: ${clientName}` : 'No client'} · {NOTE_KIND_INFO[draft.kind].label}
-      </p>
       {draft.trashedAt !== undefined && (
         <p className="banner" role="note">
           In the trash since {formatDateTime(draft.trashedAt)}. Restore it to edit it.
         </p>
       )}
-      {draft.kind === 'psychotherapy' && (
-        <p className="psycho-notice" role="note">
-          <strong>Psychotherapy note.</strong> {NOTE_KIND_INFO.psychotherapy.description}
-        </p>
-      )}
+      <NoteNotices kind={draft.kind} />
       {save.state === 'conflict' && <Conflict mine={draft} theirs={save.theirs} />}
       <div className="editor-fields" onBlur={() => void flushDraft()}>
         <KindTemplatePicker draft={draft} readOnly={readOnly} />
-        <SessionHeaderForm session={draft.session} readOnly={readOnly} />
+        <SessionHeaderForm session={draft.session} readOnly={readOnly} billing={draft.kind !== 'psychotherapy'} />
         {draft.kind === 'progress' && draft.clientId && <GoalsAddressed noteId={draft.id} clientId={draft.clientId} session={draft.session} readOnly={readOnly} />}
-        <SectionFields templateId={draft.templateId} fields={draft.fields} readOnly={readOnly} />
+        <SectionFields templateId={draft.templateId} fields={draft.fields} readOnly={readOnly} spellCheck={spellCheck} />
         <label htmlFor="note-body">Note</label>
         <textarea
           id="note-body"
@@ -77,6 +75,7 @@ export function Editor() {
           placeholder="Write your note…"
           value={draft.body}
           readOnly={readOnly}
+          spellCheck={spellCheck}
           onChange={(e) => editDraft({ body: e.target.value })}
         />
         <p id="note-body-hint" className="hint">
@@ -84,7 +83,6 @@ export function Editor() {
         </p>
       </div>
       <NoteActions draft={draft} save={save} />
-      {signed && <Addenda addenda={draft.addenda} />}
     </article>
   );
 }

@@ -1,11 +1,13 @@
 import { NOTE_KIND_INFO, NOTE_KINDS, TEMPLATE_IDS, TEMPLATES, type NoteKind, type TemplateId } from '../../../../src-shared/templates';
 import { changeKind, changeTemplate } from '../../actions/notes';
 import type { Draft } from '../../store';
+import { ClientPicker } from './ClientPicker';
 
-/** Kind and template, from the shared template data. */
+/** Client, kind and template, from the shared template data. */
 export function KindTemplatePicker({ draft, readOnly }: { draft: Draft; readOnly: boolean }) {
   return (
     <div className="picker-row">
+      <ClientPicker draft={draft} readOnly={readOnly} />
       <div>
         <label htmlFor="note-kind">Kind of note</label>
         <select id="note-kind" value={draft.kind} disabled={readOnly} aria-describedby="note-kind-hint" onChange={(e) => changeKind(e.target.value as NoteKind)}>

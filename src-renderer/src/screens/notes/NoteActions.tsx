@@ -6,7 +6,7 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { useSubmit } from '../../components/useSubmit';
 import { History } from './History';
 
-/** Sign, trash or restore, and history of the open note. */
+/** Sign, trash or restore, and history of the open note. A signed note is never trashed from here: it is a record. */
 export function NoteActions({ draft, save }: { draft: Draft; save: SaveState }) {
   const [confirmSign, setConfirmSign] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
@@ -27,9 +27,11 @@ export function NoteActions({ draft, save }: { draft: Draft; save: SaveState }) 
             Restore from trash
           </button>
         ) : (
-          <button type="button" className="secondary" disabled={draft.id === null} onClick={() => void run(trashNote)}>
-            Move to trash
-          </button>
+          !signed && (
+            <button type="button" className="secondary" disabled={draft.id === null} onClick={() => void run(trashNote)}>
+              Move to trash
+            </button>
+          )
         )}
         <button type="button" className="secondary" disabled={draft.id === null} aria-expanded={showHistory} onClick={() => setShowHistory(!showHistory)}>
           History

@@ -2,6 +2,8 @@ import type { SaveState } from '../../store';
 
 function statusText(save: SaveState): string {
   switch (save.state) {
+    case 'idle':
+      return ''; // Nothing saved yet in this visit: "Saved" would claim something that did not happen.
     case 'saved':
       return 'Saved';
     case 'saving':
@@ -15,6 +17,7 @@ function statusText(save: SaveState): string {
   }
 }
 
+/** The save state of the open note; the live region stays in place so each change is announced. */
 export function SaveStatus({ save }: { save: SaveState }) {
   return (
     <span className={`save-status ${save.state}`} role="status" data-testid="save-status">

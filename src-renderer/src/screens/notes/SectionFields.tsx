@@ -2,7 +2,17 @@ import { templateById, type TemplateId } from '../../../../src-shared/templates'
 import { editDraft } from '../../actions/notes';
 
 /** One labelled textarea per section of the note's template. */
-export function SectionFields({ templateId, fields, readOnly }: { templateId: TemplateId; fields: Record<string, string>; readOnly: boolean }) {
+export function SectionFields({
+  templateId,
+  fields,
+  readOnly,
+  spellCheck,
+}: {
+  templateId: TemplateId;
+  fields: Record<string, string>;
+  readOnly: boolean;
+  spellCheck: boolean;
+}) {
   const sections = templateById(templateId).sections;
   if (sections.length === 0) return null;
   return (
@@ -16,6 +26,7 @@ export function SectionFields({ templateId, fields, readOnly }: { templateId: Te
             placeholder={s.hint}
             value={fields[s.key] ?? ''}
             readOnly={readOnly}
+            spellCheck={spellCheck}
             onChange={(e) => editDraft({ fields: { ...fields, [s.key]: e.target.value } })}
           />
         </div>

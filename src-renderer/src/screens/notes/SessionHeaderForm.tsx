@@ -4,8 +4,11 @@ import { editDraft } from '../../actions/notes';
 const MODALITY_LABELS: Record<(typeof MODALITIES)[number], string> = { 'in-person': 'In person', video: 'Video', phone: 'Phone' };
 const COMMON_RISKS = ['Suicidal ideation', 'Self-harm', 'Harm to others', 'Substance use', 'Abuse or neglect'];
 
-/** Date, time, duration, service code, modality, attendees and risk flags of the session. */
-export function SessionHeaderForm({ session, readOnly }: { session: SessionHeader; readOnly: boolean }) {
+/**
+ * Date, time, duration, service code, modality, attendees and risk flags of the session.
+ * `billing` false (psychotherapy notes) leaves out the service code: they are kept apart from billing.
+ */
+export function SessionHeaderForm({ session, readOnly, billing }: { session: SessionHeader; readOnly: boolean; billing: boolean }) {
   // Optional values are dropped rather than sent empty, so the service sees "not given".
   function set<K extends keyof SessionHeader>(key: K, value: SessionHeader[K] | '' | undefined) {
     const next = { ...session };
@@ -40,10 +43,12 @@ export function SessionHeaderForm({ session, readOnly }: { session: SessionHeade
             onChange={(e) => set('durationMinutes', e.target.value === '' ? '' : Number(e.target.value))}
           />
         </div>
-        <div>
-          <label htmlFor="session-code">Service code</label>
-          <input id="session-code" placeholder="e.g. CPT 90834" value={session.serviceCode ?? ''} onChange={(e) => set('serviceCode', e.target.value)} />
-        </div>
+        {billing && (
+          <div>
+            <label htmlFor="session-code">Service code</label>
+            <input id="session-code" placeholder="e.g. CPT 90834" value={session.serviceCode ?? ''} onChange={(e) => set('serviceCode', e.target.value)} />
+          </div>
+        )}
         <div>
           <label htmlFor="session-modality">Modality</label>
           <select id="session-modality" value={session.modality ?? ''} onChange={(e) => set('modality', e.target.value as SessionHeader['modality'] | '')}>

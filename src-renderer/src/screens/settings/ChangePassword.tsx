@@ -14,7 +14,7 @@ export function ChangePassword() {
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
   const [keyFile, setKeyFile] = useState<ChosenPlace | null>(null);
-  const { busy, status, onSubmit } = useSubmit();
+  const { busy, status, clearFailure, onSubmit } = useSubmit();
 
   const submit = onSubmit(async () => {
     if (next !== confirm) throw userError('The two new passwords are not the same.');
@@ -32,10 +32,10 @@ export function ChangePassword() {
         <label htmlFor="cp-current">Current password</label>
         <input id="cp-current" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
         <label htmlFor="cp-next">New password</label>
-        <input id="cp-next" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />
+        <input id="cp-next" type="password" autoComplete="new-password" value={next} onChange={(e) => (setNext(e.target.value), clearFailure())} />
         <PasswordStrength password={next} />
         <label htmlFor="cp-confirm">Type the new password again</label>
-        <input id="cp-confirm" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+        <input id="cp-confirm" type="password" autoComplete="new-password" value={confirm} onChange={(e) => (setConfirm(e.target.value), clearFailure())} />
         {hasKeyFile && <KeyFileField value={keyFile} onChange={setKeyFile} />}
         <StatusMessage status={status} />
         <button type="submit" disabled={busy || !current || !next}>

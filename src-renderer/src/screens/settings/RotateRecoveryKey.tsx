@@ -26,7 +26,7 @@ export function RotateRecoveryKey() {
       <RecoveryKit
         kit={kit}
         onDone={() => {
-          confirmRecoveryKit();
+          void confirmRecoveryKit();
           setKit(null);
           setStatus({ ok: true, text: 'New Recovery Kit stored. The old recovery key no longer opens this vault.' });
         }}

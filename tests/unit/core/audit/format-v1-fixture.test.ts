@@ -29,7 +29,7 @@ describe('a vault, trail and backup log written before the trail was anchored (a
     expect(trail.map((e) => [e.seq, e.type])).toEqual([...fixture.trail.map((e) => [e.seq, e.type]), [4, 'vault.unlocked']]);
     expect(value(await service.invoke('audit.verify', {}))).toEqual({ ok: true, entries: 4 });
     // The version-1 log's verified backup still counts for the reminder; listed, it asks to be verified again.
-    expect(value(await service.invoke('backup.status', {}))).toEqual({ lastVerifiedAt: fixture.loggedBackup.createdAt, lastVerifiedPath: fixture.loggedBackup.file });
+    expect(value(await service.invoke('backup.status', {}))).toMatchObject({ lastVerifiedAt: fixture.loggedBackup.createdAt, lastVerified: expect.stringMatching(/^fh_/), restoredAt: null });
     // A backup file at the logged path (this vault's, made now and put there): version 1 sealed no fingerprint.
     const made = value(await service.invoke('backup.create', { folder: await pick(service, 'backup-folder', tempDir('sv-usb-new-')) }));
     fs.renameSync(made.path, fixture.loggedBackup.file);

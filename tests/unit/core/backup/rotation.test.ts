@@ -58,7 +58,7 @@ describe('backup.create rotation and backup.list', () => {
     ({ service } = await newService({ now: () => clock }));
     value(await service.invoke('vault.create', { password: STRONG_PASSWORD }));
     value(await service.invoke('notes.create', { title: 'A', body: 'b' }));
-    expect(value(await service.invoke('backup.status', {}))).toEqual({ lastVerifiedAt: null, lastVerifiedPath: null });
+    expect(value(await service.invoke('backup.status', {}))).toMatchObject({ lastVerifiedAt: null, lastVerified: null, restoredAt: null });
     const usb = tempDir('sv-usb-');
     const folder = await pick(service, 'backup-folder', usb);
     const made: string[] = [];
@@ -87,7 +87,7 @@ describe('backup.create rotation and backup.list', () => {
 
     // The reminder banner's source works with the drive unplugged.
     fs.renameSync(usb, `${usb}-unplugged`);
-    expect(value(await service.invoke('backup.status', {}))).toEqual({ lastVerifiedAt: clock, lastVerifiedPath: last.path });
+    expect(value(await service.invoke('backup.status', {}))).toMatchObject({ lastVerifiedAt: clock, lastVerified: last.handle, restoredAt: null });
     fs.renameSync(`${usb}-unplugged`, usb);
 
     // Locked: the files are still listed from their headers, verification is unknown.

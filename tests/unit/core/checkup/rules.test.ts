@@ -30,6 +30,8 @@ function facts(patch: Partial<CheckupFacts> = {}): CheckupFacts {
     idleLockMinutes: 5,
     backupReminderDays: 7,
     lastVerifiedBackupAt: ago(1),
+    lastRestoredAt: null,
+    backupFolderChosen: true,
     lastDrillAt: ago(2),
     audit: { ok: true, entries: 12 },
     permissions: { ownerOnly: true, loose: 0 },
@@ -72,9 +74,9 @@ describe('checkup rules', () => {
     expect(rotated).toMatchObject({ status: 'red', fix: { action: 'recovery-kit' } });
   });
 
-  it('key file: in use green with the separate-drive hint; not in use amber', () => {
-    expect(keyFile(facts({ keyFile: true }))).toMatchObject({ status: 'green', detail: expect.stringContaining('separate drive') });
-    expect(keyFile(facts({ keyFile: false })).status).toBe('amber');
+  it('key file: in use green with the separate-drive hint; not in use amber, offering to add one', () => {
+    expect(keyFile(facts({ keyFile: true }))).toMatchObject({ status: 'green', detail: expect.stringContaining('separate drive'), fix: { action: 'none' } });
+    expect(keyFile(facts({ keyFile: false }))).toMatchObject({ status: 'amber', fix: { action: 'add-key-file', label: 'Add a key file' } });
   });
 
   it('auto-lock: up to 10 minutes green, up to 30 amber, above red', () => {
@@ -97,11 +99,42 @@ describe('checkup rules', () => {
     expect(backupAge(facts({ backupReminderDays: 30, lastVerifiedBackupAt: ago(25) })).status).toBe('green');
   });
 
-  it('restore drill age: same thresholds; never is red with Run restore drill', () => {
+  it('backup age: without a chosen folder the button chooses one instead of claiming to back up', () => {
+    expect(backupAge(facts({ backupFolderChosen: false })).fix).toEqual({ action: 'choose-backup-folder', label: 'Choose a backup folder' });
+  });
+
+  it('backup age: a restore from a verified backup counts as a backup made at the restore', () => {
+    const restored = backupAge(facts({ lastVerifiedBackupAt: ago(40), lastRestoredAt: ago(0) }));
+    expect(restored).toMatchObject({ status: 'green', detail: expect.stringContaining('Restored from a verified backup today') });
+    expect(backupAge(facts({ lastVerifiedBackupAt: null, lastRestoredAt: ago(8) })).status).toBe('amber');
+    // A backup made after the restore is the newer fact.
+    expect(backupAge(facts({ lastVerifiedBackupAt: ago(1), lastRestoredAt: ago(3) })).detail).toContain('Made and verified yesterday');
+  });
+
+  it('restore drill age: same thresholds; never is red with Run restore drill, or the backup first when there is none', () => {
     expect(restoreDrill(facts({ lastDrillAt: ago(3) })).status).toBe('green');
     expect(restoreDrill(facts({ lastDrillAt: ago(10) })).status).toBe('amber');
     expect(restoreDrill(facts({ lastDrillAt: ago(40) })).status).toBe('red');
     expect(restoreDrill(facts({ lastDrillAt: null }))).toMatchObject({ status: 'red', fix: { action: 'restore-drill', label: 'Run restore drill' } });
+    expect(restoreDrill(facts({ lastDrillAt: null, lastVerifiedBackupAt: null })).fix).toEqual({ action: 'backup', label: 'Back up now' });
+  });
+
+  it('orders the lines red, amber, unknown, green; lines of one status keep their usual order', () => {
+    const lines = runRules(
+      facts({ keyFile: false, idleLockMinutes: 45, passwordScore: null, lastVerifiedBackupAt: ago(10), audit: null, permissions: { ownerOnly: false, loose: 1 } }),
+    );
+    expect(lines.map((l) => [l.id, l.status])).toEqual([
+      ['auto-lock', 'red'],
+      ['permissions', 'red'],
+      ['key-file', 'amber'],
+      ['backup-age', 'amber'],
+      ['password-strength', 'unknown'],
+      ['audit-trail', 'unknown'],
+      ['password-age', 'green'],
+      ['recovery-kit', 'green'],
+      ['restore-drill', 'green'],
+      ['disk-encryption', 'green'],
+    ]);
   });
 
   it('audit trail: intact green, broken red, not checkable unknown', () => {

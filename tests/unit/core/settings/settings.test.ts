@@ -7,7 +7,7 @@ import { newService, STRONG_PASSWORD, value } from '../../../helpers/service';
 import { FakeClock } from '../../../helpers/fake-clock';
 
 const MINUTE = 60_000;
-const DEFAULTS = { idleLockMinutes: 5, lockWhenHiddenMinutes: null, clipboardClearSeconds: 30, backupDir: null, backupKeep: 10, backupReminderDays: 7, retentionYears: 7 };
+const DEFAULTS = { idleLockMinutes: 5, lockWhenHiddenMinutes: null, clipboardClearSeconds: 30, backupDir: null, backupKeep: 10, backupReminderDays: 7, spellCheck: true, retentionYears: 7 };
 
 let service: VaultService;
 
