@@ -45,7 +45,7 @@ test('three PHQ-9s over time: chart points, summary and table agree; item 9 prom
   await addClient(page, 'Robin Ashdown', '2026-01-08');
 
   // The intake session's note, to link the first PHQ-9 to.
-  await page.getByRole('button', { name: 'Add note to record' }).click();
+  await page.getByRole('button', { name: 'New note', exact: true }).click();
   await page.getByLabel('Title').fill('Intake session');
   await page.getByLabel('Date of service').fill('2026-01-08');
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
@@ -139,7 +139,7 @@ test('a treatment plan goal shows the progress notes that addressed it', async (
   await expect(plan.getByRole('heading', { name: 'Goal 1.1: PHQ-9 under 10 for four weeks' })).toBeVisible();
   await expect(plan.getByRole('list', { name: 'Notes that addressed goal 1.1' })).toHaveCount(0);
 
-  await page.getByRole('button', { name: 'Add note to record' }).click();
+  await page.getByRole('button', { name: 'New note', exact: true }).click();
   await page.getByLabel('Title').fill('Session 2');
   await page.getByLabel('Date of service').fill('2026-01-15');
   await page.getByRole('group', { name: 'Goals addressed' }).getByRole('checkbox', { name: 'PHQ-9 under 10 for four weeks' }).check();
