@@ -15,7 +15,9 @@ import { isoDay } from '../../components/format';
  */
 
 const WIDTH = 560;
-const MARGIN = { top: 16, right: 120, bottom: 36, left: 40 };
+const MARGIN = { top: 22, right: 160, bottom: 36, left: 40 };
+/** At most this many dates under the axis, so labels never overlap. */
+const MAX_DATE_TICKS = 5;
 const DAY = 86_400_000;
 /** Lighter to darker: severity, never the only cue (the table names each band). */
 const BAND_FILLS = ['#e8f3ea', '#f6f1d8', '#f9e3c8', '#f6d2c4', '#efc0c0'];
@@ -38,6 +40,10 @@ export function TrendChart({ series, summary, treatmentStart, height = 220 }: { 
   const y = scaleLinear({ domain: [series.min, series.max], range: [innerH, 0] });
   const start = treatmentStart ? x(toDate(treatmentStart)) : undefined;
   const latest = points[points.length - 1];
+  // The dates scores were taken (thinned evenly), not the scale's own week or month ticks.
+  const dates = [...new Set(points.map((p) => p.date))];
+  const step = Math.ceil(dates.length / MAX_DATE_TICKS);
+  const tickDates = dates.filter((_, i) => i % step === 0 || i === dates.length - 1).map(toDate);
   return (
     <svg className="trend-chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={`${series.spec.label} trend chart. ${summary?.text ?? ''}`}>
       <Group left={MARGIN.left} top={MARGIN.top}>
@@ -56,7 +62,7 @@ export function TrendChart({ series, summary, treatmentStart, height = 220 }: { 
         {start !== undefined && (
           <g className="trend-start">
             <line x1={start} x2={start} y1={0} y2={innerH} stroke="#1d4f91" strokeDasharray="4 3" />
-            <text x={start + 4} y={10} fontSize={11} fill="#1d4f91">
+            <text x={start + 4} y={12} fontSize={11} fill="#1d4f91">
               Start of treatment
             </text>
           </g>
@@ -68,16 +74,16 @@ export function TrendChart({ series, summary, treatmentStart, height = 220 }: { 
           </circle>
         ))}
         {summary?.meaningful && latest && (
-          <text className="trend-callout" x={x(toDate(latest.date))} y={y(latest.score) - 10} textAnchor="end" fontSize={12} fontWeight={700} fill="#111">
+          <text className="trend-callout" x={innerW} y={-8} textAnchor="end" fontSize={12} fontWeight={700} fill="#111">
             {summary.change > 0 ? '+' : '−'}
-            {Math.abs(summary.change)}: meaningful {summary.direction === 'improved' ? 'improvement' : 'worsening'}
+            {Math.abs(summary.change)} since {shortDate(summary.first.date)}: meaningful {summary.direction === 'improved' ? 'improvement' : 'worsening'}
           </text>
         )}
         <AxisLeft scale={y} numTicks={5} stroke="#555" tickStroke="#555" tickLabelProps={{ fill: '#333', fontSize: 11 }} />
         <AxisBottom
           top={innerH}
           scale={x}
-          numTicks={4}
+          tickValues={tickDates}
           stroke="#555"
           tickStroke="#555"
           tickFormat={(v) => shortDate(isoDay(v instanceof Date ? v : Number(v)))}
