@@ -113,6 +113,8 @@ export async function generatePractice(
 ): Promise<Practice> {
   const rng = createRng(seed);
   const n = (full: number) => Math.max(1, Math.round(full * scale));
+  // Signing records who signs.
+  await call(service, 'profile.update', { name: 'Dana Reyes', credential: 'LCSW', licenseNumber: '12345', licenseState: 'CA' });
   const clients = await makeClients(service, rng, n(FULL_PRACTICE.clients));
   const total = n(FULL_PRACTICE.progressNotes) + n(FULL_PRACTICE.intakes) + n(FULL_PRACTICE.psychotherapyNotes);
   const docs: PlainDoc[] = [];

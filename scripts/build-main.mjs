@@ -41,7 +41,9 @@ await build({
   ...importMetaUrlShim,
   entryPoints: mainEntries,
   // @node-rs/argon2 picks its prebuilt binary package per platform at run time: it cannot be bundled.
-  external: ['electron', 'better-sqlite3', 'libsodium-wrappers-sumo', '@node-rs/argon2'],
+  // pdfmake (with pdfkit and fontkit, ~3 MB) is loaded from node_modules on the first PDF only, and
+  // its Roboto fonts are read from its package there (inside the asar in a packaged app).
+  external: ['electron', 'better-sqlite3', 'libsodium-wrappers-sumo', '@node-rs/argon2', 'pdfmake'],
 });
 
 // Preload: a sandboxed preload can require only 'electron', so everything else is bundled in.

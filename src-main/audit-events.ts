@@ -2,14 +2,16 @@ import type { z } from 'zod';
 import type { Result } from '../src-shared/errors';
 import type { Channel, Contract, Output } from '../src-shared/ipc';
 import type { AuditEvent } from './core/audit/audit-log';
+import { driveDetail, recordsDetail } from './core/audit/audit-text';
 
 type In<C extends Channel> = z.output<Contract[C]['input']>;
 type Rule<C extends Channel> = (input: In<C>, output: Output<C>) => AuditEvent;
 
 /**
  * Which successful call writes which audit event: the one place that decides, applied by the
- * service after every invoke. Reads are not logged; note edits are not either (every revision
- * is kept in the note's history). Lock events come from the lock coordinator (with the reason).
+ * service after every invoke. Of the reads, opening a note is logged (once per note per session);
+ * exports and printouts are. Note edits are not (every revision is kept in the note's history).
+ * Lock events come from the lock coordinator (with the reason).
  * Only ids and short codes go in: never a path, a name or any text the clinician typed.
  * `vault.created` is sealed by VaultManager.create itself as the chain's first entry, even when a
  * lock overtook the create.
@@ -29,11 +31,19 @@ const RULES: { [C in Channel]?: Rule<C> } = {
   'notes.trash': (_i, out) => ({ type: 'note.trashed', recordId: out.id }),
   'notes.restore': (_i, out) => ({ type: 'note.restored', recordId: out.id }),
   'notes.emptyTrash': (_i, out) => ({ type: 'trash.emptied', detail: `deleted=${out.deleted},keptSigned=${out.keptSigned}` }),
-  'backup.create': (_i, out) => ({ type: 'backup.created', detail: `notes=${out.notes}` }),
-  'backup.verify': (_i, out) => ({ type: 'backup.verified', detail: out.sameVault ? 'same-vault' : 'other-vault' }),
+  // The drive's label, as the clinician named the stick ("KINGSTON"): never its path.
+  'backup.create': (_i, out) => ({ type: 'backup.created', detail: `notes=${out.notes}${driveDetail(out.drive)}` }),
+  'backup.verify': (_i, out) => ({ type: 'backup.verified', detail: `notes=${out.notes},${out.sameVault ? 'same-vault' : 'other-vault'}${driveDetail(out.drive)}` }),
   'backup.drill': (_i, out) => ({ type: 'backup.drilled', detail: `notes=${out.notes},damaged=${out.damaged}` }),
   'backup.restore': (_i, out) => ({ type: 'backup.restored', detail: `notes=${out.notes}` }),
-  'export.client': (input, out) => ({ type: 'export.created', recordId: input.clientId, detail: `${input.format},notes=${out.notes}` }),
+  'export.client': (input, out) => ({ type: 'export.created', recordId: input.clientId, detail: recordsDetail(input.format, out.counts) }),
+  'export.note': (input) => ({ type: 'note.exported', recordId: input.id, detail: 'pdf' }),
+  'print.note': (input) => ({ type: 'note.printed', recordId: input.id }),
+  'print.record': (input, out) => ({ type: 'export.printed', recordId: input.clientId, detail: recordsDetail('print', out.counts) }),
+  // Access audit: reading a note is recorded once per note per unlocked session (not on every autosave reload).
+  'notes.get': (input) => ({ type: 'note.opened', recordId: input.id, oncePerSession: true }),
+  'notes.getRevision': (input) => ({ type: 'note.opened', recordId: input.id, oncePerSession: true }),
+  'audit.export': (input, out) => ({ type: 'audit.exported', detail: `${input.format},entries=${out.entries}` }),
   'retention.purge': (_i, out) => ({ type: 'client.purged', recordId: out.clientId, detail: `notes=${out.deletedNotes}` }),
   // The client's id, so the trail of one client shows its consents; the type is a fixed word.
   'consent.add': (_i, out) => ({ type: 'consent.added', recordId: out.clientId, detail: out.type }),
@@ -45,6 +55,8 @@ const RULES: { [C in Channel]?: Rule<C> } = {
   'plan.save': (_i, out) => ({ type: out.rev === 1 ? 'plan.created' : 'plan.changed', recordId: out.clientId, detail: `rev=${out.rev}` }),
   'incident.export': (input) => ({ type: 'incident.exported', recordId: input.id }),
   // Setting names only: a value such as the backup folder could name a person.
+  // Field names only: the profile itself is in the vault, with every revision.
+  'profile.update': (input) => ({ type: 'profile.updated', detail: Object.keys(input).filter((k) => input[k as keyof typeof input]).join(',') }),
   'settings.update': (input) => ({ type: 'settings.changed', detail: Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined).join(',') || 'none' }),
 };
 

@@ -17,6 +17,7 @@ import { systemDriveSource } from './core/drives/system-drives';
 import type { DriveSource } from './core/drives/volume';
 import type { FileChooser } from './core/files/file-chooser';
 import { FileHandles } from './core/files/file-handles';
+import type { PrintPort } from './core/export/printing';
 import { FilePlaces } from './core/files/file-places';
 import { filesHandlers } from './handlers/files';
 import { auditHandlers } from './handlers/audit';
@@ -29,6 +30,8 @@ import { incidentHandlers } from './handlers/incident';
 import { measuresHandlers } from './handlers/measures';
 import { planHandlers } from './handlers/plan';
 import { notesHandlers } from './handlers/notes';
+import { printHandlers } from './handlers/print';
+import { profileHandlers } from './handlers/profile';
 import { retentionHandlers } from './handlers/retention';
 import { searchHandlers } from './handlers/search';
 import { sessionHandlers } from './handlers/session';
@@ -50,6 +53,8 @@ export interface VaultServiceOptions {
   flushTimeoutMs?: number;
   /** The system clipboard (Electron); without it, copied text is not cleared by the app. */
   clipboard?: ClipboardPort;
+  /** Opens the window's print dialog (Electron's webContents.print); resolves true when printed. */
+  printPage?: PrintPort;
   /** Tests only: the OS to behave as (default process.platform). */
   platform?: NodeJS.Platform;
   /** The Shell's spellchecker switch: called with the spell-check setting once it is known (unlocked) and whenever it changes. */
@@ -127,6 +132,7 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     lockCoordinator: autoLock.coordinator,
     settings,
     clipboardGuard,
+    ...(options.printPage ? { printPage: options.printPage } : {}),
     platform: options.platform ?? process.platform,
     files,
     places: new FilePlaces({ vault, dataDir: options.dataDir, now, chooser: options.fileChooser, drives, files }),
@@ -148,6 +154,8 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     ...consentHandlers(ctx),
     ...checkupHandlers(ctx),
     ...incidentHandlers(ctx),
+    ...profileHandlers(ctx),
+    ...printHandlers(ctx),
     ...filesHandlers(ctx),
     ...measuresHandlers(ctx),
     ...planHandlers(ctx),

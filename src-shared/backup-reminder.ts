@@ -5,6 +5,8 @@
  * verified backup) is older than the reminder interval, or the new vault's first days are over.
  */
 
+import { countOf } from './document-text';
+
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface BackupDates {
@@ -28,7 +30,7 @@ export function backupReminder(d: BackupDates): BackupReminder {
     const age = d.now - covered;
     if (age <= interval) return { level: 'none' };
     const days = Math.floor(age / DAY_MS);
-    return { level: 'red', text: `No verified backup for ${days} days: notes written since then exist only on this computer. Back up now.` };
+    return { level: 'red', text: `No verified backup for ${countOf(days, 'day')}: notes written since then exist only on this computer. Back up now.` };
   }
   if (d.now - d.vaultCreatedAt <= interval) {
     return { level: 'amber', text: 'Make your first backup: it keeps your notes safe if this computer is lost or breaks.' };

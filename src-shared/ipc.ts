@@ -11,6 +11,8 @@ import { incidentContract } from './contract/incident';
 import { measuresContract } from './contract/measures';
 import { notesContract } from './contract/notes';
 import { planContract } from './contract/plan';
+import { printContract } from './contract/print';
+import { profileContract } from './contract/profile';
 import { retentionContract } from './contract/retention';
 import { searchContract } from './contract/search';
 import { sessionContract } from './contract/session';
@@ -36,6 +38,8 @@ export const contract = {
   ...consentContract,
   ...checkupContract,
   ...incidentContract,
+  ...profileContract,
+  ...printContract,
   ...filesContract,
   ...measuresContract,
   ...planContract,

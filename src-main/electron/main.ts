@@ -59,6 +59,7 @@ async function start(): Promise<void> {
     dataDir: path.join(app.getPath('userData'), 'vault'),
     onEvent: forwardEvent,
     clipboard,
+    printPage,
     onSpellCheck: setSpellCheck,
     fileChooser: dialogFileChooser(dialog, () => mainWindow, () => app.getPath('documents')),
   });
@@ -117,6 +118,13 @@ function createMainWindow(): BrowserWindow {
   });
   void win.loadURL(APP_ENTRY_URL);
   return win;
+}
+
+/** The system print dialog for what the window shows (the renderer has laid out the note or record with print CSS). */
+function printPage(): Promise<boolean> {
+  const win = mainWindow;
+  if (!win || win.isDestroyed()) return Promise.resolve(false);
+  return new Promise((resolve) => win.webContents.print({ silent: false, printBackground: false }, (printed) => resolve(printed)));
 }
 
 function forwardEvent<E extends EventName>(event: E, payload: EventPayload<E>): void {

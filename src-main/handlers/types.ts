@@ -1,5 +1,6 @@
 import type { Channel, EventName, EventPayload, Output, ParsedInput } from '../../src-shared/ipc';
 import type { BackupService } from '../core/backup/backup-service';
+import type { PrintPort } from '../core/export/printing';
 import type { FileHandles } from '../core/files/file-handles';
 import type { FilePlaces } from '../core/files/file-places';
 import type { ClipboardGuard } from '../core/lock/clipboard-guard';
@@ -24,6 +25,8 @@ export interface ServiceContext {
   clipboardGuard: ClipboardGuard;
   /** The OS this runs on (process.platform unless a test says otherwise). */
   platform: NodeJS.Platform;
+  /** The window's print dialog (the Electron shell); absent where the page prints itself (preview, tests). */
+  printPage?: PrintPort;
   /** What the user chose, behind opaque handles: every path a channel touches comes from here. */
   files: FileHandles;
   /** Choosing a file or folder (the OS dialog, or the preview's typed path), and the drives plugged in now. */

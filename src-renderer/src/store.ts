@@ -1,6 +1,8 @@
 import { create } from 'zustand';
-import type { BackupProgress, ClientSummary, NoteSummary } from '../../src-shared/ipc';
+import type { BackupProgress, ClientSummary, Note, NoteSummary } from '../../src-shared/ipc';
+import type { RecordsDocument } from '../../src-shared/contract/export';
 import type { Addendum, SessionHeader } from '../../src-shared/contract/notes';
+import type { Signer } from '../../src-shared/contract/profile';
 import type { BackupReminder } from '../../src-shared/backup-reminder';
 import type { NoteKind, TemplateId } from '../../src-shared/templates';
 
@@ -27,6 +29,8 @@ export interface Draft extends NoteContent {
   id: string | null;
   rev: number | null;
   signedAt?: number;
+  /** Who signed, as kept in the note at signing. */
+  signedBy?: Signer;
   trashedAt?: number;
   addenda: Addendum[];
 }
@@ -86,12 +90,17 @@ export interface AppState {
   spellCheck: boolean;
   /** The "?" overlay listing the keyboard shortcuts. */
   shortcutsOpen: boolean;
+  /** What is laid out for the printer right now (decrypted: dropped with everything else at lock). */
+  printJob: PrintJob | null;
 }
 
 /** Nothing is waiting to be saved. */
 export function isSaved(save: SaveState): boolean {
   return save.state === 'saved' || save.state === 'idle';
 }
+
+/** A note, or a records-request copy, on its way to the printer. */
+export type PrintJob = { kind: 'note'; note: Note } | { kind: 'record'; doc: RecordsDocument };
 
 const initial: AppState = {
   phase: 'loading',
@@ -108,6 +117,7 @@ const initial: AppState = {
   lockWarning: null,
   backupProgress: null,
   backupReminder: null,
+  printJob: null,
   restored: null,
   recoveryKitPending: false,
   spellCheck: false,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { empty, id, type ChannelSpec } from './common';
+import { empty, fileHandle, id, type ChannelSpec } from './common';
 
 /**
  * The audit trail (HIPAA §164.312(b)): who-did-what events, encrypted and hash-chained in the
@@ -21,17 +21,22 @@ export const AUDIT_EVENT_TYPES = [
   'client.unarchived',
   'client.purged',
   'note.created',
+  'note.opened',
   'note.signed',
   'note.addendumAdded',
   'note.trashed',
   'note.restored',
+  'note.exported',
+  'note.printed',
   'trash.emptied',
   'backup.created',
   'backup.verified',
   'backup.restored',
   'backup.drilled',
   'export.created',
+  'export.printed',
   'settings.changed',
+  'profile.updated',
   'consent.added',
   'consent.revoked',
   'incident.recorded',
@@ -40,6 +45,7 @@ export const AUDIT_EVENT_TYPES = [
   'measure.changed',
   'plan.created',
   'plan.changed',
+  'audit.exported',
 ] as const;
 export const auditEventType = z.enum(AUDIT_EVENT_TYPES);
 
@@ -63,19 +69,32 @@ export const auditEntry = z.object({
   whileLocked: z.literal(true).optional(),
 });
 
+/** Which entries to show or export: a time range (inclusive, epoch ms), one event type, one record or one client. */
+export const auditFilter = z
+  .object({
+    from: z.number().optional(),
+    to: z.number().optional(),
+    type: auditEventType.optional(),
+    recordId: id.optional(),
+    /** Entries about the client or any of their notes. */
+    clientId: id.optional(),
+  })
+  .strict();
+
+/**
+ * An entry as shown to a person: the stored fields, and a sentence naming the client and note
+ * ("Opened note 'Session 4' for M. Okafor"). Names are looked up in the unlocked vault each time
+ * the trail is read; the stored entry never holds them.
+ */
+export const readableAuditEntry = auditEntry.extend({
+  text: z.string(),
+  /** The client the entry is about, when it is about one (directly or through a note). */
+  clientId: id.optional(),
+});
+
 export const auditContract = {
-  /** Readable entries, newest first, filtered by time (inclusive, epoch ms) and type. VAULT_LOCKED while locked. */
-  'audit.list': {
-    input: z
-      .object({
-        from: z.number().optional(),
-        to: z.number().optional(),
-        type: auditEventType.optional(),
-        recordId: id.optional(),
-      })
-      .strict(),
-    output: z.array(auditEntry),
-  },
+  /** Readable entries, newest first. VAULT_LOCKED while locked. */
+  'audit.list': { input: auditFilter, output: z.array(readableAuditEntry) },
   /**
    * Checks every link of the chain, its head and the anchors kept outside the vault file.
    * `entries` counts the stored rows; `firstBadIndex` (0-based, oldest first) is where the first
@@ -93,8 +112,15 @@ export const auditContract = {
       problem: z.enum(['entry', 'removed', 'diverged', 'anchor-missing']).optional(),
     }),
   },
+  /** The (filtered) trail for an auditor, oldest first, as PDF or CSV in `folder` (an 'export-folder' handle). The export is itself recorded. */
+  'audit.export': {
+    input: z.object({ format: z.enum(['pdf', 'csv']), folder: fileHandle, filter: auditFilter.default({}) }).strict(),
+    output: z.object({ path: z.string(), entries: z.number().int().min(0) }),
+  },
 } as const satisfies Record<`audit.${string}`, ChannelSpec>;
 
 export type AuditEventType = z.output<typeof auditEventType>;
 export type AuditEntry = z.output<typeof auditEntry>;
+export type AuditFilter = z.output<typeof auditFilter>;
+export type ReadableAuditEntry = z.output<typeof readableAuditEntry>;
 export type AuditVerifyResult = z.output<(typeof auditContract)['audit.verify']['output']>;

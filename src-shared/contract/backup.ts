@@ -77,6 +77,8 @@ export const backupContract = {
       verified: z.literal(true),
       /** Older verified backups removed by rotation (keep newest `keep`, default 10). */
       removed: z.array(z.string()),
+      /** The label of the removable drive it went to, or null for this computer's own disks. */
+      drive: z.string().nullable(),
     }),
   },
   /** With only a path: the unlocked vault's keys. With a password or recovery key: any backup file. */
@@ -91,6 +93,8 @@ export const backupContract = {
       notes: count,
       clients: count,
       revisions: count,
+      /** The label of the removable drive the backup is on, or null for this computer's own disks. */
+      drive: z.string().nullable(),
     }),
   },
   /** Restores into a temporary folder with the vault's keys, opens it, counts, deletes the copy. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NOTE_KINDS, TEMPLATE_IDS, templateById, type TemplateId } from '../templates';
 import { id, MAX_TEXT, rev, type ChannelSpec } from './common';
+import { signer } from './profile';
 
 /** Schema pieces of clinical notes. Times are epoch milliseconds; dates are ISO `YYYY-MM-DD`. */
 
@@ -47,8 +48,11 @@ export function amendableParts(template: TemplateId): { key: string; label: stri
   ];
 }
 
-/** `section`: which part it amends (a key of amendableParts); absent = the note as a whole. */
-export const addendum = z.object({ id, text: z.string(), createdAt: z.number(), section: z.string().optional() });
+/**
+ * `section`: which part it amends (a key of amendableParts); absent = the note as a whole.
+ * `by`: the clinician as they were when adding it; absent on addenda made before profiles existed.
+ */
+export const addendum = z.object({ id, text: z.string(), createdAt: z.number(), section: z.string().optional(), by: signer.optional() });
 
 /** What history shows for a revision: what the save did. */
 export const revisionChange = z.enum(['created', 'edited', 'signed', 'addendum', 'trashed', 'restored']);
@@ -87,6 +91,8 @@ export const note = noteSummary.extend({
   body: z.string(),
   session: sessionHeader,
   addenda: z.array(addendum),
+  /** Who signed, frozen at signing; absent on notes signed before profiles existed. */
+  signedBy: signer.optional(),
 });
 
 export const revisionInfo = z.object({

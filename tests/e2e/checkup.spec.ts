@@ -90,7 +90,7 @@ test('consent: added, revoked, kept in the history, flagged in the client view, 
   const exported = value(await app.service.invoke('export.client', { clientId: client!.id, format: 'html', folder: await pick(app.service, 'export-folder', tempDir('sv-export-')) }));
   const html = fs.readFileSync(exported.path, 'utf8');
   expect(html).toContain('<h2>Consents</h2>');
-  expect(html).toContain('Revoked 2026-03-01');
+  expect(html).toContain('Revoked 1 Mar 2026'); // Documents print dates as day, short month, year.
   expect(html).toContain('Informed consent v3');
 });
 

@@ -66,7 +66,7 @@ test('a records request goes to the plugged-in drive in one click once the expor
   const exportTo = page.getByRole('button', { name: 'Export to KINGSTON' });
   await expect(exportTo).toBeVisible();
   await exportTo.click();
-  await expect(page.getByTestId('export-message')).toContainText('Exported 0 notes to KINGSTON as client-record-');
-  expect(fs.readdirSync(stick).filter((f) => f.endsWith('.html'))).toHaveLength(1);
+  await expect(page.getByTestId('export-message')).toContainText(/^Saved client-record-.+\.pdf in KINGSTON: 0 notes\./);
+  expect(fs.readdirSync(stick).filter((f) => f.endsWith('.pdf'))).toHaveLength(1);
   expect(app.typedPaths).toBe(0);
 });

@@ -119,3 +119,22 @@ export async function chooseByTypedPath(page: Page, button: string | RegExp, pat
   await chooser.getByRole('button', { name: 'Use this path' }).click();
   await expect(chooser).toBeHidden();
 }
+
+/**
+ * Signs the open note through the dialog. The first signature of a vault asks who signs (the
+ * clinician profile) before it shows the signature line.
+ */
+export async function signOpenNote(page: Page, who?: { name: string; credential: string; licenseNumber: string; licenseState: string }): Promise<void> {
+  await page.getByRole('button', { name: 'Sign note' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sign this note?' });
+  if (who) {
+    await dialog.getByLabel('Full name, as on your license').fill(who.name);
+    await dialog.getByLabel(/^Credential/).fill(who.credential);
+    await dialog.getByLabel('License number').fill(who.licenseNumber);
+    await dialog.getByLabel(/^State or board/).fill(who.licenseState);
+    await dialog.getByRole('button', { name: 'Save and continue' }).click();
+  }
+  await expect(dialog.getByText(/^Signed electronically by /)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Sign', exact: true }).click();
+  await expect(page.getByText(/^Signed electronically by .+\d/)).toBeVisible();
+}

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './a11y';
-import { createVaultThroughUi, expect, test } from './fixtures';
+import { TEST_PROFILE } from '../helpers/service';
+import { createVaultThroughUi, expect, signOpenNote, test } from './fixtures';
 
 async function writeSoapNote(page: Page, title: string) {
   await page.getByRole('button', { name: 'New note' }).click();
@@ -15,13 +16,14 @@ async function writeSoapNote(page: Page, title: string) {
 test('a signed note is read-only everywhere in the editor, and its history can be read', async ({ page, app }) => {
   await createVaultThroughUi(page);
   await writeSoapNote(page, 'Follow-up');
+  // The first signature asks who signs; cancelling leaves the note an editable draft.
   await page.getByRole('button', { name: 'Sign note' }).click();
+  await expect(page.getByRole('dialog').getByLabel('Full name, as on your license')).toBeVisible();
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByLabel('Title')).toBeEditable();
 
-  await page.getByRole('button', { name: 'Sign note' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Sign', exact: true }).click();
-  await expect(page.getByText(/^Signed .+\d/)).toBeVisible();
+  await signOpenNote(page, TEST_PROFILE);
+  await expect(page.getByText(/^Signed electronically by Dana Reyes, LCSW, CA license 12345, \d/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Sign note' })).toHaveCount(0);
 
   // Nothing on a signed note can be edited: no field, no choice, no checkbox is left.

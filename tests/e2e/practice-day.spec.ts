@@ -77,12 +77,19 @@ test('a practice day: client, intake, three SOAP notes, sign, addendum, psychoth
   await shot('3-soap-note.png');
 
   // Sign the last one: confirm, then it is read-only with a Signed badge.
+  // The first signature asks who signs, then shows the line the signature will carry.
   await page.getByRole('button', { name: 'Sign note' }).click();
   const dialog = page.getByRole('dialog', { name: 'Sign this note?' });
-  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('Full name, as on your license')).toBeVisible();
+  await dialog.getByLabel('Full name, as on your license').fill('Dana Reyes');
+  await dialog.getByLabel(/^Credential/).fill('LCSW');
+  await dialog.getByLabel('License number').fill('12345');
+  await dialog.getByLabel(/^State or board/).fill('CA');
+  await dialog.getByRole('button', { name: 'Save and continue' }).click();
+  await expect(dialog.getByText(/^Signed electronically by Dana Reyes, LCSW, CA license 12345, /)).toBeVisible();
   await expectAccessible(page, 'sign confirmation');
   await dialog.getByRole('button', { name: 'Sign', exact: true }).click();
-  await expect(page.getByText(/^Signed .+\d/)).toBeVisible();
+  await expect(page.getByText(/^Signed electronically by Dana Reyes, LCSW, CA license 12345, .+\d/)).toBeVisible();
   await expect(page.getByRole('article', { name: 'Session 4' }).getByRole('textbox')).toHaveCount(0);
 
   // Add an addendum under it.
@@ -91,7 +98,7 @@ test('a practice day: client, intake, three SOAP notes, sign, addendum, psychoth
   await page.getByRole('button', { name: 'Add addendum' }).click();
   const addenda = page.getByRole('region', { name: 'Addenda' });
   await expect(addenda).toContainText('Correction: the panic episode was on Tuesday');
-  await expect(addenda).toContainText(/Addendum, .+\d/);
+  await expect(addenda).toContainText(/Addendum by Dana Reyes, LCSW, CA license 12345, .+\d/);
   await expect(page.getByRole('button', { name: 'New addendum' })).toBeVisible();
   await expectAccessible(page, 'signed note with addendum');
   await shot('4-signed-with-addendum.png');

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { tempDir } from '../helpers/disk';
-import { STRONG_PASSWORD, value } from '../helpers/service';
+import { STRONG_PASSWORD, TEST_PROFILE, value } from '../helpers/service';
 import { expectAccessible } from './a11y';
 import { chooseByTypedPath, createVaultThroughUi, expect, test } from './fixtures';
 
@@ -8,6 +8,7 @@ test('audit trail after a session of work, records-request export without psycho
   await createVaultThroughUi(page);
   const inRecord = 'Canary-record-Halvorsen-5531';
   const private_ = 'Canary-psychotherapy-Quenby-8812';
+  value(await app.service.invoke('profile.update', TEST_PROFILE));
   const { id: clientId } = value(await app.service.invoke('clients.create', { displayName: 'Marisol Trent', dateOfBirth: '1986-02-11' }));
   const { id: noteId, rev } = value(
     await app.service.invoke('notes.create', {
@@ -34,11 +35,11 @@ test('audit trail after a session of work, records-request export without psycho
   await main.getByRole('button', { name: 'Audit trail' }).click();
   await expect(page.getByTestId('audit-verdict')).toContainText('Audit trail intact');
   const events = page.getByRole('list', { name: 'Audit events' });
-  for (const text of ['Vault created', 'Client created', 'Note signed', 'Vault unlock failed', 'Vault locked', 'Vault unlocked']) {
+  for (const text of ['Created the vault', 'Added client Marisol Trent', "Signed note 'Session 1' for Marisol Trent", 'A wrong password or Recovery Key was entered', 'Locked the vault', 'Unlocked the vault']) {
     await expect(events).toContainText(text);
   }
   // The mistyped password happened while locked: it was sealed at the unlock, and says so.
-  await expect(events.locator('li', { hasText: 'Vault unlock failed' })).toContainText('recorded while locked');
+  await expect(events.locator('li', { hasText: 'A wrong password or Recovery Key was entered' })).toContainText('recorded while locked');
   await expect(page.locator('body')).not.toContainText(inRecord);
   await expectAccessible(page, 'audit trail');
   await page.screenshot({ path: testInfo.outputPath('1-audit.png'), fullPage: true });
@@ -52,8 +53,9 @@ test('audit trail after a session of work, records-request export without psycho
   await expect(page.getByTestId('retain-until')).toHaveText(/\d{4}/);
   const out = tempDir('sv-export-');
   await page.getByRole('button', { name: 'Export the record…' }).click();
+  await page.getByRole('radio', { name: 'Web page (HTML)' }).check();
   await chooseByTypedPath(page, 'Choose export folder…', out);
-  await expect(page.getByTestId('export-message')).toContainText('Exported 1 note ');
+  await expect(page.getByTestId('export-message')).toContainText('1 note. Left out: psychotherapy notes, as the law allows.');
   const [file] = fs.readdirSync(out);
   const html = fs.readFileSync(`${out}/${file}`, 'utf8');
   expect(html).toContain(inRecord);
@@ -66,7 +68,7 @@ test('audit trail after a session of work, records-request export without psycho
   await exported.close();
 
   await main.getByRole('button', { name: 'Audit trail' }).click();
-  await expect(events).toContainText('Export created');
+  await expect(events).toContainText('Exported records for Marisol Trent (HTML, 1 note, psychotherapy notes left out)');
 
   // Retention: every client with its keep-until date; nothing due yet.
   await main.getByRole('button', { name: 'Retention' }).click();
@@ -83,4 +85,10 @@ test('audit trail after a session of work, records-request export without psycho
   await expect(page.getByText('Records and backup settings saved.')).toBeVisible();
   await main.getByRole('button', { name: 'Retention' }).click();
   await expect(page.getByRole('row', { name: /Marisol Trent/ })).toContainText(String(new Date().getFullYear() + 10));
+  await expect(page.getByText(/^Records are kept 10 years after the last contact/)).toBeVisible();
+  // Counts are words through plural rules: one year, never "1 years".
+  value(await app.service.invoke('settings.update', { retentionYears: 1 }));
+  await main.getByRole('button', { name: 'Audit trail' }).click();
+  await main.getByRole('button', { name: 'Retention' }).click();
+  await expect(page.getByText(/^Records are kept 1 year after the last contact \(for clients seen as minors, at least 1 year after/)).toBeVisible();
 });

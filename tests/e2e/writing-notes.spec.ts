@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
-import { value } from '../helpers/service';
+import { TEST_PROFILE, value } from '../helpers/service';
 import { expectAccessible } from './a11y';
-import { createVaultThroughUi, expect, test } from './fixtures';
+import { createVaultThroughUi, expect, signOpenNote, test } from './fixtures';
 
 const main = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 const saveStatus = (page: Page) => page.getByRole('article', { name: 'Note editor' }).getByRole('status');
@@ -34,8 +34,7 @@ test('New note lets you choose the client, and change it until the note is signe
   await client.selectOption({ label: 'Sam Lee' });
   await expect(list).toContainText('Sam Lee');
   await expect(list).not.toContainText('Robin Ashdown');
-  await page.getByRole('button', { name: 'Sign note' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Sign', exact: true }).click();
+  await signOpenNote(page, TEST_PROFILE);
   const signed = page.getByRole('article', { name: 'Phone call' });
   await expect(signed).toContainText('Sam Lee');
   await expect(signed.getByRole('combobox')).toHaveCount(0);
@@ -82,8 +81,7 @@ test('a signed note reads as a finished document; addenda go below the signature
   await page.getByLabel('Subjective', { exact: true }).fill('Felt steadier this week.');
   await page.getByLabel('Plan', { exact: true }).fill('Weekly CBT.');
   await expect(saveStatus(page)).toHaveText('Saved');
-  await page.getByRole('button', { name: 'Sign note' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Sign', exact: true }).click();
+  await signOpenNote(page, TEST_PROFILE);
 
   const doc = page.getByRole('article', { name: 'Session 4' });
   await expect(doc.getByRole('heading', { name: 'Session 4', level: 1 })).toBeVisible();
@@ -99,10 +97,10 @@ test('a signed note reads as a finished document; addenda go below the signature
 
   // "New addendum" is the one control that looks active; the rest are quiet.
   const buttons = doc.getByRole('button');
-  await expect(buttons).toHaveText(['New addendum', 'History']);
+  await expect(buttons).toHaveText(['New addendum', 'History', 'Print', 'Save as PDF…']);
   const look = (name: string) => doc.getByRole('button', { name }).evaluate((b) => getComputedStyle(b).backgroundColor);
   expect(await look('New addendum')).toBe('rgb(47, 111, 98)');
-  expect(await look('History')).toBe('rgb(255, 255, 255)');
+  for (const quiet of ['History', 'Print', 'Save as PDF…']) expect(await look(quiet), quiet).toBe('rgb(255, 255, 255)');
   await expectAccessible(page, 'signed note');
   await page.screenshot({ path: test.info().outputPath('signed-note.png'), fullPage: true });
 
@@ -112,7 +110,7 @@ test('a signed note reads as a finished document; addenda go below the signature
   await doc.getByRole('button', { name: 'Add addendum' }).click();
   const addendum = doc.getByRole('region', { name: 'Addenda' }).getByRole('listitem');
   await expect(addendum).toContainText('Plan changed to fortnightly sessions.');
-  await expect(addendum).toContainText(/Addendum, .+\d.* · amends Plan/);
+  await expect(addendum).toContainText(/Addendum by Dana Reyes, LCSW, CA license 12345, .+\d.*, amending Plan/);
   // Below the signature line.
   expect((await addendum.boundingBox())!.y).toBeGreaterThan((await signature.boundingBox())!.y);
   await expect(doc.getByRole('region', { name: 'Plan' })).toContainText('Weekly CBT.');

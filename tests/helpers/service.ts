@@ -15,6 +15,8 @@ import { FakeClock } from './fake-clock';
 /** Fast, weak KDF parameters: tests exercise the logic; calibration has its own test. */
 export const TEST_KDF = { opsLimit: 1, memLimitBytes: 8 * 1024 * 1024 };
 export const STRONG_PASSWORD = 'correct horse battery staple 42';
+/** The clinician who signs in tests (signing needs a profile). */
+export const TEST_PROFILE = { name: 'Dana Reyes', credential: 'LCSW', licenseNumber: '12345', licenseState: 'CA' };
 
 export type ServiceOverrides = Partial<VaultServiceOptions>;
 
@@ -62,11 +64,16 @@ export function caller(service: VaultService): Call {
   return async (channel, input) => value(await service.invoke(channel, input));
 }
 
-/** A fresh unlocked vault whose time moves only when the test moves `clock`. */
-export async function unlockedVault() {
+/**
+ * A fresh unlocked vault whose time moves only when the test moves `clock`, with the clinician
+ * profile saved (signing needs one).
+ */
+export async function unlockedVault(overrides: ServiceOverrides = {}) {
   const clock = new FakeClock(Date.UTC(2025, 2, 14, 9, 0, 0));
-  const created = await createdVault({ now: clock.now });
-  return { ...created, clock, call: caller(created.service) };
+  const created = await createdVault({ now: clock.now, ...overrides });
+  const call = caller(created.service);
+  await call('profile.update', TEST_PROFILE);
+  return { ...created, clock, call };
 }
 
 /** Unwraps an ok result or fails the test with the error. */

@@ -19,6 +19,8 @@ export interface AuditEvent {
   type: AuditEventType;
   recordId?: string;
   detail?: string;
+  /** Record this type and record id at most once per unlocked session (not stored). */
+  oncePerSession?: boolean;
 }
 
 export interface AuditFilter {

@@ -52,7 +52,7 @@ export class BackupService {
       const made = await createBackup(this.ctx, target, keep);
       // Remembered in main, so the next backup can go to the same folder without naming it again.
       if (this.ctx.settings.current().backupDir !== target.dir) this.ctx.settings.update({ backupDir: target.dir });
-      return { ...made, handle: this.ctx.files.issue('backup-file', made.path), verified: true as const };
+      return { ...made, handle: this.ctx.files.issue('backup-file', made.path), verified: true as const, drive: target.driveLabel };
     });
   }
 
@@ -73,6 +73,7 @@ export class BackupService {
         notes: byKind.note ?? 0,
         clients: byKind.client ?? 0,
         revisions: records,
+        drive: (await this.ctx.drives.driveOf(file))?.label ?? null,
       };
     });
   }

@@ -1,49 +1,34 @@
-import path from 'node:path';
-import type { Note } from '../../../src-shared/contract/notes';
 import type { Output, ParsedInput } from '../../../src-shared/ipc';
-import { writeNewFile } from '../files/durable-files';
 import { VaultError } from '../errors';
 import { localIsoDate } from '../notes/note-record';
+import { notePdf } from '../pdf/note-pdf';
+import { renderPdf } from '../pdf/pdf-engine';
+import { recordsPdf } from '../pdf/records-pdf';
 import type { UnlockedSession } from '../vault/unlocked-session';
-import { careOf, renderCare } from './export-care';
-import { renderConsents } from './export-consents';
+import type { ExportDestination } from './destination';
 import { renderClientRecord } from './export-html';
+import { selectRecord } from './records-selection';
 
-/** The channel's input, with the chosen folder resolved from its handle. */
-export type ExportRequest = Omit<ParsedInput<'export.client'>, 'folder'> & { dir: string };
-export type ExportResult = Output<'export.client'>;
-
-/** Oldest first, as a record is read. */
-function chronological(a: Note, b: Note): number {
-  const ka = `${a.session.serviceDate} ${a.session.startTime ?? ''}`;
-  const kb = `${b.session.serviceDate} ${b.session.startTime ?? ''}`;
-  return ka < kb ? -1 : ka > kb ? 1 : a.createdAt - b.createdAt;
-}
+/** The channel's input; the chosen folder is resolved from its handle into the destination. */
+export type ExportRequest = Omit<ParsedInput<'export.client'>, 'folder'>;
 
 /**
- * Writes one client's record (HIPAA §164.524 access request) as a printable HTML file in `dir`.
- * Psychotherapy notes never enter the document; trashed notes are left out too.
+ * Writes one client's record (HIPAA §164.524 access request) as a PDF or HTML file to the
+ * destination the clinician chose. What goes in is decided once, in selectRecord.
  */
-export function exportClient(s: UnlockedSession, req: ExportRequest, now: number): ExportResult {
-  if (req.format === 'pdf') {
-    throw new VaultError('INVALID_INPUT', 'PDF export is not available here. Export as HTML, open the file and print it to PDF.');
-  }
-  if (!path.isAbsolute(req.dir)) throw new VaultError('INVALID_INPUT', 'Choose a folder for the export.');
-  const client = s.clients.get(req.clientId);
-  const summaries = s.notes.list({ clientId: req.clientId, includeTrashed: true });
-  const live = summaries.filter((n) => n.trashedAt === undefined);
-  // Checked on the full note as well: the exclusion is a legal promise, not a list filter.
-  const notes = live.map((n) => s.notes.get(n.id)).filter((n) => !n.isPsychotherapy && n.kind !== 'psychotherapy');
-  notes.sort(chronological);
-  const consents = s.consents.list(req.clientId);
-  const care = renderCare(careOf(s, req.clientId, client.intakeDate));
-  const html = renderClientRecord(client, notes, now, renderConsents(consents) + care);
+export async function exportClient(s: UnlockedSession, req: ExportRequest, to: ExportDestination, now: number): Promise<Output<'export.client'>> {
+  const doc = selectRecord(s, req, now);
   // No client name in the file name: it shows up in folder listings, recent-file lists and backups.
-  const file = writeNewFile(req.dir, `client-record-${localIsoDate(now)}-${req.clientId.slice(0, 8)}`, '.html', html);
-  return {
-    path: file,
-    notes: notes.length,
-    excludedPsychotherapy: live.length - notes.length,
-    excludedTrashed: summaries.length - live.length,
-  };
+  const base = `client-record-${localIsoDate(now)}-${req.clientId.slice(0, 8)}`;
+  const path = req.format === 'pdf' ? to.write(base, '.pdf', await renderPdf(recordsPdf(doc), now)) : to.write(base, '.html', renderClientRecord(doc));
+  return { path, counts: doc.counts };
+}
+
+/** One note as a PDF. A note in the trash is not a document to hand over until it is restored. */
+export async function exportNote(s: UnlockedSession, id: string, to: ExportDestination, now: number): Promise<Output<'export.note'>> {
+  const note = s.notes.get(id);
+  if (note.trashedAt !== undefined) throw new VaultError('INVALID_INPUT', 'This note is in the trash. Restore it to export it.');
+  const client = note.clientId ? s.clients.get(note.clientId) : null;
+  const bytes = await renderPdf(notePdf(note, client, s.profile.get()), now);
+  return { path: to.write(`note-${note.session.serviceDate}-${id.slice(0, 8)}`, '.pdf', bytes) };
 }

@@ -42,12 +42,13 @@ export function fsyncDir(dir: string): void {
  * file is never replaced): temp file (owner-only), fsync, rename, so a crash never leaves half a
  * document under the final name. Returns the path written.
  */
-export function writeNewFile(dir: string, base: string, ext: string, content: string): string {
+export function writeNewFile(dir: string, base: string, ext: string, content: string | Uint8Array): string {
   const tmp = path.join(dir, `.${base}.${toHex(randomBytes(6))}.tmp`);
   try {
     const fd = fs.openSync(tmp, 'wx', 0o600);
     try {
-      fs.writeFileSync(fd, content, 'utf8');
+      if (typeof content === 'string') fs.writeFileSync(fd, content, 'utf8');
+      else writeAll(fd, content);
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addendum, revisionChange, sessionHeader, type Note, type NoteSummary, type RevisionChange, type SessionHeader } from '../../../src-shared/contract/notes';
+import { signer, type Signer } from '../../../src-shared/contract/profile';
 import { NOTE_KINDS, TEMPLATE_IDS, templateById, type NoteKind, type TemplateId } from '../../../src-shared/templates';
 import { VaultError } from '../errors';
 import { recordType } from '../records/record-store';
@@ -20,6 +21,8 @@ const storedNote = z.object({
   fields: z.record(z.string(), z.string()).optional(),
   session: sessionHeader.optional(),
   signedAt: z.number().optional(),
+  /** Who signed, as they were then. Notes signed before profiles existed have none. */
+  signedBy: signer.optional(),
   addenda: z.array(addendum).optional(),
   trashedAt: z.number().optional(),
   change: revisionChange.optional(),
@@ -41,6 +44,7 @@ export interface NoteState {
   fields: Record<string, string>;
   session: SessionHeader;
   signedAt?: number;
+  signedBy?: Signer;
   addenda: Note['addenda'];
   trashedAt?: number;
   change: RevisionChange;
@@ -81,7 +85,14 @@ export function assertFieldsFit(templateId: TemplateId, fields: Record<string, s
 }
 
 export function toNote(id: string, rev: number, s: NoteState, clientName: string | undefined): Note {
-  return { ...toSummary(toMeta(id, rev, s), clientName), fields: s.fields, body: s.body, session: s.session, addenda: s.addenda };
+  return {
+    ...toSummary(toMeta(id, rev, s), clientName),
+    fields: s.fields,
+    body: s.body,
+    session: s.session,
+    addenda: s.addenda,
+    ...(s.signedBy ? { signedBy: s.signedBy } : {}),
+  };
 }
 
 export function toMeta(id: string, rev: number, s: NoteState): NoteMeta {

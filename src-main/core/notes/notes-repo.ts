@@ -1,4 +1,5 @@
 import { amendableParts, byServiceDateDesc, type Addendum, type Note, type NoteSummary, type RevisionInfo, type SessionHeader } from '../../../src-shared/contract/notes';
+import type { Signer } from '../../../src-shared/contract/profile';
 import type { ParsedInput } from '../../../src-shared/ipc';
 import { NOTE_KIND_INFO, type NoteKind } from '../../../src-shared/templates';
 import { randomBytes, toHex } from '../crypto/sodium';
@@ -242,16 +243,18 @@ export class NotesRepo {
     return this.summary(patch.id);
   }
 
-  sign(id: string, baseRev: number): Saved & { signedAt: number } {
+  /** Signs as `signer()` (read only once the note can be signed); the note keeps that copy for good. */
+  sign(id: string, baseRev: number, signer: () => Signer): Saved & { signedAt: number } {
     const { state } = this.read(id);
     this.assertWritable(state);
+    const signedBy = signer();
     const t = this.now();
-    const rev = this.commit(id, baseRev, { ...state, signedAt: t, updatedAt: t, change: 'signed' });
+    const rev = this.commit(id, baseRev, { ...state, signedAt: t, signedBy, updatedAt: t, change: 'signed' });
     return { id, rev, signedAt: t };
   }
 
-  /** Appends an addendum to a signed note; the note itself stays as signed. */
-  addAddendum(id: string, text: string, section?: string): Saved & { addendum: Addendum } {
+  /** Appends an addendum to a signed note, naming who added it; the note itself stays as signed. */
+  addAddendum(id: string, text: string, signer: () => Signer, section?: string): Saved & { addendum: Addendum } {
     const { rev, state } = this.read(id);
     if (state.signedAt === undefined) {
       throw new VaultError('INVALID_INPUT', 'Addenda are for signed notes. This note is not signed yet, so edit it directly.');
@@ -260,8 +263,9 @@ export class NotesRepo {
     if (section !== undefined && !amendableParts(state.templateId).some((p) => p.key === section)) {
       throw new VaultError('INVALID_INPUT', 'Invalid section: not a part of this note.');
     }
+    const by = signer();
     const t = this.now();
-    const addendum: Addendum = { id: toHex(randomBytes(16)), text, createdAt: t, ...(section !== undefined ? { section } : {}) };
+    const addendum: Addendum = { id: toHex(randomBytes(16)), text, createdAt: t, by, ...(section !== undefined ? { section } : {}) };
     const next = this.commit(id, rev, { ...state, addenda: [...state.addenda, addendum], updatedAt: t, change: 'addendum' });
     return { id, rev: next, addendum };
   }

@@ -9,6 +9,7 @@ import { MeasureRepo, noteLinksFrom } from '../measures/measure-repo';
 import { NotesRepo } from '../notes/notes-repo';
 import { goalNotesFrom } from '../plan/goal-notes';
 import { PlanRepo } from '../plan/plan-repo';
+import { ProfileRepo } from '../profile/profile-repo';
 import { RecordStore } from '../records/record-store';
 import { SearchIndex } from '../search/search-index';
 import { SettingsRepo } from '../settings/settings-repo';
@@ -30,6 +31,8 @@ export interface UnlockedSession {
   measures: MeasureRepo;
   /** Treatment plans, one per client. */
   plans: PlanRepo;
+  /** The clinician's profile: who signs. */
+  profile: ProfileRepo;
   /** The clinician's settings, decrypted once per session. */
   settings: SettingsRepo;
   /** In-memory FTS index of decrypted notes; closed at lock. */
@@ -38,6 +41,8 @@ export interface UnlockedSession {
   cacheLoaded: boolean;
   /** The hash-chained, encrypted audit trail. */
   audit: AuditLog;
+  /** Events already recorded this session that are recorded once per session (e.g. a note opened). */
+  auditedOnce: Set<string>;
 }
 
 export interface SessionOptions {
@@ -90,10 +95,12 @@ export function openSession(db: Db, header: VaultHeader, masterKey: MasterKey, o
       incidents: new IncidentRepo(store, o.now),
       measures: new MeasureRepo(store, o.now, clients, noteLinksFrom(notes)),
       plans: new PlanRepo(store, o.now, clients, goalNotesFrom(notes)),
+      profile: new ProfileRepo(store),
       settings: new SettingsRepo(store),
       search,
       audit,
       cacheLoaded: cachedIndex !== null,
+      auditedOnce: new Set(),
     };
   } catch (e) {
     // A vault that fails to load (damaged pages) must not leave its keys behind in memory.

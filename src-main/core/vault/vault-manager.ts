@@ -166,6 +166,11 @@ export class VaultManager {
    */
   recordAudit(event: AuditEvent): void {
     try {
+      if (this.session && event.oncePerSession) {
+        const key = `${event.type}|${event.recordId ?? ''}`;
+        if (this.session.auditedOnce.has(key)) return;
+        this.session.auditedOnce.add(key);
+      }
       if (this.session) this.session.audit.append(event);
       else if (this.database()) addPending(this.db!, event, this.opts.now());
     } catch {

@@ -1,6 +1,12 @@
+import type { Input, Output } from '../../../src-shared/ipc';
 import { api, call } from './bridge';
 
-/** A records request: the client's record (psychotherapy notes excluded) as a printable file in the chosen folder (its handle). */
-export function exportClientRecord(clientId: string, folder: string) {
-  return call(api().export.client({ clientId, format: 'html', folder }));
+/** A records request: the client's record (psychotherapy notes never) as a PDF or HTML file in the chosen folder (its handle). */
+export function exportClientRecord(req: Input<'export.client'>): Promise<Output<'export.client'>> {
+  return call(api().export.client(req));
+}
+
+/** One note as a PDF in the chosen folder (its handle). */
+export function exportNotePdf(id: string, folder: string): Promise<Output<'export.note'>> {
+  return call(api().export.note({ id, folder }));
 }

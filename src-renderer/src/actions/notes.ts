@@ -36,6 +36,7 @@ export function draftFromNote(note: Note, key = nextKey++): Draft {
     session: note.session,
     addenda: note.addenda,
     ...(note.signedAt !== undefined ? { signedAt: note.signedAt } : {}),
+    ...(note.signedBy ? { signedBy: note.signedBy } : {}),
     ...(note.trashedAt !== undefined ? { trashedAt: note.trashedAt } : {}),
   };
 }

@@ -11,12 +11,14 @@ interface Props<T> {
   estimateSize?: number;
   /** Index to keep in view (the open item). */
   activeIndex?: number;
+  /** Rows hold nothing focusable (read-only lines): the list itself takes focus, so it scrolls by keyboard. */
+  focusable?: boolean;
   /** Grow with the rows up to this height (px), instead of filling the parent: a short list stays short. */
   maxHeight?: number;
 }
 
 /** A list that renders only the rows in view, so 10,000 entries scroll smoothly. */
-export function VirtualList<T>({ items, label, itemKey, renderItem, estimateSize = 58, activeIndex, maxHeight }: Props<T>) {
+export function VirtualList<T>({ items, label, itemKey, renderItem, estimateSize = 58, activeIndex, focusable, maxHeight }: Props<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -31,7 +33,7 @@ export function VirtualList<T>({ items, label, itemKey, renderItem, estimateSize
   }, [activeIndex, virtualizer]);
 
   return (
-    <div ref={scroller} className="vlist" style={maxHeight === undefined ? undefined : { flex: 'none', height: Math.min(virtualizer.getTotalSize(), maxHeight) }}>
+    <div ref={scroller} className="vlist" tabIndex={focusable ? 0 : undefined} style={maxHeight === undefined ? undefined : { flex: 'none', height: Math.min(virtualizer.getTotalSize(), maxHeight) }}>
       <ul aria-label={label} className="vlist-inner" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((row) => (
           <li

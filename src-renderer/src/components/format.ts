@@ -50,9 +50,13 @@ export function formatBytes(n: number): string {
   return `${Math.max(1, Math.round(n / 1024))} KB`;
 }
 
-/** "1 note", "3 notes". */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+// The words are English, so English plural rules; digits are grouped the user's way.
+const pluralRules = new Intl.PluralRules('en');
+const countFormat = new Intl.NumberFormat(undefined);
+
+/** "1 note", "3 notes", "1,204 notes"; irregular words give their plural: plural(n, 'entry', 'entries'). */
+export function plural(n: number, word: string, pluralWord = `${word}s`): string {
+  return `${countFormat.format(n)} ${pluralRules.select(n) === 'one' ? word : pluralWord}`;
 }
 
 /** The last part of a path: what a message shows instead of the whole path. */

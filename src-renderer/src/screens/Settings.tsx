@@ -1,4 +1,5 @@
 import { AutoLockSettings } from './settings/AutoLockSettings';
+import { ClinicianProfile } from './settings/ClinicianProfile';
 import { ChangePassword } from './settings/ChangePassword';
 import { KeyFileSettings } from './settings/KeyFileSettings';
 import { RecordsSettings } from './settings/RecordsSettings';
@@ -10,6 +11,7 @@ export function Settings() {
   return (
     <main className="page">
       <h1>Settings</h1>
+      <ClinicianProfile />
       <AutoLockSettings />
       <RecordsSettings />
       <SpellingSettings />

@@ -13,6 +13,7 @@ import { RestoreSummary } from './backup/RestoreSummary';
 import { Retention } from './retention/Retention';
 import { Checkup } from './checkup/Checkup';
 import { LostLaptop } from './checkup/LostLaptop';
+import { PrintArea } from './print/PrintArea';
 
 const VIEWS: { view: View; label: string }[] = [
   { view: 'notes', label: 'Notes' },
@@ -69,6 +70,7 @@ export function Shell() {
       <BackupReminder />
       <RestoreSummary />
       <div className="shell-body">{SCREENS[view]()}</div>
+      <PrintArea />
       <ShortcutsDialog />
     </div>
   );

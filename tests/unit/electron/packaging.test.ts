@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { CHANNELS } from '../../../src-shared/ipc';
 import { tempDir } from '../../helpers/disk';
 import { STRONG_PASSWORD } from '../../helpers/service';
+import { pdfText, qpdfCheck } from '../../helpers/pdf';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const BUILDER_YML = path.join(ROOT, 'electron-builder.yml');
@@ -87,14 +88,15 @@ describe('main-process bundles (scripts/build-main.mjs)', () => {
     expect([...requires('preload.cjs')]).toEqual(['electron']);
   });
 
-  it('boots under a stand-in electron module, answers IPC, creates a vault and locks it on quit', () => {
+  it('boots under a stand-in electron module, answers IPC, creates a vault, signs and exports a PDF with embedded fonts, prints through the shell, locks on quit', () => {
     const userData = tempDir('sv-bundle-data-');
+    const exportDir = tempDir('sv-bundle-export-');
     const hook = path.join(outdir, 'fake-electron-hook.cjs');
     fs.writeFileSync(hook, FAKE_ELECTRON_HOOK);
     const out = execFileSync(process.execPath, ['-r', hook, path.join(outdir, 'main.cjs')], {
       cwd: ROOT,
-      // The bundle sits in a temp dir: its externals (better-sqlite3, libsodium) come from our node_modules.
-      env: { ...process.env, SV_FAKE_USER_DATA: userData, NODE_PATH: path.join(ROOT, 'node_modules') },
+      // The bundle sits in a temp dir: its externals (better-sqlite3, libsodium, pdfmake and its fonts) come from our node_modules.
+      env: { ...process.env, SV_FAKE_USER_DATA: userData, SV_FAKE_EXPORT_DIR: exportDir, NODE_PATH: path.join(ROOT, 'node_modules') },
       encoding: 'utf8',
       timeout: 90_000,
     });
@@ -105,15 +107,32 @@ describe('main-process bundles (scripts/build-main.mjs)', () => {
       channels: CHANNELS.length,
       statusBefore: 'absent',
       created: true,
+      exported: true,
+      print: { via: 'shell', printed: true },
       statusAfterQuit: 'locked',
     });
     expect(fs.existsSync(path.join(userData, 'vault', 'vault.db'))).toBe(true);
+    const [pdf] = fs.readdirSync(exportDir);
+    const file = path.join(exportDir, pdf ?? '');
+    qpdfCheck(file);
+    expect(pdfText(file)).toMatch(/Signed electronically by Dana Reyes, LCSW, CA license 12345, /);
+    // Every font in the file is embedded (pdffonts: "emb" column), so it reads the same anywhere.
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) expect(line).toMatch(/Roboto.* yes +yes /);
     fs.rmSync(userData, { recursive: true, force: true });
   }, 90_000);
 
-  it('keeps electron and the native/WASM modules external in main', () => {
+  it('keeps electron, the native/WASM modules and pdfmake (loaded on the first PDF) external in main', () => {
     const external = [...requires('main.cjs')].filter((m) => !m.startsWith('node:'));
-    expect(external.sort()).toEqual(['@node-rs/argon2', 'better-sqlite3', 'electron', 'libsodium-wrappers-sumo']);
+    expect(external.sort()).toEqual(['@node-rs/argon2', 'better-sqlite3', 'electron', 'libsodium-wrappers-sumo', 'pdfmake']);
+  });
+
+  it('ships pdfmake as a production dependency, so the packaged app has it and its Roboto fonts in node_modules', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(Object.keys(pkg.dependencies)).toContain('pdfmake');
+    const load = createRequire(import.meta.url);
+    expect(fs.existsSync(load.resolve('pdfmake/fonts/Roboto/Roboto-Regular.ttf'))).toBe(true);
   });
 });
 
@@ -132,12 +151,16 @@ const fake = {
     quit: () => { fake.quitCalled = true; }, exit: (code) => process.exit(code),
   },
   BrowserWindow: class {
-    constructor(o) { win = { prefs: o.webPreferences }; this.webContents = { send() {} }; }
+    constructor(o) { win = { prefs: o.webPreferences }; this.webContents = { send() {}, print: (opts, done) => { win.printed = opts; done(true); } }; }
     setContentProtection() {} once() {} on() {} removeListener() {}
     isMinimized() { return false; } isVisible() { return true; } isDestroyed() { return false; }
     loadURL(url) { win.loaded = url; return Promise.resolve(); }
   },
-  dialog: { showErrorBox: (title) => { console.log(JSON.stringify({ error: title })); } },
+  dialog: {
+    showErrorBox: (title) => { console.log(JSON.stringify({ error: title })); },
+    // The user picks the export folder in the OS dialog.
+    showOpenDialog: async () => ({ canceled: false, filePaths: [process.env.SV_FAKE_EXPORT_DIR] }),
+  },
   ipcMain: { handle: (c, h) => (ipc[c] = h), removeHandler() {} },
   protocol: { registerSchemesAsPrivileged() {}, handle() {} },
   powerMonitor: { on() {}, removeListener() {}, getSystemIdleTime: () => 0 },
@@ -152,12 +175,20 @@ setImmediate(async () => {
   const frame = { senderFrame: { url: 'app://sessionvault/index.html', parent: null } };
   const before = await ipc['vault.status'](frame, {});
   const created = await ipc['vault.create'](frame, { password: ${JSON.stringify(STRONG_PASSWORD)} });
+  const ok = (r) => { if (!r.ok) throw new Error(r.error.code + ': ' + r.error.message); return r.value; };
+  ok(await ipc['profile.update'](frame, { name: 'Dana Reyes', credential: 'LCSW', licenseNumber: '12345', licenseState: 'CA' }));
+  const client = ok(await ipc['clients.create'](frame, { displayName: 'M. Okafor' }));
+  const note = ok(await ipc['notes.create'](frame, { title: 'Session 4', body: 'Bundled', clientId: client.id }));
+  ok(await ipc['notes.sign'](frame, { id: note.id, baseRev: note.rev }));
+  const { chosen } = ok(await ipc['files.choose'](frame, { purpose: 'export-folder' }));
+  const exported = await ipc['export.client'](frame, { clientId: client.id, format: 'pdf', folder: chosen.handle });
+  const print = ok(await ipc['print.page'](frame, {}));
   on['before-quit']({ preventDefault() {} });
   while (!fake.quitCalled) await new Promise((r) => setTimeout(r, 20));
   const after = await ipc['vault.status'](frame, {}).catch(() => null);
   console.log(JSON.stringify({
     loaded: win.loaded, sandbox: win.prefs.sandbox, channels: Object.keys(ipc).length,
-    statusBefore: before.ok && before.value.state, created: created.ok,
+    statusBefore: before.ok && before.value.state, created: created.ok, exported: exported.ok, print,
     statusAfterQuit: after && after.ok ? after.value.state : 'closed',
   }));
   process.exit(0);

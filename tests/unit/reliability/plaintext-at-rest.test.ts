@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/disk';
-import { newService, pick, STRONG_PASSWORD, value } from '../../helpers/service';
+import { newService, pick, STRONG_PASSWORD, TEST_PROFILE, value } from '../../helpers/service';
 
 /** Every file under dir, following no links. */
 function allFiles(dir: string): string[] {
@@ -60,6 +60,8 @@ describe('zero plaintext at rest after a whole session', () => {
     const usb = tempDir('sv-usb-');
     const { service, dataDir } = await newService();
     value(await service.invoke('vault.create', { password: STRONG_PASSWORD }));
+    const clinician = 'Zq Clinician Canary Wexford';
+    value(await service.invoke('profile.update', { ...TEST_PROFILE, name: clinician, address: `1 ${canaries[0]} Way` }));
 
     const clientIds: string[] = [];
     for (let i = 0; i < 4; i++) {
@@ -81,6 +83,14 @@ describe('zero plaintext at rest after a whole session', () => {
       }
     }
     expect(value(await service.invoke('search.query', { text: canaries[9]! })).length).toBeGreaterThan(0);
+    // Documents go only where the clinician chose: PDF, HTML and audit exports are made in memory.
+    const exports = tempDir('sv-chosen-folder-');
+    const folder = await pick(service, 'export-folder', exports);
+    value(await service.invoke('export.client', { clientId: clientIds[0]!, format: 'pdf', folder, includeUnsigned: true }));
+    value(await service.invoke('export.client', { clientId: clientIds[1]!, format: 'html', folder }));
+    value(await service.invoke('audit.export', { format: 'pdf', folder, filter: {} }));
+    value(await service.invoke('audit.export', { format: 'csv', folder, filter: {} }));
+    expect(containing(allFiles(exports), [canaries[0]!, canaries[1]!]).length).toBeGreaterThan(0);
     const backup = value(await service.invoke('backup.create', { folder: await pick(service, 'backup-folder', usb) }));
     value(await service.invoke('backup.drill', { backup: backup.handle }));
     value(await service.invoke('vault.lock', {}));
@@ -93,11 +103,12 @@ describe('zero plaintext at rest after a whole session', () => {
     value(await restored.service.invoke('vault.lock', {}));
     restored.service.close();
 
-    const secrets = [...canaries, STRONG_PASSWORD];
+    const secrets = [...canaries, clinician, STRONG_PASSWORD];
     expect(containing(allFiles(dataDir), secrets)).toEqual([]);
     expect(containing(allFiles(restored.dataDir), secrets)).toEqual([]);
     expect(containing(allFiles(usb), secrets)).toEqual([]);
-    // Anything at all the app wrote to its temp dir (the data dirs and the USB folder are inside it too).
-    expect(containing(allFiles(privateTmp), secrets)).toEqual([]);
+    // Anything at all the app wrote to its temp dir (the data dirs and the USB folder are inside it
+    // too), except the folder the clinician chose for the documents.
+    expect(containing(allFiles(privateTmp).filter((f) => !f.startsWith(exports + path.sep)), secrets)).toEqual([]);
   }, 120_000);
 });

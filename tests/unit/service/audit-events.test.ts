@@ -36,13 +36,22 @@ describe('audit events', () => {
     });
     await call('notes.sign', { id: note.id, baseRev: note.rev });
     await call('notes.addAddendum', { id: note.id, text: 'Addendum canary' });
+    // Opening a note is recorded once per note per unlocked session, however often it is read.
+    await call('notes.get', { id: note.id });
+    await call('notes.get', { id: note.id });
+    await call('notes.getRevision', { id: note.id, rev: 1 });
     const draft = await call('notes.create', { title: 'Draft', body: '' });
     await call('notes.trash', { id: draft.id });
     await call('notes.restore', { id: draft.id });
     await call('notes.trash', { id: draft.id });
     await call('notes.emptyTrash', { confirm: true });
     await call('settings.update', { idleLockMinutes: 9, backupKeep: 12 });
-    await call('export.client', { clientId: client.id, format: 'html', folder: await pick(svc, 'export-folder', tempDir('sv-export-Zebulon Canaryname')) });
+    const exportFolder = await pick(svc, 'export-folder', tempDir('sv-export-Zebulon Canaryname'));
+    await call('export.client', { clientId: client.id, format: 'html', folder: exportFolder });
+    await call('export.note', { id: note.id, folder: exportFolder });
+    await call('print.note', { id: note.id });
+    await call('print.record', { clientId: client.id, includeUnsigned: true });
+    await call('audit.export', { format: 'csv', folder: exportFolder, filter: { clientId: client.id } });
     await call('clients.archive', { id: client.id });
     await call('clients.unarchive', { id: client.id });
     const consent = await call('consent.add', { clientId: client.id, type: 'telehealth', givenOn: '2010-01-05', form: 'Form canary v3' });
@@ -72,14 +81,17 @@ describe('audit events', () => {
     await call('vault.addKeyFile', { password: NEW_PASSWORD, keyFile });
     await call('vault.lock', {});
     await call('vault.unlock', { password: NEW_PASSWORD, keyFile });
+    await call('notes.get', { id: note.id });
 
     expect(brief(await trail())).toEqual([
       ['vault.created', null, null],
+      ['profile.updated', null, 'name,credential,licenseNumber,licenseState'],
       ['client.created', client.id, null],
       ['client.updated', client.id, null],
       ['note.created', note.id, null],
       ['note.signed', note.id, null],
       ['note.addendumAdded', note.id, null],
+      ['note.opened', note.id, null],
       ['note.created', draft.id, null],
       ['note.trashed', draft.id, null],
       ['note.restored', draft.id, null],
@@ -87,6 +99,11 @@ describe('audit events', () => {
       ['trash.emptied', null, 'deleted=1,keptSigned=0'],
       ['settings.changed', null, 'idleLockMinutes,backupKeep'],
       ['export.created', client.id, 'html,notes=1'],
+      ['note.exported', note.id, 'pdf'],
+      ['note.printed', note.id, null],
+      ['export.printed', client.id, 'print,notes=1'],
+      // Filtered to the client: the 10 entries above about them or their note.
+      ['audit.exported', null, 'csv,entries=10'],
       ['client.archived', client.id, null],
       ['client.unarchived', client.id, null],
       ['consent.added', client.id, 'telehealth'],
@@ -109,6 +126,8 @@ describe('audit events', () => {
       ['vault.keyFileAdded', null, null],
       ['vault.locked', null, 'manual'],
       ['vault.unlocked', null, null],
+      // A new session: opening the same note is recorded again.
+      ['note.opened', note.id, null],
     ]);
     const entries = await trail();
     // The failed attempt keeps the time it happened, not the time of the unlock that sealed it.
@@ -117,10 +136,12 @@ describe('audit events', () => {
     expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
     expect(await call('audit.verify', {})).toEqual({ ok: true, entries: entries.length });
 
-    // Nothing typed by the clinician reaches the log, and the log itself is not readable on disk.
-    const text = JSON.stringify(entries);
+    // Nothing typed by the clinician reaches the stored entries (names are looked up only to show
+    // them), and the log itself is not readable on disk.
+    const text = JSON.stringify(entries.map(({ text: _shown, clientId: _resolved, ...stored }) => stored));
     for (const secret of ['Canaryname', 'canary', '555-0100', '/media', 'practice.key']) expect(text).not.toContain(secret);
     for (const type of ['client.created', 'note.signed', 'settings.changed']) expect(filesContaining(dataDir, type)).toEqual([]);
+    expect(filesContaining(dataDir, 'Zebulon Canaryname')).toEqual([]);
   });
 
   it('records backups, drills, restores and purges; the restored log continues the same chain', async () => {
@@ -136,7 +157,7 @@ describe('audit events', () => {
     expect(brief(before.slice(-4))).toEqual([
       ['client.purged', client.id, 'notes=1'],
       ['backup.created', null, 'notes=0'],
-      ['backup.verified', null, 'same-vault'],
+      ['backup.verified', null, 'notes=0,same-vault'],
       ['backup.drilled', null, 'notes=0,damaged=0'],
     ]);
 
@@ -179,6 +200,14 @@ describe('audit events', () => {
     expect((await call('audit.list', { type: 'client.created' })).map((e) => e.recordId)).toEqual([b.id, a.id]);
     expect((await call('audit.list', { from: t0 + 5000, to: t0 + 15_000 })).map((e) => e.recordId)).toEqual([b.id]);
     expect((await call('audit.list', { recordId: a.id })).map((e) => e.type)).toEqual(['client.archived', 'client.created']);
+    // By client: entries about the client and about any of their notes.
+    const note = await call('notes.create', { title: 'Session 1', body: '', clientId: a.id });
+    await call('notes.create', { title: 'Other', body: '', clientId: b.id });
+    expect((await call('audit.list', { clientId: a.id })).map((e) => [e.type, e.recordId])).toEqual([
+      ['note.created', note.id],
+      ['client.archived', a.id],
+      ['client.created', a.id],
+    ]);
     await svc.lock('manual');
     expect(await svc.invoke('audit.list', {})).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
     expect(await svc.invoke('audit.verify', {})).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });

@@ -1,15 +1,14 @@
 import { useState } from 'react';
 import { amendableParts } from '../../../../src-shared/contract/notes';
 import { addAddendum } from '../../actions/note-lifecycle';
-import { formatDateTime } from '../../components/format';
+import { addendumLine } from '../../../../src-shared/document-text';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useSubmit } from '../../components/useSubmit';
 import { useApp, type Draft } from '../../store';
 
-/** Addenda below a signed note's signature, each with its date and the part it amends; then a way to add one. */
+/** Addenda below a signed note's signature, each with who added it, its date and the part it amends; then a way to add one. */
 export function Addenda({ draft }: { draft: Draft }) {
   const parts = amendableParts(draft.templateId);
-  const partLabel = (key: string | undefined) => parts.find((p) => p.key === key)?.label;
   const trashed = draft.trashedAt !== undefined;
   return (
     <section className="addenda" aria-labelledby="addenda-title">
@@ -20,10 +19,7 @@ export function Addenda({ draft }: { draft: Draft }) {
         <ol className="addendum-list">
           {draft.addenda.map((a) => (
             <li key={a.id}>
-              <p className="addendum-time">
-                Addendum, {formatDateTime(a.createdAt)}
-                {partLabel(a.section) ? ` · amends ${partLabel(a.section)}` : ''}
-              </p>
+              <p className="addendum-time">{addendumLine(a, draft.templateId)}</p>
               <p className="addendum-text">{a.text}</p>
             </li>
           ))}

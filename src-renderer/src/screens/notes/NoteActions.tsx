@@ -1,15 +1,18 @@
 import { useState } from 'react';
 import { restoreNote, signNote, trashNote } from '../../actions/note-lifecycle';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { printNote } from '../../actions/print';
 import type { Draft, SaveState } from '../../store';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useSubmit } from '../../components/useSubmit';
 import { History } from './History';
+import { SaveNotePdf } from './SaveNotePdf';
+import { SignDialog } from './SignDialog';
 
 /** Sign, trash or restore, and history of the open note. A signed note is never trashed from here: it is a record. */
 export function NoteActions({ draft, save }: { draft: Draft; save: SaveState }) {
   const [confirmSign, setConfirmSign] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
+  const [savingPdf, setSavingPdf] = useState(false);
   const { status, run } = useSubmit();
   const signed = draft.signedAt !== undefined;
   const trashed = draft.trashedAt !== undefined;
@@ -36,21 +39,28 @@ export function NoteActions({ draft, save }: { draft: Draft; save: SaveState }) 
         <button type="button" className="secondary" disabled={draft.id === null} aria-expanded={showHistory} onClick={() => setShowHistory(!showHistory)}>
           History
         </button>
+        {!trashed && (
+          <>
+            <button type="button" className="secondary" disabled={draft.id === null} onClick={() => void run(async () => ((await printNote(draft.id!)) ? undefined : 'Printing was cancelled.'))}>
+              Print
+            </button>
+            <button type="button" className="secondary" disabled={draft.id === null} aria-expanded={savingPdf} onClick={() => setSavingPdf(!savingPdf)}>
+              Save as PDF…
+            </button>
+          </>
+        )}
       </div>
+      {savingPdf && draft.id && !trashed && <SaveNotePdf noteId={draft.id} />}
       <StatusMessage status={status} />
       {showHistory && draft.id && <History noteId={draft.id} rev={draft.rev} />}
       {confirmSign && (
-        <ConfirmDialog
-          title="Sign this note?"
-          confirmLabel="Sign"
+        <SignDialog
           onCancel={() => setConfirmSign(false)}
-          onConfirm={() => {
+          onSign={() => {
             setConfirmSign(false);
             void run(signNote);
           }}
-        >
-          <p>A signed note can never be changed again. Corrections are made as addenda, each with its own date and time.</p>
-        </ConfirmDialog>
+        />
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 import { MODALITIES } from '../../../../src-shared/contract/notes';
+import { signatureLine } from '../../../../src-shared/document-text';
 import { NOTE_KIND_INFO, templateById } from '../../../../src-shared/templates';
 import { formatDateTime, formatIsoDate } from '../../components/format';
 import { useApp, type Draft } from '../../store';
@@ -62,7 +63,7 @@ export function SignedNote({ draft, signedAt }: { draft: Draft; signedAt: number
         </section>
       ))}
       <p className="signature-line">
-        <span>Signed {formatDateTime(signedAt)}</span>
+        <span>{signatureLine(signedAt, draft.signedBy)}</span>
         <span className="hint">This note can no longer be changed. Corrections are added below as addenda, each with its own date.</span>
       </p>
       <Addenda draft={draft} />

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { RetentionStatus } from '../../../../src-shared/contract/retention';
 import { purgeClient } from '../../actions/retention';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { formatIsoDate } from '../../components/format';
+import { formatIsoDate, plural } from '../../components/format';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useSubmit } from '../../components/useSubmit';
 
@@ -16,7 +16,7 @@ export function PurgeClient({ client, onCancel, onDone }: { client: RetentionSta
     return (
       <ConfirmDialog title={`Delete the record of ${client.displayName}?`} confirmLabel="Continue" onConfirm={() => setStep('type')} onCancel={onCancel}>
         <p>
-          The retention period ended on {formatIsoDate(client.retainUntil)}. Deleting removes the client and all {client.notes} notes from
+          The retention period ended on {formatIsoDate(client.retainUntil)}. Deleting removes the client and {client.notes === 1 ? 'their one note' : `all ${plural(client.notes, 'note')}`} from
           this vault for good. Older backups still contain them until they are rotated out.
         </p>
       </ConfirmDialog>
@@ -25,7 +25,7 @@ export function PurgeClient({ client, onCancel, onDone }: { client: RetentionSta
 
   const purge = onSubmit(async () => {
     const deletedNotes = await purgeClient(client.clientId, phrase);
-    onDone(`The record was deleted: ${deletedNotes} notes. The deletion is in the audit trail.`);
+    onDone(`The record was deleted: ${plural(deletedNotes, 'note')}. The deletion is in the audit trail.`);
   });
 
   return (

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { RetentionStatus } from '../../../../src-shared/contract/retention';
 import { loadRetention } from '../../actions/retention';
-import { formatIsoDate } from '../../components/format';
+import { formatIsoDate, plural } from '../../components/format';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useSubmit } from '../../components/useSubmit';
 import { PurgeClient } from './PurgeClient';
@@ -26,7 +26,7 @@ export function Retention() {
     <main className="page">
       <h1>Retention</h1>
       <p>
-        Records are kept {years ?? '…'} years after the last contact (for clients seen as minors, at least {years ?? '…'} years after
+        Records are kept {years === null ? '…' : plural(years, 'year')} after the last contact (for clients seen as minors, at least {years === null ? '…' : plural(years, 'year')} after
         their 18th birthday). Change the period under Settings if your state or licensing board requires longer.
       </p>
       <StatusMessage status={status} />

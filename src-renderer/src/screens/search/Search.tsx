@@ -2,12 +2,11 @@ import { useEffect, useState } from 'react';
 import type { GoalHit } from '../../../../src-shared/contract/plan';
 import type { SearchHit } from '../../../../src-shared/ipc';
 import { NOTE_KIND_INFO } from '../../../../src-shared/templates';
-import { refreshClients } from '../../actions/clients';
 import { searchGoals } from '../../actions/plan';
 import { openSearchHit, searchNotes } from '../../actions/search';
-import { formatIsoDate } from '../../components/format';
+import { formatIsoDate, plural } from '../../components/format';
+import { ClientSelect } from '../../components/ClientSelect';
 import { Snippet } from '../../components/Snippet';
-import { useApp } from '../../store';
 import { ErrorMessage } from '../../components/StatusMessage';
 import { errorMessage } from '../../errors';
 import { GoalHits } from './GoalHits';
@@ -16,16 +15,11 @@ const DEBOUNCE_MS = 200;
 
 /** Search over titles, sections, addenda and client names; best matches first. */
 export function Search() {
-  const clients = useApp((s) => s.clients);
   const [text, setText] = useState('');
   const [clientId, setClientId] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [goals, setGoals] = useState<GoalHit[]>([]);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    refreshClients().catch((e: unknown) => setError(errorMessage(e)));
-  }, []);
 
   useEffect(() => {
     if (!text.trim()) {
@@ -55,15 +49,7 @@ export function Search() {
           <input id="search-text" type="search" autoFocus value={text} onChange={(e) => setText(e.target.value)} aria-describedby="search-hint" />
         </div>
         <div>
-          <label htmlFor="search-client">Client</label>
-          <select id="search-client" value={clientId} onChange={(e) => setClientId(e.target.value)}>
-            <option value="">All clients</option>
-            {clients.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.displayName}
-              </option>
-            ))}
-          </select>
+          <ClientSelect id="search-client" value={clientId} onChange={setClientId} onError={setError} />
         </div>
       </div>
       <p id="search-hint" className="hint">
@@ -71,7 +57,7 @@ export function Search() {
       </p>
       <ErrorMessage text={error} />
       <p role="status" className="hint">
-        {hits === null ? '' : hits.length === 0 ? 'No notes match.' : `${hits.length} note${hits.length === 1 ? '' : 's'} found, best match first.`}
+        {hits === null ? '' : hits.length === 0 ? 'No notes match.' : `${plural(hits.length, 'note')} found, best match first.`}
       </p>
       {hits && hits.length > 0 && (
         <ol className="search-results" aria-label="Search results">

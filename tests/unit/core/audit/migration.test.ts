@@ -18,8 +18,11 @@ describe('migration 002 (audit table)', () => {
     ({ service } = await newService({ dataDir, flushTimeoutMs: 1 }));
     value(await service.invoke('vault.unlock', { password: STRONG_PASSWORD }));
     expect(value(await service.invoke('notes.get', { id: fixture.notes[0]!.id }))).toMatchObject({ body: 'Written by schema 1.' });
-    expect(value(await service.invoke('audit.list', {})).map((e) => [e.seq, e.type])).toEqual([[1, 'vault.unlocked']]);
-    expect(value(await service.invoke('audit.verify', {}))).toEqual({ ok: true, entries: 1 });
+    expect(value(await service.invoke('audit.list', {})).map((e) => [e.seq, e.type])).toEqual([
+      [2, 'note.opened'],
+      [1, 'vault.unlocked'],
+    ]);
+    expect(value(await service.invoke('audit.verify', {}))).toEqual({ ok: true, entries: 2 });
     service.close();
     service = undefined;
 

@@ -19,7 +19,7 @@ describe('consents in the records-request export', () => {
     const html = fs.readFileSync(out.path, 'utf8');
     const section = html.slice(html.indexOf('<h2>Consents</h2>'));
     expect(section).toContain('Treatment');
-    expect(section).toContain('Revoked 2026-03-01');
+    expect(section).toContain('Revoked 1 Mar 2026');
     expect(section).toContain('Informed consent v3');
     expect(section).toContain('Release of information to Dr. &lt;b&gt;Lee&lt;/b&gt;');
     expect(section).toContain('In force');

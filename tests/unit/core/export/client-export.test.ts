@@ -38,12 +38,12 @@ async function practice() {
   return { ...v, a, b, kept };
 }
 
-describe('export.client (records request)', () => {
-  it('holds every non-psychotherapy note of the client, none of the psychotherapy notes, no other client', async () => {
+describe('export.client as HTML (records request)', () => {
+  it('holds every signed note of the client and, when asked, the unsigned drafts marked as such; never psychotherapy notes or another client', async () => {
     const { call, a, service } = await practice();
     const dir = tempDir('sv-export-');
-    const out = await call('export.client', { clientId: a.id, format: 'html', folder: await pick(service, 'export-folder', dir) });
-    expect(out).toMatchObject({ notes: 5, excludedPsychotherapy: 2, excludedTrashed: 1 });
+    const out = await call('export.client', { clientId: a.id, format: 'html', folder: await pick(service, 'export-folder', dir), includeUnsigned: true });
+    expect(out.counts).toEqual({ notes: 5, unsignedIncluded: 4, psychotherapy: 2, unsigned: 0, trashed: 1, outsideRange: 0 });
     expect(path.dirname(out.path)).toBe(dir);
     expect(out.path).toMatch(/\.html$/);
     const html = fs.readFileSync(out.path, 'utf8');
@@ -54,24 +54,35 @@ describe('export.client (records request)', () => {
     for (const canary of ['CANARY-PSYCHOTHERAPY-1', 'CANARY-PSYCHOTHERAPY-2', 'CANARY-OTHER-CLIENT', 'CANARY-TRASHED', 'Bob Other', 'Process']) {
       expect(html, canary).not.toContain(canary);
     }
-    // Cover page: demographics and the legal notice.
-    expect(html).toContain('1990-12-10');
-    expect(html).toContain('§164.501');
-    expect(html).toContain('§164.524');
-    expect(html).toMatch(/Psychotherapy notes[^<]*are excluded|are excluded from this copy/);
-    // Session header, signature status, print CSS.
+    // Cover page: demographics and what is left out, and why.
+    expect(html).toContain('10 Dec 1990');
+    expect(html).toContain('45 CFR 164.501');
+    expect(html).toContain('45 CFR 164.524(a)(1)(i)');
+    expect(html).toContain('What is left out, and why');
+    // Session header, signature naming the clinician, drafts marked, print CSS.
     expect(html).toContain('CPT 90834');
     expect(html).toContain('SI-passive');
-    expect(html).toContain('Signed 2025-');
-    expect(html).toContain('Not signed (draft)');
+    expect(html).toMatch(/Signed electronically by Dana Reyes, LCSW, CA license 12345, 14 Mar 2025 \d\d:\d\d/);
+    expect(html.match(/<thead><tr><th>UNSIGNED DRAFT/g)).toHaveLength(4);
     expect(html).toContain('@media print');
     // Chronological: intake (Jan 2) before discharge (Jun 1).
     expect(html.indexOf('CANARY-INTAKE')).toBeLessThan(html.indexOf('CANARY-DISCHARGE'));
   });
 
+  it('leaves unsigned drafts out by default and says how many', async () => {
+    const { call, a, service } = await practice();
+    const out = await call('export.client', { clientId: a.id, format: 'html', folder: await pick(service, 'export-folder', tempDir('sv-export-')) });
+    expect(out.counts).toMatchObject({ notes: 1, unsignedIncluded: 0, unsigned: 4 });
+    const html = fs.readFileSync(out.path, 'utf8');
+    expect(html).toContain('CANARY-PLAN');
+    for (const canary of ['CANARY-PROGRESS-S', 'CANARY-INTAKE', 'CANARY-DISCHARGE', 'CANARY-FREE', 'UNSIGNED DRAFT:']) expect(html, canary).not.toContain(canary);
+    expect(html).toContain('4 unsigned drafts: not signed by the clinician, so not part of the finished record.');
+  });
+
   it('escapes everything the clinician typed', async () => {
     const { call, a, service } = await practice();
-    const html = fs.readFileSync((await call('export.client', { clientId: a.id, format: 'html', folder: await pick(service, 'export-folder', tempDir('sv-export-')) })).path, 'utf8');
+    const folder = await pick(service, 'export-folder', tempDir('sv-export-'));
+    const html = fs.readFileSync((await call('export.client', { clientId: a.id, format: 'html', folder, includeUnsigned: true })).path, 'utf8');
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<b>Lovelace</b>');
     expect(html).toContain('Session &lt;script&gt;alert(1)&lt;/script&gt;');
@@ -83,27 +94,28 @@ describe('export.client (records request)', () => {
     const dir = tempDir('sv-export-');
     const folder = await pick(service, 'export-folder', dir);
     const first = await call('export.client', { clientId: a.id, format: 'html', folder });
-    const second = await call('export.client', { clientId: a.id, format: 'html', folder });
-    expect(second.path).not.toBe(first.path);
-    expect(fs.readdirSync(dir).sort()).toEqual([path.basename(first.path), path.basename(second.path)].sort());
-    expect(first.path).not.toMatch(/Ada|Lovelace/);
+    const second = await call('export.client', { clientId: a.id, format: 'pdf', folder });
+    const third = await call('export.client', { clientId: a.id, format: 'pdf', folder });
+    expect(new Set([first.path, second.path, third.path]).size).toBe(3);
+    expect(fs.readdirSync(dir).sort()).toEqual([first.path, second.path, third.path].map((p) => path.basename(p)).sort());
+    for (const p of [first.path, second.path]) expect(p).not.toMatch(/Ada|Lovelace/);
   });
 
-  it('unwritable or vanished folder -> IO_ERROR; a path, or a handle for another use -> INVALID_INPUT; pdf -> INVALID_INPUT; unknown client -> NOT_FOUND; nothing logged for failures', async () => {
+  it('unwritable or vanished folder -> IO_ERROR; a path, or a handle for another use -> INVALID_INPUT; unknown client -> NOT_FOUND; dates out of order -> INVALID_INPUT; nothing logged for failures', async () => {
     const { service: svc, call, a } = await practice();
     const folder = await pick(svc, 'export-folder', tempDir());
     const gone = tempDir('sv-export-gone-');
     const goneFolder = await pick(svc, 'export-folder', gone);
     fs.rmSync(gone, { recursive: true });
-    expect(await codeOf(svc, 'export.client', { clientId: a.id, format: 'html', folder: goneFolder })).toBe('IO_ERROR');
+    expect(await codeOf(svc, 'export.client', { clientId: a.id, format: 'pdf', folder: goneFolder })).toBe('IO_ERROR');
     const proc = await pick(svc, 'export-folder', '/proc');
     const res = await svc.invoke('export.client', { clientId: a.id, format: 'html', folder: proc });
     expect(res).toMatchObject({ ok: false, error: { code: 'IO_ERROR' } });
     if (!res.ok) expect(res.error.message).not.toContain('/proc');
     expect(await codeOf(svc, 'export.client', { clientId: a.id, format: 'html', folder: tempDir() })).toBe('INVALID_INPUT');
     expect(await codeOf(svc, 'export.client', { clientId: a.id, format: 'html', folder: await pick(svc, 'backup-folder', tempDir()) })).toBe('INVALID_INPUT');
-    expect(await codeOf(svc, 'export.client', { clientId: a.id, format: 'pdf', folder })).toBe('INVALID_INPUT');
     expect(await codeOf(svc, 'export.client', { clientId: 'ffffffffffffffffffffffffffffffff', format: 'html', folder })).toBe('NOT_FOUND');
+    expect(await codeOf(svc, 'export.client', { clientId: a.id, folder, from: '2024-05-01', to: '2024-01-01' })).toBe('INVALID_INPUT');
     expect(await call('audit.list', { type: 'export.created' })).toEqual([]);
     await svc.lock('manual');
     expect(await codeOf(svc, 'export.client', { clientId: a.id, format: 'html', folder })).toBe('VAULT_LOCKED');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultService } from '../../../../src-main/service';
-import { newService, STRONG_PASSWORD, value } from '../../../helpers/service';
+import { newService, STRONG_PASSWORD, TEST_PROFILE, value } from '../../../helpers/service';
 
 /**
  * A signed note rolled back to its unsigned draft by someone with the vault file: its newest
@@ -19,6 +19,7 @@ afterEach(() => {
 async function signedThenLocked(): Promise<{ dataDir: string; id: string; draftId: string }> {
   const made = await newService();
   value(await made.service.invoke('vault.create', { password: STRONG_PASSWORD }));
+  value(await made.service.invoke('profile.update', TEST_PROFILE));
   const note = value(await made.service.invoke('notes.create', { title: 'Signed assessment', body: 'Denies SI. Plan agreed.' }));
   const signed = value(await made.service.invoke('notes.sign', { id: note.id, baseRev: note.rev }));
   value(await made.service.invoke('notes.addAddendum', { id: note.id, text: 'Called back next day.' }));

@@ -6,7 +6,7 @@ import { UNLOCK_CACHE_FILE } from '../../../../src-main/core/vault/unlock-cache'
 import type { VaultService } from '../../../../src-main/service';
 import type { Channel, Input, Output } from '../../../../src-shared/ipc';
 import { filesContaining, tamper, tempDir } from '../../../helpers/disk';
-import { createdVault, STRONG_PASSWORD, value, vaultService } from '../../../helpers/service';
+import { createdVault, STRONG_PASSWORD, TEST_PROFILE, value, vaultService } from '../../../helpers/service';
 
 let services: VaultService[] = [];
 afterEach(() => {
@@ -19,6 +19,7 @@ async function practice() {
   const v = await createdVault();
   services.push(v.service);
   const call = async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => value(await v.service.invoke(channel, input));
+  await call('profile.update', TEST_PROFILE);
   const client = await call('clients.create', { displayName: 'Wilhelmina Quade' });
   const soap = await call('notes.create', {
     title: 'Session 3',
