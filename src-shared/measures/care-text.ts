@@ -25,6 +25,11 @@ export const careText = z.object({
 });
 export type CareText = z.output<typeof careText>;
 
+/** A client without measures (in the dates) and without a plan: the copy has no such section at all. */
+export function careIsEmpty(care: CareText): boolean {
+  return care.measures.length === 0 && care.plan === null;
+}
+
 export function careTextOf(measures: readonly Measure[], plan: TreatmentPlan | null, notesByGoal: Record<string, GoalNote[]>, treatmentStart?: string): CareText {
   const series = toSeries(measures);
   return {
