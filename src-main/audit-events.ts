@@ -60,6 +60,10 @@ const RULES: { [C in Channel]?: Rule<C> } = {
   'consent.add': (_i, out) => ({ type: 'consent.added', recordId: out.clientId, detail: out.type }),
   'consent.revoke': (_i, out) => ({ type: 'consent.revoked', recordId: out.clientId, detail: out.type }),
   'incident.create': (_i, out) => ({ type: 'incident.recorded', recordId: out.id }),
+  // The client's id, so one client's trail shows its measures and plan; a custom measure's name is the clinician's text, so only 'custom'.
+  'measures.add': (_i, out) => ({ type: 'measure.added', recordId: out.clientId, detail: out.instrument }),
+  'measures.update': (_i, out) => ({ type: 'measure.changed', recordId: out.clientId, detail: out.instrument }),
+  'plan.save': (_i, out) => ({ type: out.rev === 1 ? 'plan.created' : 'plan.changed', recordId: out.clientId, detail: `rev=${out.rev}` }),
   'incident.export': (input) => ({ type: 'incident.exported', recordId: input.id }),
   // Setting names only: a value such as the backup folder could name a person.
   // Field names only: the profile itself is in the vault, with every revision.

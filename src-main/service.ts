@@ -30,6 +30,8 @@ import { backupHandlers } from './handlers/backup';
 import { exportHandlers } from './handlers/export';
 import { transferHandlers } from './handlers/transfer';
 import { incidentHandlers } from './handlers/incident';
+import { measuresHandlers } from './handlers/measures';
+import { planHandlers } from './handlers/plan';
 import { notesHandlers } from './handlers/notes';
 import { printHandlers } from './handlers/print';
 import { profileHandlers } from './handlers/profile';
@@ -160,6 +162,8 @@ export async function createVaultService(options: VaultServiceOptions): Promise<
     ...profileHandlers(ctx),
     ...printHandlers(ctx),
     ...filesHandlers(ctx),
+    ...measuresHandlers(ctx),
+    ...planHandlers(ctx),
   };
 
   async function invoke(channel: string, input: unknown): Promise<Result<unknown>> {

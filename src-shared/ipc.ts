@@ -9,7 +9,9 @@ import { custodiansContract } from './contract/custodians';
 import { exportContract } from './contract/export';
 import { filesContract } from './contract/files';
 import { incidentContract } from './contract/incident';
+import { measuresContract } from './contract/measures';
 import { notesContract } from './contract/notes';
+import { planContract } from './contract/plan';
 import { printContract } from './contract/print';
 import { profileContract } from './contract/profile';
 import { retentionContract } from './contract/retention';
@@ -43,6 +45,8 @@ export const contract = {
   ...profileContract,
   ...printContract,
   ...filesContract,
+  ...measuresContract,
+  ...planContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -114,6 +114,8 @@ export function coverText(doc: RecordsDocument): CoverText {
       ? [`${countOf(counts.unsignedIncluded, 'unsigned draft')}, marked ${UNSIGNED_DRAFT} on every page: not signed by the clinician and not final.`]
       : []),
     `${countOf(doc.consents.length, 'consent')} on file, in force or revoked.`,
+    ...(doc.care.measures.length ? [`Measures given (${doc.care.measures.map((m) => m.title).join(', ')}), each with its scores and trend.`] : []),
+    ...(doc.care.plan ? ['The treatment plan as it stands, with the notes in this copy that addressed each goal.'] : []),
     ...(client.notes.trim() ? ['The client details kept with the record.'] : []),
     ...(psychotherapy
       ? [`${countOf(psychotherapy, 'psychotherapy note')}, which the sending clinician chose to include: at the end, under their own heading.`]

@@ -45,6 +45,10 @@ export const AUDIT_EVENT_TYPES = [
   'consent.revoked',
   'incident.recorded',
   'incident.exported',
+  'measure.added',
+  'measure.changed',
+  'plan.created',
+  'plan.changed',
   'audit.exported',
 ] as const;
 export const auditEventType = z.enum(AUDIT_EVENT_TYPES);

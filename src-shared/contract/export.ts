@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { careText } from '../measures/care-text';
 import { client } from './clients';
 import { fileHandle, id, type ChannelSpec } from './common';
 import { consent } from './consent';
@@ -51,6 +52,8 @@ export const recordsDocument = z.object({
   /** Oldest first, as a record is read. */
   notes: z.array(note),
   consents: z.array(consent),
+  /** Measures in the requested dates and the treatment plan, as the copy words them. */
+  care: careText,
   counts: recordsCounts,
   /** Who the copy is for: a records request (when absent) or the receiving clinician in a transfer of care. */
   purpose: z.enum(['records-request', 'transfer']).optional(),

@@ -34,6 +34,8 @@ export const sessionHeader = z
     /** Free text, e.g. "client and mother". */
     attendees: z.string().max(1000).optional(),
     riskFlags: z.array(z.string().min(1).max(200)).max(50).default([]),
+    /** Goals addressed: ids of goals in the client's treatment plan this session worked on. */
+    goalIds: z.array(id).max(100).optional(),
   })
   .strict();
 

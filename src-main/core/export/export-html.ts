@@ -1,4 +1,5 @@
 import type { RecordsDocument } from '../../../src-shared/contract/export';
+import { careIsEmpty } from '../../../src-shared/measures/care-text';
 import type { Note } from '../../../src-shared/contract/notes';
 import { addendumLine } from '../../../src-shared/document-text';
 import {
@@ -67,6 +68,32 @@ ${rows.join('\n')}
 </section>`;
 }
 
+/** Measures (summary and score table each) and the treatment plan (goals, objectives, the notes that addressed them). */
+function care(doc: RecordsDocument): string {
+  const list = (items: string[]) => (items.length ? `<ul>\n${items.map((i) => `<li>${e(i)}</li>`).join('\n')}\n</ul>` : '');
+  const table = (columns: string[], rows: string[][]) =>
+    `<table class="meta">\n<tr>${columns.map((c) => `<th>${e(c)}</th>`).join('')}</tr>\n${rows.map((r) => `<tr>${r.map((c) => `<td>${e(c)}</td>`).join('')}</tr>`).join('\n')}\n</table>`;
+  const { measures, plan } = doc.care;
+  if (careIsEmpty(doc.care)) return '';
+  const measuresHtml = measures.length
+    ? measures.map((m) => `<h3>${e(m.title)}</h3>\n<p>${e(m.summary)}</p>\n${table(m.columns, m.rows)}`).join('\n')
+    : '<p>No measures are recorded for this client in these dates.</p>';
+  const planHtml = plan
+    ? `<p>${e(plan.version)}</p>\n${plan.problems
+        .map(
+          (p) =>
+            `<h3>${e(p.heading)}</h3>\n${p.goals
+              .map(
+                (g) =>
+                  `<h4>${e(g.heading)}</h4>\n${list(g.facts)}\n${g.objectives.length ? `<p>Objectives:</p>${list(g.objectives)}` : ''}\n<p>Notes that addressed this goal:${g.notes.length ? '' : ' none in this copy.'}</p>${list(g.notes)}`,
+              )
+              .join('\n')}`,
+        )
+        .join('\n')}`
+    : '<p>No treatment plan is recorded for this client.</p>';
+  return `<section class="measures">\n<h2>Measures</h2>\n${measuresHtml}\n</section>\n<section class="plan">\n<h2>Treatment plan</h2>\n${planHtml}\n</section>`;
+}
+
 function noteSection(note: Note): string {
   const body = `<h2>${e(noteHeading(note))}</h2>
 ${facts(noteFacts(note))}
@@ -95,6 +122,7 @@ export function renderClientRecord(doc: RecordsDocument): string {
 <body>
 ${coverPage(doc)}
 ${consents(doc)}
+${care(doc)}
 ${doc.notes.map(noteSection).join('\n')}
 ${doc.psychotherapy?.length ? `<h2>Psychotherapy notes</h2>\n${doc.psychotherapy.map(noteSection).join('\n')}` : ''}
 <footer>${e(clientIdentifier(doc.client))}</footer>

@@ -1,6 +1,7 @@
 import type { RecordsDocument, RecordsRequest } from '../../../src-shared/contract/export';
 import type { Note } from '../../../src-shared/contract/notes';
 import type { UnlockedSession } from '../vault/unlocked-session';
+import { careOf } from './export-care';
 
 /** Oldest first, as a record is read. */
 export function chronological(a: Note, b: Note): number {
@@ -67,6 +68,7 @@ export function selectRecord(s: UnlockedSession, req: RecordsRequest, now: numbe
     ...(req.to ? { to: req.to } : {}),
     notes,
     consents: s.consents.list(req.clientId),
+    care: careOf(s, req.clientId, { treatmentStart: client.intakeDate, from: req.from, to: req.to, noteIds: new Set(notes.map((n) => n.id)) }),
     counts,
     ...(transfer ? { purpose: transfer.purpose, psychotherapy } : {}),
   };

@@ -2,7 +2,9 @@ import type { RetentionBasis, RetentionStatus } from '../../../src-shared/contra
 import { VaultError } from '../errors';
 import { clientRecord } from '../clients/clients-repo';
 import { consentRecord } from '../consent/consent-repo';
+import { measureRecord } from '../measures/measure-record';
 import { localIsoDate, noteRecord } from '../notes/note-record';
+import { planRecord } from '../plan/plan-repo';
 import type { UnlockedSession } from '../vault/unlocked-session';
 
 /** Age of majority for the minors rule (most US states; records of minors are kept past it). */
@@ -71,8 +73,8 @@ export function retentionOverview(s: UnlockedSession, years: number, now: number
 }
 
 /**
- * Deletes a client, every revision of all their notes (psychotherapy and trash included) and
- * their consent records in one transaction; secure_delete overwrites the freed pages. Only
+ * Deletes a client, every revision of all their notes (psychotherapy and trash included), their
+ * consent records, measures and treatment plan in one transaction; secure_delete overwrites the freed pages. Only
  * after retainUntil, so a signed note can never go before its time, and only when confirmed.
  */
 export function purgeClient(
@@ -92,9 +94,13 @@ export function purgeClient(
   }
   const noteIds = s.notes.list({ clientId: input.clientId, includeTrashed: true }).map((n) => n.id);
   const consentIds = s.consents.list(input.clientId).map((c) => c.id);
+  const measureIds = s.measures.idsOf(input.clientId);
+  const planId = s.plans.idOf(input.clientId);
   s.store.transaction(() => {
     for (const id of noteIds) s.store.purge(id, noteRecord);
     for (const id of consentIds) s.store.purge(id, consentRecord);
+    for (const id of measureIds) s.store.purge(id, measureRecord);
+    if (planId) s.store.purge(planId, planRecord);
     s.store.purge(input.clientId, clientRecord);
   });
   s.notes.forget(noteIds);

@@ -5,7 +5,10 @@ import { ConsentRepo } from '../consent/consent-repo';
 import { recordsKey as deriveRecordsKey, type MasterKey, type RecordsKey } from '../crypto/keys';
 import { memzero, scrubWasmStack } from '../crypto/sodium';
 import { IncidentRepo } from '../incidents/incident-repo';
+import { MeasureRepo, noteLinksFrom } from '../measures/measure-repo';
 import { NotesRepo } from '../notes/notes-repo';
+import { goalNotesFrom } from '../plan/goal-notes';
+import { PlanRepo } from '../plan/plan-repo';
 import { ProfileRepo } from '../profile/profile-repo';
 import { RecordStore } from '../records/record-store';
 import { SearchIndex } from '../search/search-index';
@@ -24,6 +27,10 @@ export interface UnlockedSession {
   notes: NotesRepo;
   consents: ConsentRepo;
   incidents: IncidentRepo;
+  /** PHQ-9, GAD-7 and custom measures given to clients. */
+  measures: MeasureRepo;
+  /** Treatment plans, one per client. */
+  plans: PlanRepo;
   /** The clinician's profile: who signs. */
   profile: ProfileRepo;
   /** The clinician's settings, decrypted once per session. */
@@ -92,6 +99,8 @@ export function openSession(db: Db, header: VaultHeader, masterKey: MasterKey, o
       notes,
       consents: new ConsentRepo(store, o.now, clients),
       incidents: new IncidentRepo(store, o.now),
+      measures: new MeasureRepo(store, o.now, clients, noteLinksFrom(notes)),
+      plans: new PlanRepo(store, o.now, clients, goalNotesFrom(notes)),
       profile: new ProfileRepo(store),
       settings: new SettingsRepo(store),
       search,

@@ -33,7 +33,12 @@ export function dayStartMs(iso: string): number | undefined {
 
 /** Today as a local calendar day. */
 export function todayIso(): string {
-  const d = new Date();
+  return isoDay(Date.now());
+}
+
+/** The local calendar day of an instant, as `YYYY-MM-DD`. */
+export function isoDay(instant: number | Date): string {
+  const d = new Date(instant);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }

@@ -59,6 +59,12 @@ describe('audit events', () => {
     await call('consent.revoke', { id: consent.id, revokedOn: '2011-01-05' });
     const incident = await call('incident.create', { date: '2025-03-01', whatHappened: 'Incident canary', whatWasDone: 'Reported' });
     await call('incident.export', { id: incident.id, folder: await pick(svc, 'export-folder', tempDir('sv-incident-')) });
+    const phq = await call('measures.add', { clientId: client.id, date: '2010-01-05', instrument: 'phq9', items: [1, 1, 1, 1, 1, 1, 1, 1, 0] });
+    await call('measures.update', { id: phq.id, baseRev: phq.rev, date: '2010-01-05', instrument: 'phq9', items: [2, 1, 1, 1, 1, 1, 1, 1, 0] });
+    const custom = { name: 'Canary scale', min: 0, max: 10, higherIsBetter: true };
+    await call('measures.add', { clientId: client.id, date: '2010-01-05', instrument: 'custom', custom, score: 4 });
+    const plan = await call('plan.save', { clientId: client.id, baseRev: null, problems: [{ text: 'Problem canary', goals: [{ text: 'Goal canary', status: 'active' }] }] });
+    await call('plan.save', { clientId: client.id, baseRev: plan.rev, problems: plan.problems });
 
     await svc.lock('idle');
     await clock.advance(60_000);
@@ -105,6 +111,11 @@ describe('audit events', () => {
       ['consent.revoked', client.id, 'telehealth'],
       ['incident.recorded', incident.id, null],
       ['incident.exported', incident.id, null],
+      ['measure.added', client.id, 'phq9'],
+      ['measure.changed', client.id, 'phq9'],
+      ['measure.added', client.id, 'custom'],
+      ['plan.created', client.id, 'rev=1'],
+      ['plan.changed', client.id, 'rev=2'],
       ['vault.locked', null, 'idle'],
       // Written while locked (type + time in meta), sealed into the chain at the next unlock.
       ['vault.unlockFailed', null, null],

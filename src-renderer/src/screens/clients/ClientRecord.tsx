@@ -8,6 +8,7 @@ import { useApp } from '../../store';
 import { errorMessage } from '../../errors';
 import { ClientForm } from './ClientForm';
 import { ConsentPanel } from '../consent/ConsentPanel';
+import { ClinicalCare } from '../measures/ClinicalCare';
 import { ExportRecord } from './ExportRecord';
 import { TransferRecord } from './TransferRecord';
 import { RecordNotes } from './RecordNotes';
@@ -79,6 +80,7 @@ export function ClientRecord({ clientId }: { clientId: string }) {
         </div>
       )}
       <ConsentPanel clientId={client.id} />
+      <ClinicalCare clientId={client.id} intakeDate={client.intakeDate} />
       <div role="tablist" aria-label="Notes of this client" className="tabs">
         {(['record', 'psychotherapy'] as const).map((t) => (
           <button

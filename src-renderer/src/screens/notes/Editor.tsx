@@ -3,6 +3,7 @@ import { editDraft, flushDraft } from '../../actions/notes';
 import { formatDateTime } from '../../components/format';
 import { useApp } from '../../store';
 import { Conflict } from './Conflict';
+import { GoalsAddressed } from './GoalsAddressed';
 import { KindTemplatePicker } from './KindTemplatePicker';
 import { NoteActions } from './NoteActions';
 import { NoteNotices } from './NoteNotices';
@@ -65,6 +66,7 @@ function NoteForm() {
       <div className="editor-fields" onBlur={() => void flushDraft()}>
         <KindTemplatePicker draft={draft} readOnly={readOnly} />
         <SessionHeaderForm session={draft.session} readOnly={readOnly} billing={draft.kind !== 'psychotherapy'} />
+        {draft.kind === 'progress' && draft.clientId && <GoalsAddressed noteId={draft.id} clientId={draft.clientId} session={draft.session} readOnly={readOnly} />}
         <SectionFields templateId={draft.templateId} fields={draft.fields} readOnly={readOnly} spellCheck={spellCheck} />
         <label htmlFor="note-body">Note</label>
         <textarea

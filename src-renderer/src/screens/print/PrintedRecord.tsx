@@ -1,9 +1,10 @@
 import type { RecordsDocument } from '../../../../src-shared/contract/export';
 import { clientIdentifier, consentRows, coverText } from '../../../../src-shared/records-text';
+import { PrintedCare } from './PrintedCare';
 import { PrintedNote } from './PrintedNote';
 import { PrintFacts } from './PrintFacts';
 
-/** A records-request copy on paper: the cover (what is included, what is left out and why), consents, each note on its own page. */
+/** A records-request copy on paper: the cover (what is included, what is left out and why), consents, measures and plan, each note on its own page. */
 export function PrintedRecord({ doc }: { doc: RecordsDocument }) {
   const cover = coverText(doc);
   return (
@@ -57,6 +58,7 @@ export function PrintedRecord({ doc }: { doc: RecordsDocument }) {
           </table>
         )}
       </section>
+      <PrintedCare care={doc.care} />
       {doc.notes.map((note) => (
         <div key={note.id} className="print-page">
           <PrintedNote note={note} />

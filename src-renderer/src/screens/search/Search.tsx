@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react';
+import type { GoalHit } from '../../../../src-shared/contract/plan';
 import type { SearchHit } from '../../../../src-shared/ipc';
 import { NOTE_KIND_INFO } from '../../../../src-shared/templates';
+import { searchGoals } from '../../actions/plan';
 import { openSearchHit, searchNotes } from '../../actions/search';
 import { formatIsoDate, plural } from '../../components/format';
 import { ClientSelect } from '../../components/ClientSelect';
 import { Snippet } from '../../components/Snippet';
 import { ErrorMessage } from '../../components/StatusMessage';
 import { errorMessage } from '../../errors';
+import { GoalHits } from './GoalHits';
 
 const DEBOUNCE_MS = 200;
 
@@ -15,17 +18,19 @@ export function Search() {
   const [text, setText] = useState('');
   const [clientId, setClientId] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [goals, setGoals] = useState<GoalHit[]>([]);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     if (!text.trim()) {
       setHits(null);
+      setGoals([]);
       return;
     }
     let current = true;
     const timer = setTimeout(() => {
-      searchNotes(text, clientId || undefined).then(
-        (h) => current && (setHits(h), setError(null)),
+      Promise.all([searchNotes(text, clientId || undefined), searchGoals(text, clientId || undefined)]).then(
+        ([h, g]) => current && (setHits(h), setGoals(g), setError(null)),
         (e: unknown) => current && setError(errorMessage(e)),
       );
     }, DEBOUNCE_MS);
@@ -48,7 +53,7 @@ export function Search() {
         </div>
       </div>
       <p id="search-hint" className="hint">
-        Titles, sections, free text, addenda and client names. Notes in the trash are not searched.
+        Titles, sections, free text, addenda and client names, and treatment-plan goals. Notes in the trash are not searched.
       </p>
       <ErrorMessage text={error} />
       <p role="status" className="hint">
@@ -71,6 +76,7 @@ export function Search() {
           ))}
         </ol>
       )}
+      <GoalHits hits={goals} />
     </main>
   );
 }
