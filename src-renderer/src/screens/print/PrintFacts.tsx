@@ -15,3 +15,27 @@ export function PrintFacts({ facts }: { facts: Fact[] }) {
     </table>
   );
 }
+
+/** A table on paper with a header row (consents, a measure's scores): the same rows the PDF prints. */
+export function PrintTable({ columns, rows }: { columns: readonly string[]; rows: readonly (readonly string[])[] }) {
+  return (
+    <table className="print-facts">
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c}>{c}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((cells, i) => (
+          <tr key={i}>
+            {cells.map((c, j) => (
+              <td key={j}>{c}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,4 +1,5 @@
 import { careIsEmpty, type CareText } from '../../../../src-shared/measures/care-text';
+import { PrintTable } from './PrintFacts';
 
 /** The measures and treatment plan of a printed records-request copy (the same words as the PDF and HTML). */
 export function PrintedCare({ care }: { care: CareText }) {
@@ -11,24 +12,7 @@ export function PrintedCare({ care }: { care: CareText }) {
         <div key={m.title}>
           <h3>{m.title}</h3>
           <p>{m.summary}</p>
-          <table className="print-facts">
-            <thead>
-              <tr>
-                {m.columns.map((c) => (
-                  <th key={c}>{c}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {m.rows.map((cells, i) => (
-                <tr key={i}>
-                  {cells.map((c, j) => (
-                    <td key={j}>{c}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <PrintTable columns={m.columns} rows={m.rows} />
         </div>
       ))}
       <h2>Treatment plan</h2>

@@ -2,7 +2,7 @@ import type { RecordsDocument } from '../../../../src-shared/contract/export';
 import { clientIdentifier, consentRows, coverText } from '../../../../src-shared/records-text';
 import { PrintedCare } from './PrintedCare';
 import { PrintedNote } from './PrintedNote';
-import { PrintFacts } from './PrintFacts';
+import { PrintFacts, PrintTable } from './PrintFacts';
 
 /** A records-request copy on paper: the cover (what is included, what is left out and why), consents, measures and plan, each note on its own page. */
 export function PrintedRecord({ doc }: { doc: RecordsDocument }) {
@@ -37,25 +37,7 @@ export function PrintedRecord({ doc }: { doc: RecordsDocument }) {
         {doc.consents.length === 0 ? (
           <p>No consent is recorded for this client.</p>
         ) : (
-          <table className="print-facts">
-            <thead>
-              <tr>
-                <th>Consent</th>
-                <th>Given</th>
-                <th>Status</th>
-                <th>Form or summary</th>
-              </tr>
-            </thead>
-            <tbody>
-              {consentRows(doc.consents).map((cells, i) => (
-                <tr key={i}>
-                  {cells.map((c, j) => (
-                    <td key={j}>{c}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <PrintTable columns={['Consent', 'Given', 'Status', 'Form or summary']} rows={consentRows(doc.consents)} />
         )}
       </section>
       <PrintedCare care={doc.care} />
