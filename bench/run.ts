@@ -10,6 +10,7 @@ import { generatePractice } from './generate-practice';
 import { measureBackup } from './measure/backup';
 import { measureKdf } from './measure/kdf';
 import { measureMemory } from './measure/memory';
+import { measureRenderer } from './measure/renderer';
 import { measureSave } from './measure/save';
 import { buildPlainIndex, measureSearch } from './measure/search';
 import { measureUnlock } from './measure/unlock';
@@ -75,6 +76,7 @@ try {
   await call(service, 'vault.unlock', { password: BENCH_PASSWORD });
   await run('backup', () => measureBackup(service, dataDir, root));
   service.close();
+  await run('renderer', () => measureRenderer(dataDir, root, TEST_KDF));
 } finally {
   if (!args.keep) fs.rmSync(root, { recursive: true, force: true });
   else log(`kept ${root}`);
