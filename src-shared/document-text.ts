@@ -1,6 +1,6 @@
-import { amendableParts, type Addendum } from './contract/notes';
+import type { Addendum } from './contract/notes';
 import type { Signer } from './contract/profile';
-import type { TemplateId } from './templates';
+import { amendableParts, type TemplateId } from './templates';
 
 /**
  * Dates, counts and signature lines as every document prints them (PDF, HTML export, audit

@@ -141,3 +141,11 @@ export function templateById(id: TemplateId): NoteTemplate {
   return TEMPLATES[id];
 }
 
+/** The parts of a note an addendum can amend: the session header, the template's sections, the free text. */
+export function amendableParts(template: TemplateId): { key: string; label: string }[] {
+  return [
+    { key: 'session', label: 'Session details' },
+    ...templateById(template).sections.map((s) => ({ key: s.key, label: s.label })),
+    { key: 'note', label: 'Note' },
+  ];
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NOTE_KINDS, TEMPLATE_IDS, templateById, type TemplateId } from '../templates';
+import { NOTE_KINDS, TEMPLATE_IDS } from '../templates';
 import { id, MAX_TEXT, rev, type ChannelSpec } from './common';
 import { signer } from './profile';
 
@@ -39,14 +39,7 @@ export const sessionHeader = z
   })
   .strict();
 
-/** The parts of a note an addendum can amend: the session header, the template's sections, the free text. */
-export function amendableParts(template: TemplateId): { key: string; label: string }[] {
-  return [
-    { key: 'session', label: 'Session details' },
-    ...templateById(template).sections.map((s) => ({ key: s.key, label: s.label })),
-    { key: 'note', label: 'Note' },
-  ];
-}
+export { amendableParts } from '../templates';
 
 /**
  * `section`: which part it amends (a key of amendableParts); absent = the note as a whole.
@@ -166,20 +159,8 @@ export const notesContract = {
   'notes.getRevision': { input: z.object({ id, rev }).strict(), output: note },
 } as const satisfies Record<`notes.${string}`, ChannelSpec>;
 
-/**
- * The order of every note list: newest date of service first, then later start time, then
- * most recently saved. Shared so the renderer can place one saved note without re-listing.
- */
-export function byServiceDateDesc(
-  a: { serviceDate: string; startTime?: string; updatedAt: number },
-  b: { serviceDate: string; startTime?: string; updatedAt: number },
-): number {
-  if (a.serviceDate !== b.serviceDate) return a.serviceDate < b.serviceDate ? 1 : -1;
-  const at = a.startTime ?? '';
-  const bt = b.startTime ?? '';
-  if (at !== bt) return at < bt ? 1 : -1;
-  return b.updatedAt - a.updatedAt;
-}
+/** The order of every note list (kept in a zod-free module so the renderer's first chunk needs no zod). */
+export { byServiceDateDesc } from '../note-order';
 
 export type Modality = z.output<typeof modality>;
 export type SessionHeader = z.output<typeof sessionHeader>;

@@ -1,4 +1,4 @@
-import { byServiceDateDesc } from '../../../src-shared/contract/notes';
+import { byServiceDateDesc } from '../../../src-shared/note-order';
 import type { Note, NoteSummary } from '../../../src-shared/ipc';
 import { NOTE_KIND_INFO, templateById, type NoteKind, type TemplateId } from '../../../src-shared/templates';
 import { CallError, errorMessage } from '../errors';

@@ -15,15 +15,17 @@ interface Props<T> {
   focusable?: boolean;
   /** Grow with the rows up to this height (px), instead of filling the parent: a short list stays short. */
   maxHeight?: number;
+  /** Every row is exactly this tall (px): rows are never measured, so scrolling a long list only moves rows. */
+  rowHeight?: number;
 }
 
 /** A list that renders only the rows in view, so 10,000 entries scroll smoothly. */
-export function VirtualList<T>({ items, label, itemKey, renderItem, estimateSize = 58, activeIndex, focusable, maxHeight }: Props<T>) {
+export function VirtualList<T>({ items, label, itemKey, renderItem, estimateSize = 58, activeIndex, focusable, maxHeight, rowHeight }: Props<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => estimateSize,
+    estimateSize: () => rowHeight ?? estimateSize,
     getItemKey: (i) => itemKey(items[i]!),
     overscan: 8,
   });
@@ -39,9 +41,9 @@ export function VirtualList<T>({ items, label, itemKey, renderItem, estimateSize
           <li
             key={row.key}
             data-index={row.index}
-            ref={virtualizer.measureElement}
+            ref={rowHeight === undefined ? virtualizer.measureElement : undefined}
             className="vlist-row"
-            style={{ transform: `translateY(${row.start}px)` }}
+            style={{ transform: `translateY(${row.start}px)`, height: rowHeight }}
           >
             {renderItem(items[row.index]!)}
           </li>

@@ -1,6 +1,6 @@
 import type { NoteSummary } from '../../../../src-shared/ipc';
 import { VirtualList } from '../../components/VirtualList';
-import { NoteRow } from '../notes/NoteRow';
+import { NOTE_ROW_PX, NoteRow } from '../notes/NoteRow';
 
 /** At most this tall; fewer notes take only the room they need. */
 const MAX_LIST_PX = 480;
@@ -15,7 +15,8 @@ export function RecordNotes({ notes, label, onOpen }: { notes: NoteSummary[]; la
         label={label}
         maxHeight={MAX_LIST_PX}
         itemKey={(n) => n.id}
-        renderItem={(n) => <NoteRow note={n} active={false} onOpen={() => onOpen(n.id)} />}
+        rowHeight={NOTE_ROW_PX}
+        renderItem={(n) => <NoteRow note={n} active={false} onOpen={onOpen} />}
       />
     </div>
   );

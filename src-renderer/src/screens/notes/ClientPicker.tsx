@@ -1,15 +1,17 @@
+import { memo } from 'react';
 import { editDraft } from '../../actions/notes';
-import { useApp, type Draft } from '../../store';
+import { useApp } from '../../store';
 
 /** Which client the note belongs to: chosen when writing, changeable until the note is signed. */
-export function ClientPicker({ draft, readOnly }: { draft: Draft; readOnly: boolean }) {
+/** Memoized on its two props: typing in the note must not re-render hundreds of client options. */
+export const ClientPicker = memo(function ClientPicker({ clientId, readOnly }: { clientId: string | null; readOnly: boolean }) {
   const clients = useApp((s) => s.clients);
   // Archived clients are not offered, except the one the note already has.
-  const choices = clients.filter((c) => c.archivedAt === undefined || c.id === draft.clientId);
+  const choices = clients.filter((c) => c.archivedAt === undefined || c.id === clientId);
   return (
     <div>
       <label htmlFor="note-client">Client</label>
-      <select id="note-client" value={draft.clientId ?? ''} disabled={readOnly} onChange={(e) => editDraft({ clientId: e.target.value || null })}>
+      <select id="note-client" value={clientId ?? ''} disabled={readOnly} onChange={(e) => editDraft({ clientId: e.target.value || null })}>
         <option value="">No client</option>
         {choices.map((c) => (
           <option key={c.id} value={c.id}>
@@ -19,4 +21,4 @@ export function ClientPicker({ draft, readOnly }: { draft: Draft; readOnly: bool
       </select>
     </div>
   );
-}
+});

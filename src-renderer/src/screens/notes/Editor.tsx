@@ -64,7 +64,7 @@ function NoteForm() {
       <NoteNotices kind={draft.kind} />
       {save.state === 'conflict' && <Conflict mine={draft} theirs={save.theirs} />}
       <div className="editor-fields" onBlur={() => void flushDraft()}>
-        <KindTemplatePicker draft={draft} readOnly={readOnly} />
+        <KindTemplatePicker clientId={draft.clientId} kind={draft.kind} templateId={draft.templateId} readOnly={readOnly} />
         <SessionHeaderForm session={draft.session} readOnly={readOnly} billing={draft.kind !== 'psychotherapy'} />
         {draft.kind === 'progress' && draft.clientId && <GoalsAddressed noteId={draft.id} clientId={draft.clientId} session={draft.session} readOnly={readOnly} />}
         <SectionFields templateId={draft.templateId} fields={draft.fields} readOnly={readOnly} spellCheck={spellCheck} />

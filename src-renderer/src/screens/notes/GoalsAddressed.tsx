@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { SessionHeader } from '../../../../src-shared/contract/notes';
 import type { TreatmentPlan } from '../../../../src-shared/contract/plan';
 import { listMeasures } from '../../actions/measures';
@@ -13,7 +13,7 @@ import '../measures/measures.css';
  * session (goals ticked earlier stay listed whatever their status), and the risk prompt of a
  * PHQ-9 linked to this note whose item 9 was above 0.
  */
-export function GoalsAddressed({ noteId, clientId, session, readOnly }: { noteId: string | null; clientId: string; session: SessionHeader; readOnly: boolean }) {
+export const GoalsAddressed = memo(function GoalsAddressed({ noteId, clientId, session, readOnly }: { noteId: string | null; clientId: string; session: SessionHeader; readOnly: boolean }) {
   const [plan, setPlan] = useState<TreatmentPlan | null>(null);
   const [risky, setRisky] = useState<Measure | null>(null);
   useEffect(() => {
@@ -51,4 +51,4 @@ export function GoalsAddressed({ noteId, clientId, session, readOnly }: { noteId
       )}
     </>
   );
-}
+});

@@ -1,16 +1,27 @@
 import { NOTE_KIND_INFO, NOTE_KINDS, TEMPLATE_IDS, TEMPLATES, type NoteKind, type TemplateId } from '../../../../src-shared/templates';
+import { memo } from 'react';
 import { changeKind, changeTemplate } from '../../actions/notes';
-import type { Draft } from '../../store';
 import { ClientPicker } from './ClientPicker';
 
 /** Client, kind and template, from the shared template data. */
-export function KindTemplatePicker({ draft, readOnly }: { draft: Draft; readOnly: boolean }) {
+/** Memoized on what it shows, so a keystroke in the note's text skips it. */
+export const KindTemplatePicker = memo(function KindTemplatePicker({
+  clientId,
+  kind,
+  templateId,
+  readOnly,
+}: {
+  clientId: string | null;
+  kind: NoteKind;
+  templateId: TemplateId;
+  readOnly: boolean;
+}) {
   return (
     <div className="picker-row">
-      <ClientPicker draft={draft} readOnly={readOnly} />
+      <ClientPicker clientId={clientId} readOnly={readOnly} />
       <div>
         <label htmlFor="note-kind">Kind of note</label>
-        <select id="note-kind" value={draft.kind} disabled={readOnly} aria-describedby="note-kind-hint" onChange={(e) => changeKind(e.target.value as NoteKind)}>
+        <select id="note-kind" value={kind} disabled={readOnly} aria-describedby="note-kind-hint" onChange={(e) => changeKind(e.target.value as NoteKind)}>
           {NOTE_KINDS.map((k) => (
             <option key={k} value={k}>
               {NOTE_KIND_INFO[k].label}
@@ -18,14 +29,14 @@ export function KindTemplatePicker({ draft, readOnly }: { draft: Draft; readOnly
           ))}
         </select>
         <p id="note-kind-hint" className="hint">
-          {NOTE_KIND_INFO[draft.kind].description}
+          {NOTE_KIND_INFO[kind].description}
         </p>
       </div>
       <div>
         <label htmlFor="note-template">Template</label>
         <select
           id="note-template"
-          value={draft.templateId}
+          value={templateId}
           disabled={readOnly}
           aria-describedby="note-template-hint"
           onChange={(e) => changeTemplate(e.target.value as TemplateId)}
@@ -37,9 +48,9 @@ export function KindTemplatePicker({ draft, readOnly }: { draft: Draft; readOnly
           ))}
         </select>
         <p id="note-template-hint" className="hint">
-          {TEMPLATES[draft.templateId].description}
+          {TEMPLATES[templateId].description}
         </p>
       </div>
     </div>
   );
-}
+});

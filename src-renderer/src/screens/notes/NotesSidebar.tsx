@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { emptyTrash } from '../../actions/note-lifecycle';
 import { focusNoteTitle, newNote, openNote } from '../../actions/notes';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -7,7 +7,11 @@ import { useApp } from '../../store';
 import { plural } from '../../components/format';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useSubmit } from '../../components/useSubmit';
-import { NoteRow } from './NoteRow';
+import type { NoteSummary } from '../../../../src-shared/ipc';
+import { NOTE_ROW_PX, NoteRow } from './NoteRow';
+
+const noteId = (n: NoteSummary) => n.id;
+const open = (id: string) => void openNote(id);
 
 /** The list of every note, or of the trash, with New note and Empty trash. */
 export function NotesSidebar() {
@@ -17,7 +21,10 @@ export function NotesSidebar() {
   const [trash, setTrash] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const { status, setStatus, run } = useSubmit();
-  const shown = notes.filter((n) => (n.trashedAt !== undefined) === trash);
+  // 10,000 notes: filtered again only when the notes or the tab change, not on every render.
+  const shown = useMemo(() => notes.filter((n) => (n.trashedAt !== undefined) === trash), [notes, trash]);
+  const activeIndex = useMemo(() => shown.findIndex((n) => n.id === openId), [shown, openId]);
+  const renderItem = useCallback((n: NoteSummary) => <NoteRow note={n} active={n.id === openId} onOpen={open} />, [openId]);
 
   function empty() {
     setConfirming(false);
@@ -59,9 +66,10 @@ export function NotesSidebar() {
         <VirtualList
           items={shown}
           label={trash ? 'Notes in the trash' : 'All notes'}
-          itemKey={(n) => n.id}
-          activeIndex={shown.findIndex((n) => n.id === openId)}
-          renderItem={(n) => <NoteRow note={n} active={n.id === openId} onOpen={() => void openNote(n.id)} />}
+          itemKey={noteId}
+          activeIndex={activeIndex}
+          rowHeight={NOTE_ROW_PX}
+          renderItem={renderItem}
         />
       )}
       {confirming && (

@@ -1,8 +1,9 @@
+import { memo } from 'react';
 import { templateById, type TemplateId } from '../../../../src-shared/templates';
 import { editDraft } from '../../actions/notes';
 
 /** One labelled textarea per section of the note's template. */
-export function SectionFields({
+export const SectionFields = memo(function SectionFields({
   templateId,
   fields,
   readOnly,
@@ -33,4 +34,4 @@ export function SectionFields({
       ))}
     </div>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { MODALITIES, type SessionHeader } from '../../../../src-shared/contract/notes';
 import { editDraft } from '../../actions/notes';
 
@@ -8,7 +9,7 @@ const COMMON_RISKS = ['Suicidal ideation', 'Self-harm', 'Harm to others', 'Subst
  * Date, time, duration, service code, modality, attendees and risk flags of the session.
  * `billing` false (psychotherapy notes) leaves out the service code: they are kept apart from billing.
  */
-export function SessionHeaderForm({ session, readOnly, billing }: { session: SessionHeader; readOnly: boolean; billing: boolean }) {
+export const SessionHeaderForm = memo(function SessionHeaderForm({ session, readOnly, billing }: { session: SessionHeader; readOnly: boolean; billing: boolean }) {
   // Optional values are dropped rather than sent empty, so the service sees "not given".
   function set<K extends keyof SessionHeader>(key: K, value: SessionHeader[K] | '' | undefined) {
     const next = { ...session };
@@ -76,4 +77,4 @@ export function SessionHeaderForm({ session, readOnly, billing }: { session: Ses
       </fieldset>
     </fieldset>
   );
-}
+});
