@@ -1,10 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, type ReactNode } from 'react';
 
 interface Props<T> {
   items: readonly T[];
   /** Accessible name of the list. */
   label: string;
+  /** A pure function of the item: the list reads it anew only when `items` changes. */
   itemKey: (item: T) => string;
   renderItem: (item: T) => ReactNode;
   /** Row height in px before measuring. */
@@ -22,16 +23,23 @@ interface Props<T> {
 /** A list that renders only the rows in view, so 10,000 entries scroll smoothly. */
 export function VirtualList<T>({ items, label, itemKey, renderItem, estimateSize = 58, activeIndex, focusable, maxHeight, rowHeight }: Props<T>) {
   const scroller = useRef<HTMLDivElement>(null);
+  // Stable while the items are: the virtualizer recomputes every row's position whenever this
+  // function changes, which for 10,000 rows on each scroll frame was the cost of scrolling.
+  const getItemKey = useCallback((i: number) => itemKey(items[i]!), [items]);
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight ?? estimateSize,
-    getItemKey: (i) => itemKey(items[i]!),
+    getItemKey,
     overscan: 8,
   });
 
   useEffect(() => {
-    if (activeIndex !== undefined && activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+    if (activeIndex === undefined || activeIndex < 0) return;
+    // Strictly inside the rows in view = already fully visible: scrolling would only force a layout of the whole list (~10 ms a click at 10,000 rows).
+    const range = virtualizer.range;
+    if (range && activeIndex > range.startIndex && activeIndex < range.endIndex) return;
+    virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
   }, [activeIndex, virtualizer]);
 
   return (
