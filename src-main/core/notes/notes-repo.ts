@@ -67,9 +67,9 @@ export class NotesRepo {
     if (!cache) {
       const { records, damaged } = store.loadAll(noteRecord);
       this.damaged.push(...damaged);
-      index.batch(() => {
-        for (const r of records) this.remember(r.id, r.rev, noteState(r.payload, r.rev));
-      });
+      // The list is ready now; the words are indexed in the background (search waits for them).
+      for (const r of records) this.remember(r.id, r.rev, noteState(r.payload, r.rev));
+      index.indexInBackground();
       return;
     }
     this.reconcile(cache);
