@@ -40,7 +40,8 @@ export async function measureMemory(dataDir: string, scale: number): Promise<Mea
       format: 'esm',
       target: 'node20',
       logLevel: 'warning',
-      external: ['better-sqlite3', 'libsodium-wrappers-sumo', '@node-rs/argon2'],
+      // As scripts/build-main.mjs: pdfmake and zxcvbn load from node_modules when first used.
+      external: ['better-sqlite3', 'libsodium-wrappers-sumo', '@node-rs/argon2', 'pdfmake', '@zxcvbn-ts/core', '@zxcvbn-ts/language-common', '@zxcvbn-ts/language-en'],
       banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     });
     // The bundle lives in a temp folder: its external modules resolve from this checkout.
