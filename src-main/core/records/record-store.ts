@@ -31,6 +31,9 @@ export interface StoredRecord<T> {
   payload: T;
 }
 
+/** One entry of `fingerprintList`. */
+export const fingerprintEntry = (id: string, rev: number, nonceHex: string): string => `${id} ${rev} ${nonceHex}`;
+
 type SealedRow = { nonce: Uint8Array | null; ciphertext: Uint8Array | null };
 
 /**
@@ -158,18 +161,32 @@ export class RecordStore {
   }
 
   /**
-   * The current revision and nonce of every record of a kind, without decrypting anything. A
-   * nonce is fresh for every sealed revision, so an equal nonce means the very same ciphertext
-   * row as before (one rewritten in place under the same nonce still fails to open).
+   * The current revision and nonce (lowercase hex) of every record of a kind, without decrypting
+   * anything. A nonce is fresh for every sealed revision, so an equal nonce means the very same
+   * ciphertext row as before (one rewritten in place under the same nonce still fails to open).
    */
-  fingerprints(type: RecordType<unknown>): { id: string; rev: number; nonce: Uint8Array | null }[] {
+  fingerprints(type: RecordType<unknown>): { id: string; rev: number; nonce: string | null }[] {
     return this.sql(
         // One pass over heads and one seek per head in the small covering index (migration 003):
-        // no record page, and so no ciphertext, is read.
-        `SELECT h.id, h.rev, (SELECT r.nonce FROM records r INDEXED BY records_fingerprint WHERE r.id = h.id AND r.rev = h.rev) AS nonce
+        // no record page, and so no ciphertext, is read. Hex made by SQLite: no buffer per row.
+        `SELECT h.id, h.rev, (SELECT lower(hex(r.nonce)) FROM records r INDEXED BY records_fingerprint WHERE r.id = h.id AND r.rev = h.rev) AS nonce
          FROM heads h NOT INDEXED WHERE h.kind = ?`,
       )
-      .all(type.kind) as { id: string; rev: number; nonce: Uint8Array | null }[];
+      .all(type.kind) as { id: string; rev: number; nonce: string | null }[];
+  }
+
+  /**
+   * The same fingerprints as one string, `id rev nonce` entries joined by commas in id order
+   * (`fingerprintEntry`), made by SQLite: comparing it with what a cache expects costs no object
+   * per record. Null when there are none.
+   */
+  fingerprintList(type: RecordType<unknown>): string | null {
+    const row = this.sql(
+            // A head without its record row gets an empty nonce: an entry no cache holds (never left out).
+      `SELECT group_concat(h.id || ' ' || h.rev || ' ' || coalesce((SELECT lower(hex(r.nonce)) FROM records r INDEXED BY records_fingerprint WHERE r.id = h.id AND r.rev = h.rev), ''), ',' ORDER BY h.id) AS list
+       FROM heads h NOT INDEXED WHERE h.kind = ?`,
+    ).get(type.kind) as { list: string | null };
+    return row.list;
   }
 
   /** Every current record of a kind; records that fail authentication or their schema are counted, not shown. */
