@@ -18,9 +18,6 @@ function applyPragmas(db: Db): void {
   db.pragma('secure_delete = ON');
   db.pragma('foreign_keys = ON');
   db.pragma('trusted_schema = OFF');
-  // 2 MB of page cache (SQLite's default; this build's is 16 MB): the list and index live in memory
-  // already, and pages of ciphertext read once at unlock would otherwise stay resident.
-  db.pragma('cache_size = -2000');
 }
 
 /** Creates a new, empty vault database at `file` (which must not exist). */
