@@ -381,12 +381,16 @@ function withoutBilling(session: SessionHeader): SessionHeader {
   return rest;
 }
 
-/** The cached notes as `RecordStore.fingerprintList` writes the vault's: equal only if every note is there, unchanged. */
+/**
+ * The cached notes as `RecordStore.fingerprintList` writes the vault's. The cache lists them in
+ * the order `fingerprints` gave at lock, the same scan: an unchanged vault gives the same string.
+ * Any difference, order included, only sends the unlock to the note-by-note check.
+ */
 function fingerprintList(notes: ReadonlyMap<string, CachedNote>): string | null {
   const entries: string[] = [];
   for (const [id, c] of notes) {
     if (c.nonce === '') return null; // an entry that did not match its record when sealed is never trusted
     entries.push(fingerprintEntry(id, c.rev, c.nonce));
   }
-  return entries.sort().join(',');
+  return entries.join(',');
 }

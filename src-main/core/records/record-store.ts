@@ -176,14 +176,14 @@ export class RecordStore {
   }
 
   /**
-   * The same fingerprints as one string, `id rev nonce` entries joined by commas in id order
-   * (`fingerprintEntry`), made by SQLite: comparing it with what a cache expects costs no object
-   * per record. Null when there are none.
+   * The same fingerprints as one string, `id rev nonce` entries joined by commas in the order
+   * `fingerprints` returns them (one scan of heads), made by SQLite: comparing it with what a cache
+   * expects costs no object per record. Null when there are none.
    */
   fingerprintList(type: RecordType<unknown>): string | null {
     const row = this.sql(
-            // A head without its record row gets an empty nonce: an entry no cache holds (never left out).
-      `SELECT group_concat(h.id || ' ' || h.rev || ' ' || coalesce((SELECT lower(hex(r.nonce)) FROM records r INDEXED BY records_fingerprint WHERE r.id = h.id AND r.rev = h.rev), ''), ',' ORDER BY h.id) AS list
+      // A head without its record row gets an empty nonce: an entry no cache holds (never left out).
+      `SELECT group_concat(h.id || ' ' || h.rev || ' ' || coalesce((SELECT lower(hex(r.nonce)) FROM records r INDEXED BY records_fingerprint WHERE r.id = h.id AND r.rev = h.rev), ''), ',') AS list
        FROM heads h NOT INDEXED WHERE h.kind = ?`,
     ).get(type.kind) as { list: string | null };
     return row.list;
