@@ -224,39 +224,14 @@ export function memzero(...buffers: (Uint8Array | undefined | null)[]): void {
   for (const b of buffers) if (b) s().memzero(b);
 }
 
-// --- secretstream (backup files) -------------------------------------------------------------
+// --- secretstream (backup files of format 1, read only) --------------------------------------
 
 export const STREAM_HEADER_BYTES = 24;
 export const STREAM_ABYTES = 17;
 
-export interface StreamPusher {
-  header: Uint8Array;
-  push(chunk: Uint8Array, final: boolean, ad?: Uint8Array): Uint8Array;
-  /** Wipes and frees the stream state (it holds the stream's key); call once, when done. */
-  done(): void;
-}
-
 /** A secretstream state lives in the WASM heap and the wrappers never free it: freeing it through the wiping `_free` zeroes its key. */
 function freeStreamState(state: unknown): void {
   if (typeof state === 'number' && state !== 0) wasm()._free(state);
-}
-
-export function streamPusher(key: StreamKey): StreamPusher {
-  const { state, header } = s().crypto_secretstream_xchacha20poly1305_init_push(key);
-  let live = true;
-  return {
-    header,
-    push(chunk, final, ad) {
-      const tag = final
-        ? s().crypto_secretstream_xchacha20poly1305_TAG_FINAL
-        : s().crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
-      return s().crypto_secretstream_xchacha20poly1305_push(state, chunk, ad ?? null, tag);
-    },
-    done() {
-      if (live) freeStreamState(state);
-      live = false;
-    },
-  };
 }
 
 export interface StreamPuller {
