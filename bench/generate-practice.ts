@@ -5,11 +5,24 @@ import { createRng, type Rng } from './prng';
 import { call } from './service-call';
 import { drawProfile, FIRST_NAMES, LAST_NAMES, slotWords, type ClientProfile, type SentenceKind } from './vocabulary';
 
-/** A 10-year solo practice at scale 1 (issue 10). */
+/** A 10-year solo practice at scale 1 (issue 10); scale 4 is a 40-year career. */
 export const FULL_PRACTICE = { clients: 600, progressNotes: 10_000, intakes: 300, psychotherapyNotes: 2000 };
 const ADDENDUM_SHARE = 0.03;
-const START = Date.UTC(2016, 0, 4);
-const DAYS = 3650;
+/** The practice ends here and began `10 × scale` years before (scale 1: 2016–2025). */
+const DAYS_AT_SCALE_1 = 3650;
+const END = Date.UTC(2016, 0, 4) + DAYS_AT_SCALE_1 * 86_400_000;
+
+/** The days of the career: day 0 is its first, `days` its last. */
+interface Calendar {
+  days: number;
+  isoDay(day: number): string;
+}
+
+function calendar(scale: number): Calendar {
+  const days = Math.round(DAYS_AT_SCALE_1 * scale);
+  const start = END - days * 86_400_000;
+  return { days, isoDay: (day) => new Date(start + day * 86_400_000).toISOString().slice(0, 10) };
+}
 
 /** Plain text of one note as the search index sees it: the in-memory FTS baseline is built from these. */
 export interface PlainDoc {
@@ -52,17 +65,15 @@ const INTAKE_SECTIONS = {
   shares: [0.2, 0.35, 0.12, 0.1, 0.08, 0.15],
 };
 
-const isoDay = (day: number): string => new Date(START + day * 86_400_000).toISOString().slice(0, 10);
-
 /** Median 350 words; a long tail of 3 % between 900 and 1,500. */
 function progressLength(rng: Rng): number {
   if (rng.chance(0.03)) return rng.int(900, 1500);
   return Math.min(1500, Math.max(80, Math.round(rng.logNormal(350, 0.35))));
 }
 
-function sessionHeader(rng: Rng, day: number): Input<'notes.create'>['session'] {
+function sessionHeader(rng: Rng, cal: Calendar, day: number): Input<'notes.create'>['session'] {
   return {
-    serviceDate: isoDay(Math.min(DAYS, day)),
+    serviceDate: cal.isoDay(Math.min(cal.days, day)),
     startTime: `${String(rng.int(8, 18)).padStart(2, '0')}:${rng.pick(['00', '15', '30', '45'])}`,
     durationMinutes: rng.pick([45, 50, 53, 60]),
     serviceCode: rng.pick(['CPT 90834', 'CPT 90837', 'CPT 90847']),
@@ -76,17 +87,17 @@ function sections(rng: Rng, plan: { keys: string[]; kinds: SentenceKind[][]; sha
   return Object.fromEntries(plan.keys.map((key, i) => [key, passage(rng, plan.kinds[i]!, counts[i]!, profile)]));
 }
 
-async function makeClients(service: VaultService, rng: Rng, count: number): Promise<ClientPlan[]> {
+async function makeClients(service: VaultService, rng: Rng, cal: Calendar, count: number): Promise<ClientPlan[]> {
   const plans: ClientPlan[] = [];
   for (let i = 0; i < count; i++) {
     const name = `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`;
-    const startDay = rng.int(0, DAYS - 30);
+    const startDay = rng.int(0, cal.days - 30);
     const profile = drawProfile(rng.pick);
     const { id } = await call(service, 'clients.create', {
       displayName: name,
       dateOfBirth: `${rng.int(1950, 2007)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`,
-      intakeDate: isoDay(startDay),
-      status: startDay < DAYS - 365 && rng.chance(0.8) ? 'discharged' : 'active',
+      intakeDate: cal.isoDay(startDay),
+      status: startDay < cal.days - 365 && rng.chance(0.8) ? 'discharged' : 'active',
       notes: `Referred by ${rng.pick(['their GP', 'a former client', 'their insurer', 'a school counselor'])}. ${sentence(rng, 'history', profile)}`,
     });
     // Heavy-tailed caseload: a few long-term clients, many short episodes of care.
@@ -115,7 +126,8 @@ export async function generatePractice(
   const n = (full: number) => Math.max(1, Math.round(full * scale));
   // Signing records who signs.
   await call(service, 'profile.update', { name: 'Dana Reyes', credential: 'LCSW', licenseNumber: '12345', licenseState: 'CA' });
-  const clients = await makeClients(service, rng, n(FULL_PRACTICE.clients));
+  const cal = calendar(scale);
+  const clients = await makeClients(service, rng, cal, n(FULL_PRACTICE.clients));
   const total = n(FULL_PRACTICE.progressNotes) + n(FULL_PRACTICE.intakes) + n(FULL_PRACTICE.psychotherapyNotes);
   const docs: PlainDoc[] = [];
   const progressWords: number[] = [];
@@ -141,24 +153,24 @@ export async function generatePractice(
 
   for (const client of clients.slice(0, n(FULL_PRACTICE.intakes))) {
     const fields = sections(rng, INTAKE_SECTIONS, Math.round(2000 + 200 * rng.normal()), client.profile);
-    await save(client, { title: 'Intake assessment', kind: 'intake', templateId: 'intake', fields, session: sessionHeader(rng, client.startDay) }, true);
+    await save(client, { title: 'Intake assessment', kind: 'intake', templateId: 'intake', fields, session: sessionHeader(rng, cal, client.startDay) }, true);
   }
   for (let i = 0; i < n(FULL_PRACTICE.progressNotes); i++) {
     const client = weightedClient(rng, clients);
     const k = (sessionsSoFar.get(client.id) ?? 0) + 1;
     sessionsSoFar.set(client.id, k);
-    const day = client.startDay + 7 * k <= DAYS ? client.startDay + 7 * k : rng.int(client.startDay, DAYS);
+    const day = client.startDay + 7 * k <= cal.days ? client.startDay + 7 * k : rng.int(client.startDay, cal.days);
     const templateId = rng.chance(0.6) ? 'soap' : 'dap';
     const words = progressLength(rng);
     const fields = sections(rng, PROGRESS_SECTIONS[templateId], words, client.profile);
     const title = `Session ${k}: ${rng.pick(client.profile.theme ?? slotWords('theme'))}`;
-    await save(client, { title, kind: 'progress', templateId, fields, session: sessionHeader(rng, day) }, true, words);
+    await save(client, { title, kind: 'progress', templateId, fields, session: sessionHeader(rng, cal, day) }, true, words);
   }
   for (let i = 0; i < n(FULL_PRACTICE.psychotherapyNotes); i++) {
     const client = weightedClient(rng, clients);
     const body = passage(rng, ['process'], Math.round(Math.min(800, rng.logNormal(180, 0.5))), client.profile);
     // Psychotherapy notes carry no billing code (the same random draws as before, so the practice is unchanged).
-    const { serviceCode: _billing, ...session } = sessionHeader(rng, rng.int(client.startDay, DAYS))!;
+    const { serviceCode: _billing, ...session } = sessionHeader(rng, cal, rng.int(client.startDay, cal.days))!;
     await save(client, { title: 'Process note', kind: 'psychotherapy', body, session }, false);
   }
 

@@ -18,6 +18,11 @@ export interface MeasureResult {
   raw: Record<string, unknown>;
 }
 
+/** The issue's target for this scale (goals are set at scales 1 and 2), or null: reported only. */
+export function targetAt(scale: number, targets: Partial<Record<1 | 2, number>>): number | null {
+  return scale === 1 || scale === 2 ? (targets[scale] ?? null) : null;
+}
+
 export const ms = (n: number): string => (n >= 100 ? `${Math.round(n)} ms` : `${n.toFixed(n >= 10 ? 1 : 2)} ms`);
 
 function pad(cells: string[], widths: number[]): string {

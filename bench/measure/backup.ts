@@ -8,7 +8,9 @@ import { BENCH_PASSWORD, call } from '../service-call';
 import { median, round, timed } from '../stats';
 
 const RUNS = 3;
-const TARGET = 3;
+/** Issue 20: against the same checks done on an unencrypted copy (DESIGN §8 asks for every one of them). */
+const CREATE_TARGET = 1.5;
+const RESTORE_TARGET = 3;
 
 /**
  * What DESIGN §8 asks of a backup, without the encryption: copy, fsync, read back and compare
@@ -72,29 +74,30 @@ export async function measureBackup(service: VaultService, dataDir: string, dir:
   const restore = await timed(() => call(service, 'backup.restore', { backup: made.handle, password: BENCH_PASSWORD }));
 
   const [create, copy, checked] = [median(creates), median(copies), median(checkedCopies)];
+  const yardstick = `${ms(checked)} (copy + fsync + read-back hash + integrity_check, unencrypted)`;
   return {
     rows: [
       {
         measure: 'Backup create + verify',
         app: ms(create),
-        baseline: `${ms(copy)} (copyFile of vault.db)`,
-        ratio: create / copy,
-        target: `≤ ${TARGET}×`,
-        met: create / copy <= TARGET,
-      },
-      {
-        measure: 'Backup create + verify, fairer yardstick',
-        app: ms(create),
-        baseline: `${ms(checked)} (copy + fsync + read-back hash + integrity_check, unencrypted)`,
+        baseline: yardstick,
         ratio: create / checked,
-        target: '— (reported)',
-        met: null,
+        target: `≤ ${CREATE_TARGET}×`,
+        met: create / checked <= CREATE_TARGET,
       },
       {
-        measure: 'Backup verify alone / restore',
-        app: `${ms(verify.ms)} / ${ms(restore.ms)}`,
-        baseline: `${ms(copy)} (copyFile of vault.db)`,
-        ratio: restore.ms / copy,
+        measure: 'Backup restore (password, check, install, unlock)',
+        app: ms(restore.ms),
+        baseline: yardstick,
+        ratio: restore.ms / checked,
+        target: `≤ ${RESTORE_TARGET}×`,
+        met: restore.ms / checked <= RESTORE_TARGET,
+      },
+      {
+        measure: 'Backup create + verify / verify alone, vs a raw copy',
+        app: `${ms(create)} / ${ms(verify.ms)}`,
+        baseline: `${ms(copy)} (copyFile of vault.db: no fsync, no check)`,
+        ratio: create / copy,
         target: '— (reported)',
         met: null,
       },

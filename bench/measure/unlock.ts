@@ -4,12 +4,11 @@ import { timeKdf } from '../../src-main/core/crypto/password-kdf';
 import type { KdfParams } from '../../src-main/core/crypto/sodium';
 import { UNLOCK_CACHE_FILE } from '../../src-main/core/vault/unlock-cache';
 import type { VaultService } from '../../src-main/service';
-import { ms, type MeasureResult } from '../report';
+import { ms, targetAt, type MeasureResult } from '../report';
 import { BENCH_PASSWORD, call } from '../service-call';
 import { median, round, timed } from '../stats';
 
 const RUNS = 5;
-const TARGET_MS = 300;
 
 /**
  * Unlock-to-ready without the KDF: lock (which seals the unlock cache when anything changed),
@@ -18,11 +17,14 @@ const TARGET_MS = 300;
  * key, open the unlock cache (the last session's list and search index, sealed), check every
  * current note against it by nonce, decrypt only what changed, load the clients. The vault was
  * made with fast KDF parameters, so the KDF is a few milliseconds of the total. Median of 5.
- * Reported beside it: the unlock without a cache (first unlock after an update of the cache
- * format or a restore: decrypt every note, build the index) and the lock that seals the cache.
+ * Then the unlock without a cache (the first after a restore or a cache-format change: decrypt
+ * every note; the index is built in the background after it, so a search made at once is timed
+ * too) and, reported beside it, a lock that seals the cache.
  * Baseline: building a bare FTS5 index of the same plaintext.
  */
-export async function measureUnlock(service: VaultService, dataDir: string, vaultKdf: KdfParams, plainBuildMs: number): Promise<MeasureResult> {
+export async function measureUnlock(service: VaultService, dataDir: string, vaultKdf: KdfParams, plainBuildMs: number, scale: number): Promise<MeasureResult> {
+  const cachedTarget = targetAt(scale, { 1: 150, 2: 200 });
+  const rebuildTarget = targetAt(scale, { 1: 400 });
   const totals: number[] = [];
   const kdfs: number[] = [];
   const ready: number[] = [];
@@ -53,15 +55,25 @@ export async function measureUnlock(service: VaultService, dataDir: string, vaul
   const rebuildKdf = await timeKdf(vaultKdf);
   const rebuild = await timed(() => call(service, 'vault.unlock', { password: BENCH_PASSWORD }));
   const rebuildMs = rebuild.ms - rebuildKdf;
+  // Its words are indexed in the background after it: a search at once waits for the rest.
+  const firstSearchMs = (await timed(() => call(service, 'search.query', { text: 'sleep', limit: 20 }))).ms;
   return {
     rows: [
       {
-        measure: 'Unlock-to-ready, KDF excluded',
-        app: `${ms(readyMs)} from the unlock cache (without it: ${ms(rebuildMs)}; a lock that seals it: ${ms(sealingLockMs)})`,
+        measure: 'Unlock-to-ready from the unlock cache, KDF excluded',
+        app: `${ms(readyMs)} (a lock that seals the cache: ${ms(sealingLockMs)})`,
         baseline: `${ms(plainBuildMs)} (bare FTS5 build)`,
         ratio: readyMs / plainBuildMs,
-        target: `≤ ${TARGET_MS} ms`,
-        met: readyMs <= TARGET_MS,
+        target: cachedTarget === null ? '—' : `≤ ${cachedTarget} ms`,
+        met: cachedTarget === null ? null : readyMs <= cachedTarget,
+      },
+      {
+        measure: 'Unlock-to-ready without the cache, KDF excluded',
+        app: `${ms(rebuildMs)} (a search at once: ${ms(firstSearchMs)} more)`,
+        baseline: `${ms(plainBuildMs)} (bare FTS5 build)`,
+        ratio: rebuildMs / plainBuildMs,
+        target: rebuildTarget === null ? '—' : `≤ ${rebuildTarget} ms`,
+        met: rebuildTarget === null ? null : rebuildMs <= rebuildTarget,
       },
     ],
     raw: {
@@ -72,6 +84,7 @@ export async function measureUnlock(service: VaultService, dataDir: string, vaul
       readyMs: ready.map((x) => round(x)),
       medianReadyMs: round(readyMs),
       withoutCacheReadyMs: round(rebuildMs),
+      withoutCacheFirstSearchMs: round(firstSearchMs),
       firstLockMs: round(firstLockMs),
       unchangedLockMs: locks.map((x) => round(x)),
       sealingLockMs: round(sealingLockMs),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { auditEntry, type AuditEntry, type AuditEventType, type AuditVerifyResult } from '../../../src-shared/contract/audit';
 import { auditChainKey, auditSealKey, type AuditChainKey, type AuditSealKey, type MasterKey } from '../crypto/keys';
-import { constantTimeEqual, fromHex, keyedHash, memzero, open, seal, toHex } from '../crypto/sodium';
+import { constantTimeEqual, fromHex, keyedHash, memzero, open, seal, toHex, withOpener, type OpenOne } from '../crypto/sodium';
 import type { Db } from '../vault/vault-db';
 import { clearPending, LOCKED_EVENT_TYPE, readPending } from './audit-pending';
 
@@ -264,11 +264,13 @@ export class AuditLog {
       for (const id of cached.signedNotes) signed.add(id);
     }
     try {
-      for (const row of this.rows(from) ?? []) {
-        const entry = this.openRow(row);
-        if (entry?.type === 'note.signed' && entry.recordId) signed.add(entry.recordId);
-        promisesAnchor ||= entry?.anchored === true;
-      }
+      withOpener(this.sealKey, (openOne) => {
+        for (const row of this.rows(from) ?? []) {
+          const entry = this.openRow(row, openOne);
+          if (entry?.type === 'note.signed' && entry.recordId) signed.add(entry.recordId);
+          promisesAnchor ||= entry?.anchored === true;
+        }
+      });
     } catch {
       // A damaged table: verify reports it; the unlock goes on with what could be read.
     }
@@ -360,8 +362,8 @@ export class AuditLog {
     }
   }
 
-  private openRow(row: Row): SealedEntry | null {
-    const plain = open(this.sealKey, row.nonce, row.ciphertext, this.ad(row.seq));
+  private openRow(row: Row, openOne: OpenOne = (n, c, a) => open(this.sealKey, n, c, a)): SealedEntry | null {
+    const plain = openOne(row.nonce, row.ciphertext, this.ad(row.seq));
     if (!plain) return null;
     try {
       const parsed = sealedEntry.safeParse(JSON.parse(dec.decode(plain)));

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { backupKey, copyKey } from '../crypto/keys';
+import { copyKey } from '../crypto/keys';
 import { memzero } from '../crypto/sodium';
 import { VaultError } from '../errors';
 import { phaseReporter, type BackupContext } from './backup-context';
 import { fileError, privateTempDir, removeQuietly } from './backup-files';
 import { readBackupHeader } from './backup-reader';
-import { decryptAndCheck, recordCheck } from './backup-verify';
+import { readBackAndCheck, recordCheck } from './backup-verify';
 import { commitBackupFile, discardPartial, writeBackupFile, type BackupTarget, type PartialBackup } from './backup-writer';
 import { rotateBackups } from './rotation';
 import { countSnapshot } from './snapshot';
@@ -39,8 +39,9 @@ function checkFailed(error: unknown): VaultError {
 }
 
 /**
- * Snapshot -> encrypt to `<name>.svbackup.partial` and fsync -> read it back and verify every
- * chunk and the decrypted database -> only then rename it to its final name -> rotate. A backup
+ * Snapshot -> encrypt to `<name>.svbackup.partial` and fsync -> read it back, decrypt every
+ * chunk, compare it with the snapshot and check that database -> only then rename it to its
+ * final name -> rotate. A backup
  * that fails its check, or whose drive is pulled, never gets a name that looks like a backup;
  * older backups are never touched in that case.
  */
@@ -51,7 +52,6 @@ export async function createBackup(ctx: BackupContext, target: BackupTarget, kee
   // Own copies: the vault may lock (idle) mid-backup, which zeroes the session's keys in place.
   const masterKey = copyKey(session.masterKey);
   const vaultHeader = session.header;
-  const key = backupKey(masterKey);
   let scratch: string | undefined;
   let written: PartialBackup | undefined;
   let begun = false; // Some of the file reached the folder: from now on a vanished folder means a pulled drive.
@@ -72,16 +72,15 @@ export async function createBackup(ctx: BackupContext, target: BackupTarget, kee
       snapshotFile: snapshot,
       target,
       header: { vaultId: vaultHeader.vaultId, createdAt, counts, vault: vaultHeader },
-      key,
+      masterKey,
       onProgress: (done, total) => {
         begun = true;
         reportEncrypt(done, total);
       },
     });
-    removeQuietly(snapshot);
     const parsed = readBackupHeader(written.partial);
     try {
-      await decryptAndCheck(ctx, written.partial, parsed, key, path.join(scratch, 'readback.db'), { phase: 'verify', durable: false });
+      await readBackAndCheck(ctx, written.partial, parsed, masterKey, snapshot);
     } catch (e) {
       throw removedMeanwhile(e, target, begun) ?? checkFailed(e);
     }
@@ -96,6 +95,6 @@ export async function createBackup(ctx: BackupContext, target: BackupTarget, kee
   } finally {
     if (written) discardPartial(written);
     if (scratch) removeQuietly(scratch);
-    memzero(key, masterKey);
+    memzero(masterKey);
   }
 }

@@ -70,6 +70,9 @@ export function fileError(error: unknown, place: Place, drive?: string | null): 
   }
 }
 
+/** How much a backup or restore encrypts or decrypts between two yields to the event loop (a few milliseconds of work). */
+export const YIELD_BYTES = 1024 * 1024;
+
 /** Lets IPC, progress events and the idle timer run between chunks of a long backup. */
 export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));

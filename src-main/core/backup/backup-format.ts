@@ -2,17 +2,22 @@ import { z } from 'zod';
 import { vaultHeaderSchema } from '../vault/vault-header';
 
 /**
- * The .svbackup wire format, version 1 (docs/backup-format.md):
+ * The .svbackup wire format (docs/backup-format.md), versions 1 and 2:
  *
  *   "SVBACKUP" | version (1 byte) | header length (u32 BE) | header JSON (UTF-8)
- *   | secretstream header (24 bytes) | chunks: ciphertext length (u32 BE) + ciphertext …
+ *   | stream header (v1: 24-byte secretstream header, v2: 16-byte salt)
+ *   | chunks: sealed length (u32 BE) + sealed bytes …
  *
- * Everything before the secretstream header is the "prefix"; it is plaintext (so a fresh
- * install can find the KDF settings and wrapped keys) and bound as associated data of chunk 0.
+ * Everything before the stream header is the "prefix"; it is plaintext (so a fresh install can
+ * find the KDF settings and wrapped keys) and bound as associated data (v1: of chunk 0, v2: of
+ * every chunk). The body encryption of each version: backup-stream.ts.
  */
 export const MAGIC = new TextEncoder().encode('SVBACKUP');
-export const FORMAT_VERSION = 1;
-export const CHUNK_BYTES = 64 * 1024;
+/** The version the app writes; it reads every version from 1 up to this one. */
+export const FORMAT_VERSION = 2;
+export type BackupVersion = 1 | 2;
+/** Plaintext bytes per chunk the app writes (version 1 files have 64 KiB chunks). */
+export const CHUNK_BYTES = 1024 * 1024;
 export const BACKUP_EXTENSION = '.svbackup';
 /** Bounds that keep a hostile file from making us allocate gigabytes before it is authenticated. */
 export const MAX_HEADER_BYTES = 64 * 1024;
@@ -40,6 +45,7 @@ export const backupHeaderSchema = z.object({
 export type BackupHeader = z.infer<typeof backupHeaderSchema>;
 export type BackupCounts = z.infer<typeof backupCountsSchema>;
 
+/** The prefix the app writes (the current version). */
 export function encodePrefix(header: BackupHeader): Uint8Array {
   const json = new TextEncoder().encode(JSON.stringify(header));
   const out = new Uint8Array(FIXED_BYTES + json.length);
@@ -52,7 +58,7 @@ export function encodePrefix(header: BackupHeader): Uint8Array {
 
 /** Why a prefix could not be decoded; the reader maps this to an error code. */
 export type PrefixProblem = 'not-backup' | 'newer-version' | 'damaged';
-export type DecodedPrefix = { ok: true; header: BackupHeader; prefixBytes: number } | { ok: false; problem: PrefixProblem };
+export type DecodedPrefix = { ok: true; version: BackupVersion; header: BackupHeader; prefixBytes: number } | { ok: false; problem: PrefixProblem };
 
 /** How many bytes to read to know the prefix length (then call with at least that many). */
 export function prefixLength(start: Uint8Array): number | null {
@@ -65,7 +71,8 @@ export function decodePrefix(bytes: Uint8Array): DecodedPrefix {
   if (bytes.length < FIXED_BYTES || !MAGIC.every((b, i) => bytes[i] === b)) return { ok: false, problem: 'not-backup' };
   const version = bytes[MAGIC.length]!;
   if (version > FORMAT_VERSION) return { ok: false, problem: 'newer-version' };
-  if (version !== FORMAT_VERSION) return { ok: false, problem: 'damaged' };
+  const known: BackupVersion | null = version === 1 ? 1 : version === 2 ? 2 : null;
+  if (known === null) return { ok: false, problem: 'damaged' };
   const total = prefixLength(bytes)!;
   if (total - FIXED_BYTES > MAX_HEADER_BYTES || bytes.length < total) return { ok: false, problem: 'damaged' };
   let parsed: unknown;
@@ -76,7 +83,7 @@ export function decodePrefix(bytes: Uint8Array): DecodedPrefix {
   }
   const result = backupHeaderSchema.safeParse(parsed);
   if (!result.success || result.data.vault.vaultId !== result.data.vaultId) return { ok: false, problem: 'damaged' };
-  return { ok: true, header: result.data, prefixBytes: total };
+  return { ok: true, version: known, header: result.data, prefixBytes: total };
 }
 
 export function encodeChunkLength(n: number): Uint8Array {

@@ -1,16 +1,19 @@
 import fs from 'node:fs';
-import type { BackupKey } from '../crypto/keys';
-import { keyedHash, STREAM_ABYTES, STREAM_HEADER_BYTES, streamPuller, toHex, type StreamPuller } from '../crypto/sodium';
+import type { MasterKey } from '../crypto/keys';
+import { keyedHash, toHex } from '../crypto/sodium';
 import { VaultError } from '../errors';
-import { decodeChunkLength, decodePrefix, MAGIC, MAX_HEADER_BYTES, prefixLength, type BackupHeader } from './backup-format';
-import { fileError, yieldToEventLoop } from './backup-files';
-import { readAt, readInto, writeAll } from '../files/durable-files';
+import { decodeChunkLength, decodePrefix, MAGIC, MAX_HEADER_BYTES, prefixLength, type BackupHeader, type BackupVersion } from './backup-format';
+import { fileError, yieldToEventLoop, YIELD_BYTES } from './backup-files';
+import { chunkOpener, sealOverhead, streamHeaderBytes, type ChunkOpener } from './backup-stream';
+import type { PlainSink } from './plain-sinks';
+import { readAt, readInto } from '../files/durable-files';
 
 export interface ParsedBackup {
+  version: BackupVersion;
   header: BackupHeader;
-  /** The exact prefix bytes, needed as associated data of chunk 0. */
+  /** The exact prefix bytes, needed as associated data (v1: of chunk 0, v2: of every chunk). */
   prefix: Uint8Array;
-  /** The secretstream header read with the prefix; decryption uses these very bytes. */
+  /** The stream header read with the prefix (v1: secretstream header, v2: salt); decryption uses these very bytes. */
   streamHeader: Uint8Array;
   size: number;
   /**
@@ -79,8 +82,8 @@ export function readBackupHeader(file: string): ParsedBackup {
       throw corrupt('its header cannot be read');
     }
     const prefix = readAt(fd, decoded.prefixBytes, 0);
-    const streamHeader = readAt(fd, STREAM_HEADER_BYTES, decoded.prefixBytes);
-    return { header: decoded.header, prefix, streamHeader, size, fingerprint: fingerprintOf(prefix, streamHeader, size) };
+    const streamHeader = readAt(fd, streamHeaderBytes(decoded.version), decoded.prefixBytes);
+    return { version: decoded.version, header: decoded.header, prefix, streamHeader, size, fingerprint: fingerprintOf(prefix, streamHeader, size) };
   } catch (e) {
     if (!isBackup) throw notABackup();
     throw fileError(e, 'backup file');
@@ -89,58 +92,65 @@ export function readBackupHeader(file: string): ParsedBackup {
   }
 }
 
-export interface DecryptOptions {
-  /** fsync the decrypted copy: restore renames it into place as the vault; verify and drill only read it, then delete it. */
-  durable: boolean;
-  onProgress?: (done: number, total: number) => void;
-}
-
 /**
- * Decrypts every chunk into `outFile` (a new file in a private scratch folder), failing on the
- * first chunk that does not authenticate, on a missing FINAL chunk, on anything after FINAL,
- * and on a plaintext size other than the header promised. secretstream chains the chunks, so a
- * chunk dropped, duplicated or moved fails too; chunk 0's AD is the prefix, so does a header edit.
+ * Decrypts every chunk into `sink` (a new file, or a comparison with the snapshot the backup was
+ * written from), failing on the first chunk that does not authenticate, on a missing last chunk,
+ * on anything after it, and on a plaintext size other than the header promised. Each version's
+ * stream binds a chunk to its place (backup-stream.ts), so a chunk dropped, duplicated or moved
+ * fails too, and the prefix is associated data, so does a header edit.
  */
-export async function decryptBackup(file: string, parsed: ParsedBackup, key: BackupKey, outFile: string, o: DecryptOptions): Promise<void> {
-  const { header, prefix, streamHeader, size } = parsed;
+export async function decryptBackup(
+  file: string,
+  parsed: ParsedBackup,
+  masterKey: MasterKey,
+  openSink: () => PlainSink,
+  onProgress?: (done: number, total: number) => void,
+): Promise<void> {
+  const { version, header, prefix, streamHeader, size } = parsed;
+  const overhead = sealOverhead(version);
   let fd: number | undefined;
-  let out: number | undefined;
-  let puller: StreamPuller | null = null;
+  let opener: ChunkOpener | null = null;
+  let sink: PlainSink | undefined;
   try {
     fd = fs.openSync(file, 'r');
-    out = fs.openSync(outFile, 'wx', 0o600);
+    sink = openSink();
     let pos = prefix.length;
-    puller = streamPuller(key, streamHeader);
-    if (!puller) throw corrupt('it ends before its data');
-    pos += STREAM_HEADER_BYTES;
+    opener = streamHeader.length === streamHeaderBytes(version) ? chunkOpener(version, masterKey, streamHeader, prefix) : null;
+    if (!opener) throw corrupt('it ends before its data');
+    pos += streamHeader.length;
     // One buffer for every chunk; never larger than the file, whatever its unauthenticated header claims.
-    const buffer = new Uint8Array(Math.min(header.chunkBytes + STREAM_ABYTES, size));
+    const buffer = new Uint8Array(Math.min(header.chunkBytes + overhead, size));
     let plainBytes = 0;
-    for (let i = 0; ; i++) {
+    let sinceYield = 0;
+    for (;;) {
       if (pos + 4 > size) throw corrupt('it was cut short');
       const length = decodeChunkLength(readAt(fd, 4, pos));
-      if (length < STREAM_ABYTES || length > header.chunkBytes + STREAM_ABYTES) throw corrupt('a block has an impossible size');
+      if (length < overhead || length > header.chunkBytes + overhead) throw corrupt('a block has an impossible size');
       if (pos + 4 + length > size) throw corrupt('it was cut short');
       const sealed = readInto(fd, buffer, length, pos + 4);
       if (sealed.length !== length) throw corrupt('it was cut short');
-      const chunk = puller.pull(sealed, i === 0 ? prefix : undefined);
-      if (!chunk) throw corrupt('a block failed its integrity check');
       pos += 4 + length;
-      plainBytes += chunk.message.length;
-      if (plainBytes > header.snapshotBytes) throw corrupt('it holds more data than it says');
-      writeAll(out, chunk.message);
-      o.onProgress?.(plainBytes, header.snapshotBytes);
+      const chunk = opener.open(sealed, pos === size);
+      if (!chunk) throw corrupt('a block failed its integrity check');
+      if (plainBytes + chunk.plain.length > header.snapshotBytes) throw corrupt('it holds more data than it says');
+      sink.write(chunk.plain, plainBytes);
+      plainBytes += chunk.plain.length;
+      onProgress?.(plainBytes, header.snapshotBytes);
       if (chunk.final) break;
-      if (i % 16 === 15) await yieldToEventLoop();
+      sinceYield += length;
+      if (sinceYield >= YIELD_BYTES) {
+        sinceYield = 0;
+        await yieldToEventLoop();
+      }
     }
     if (pos !== size) throw corrupt('it has extra data after its end');
     if (plainBytes !== header.snapshotBytes) throw corrupt('it holds less data than it says');
-    if (o.durable) fs.fsyncSync(out);
+    sink.finish();
   } catch (e) {
     throw fileError(e, 'backup file');
   } finally {
-    puller?.done();
+    opener?.done();
     if (fd !== undefined) fs.closeSync(fd);
-    if (out !== undefined) fs.closeSync(out);
+    sink?.close();
   }
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { backupKey, copyKey, type BackupKey, type MasterKey } from '../crypto/keys';
+import { copyKey, type MasterKey } from '../crypto/keys';
 import { memzero } from '../crypto/sodium';
 import { VaultError } from '../errors';
 import { masterKeyFromBackup, type BackupCredentials } from './backup-keys';
@@ -7,6 +7,7 @@ import { phaseReporter, type BackupContext } from './backup-context';
 import { privateTempDir, removeQuietly } from './backup-files';
 import { recordBackupCheck } from './backup-log';
 import { decryptBackup, readBackupHeader, type ParsedBackup } from './backup-reader';
+import { fileSink, sameAsSink } from './plain-sinks';
 import { checkSnapshot } from './snapshot';
 
 /**
@@ -18,12 +19,24 @@ export async function decryptAndCheck(
   ctx: BackupContext,
   file: string,
   parsed: ParsedBackup,
-  key: BackupKey,
+  masterKey: MasterKey,
   scratchFile: string,
   o: { phase: 'verify' | 'decrypt'; durable: boolean },
 ): Promise<void> {
-  await decryptBackup(file, parsed, key, scratchFile, { durable: o.durable, onProgress: phaseReporter(ctx, o.phase) });
+  await decryptBackup(file, parsed, masterKey, () => fileSink(scratchFile, { durable: o.durable }), phaseReporter(ctx, o.phase));
   checkSnapshot(scratchFile, parsed.header);
+}
+
+/**
+ * Create's read-back: decrypts every chunk of the file just written and compares it, byte for
+ * byte, with the snapshot it was written from, then checks that snapshot (integrity_check,
+ * vault id, counts). The same checks as decryptAndCheck on the same bytes, without writing a
+ * second copy of the vault to disk.
+ */
+export async function readBackAndCheck(ctx: BackupContext, file: string, parsed: ParsedBackup, masterKey: MasterKey, snapshotFile: string): Promise<void> {
+  await decryptBackup(file, parsed, masterKey, () => sameAsSink(snapshotFile), phaseReporter(ctx, 'verify'));
+  // Proven equal to the decrypted backup just above, and only this process writes the private scratch folder it is in.
+  checkSnapshot(snapshotFile, parsed.header);
 }
 
 export const wrongVault = () =>
@@ -43,10 +56,9 @@ export async function verifyBackup(ctx: BackupContext, file: string, credentials
   const current = credentials ? null : ctx.vault.unlocked();
   if (current && parsed.header.vaultId !== current.header.vaultId) throw wrongVault();
   const masterKey: MasterKey = current ? copyKey(current.masterKey) : await masterKeyFromBackup(parsed.header, credentials!);
-  const key = backupKey(masterKey);
   const scratch = privateTempDir(ctx.dataDir);
   try {
-    await decryptAndCheck(ctx, file, parsed, key, path.join(scratch, 'check.db'), { phase: 'verify', durable: false });
+    await decryptAndCheck(ctx, file, parsed, masterKey, path.join(scratch, 'check.db'), { phase: 'verify', durable: false });
     if (current) recordCheck(ctx, masterKey, file, parsed, true);
     return { parsed, sameVault: ctx.vault.status().vaultId === parsed.header.vaultId };
   } catch (e) {
@@ -54,13 +66,13 @@ export async function verifyBackup(ctx: BackupContext, file: string, credentials
     throw e;
   } finally {
     removeQuietly(scratch);
-    memzero(key, masterKey);
+    memzero(masterKey);
   }
 }
 
 /** Notes the outcome in the sealed backup log (feeds the "verified" badge and rotation). */
 export function recordCheck(ctx: BackupContext, masterKey: MasterKey, file: string, parsed: ParsedBackup, verified: boolean, restoredAt?: number): void {
-  // The prefix is authenticated by now (chunk 0's AD), so its date is sealed as the backup's own.
+  // The prefix is authenticated by now (associated data of the chunks), so its date is sealed as the backup's own.
   const entry = {
     file: path.resolve(file),
     bytes: parsed.size,

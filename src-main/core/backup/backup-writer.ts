@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BackupKey } from '../crypto/keys';
-import { STREAM_ABYTES, STREAM_HEADER_BYTES, streamPusher, type StreamPusher } from '../crypto/sodium';
+import type { MasterKey } from '../crypto/keys';
 import { VaultError } from '../errors';
-import { backupFileName, BACKUP_EXTENSION, BACKUP_NAME_PATTERN, CHUNK_BYTES, encodeChunkLength, encodePrefix, type BackupHeader } from './backup-format';
-import { fileError, removeQuietly, yieldToEventLoop } from './backup-files';
+import { backupFileName, BACKUP_EXTENSION, BACKUP_NAME_PATTERN, CHUNK_BYTES, encodeChunkLength, encodePrefix, FORMAT_VERSION, type BackupHeader } from './backup-format';
+import { fileError, removeQuietly, yieldToEventLoop, YIELD_BYTES } from './backup-files';
 import { assertRoomFor, type BackupTarget } from './backup-room';
+import { chunkSealer, sealOverhead, streamHeaderBytes, type ChunkSealer } from './backup-stream';
 import { fsyncDir, readInto, writeAll } from '../files/durable-files';
 
 export type { BackupTarget };
@@ -15,8 +15,8 @@ export interface WriteBackupOptions {
   snapshotFile: string;
   target: BackupTarget;
   header: Omit<BackupHeader, 'snapshotBytes' | 'chunkBytes'>;
-  /** The backup subkey of the vault's master key. */
-  key: BackupKey;
+  /** The vault's master key; the body is sealed under its backup subkey (backup-stream.ts). */
+  masterKey: MasterKey;
   /** Plaintext bytes per chunk; CHUNK_BYTES unless a test vector needs a small file with two chunks (readers accept 256 B – 16 MiB). */
   chunkBytes?: number;
   onProgress?: (done: number, total: number) => void;
@@ -31,10 +31,10 @@ export interface PartialBackup {
 
 const PARTIAL_SUFFIX = '.partial';
 
-/** The exact size of a backup file: prefix, stream header, and per chunk a length, the ciphertext and its tag. */
+/** The exact size of a backup file the app writes: prefix, stream header, and per chunk a length, the ciphertext and its tag. */
 export function backupFileBytes(prefixBytes: number, snapshotBytes: number, chunkBytes = CHUNK_BYTES): number {
   const chunks = Math.max(1, Math.ceil(snapshotBytes / chunkBytes));
-  return prefixBytes + STREAM_HEADER_BYTES + chunks * (4 + STREAM_ABYTES) + snapshotBytes;
+  return prefixBytes + streamHeaderBytes(FORMAT_VERSION) + chunks * (4 + sealOverhead(FORMAT_VERSION)) + snapshotBytes;
 }
 
 /** A final name not taken yet (two backups in one second get "-2"). */
@@ -69,8 +69,9 @@ function ensureFolder(target: BackupTarget): void {
 }
 
 /**
- * Encrypts the snapshot into `<name>.svbackup.partial` with secretstream (chunk 0 carries the
- * plaintext prefix as associated data, the last chunk is TAG_FINAL) and fsyncs it. It keeps that
+ * Encrypts the snapshot into `<name>.svbackup.partial` as format version 2 (backup-stream.ts:
+ * AES-256-GCM chunks, each bound to the plaintext prefix, its index and whether it is the last)
+ * and fsyncs it. It keeps that
  * temporary name until it has been read back and verified (`commitBackupFile`), so a crash or a
  * pulled USB stick never leaves a file that looks like a backup. Refuses before writing anything
  * when the drive is known to be too small.
@@ -92,24 +93,29 @@ export async function writeBackupFile(o: WriteBackupOptions): Promise<PartialBac
   }
   let out: number | undefined;
   let input: number | undefined;
-  let pusher: StreamPusher | undefined;
+  let sealer: ChunkSealer | undefined;
   try {
     out = fs.openSync(partial, 'wx', 0o600);
     input = fs.openSync(o.snapshotFile, 'r');
-    pusher = streamPusher(o.key);
+    sealer = chunkSealer(o.masterKey, prefix);
     writeAll(out, prefix);
-    writeAll(out, pusher.header);
+    writeAll(out, sealer.header);
     const count = Math.max(1, Math.ceil(snapshotBytes / chunkBytes));
     const buffer = new Uint8Array(chunkBytes);
+    let sinceYield = 0;
     for (let i = 0; i < count; i++) {
       const plain = readInto(input, buffer, chunkBytes, i * chunkBytes);
       const expected = Math.min(chunkBytes, snapshotBytes - i * chunkBytes);
       if (plain.length !== expected) throw new VaultError('IO_ERROR', 'The vault copy changed while it was being backed up. Try again.');
-      const sealed = pusher.push(plain, i === count - 1, i === 0 ? prefix : undefined);
-      writeAll(out, encodeChunkLength(sealed.length));
-      writeAll(out, sealed);
+      const sealed = sealer.seal(plain, i === count - 1);
+      writeAll(out, encodeChunkLength(sealed.reduce((n, part) => n + part.length, 0)));
+      for (const part of sealed) writeAll(out, part);
       o.onProgress?.(i * chunkBytes + plain.length, snapshotBytes);
-      if (i % 16 === 15) await yieldToEventLoop();
+      sinceYield += plain.length;
+      if (sinceYield >= YIELD_BYTES) {
+        sinceYield = 0;
+        await yieldToEventLoop();
+      }
     }
     fs.fsyncSync(out);
     fs.closeSync(out);
@@ -120,7 +126,7 @@ export async function writeBackupFile(o: WriteBackupOptions): Promise<PartialBac
     removeQuietly(partial);
     throw fileError(e, 'backup folder', target.driveLabel);
   } finally {
-    pusher?.done();
+    sealer?.done();
     if (input !== undefined) fs.closeSync(input);
   }
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { backupKey, copyKey, type RecordsKey } from '../crypto/keys';
+import { copyKey, type RecordsKey } from '../crypto/keys';
 import { memzero } from '../crypto/sodium';
 import { z } from 'zod';
 import { RecordStore, recordType } from '../records/record-store';
@@ -32,13 +32,12 @@ export async function drillBackup(ctx: BackupContext, file: string): Promise<Dri
   if (parsed.header.vaultId !== session.header.vaultId) throw wrongVault();
   const masterKey = copyKey(session.masterKey);
   const recordsKey = copyKey(session.recordsKey);
-  const key = backupKey(masterKey);
   let scratch: string | undefined;
   try {
     scratch = privateTempDir(ctx.dataDir);
     const copy = path.join(scratch, 'drill.db');
     try {
-      await decryptAndCheck(ctx, file, parsed, key, copy, { phase: 'decrypt', durable: false });
+      await decryptAndCheck(ctx, file, parsed, masterKey, copy, { phase: 'decrypt', durable: false });
     } catch (e) {
       recordCheck(ctx, masterKey, file, parsed, false);
       throw e;
@@ -48,7 +47,7 @@ export async function drillBackup(ctx: BackupContext, file: string): Promise<Dri
     return report;
   } finally {
     if (scratch) removeQuietly(scratch);
-    memzero(key, masterKey, recordsKey);
+    memzero(masterKey, recordsKey);
   }
 }
 

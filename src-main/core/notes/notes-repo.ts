@@ -17,7 +17,7 @@ import {
   type NoteMeta,
   type NoteState,
 } from './note-record';
-import type { RecordStore } from '../records/record-store';
+import { fingerprintEntry, type RecordStore } from '../records/record-store';
 import type { NoteDoc, SearchIndex } from '../search/search-index';
 
 /** Where notes look up client names (and whether a client exists). */
@@ -67,9 +67,9 @@ export class NotesRepo {
     if (!cache) {
       const { records, damaged } = store.loadAll(noteRecord);
       this.damaged.push(...damaged);
-      index.batch(() => {
-        for (const r of records) this.remember(r.id, r.rev, noteState(r.payload, r.rev));
-      });
+      // The list is ready now; the words are indexed in the background (search waits for them).
+      for (const r of records) this.remember(r.id, r.rev, noteState(r.payload, r.rev));
+      index.indexInBackground();
       return;
     }
     this.reconcile(cache);
@@ -82,12 +82,19 @@ export class NotesRepo {
    */
   private reconcile(cache: NotesCache): void {
     const stale: string[] = [];
-    for (const { id, rev, nonce } of this.store.fingerprints(noteRecord)) {
-      const c = cache.notes.get(id);
-      const clientId = c?.meta.clientId;
-      const sameName = !clientId || cache.clientNames.get(clientId) === this.nameOf(clientId);
-      if (c && c.rev === rev && nonce !== null && c.nonce !== '' && c.nonce === hex(nonce) && sameName) this.metas.set(id, c.meta);
-      else stale.push(id);
+    const sameName = (c: CachedNote) => !c.meta.clientId || cache.clientNames.get(c.meta.clientId) === this.nameOf(c.meta.clientId);
+    if (this.store.fingerprintList(noteRecord) === fingerprintList(cache.notes)) {
+      // The usual case, nothing changed while locked: every (id, revision, nonce) is the same, in one comparison.
+      for (const [id, c] of cache.notes) {
+        if (sameName(c)) this.metas.set(id, c.meta);
+        else stale.push(id);
+      }
+    } else {
+      for (const { id, rev, nonce } of this.store.fingerprints(noteRecord)) {
+        const c = cache.notes.get(id);
+        if (c && c.rev === rev && nonce && c.nonce !== '' && c.nonce === nonce && sameName(c)) this.metas.set(id, c.meta);
+        else stale.push(id);
+      }
     }
     this.index.batch(() => {
       // The cached index holds only cached notes: drop those not trusted (deleted, changed).
@@ -126,7 +133,7 @@ export class NotesRepo {
       const meta = this.metas.get(id);
       // Every indexed note is listed (the next unlock drops what it does not trust); an entry
       // that does not match its record gets no nonce, so it is never trusted.
-      if (meta) out.push([id, { rev, nonce: meta.rev === rev && nonce ? hex(nonce) : '', meta }]);
+      if (meta) out.push([id, { rev, nonce: meta.rev === rev && nonce ? nonce : '', meta }]);
     }
     return out;
   }
@@ -374,7 +381,16 @@ function withoutBilling(session: SessionHeader): SessionHeader {
   return rest;
 }
 
-/** Nonces are compared for every note at unlock: Buffer's hex, not a call into libsodium each. */
-function hex(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+/**
+ * The cached notes as `RecordStore.fingerprintList` writes the vault's. The cache lists them in
+ * the order `fingerprints` gave at lock, the same scan: an unchanged vault gives the same string.
+ * Any difference, order included, only sends the unlock to the note-by-note check.
+ */
+function fingerprintList(notes: ReadonlyMap<string, CachedNote>): string | null {
+  const entries: string[] = [];
+  for (const [id, c] of notes) {
+    if (c.nonce === '') return null; // an entry that did not match its record when sealed is never trusted
+    entries.push(fingerprintEntry(id, c.rev, c.nonce));
+  }
+  return entries.join(',');
 }

@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { z } from 'zod';
 import type { RecordsKey } from '../crypto/keys';
-import { open, randomBytes, seal, toHex } from '../crypto/sodium';
+import { open, randomBytes, seal, toHex, withOpener } from '../crypto/sodium';
 import { VaultError } from '../errors';
 import type { Db } from '../vault/vault-db';
 
@@ -30,6 +30,12 @@ export interface StoredRecord<T> {
   rev: number;
   payload: T;
 }
+
+/** One entry of `fingerprintList`. */
+export const fingerprintEntry = (id: string, rev: number, nonceHex: string): string => `${id} ${rev} ${nonceHex}`;
+
+/** Upper bound of the read-only map `loadAll` uses (SQLite maps at most the file's size). */
+const LOAD_ALL_MAP_BYTES = 4 * 1024 ** 3;
 
 type SealedRow = { nonce: Uint8Array | null; ciphertext: Uint8Array | null };
 
@@ -158,31 +164,57 @@ export class RecordStore {
   }
 
   /**
-   * The current revision and nonce of every record of a kind, without decrypting anything. A
-   * nonce is fresh for every sealed revision, so an equal nonce means the very same ciphertext
-   * row as before (one rewritten in place under the same nonce still fails to open).
+   * The current revision and nonce (lowercase hex) of every record of a kind, without decrypting
+   * anything. A nonce is fresh for every sealed revision, so an equal nonce means the very same
+   * ciphertext row as before (one rewritten in place under the same nonce still fails to open).
    */
-  fingerprints(type: RecordType<unknown>): { id: string; rev: number; nonce: Uint8Array | null }[] {
+  fingerprints(type: RecordType<unknown>): { id: string; rev: number; nonce: string | null }[] {
     return this.sql(
         // One pass over heads and one seek per head in the small covering index (migration 003):
-        // no record page, and so no ciphertext, is read.
-        `SELECT h.id, h.rev, (SELECT r.nonce FROM records r INDEXED BY records_fingerprint WHERE r.id = h.id AND r.rev = h.rev) AS nonce
+        // no record page, and so no ciphertext, is read. Hex made by SQLite: no buffer per row.
+        `SELECT h.id, h.rev, (SELECT lower(hex(r.nonce)) FROM records r INDEXED BY records_fingerprint WHERE r.id = h.id AND r.rev = h.rev) AS nonce
          FROM heads h NOT INDEXED WHERE h.kind = ?`,
       )
-      .all(type.kind) as { id: string; rev: number; nonce: Uint8Array | null }[];
+      .all(type.kind) as { id: string; rev: number; nonce: string | null }[];
+  }
+
+  /**
+   * The same fingerprints as one string, `id rev nonce` entries joined by commas in the order
+   * `fingerprints` returns them (one scan of heads), made by SQLite: comparing it with what a cache
+   * expects costs no object per record. Null when there are none.
+   */
+  fingerprintList(type: RecordType<unknown>): string | null {
+    const row = this.sql(
+      // A head without its record row gets an empty nonce: an entry no cache holds (never left out).
+      `SELECT group_concat(h.id || ' ' || h.rev || ' ' || coalesce((SELECT lower(hex(r.nonce)) FROM records r INDEXED BY records_fingerprint WHERE r.id = h.id AND r.rev = h.rev), ''), ',') AS list
+       FROM heads h NOT INDEXED WHERE h.kind = ?`,
+    ).get(type.kind) as { list: string | null };
+    return row.list;
   }
 
   /** Every current record of a kind; records that fail authentication or their schema are counted, not shown. */
   loadAll<T>(type: RecordType<T>): { records: StoredRecord<T>[]; damaged: string[] } {
-    const rows = this.sql('SELECT h.id, h.rev, r.nonce, r.ciphertext FROM heads h LEFT JOIN records r ON r.id = h.id AND r.rev = h.rev WHERE h.kind = ?')
-      .all(type.kind) as ({ id: string; rev: number } & SealedRow)[];
+    // Row by row, not `.all()`: each ciphertext is dropped once opened, so reading every note
+    // reuses a little memory instead of touching ~100 MB of fresh pages at once.
     const records: StoredRecord<T>[] = [];
     const damaged: string[] = [];
-    for (const row of rows) {
-      const plain = this.open(row.id, type.kind, row.rev, row);
-      const payload = plain && parse(type, plain);
-      if (payload) records.push({ id: row.id, kind: type.kind, rev: row.rev, payload: payload.value });
-      else damaged.push(row.id);
+    // Memory-mapped while every record is read once (the first unlock after a restore): pages come
+    // straight from the OS cache instead of one read() each. Only ciphertext is mapped, and the map
+    // is dropped after, so those pages do not stay counted against the app.
+    this.db.pragma(`mmap_size = ${LOAD_ALL_MAP_BYTES}`);
+    try {
+      const rows = this.sql('SELECT h.id, h.rev, r.nonce, r.ciphertext FROM heads h LEFT JOIN records r ON r.id = h.id AND r.rev = h.rev WHERE h.kind = ?')
+        .iterate(type.kind) as IterableIterator<{ id: string; rev: number } & SealedRow>;
+      withOpener(this.key, (openOne) => {
+        for (const row of rows) {
+          const plain = row.nonce && row.ciphertext ? openOne(row.nonce, row.ciphertext, this.ad(row.id, type.kind, row.rev)) : null;
+          const payload = plain && parse(type, plain);
+          if (payload) records.push({ id: row.id, kind: type.kind, rev: row.rev, payload: payload.value });
+          else damaged.push(row.id);
+        }
+      });
+    } finally {
+      this.db.pragma('mmap_size = 0');
     }
     return { records, damaged };
   }

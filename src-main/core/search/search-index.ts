@@ -21,6 +21,8 @@ export interface IndexHit {
 }
 
 const MAX_TERMS = 32;
+/** Notes indexed per turn of the event loop in the background (~10 ms of work): a request waits at most one slice. */
+const BACKGROUND_SLICE = 100;
 // Per-column bm25 weights, in column order: title, content, addenda, client name, client key (never ranks).
 const BM25 = 'bm25(notes_fts, 10.0, 1.0, 1.0, 4.0, 0.0)';
 
@@ -73,6 +75,11 @@ export class SearchIndex {
     return this.changes > 0;
   }
 
+  /** Notes put but not indexed yet (waiting for the next read, or for `indexInBackground`). */
+  get unindexed(): number {
+    return this.pending.size;
+  }
+
   get isOpen(): boolean {
     return this.db?.open ?? false;
   }
@@ -108,6 +115,29 @@ export class SearchIndex {
     this.open();
     this.pending.set(doc.noteId, { doc, clientName });
     this.changes++;
+  }
+
+  /**
+   * Indexes what was put, a slice at a time between other work, until nothing is left. The
+   * first unlock without the unlock cache puts every note here instead of indexing them all
+   * before the list can show: a search meanwhile indexes the rest first (`query` flushes),
+   * and so does sealing the cache at lock.
+   */
+  indexInBackground(): void {
+    const step = () => {
+      if (!this.db || this.pending.size === 0) return;
+      const slice: { doc: NoteDoc; clientName: string | undefined }[] = [];
+      for (const [id, entry] of this.pending) {
+        slice.push(entry);
+        this.pending.delete(id);
+        if (slice.length === BACKGROUND_SLICE) break;
+      }
+      this.open().transaction(() => {
+        for (const { doc, clientName } of slice) this.write(doc, clientName);
+      })();
+      setImmediate(step);
+    };
+    setImmediate(step);
   }
 
   /** Indexes every note put since the last read. */

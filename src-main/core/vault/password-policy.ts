@@ -1,24 +1,31 @@
-import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { createRequire } from 'node:module';
+import type * as ZxcvbnCore from '@zxcvbn-ts/core';
+import type * as ZxcvbnCommon from '@zxcvbn-ts/language-common';
+import type * as ZxcvbnEn from '@zxcvbn-ts/language-en';
 
 export const MIN_PASSWORD_LENGTH = 12;
 /** zxcvbn score 3 = "safely unguessable: moderate protection from offline slow-hash scenario". */
 const MIN_SCORE = 3;
 
-let factory: Promise<ZxcvbnFactory> | undefined;
+let factory: Promise<ZxcvbnCore.ZxcvbnFactory> | undefined;
 /**
  * zxcvbn's dictionaries cost ~48 MB of main-process memory, so they are loaded on the first
  * rating (vault creation, a password change, the strength meter), not for a day of unlocking:
- * unlock rates the password only when no score is kept yet.
+ * unlock rates the password only when no score is kept yet. `require`, not `import()`: the main
+ * bundle leaves these packages out (scripts/build-main.mjs), so even their code is not parsed
+ * until then, and the CommonJS bundle resolves them from node_modules (in the asar) as it does pdfmake.
  */
-function zxcvbn(): Promise<ZxcvbnFactory> {
-  factory ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-en')]).then(
-    ([core, common, en]) =>
-      new core.ZxcvbnFactory({
-        translations: en.translations,
-        graphs: common.adjacencyGraphs,
-        dictionary: { ...common.dictionary, ...en.dictionary },
-      }),
-  );
+function zxcvbn(): Promise<ZxcvbnCore.ZxcvbnFactory> {
+  factory ??= Promise.resolve().then(() => {
+    const core = createRequire(import.meta.url)('@zxcvbn-ts/core') as typeof ZxcvbnCore;
+    const common = createRequire(import.meta.url)('@zxcvbn-ts/language-common') as typeof ZxcvbnCommon;
+    const en = createRequire(import.meta.url)('@zxcvbn-ts/language-en') as typeof ZxcvbnEn;
+    return new core.ZxcvbnFactory({
+      translations: en.translations,
+      graphs: common.adjacencyGraphs,
+      dictionary: { ...common.dictionary, ...en.dictionary },
+    });
+  });
   return factory;
 }
 

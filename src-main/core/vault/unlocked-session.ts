@@ -68,7 +68,11 @@ export function openSession(db: Db, header: VaultHeader, masterKey: MasterKey, o
     const store = new RecordStore(db, header.vaultId, recordsKey);
     const cache = loadUnlockCache(o.dataDir, masterKey, header.vaultId);
     const cachedIndex = cache ? SearchIndex.fromSerialized(cache.index) : null;
-    cache?.index.fill(0);
+    if (cache) {
+      // SQLite holds its own copy now: wipe this one and let it go before the notes load.
+      cache.index.fill(0);
+      cache.index = Buffer.alloc(0);
+    }
     search = cachedIndex ?? new SearchIndex();
     // Renaming a client re-indexes their notes; a client's last contact comes from their notes.
     let notes: NotesRepo | null = null;

@@ -95,7 +95,7 @@ describe('main-process bundles (scripts/build-main.mjs)', () => {
     fs.writeFileSync(hook, FAKE_ELECTRON_HOOK);
     const out = execFileSync(process.execPath, ['-r', hook, path.join(outdir, 'main.cjs')], {
       cwd: ROOT,
-      // The bundle sits in a temp dir: its externals (better-sqlite3, libsodium, pdfmake and its fonts) come from our node_modules.
+      // The bundle sits in a temp dir: its externals (better-sqlite3, libsodium, pdfmake and its fonts, zxcvbn) come from our node_modules.
       env: { ...process.env, SV_FAKE_USER_DATA: userData, SV_FAKE_EXPORT_DIR: exportDir, NODE_PATH: path.join(ROOT, 'node_modules') },
       encoding: 'utf8',
       timeout: 90_000,
@@ -123,14 +123,23 @@ describe('main-process bundles (scripts/build-main.mjs)', () => {
     fs.rmSync(userData, { recursive: true, force: true });
   }, 90_000);
 
-  it('keeps electron, the native/WASM modules and pdfmake (loaded on the first PDF) external in main', () => {
+  it('keeps electron, the native/WASM modules, pdfmake (loaded on the first PDF) and zxcvbn (the first password rated) external in main', () => {
     const external = [...requires('main.cjs')].filter((m) => !m.startsWith('node:'));
-    expect(external.sort()).toEqual(['@node-rs/argon2', 'better-sqlite3', 'electron', 'libsodium-wrappers-sumo', 'pdfmake']);
+    expect(external.sort()).toEqual([
+      '@node-rs/argon2',
+      '@zxcvbn-ts/core',
+      '@zxcvbn-ts/language-common',
+      '@zxcvbn-ts/language-en',
+      'better-sqlite3',
+      'electron',
+      'libsodium-wrappers-sumo',
+      'pdfmake',
+    ]);
   });
 
-  it('ships pdfmake as a production dependency, so the packaged app has it and its Roboto fonts in node_modules', () => {
+  it('ships pdfmake and zxcvbn as production dependencies, so the packaged app has them (and the Roboto fonts) in node_modules', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    expect(Object.keys(pkg.dependencies)).toContain('pdfmake');
+    expect(Object.keys(pkg.dependencies)).toEqual(expect.arrayContaining(['pdfmake', '@zxcvbn-ts/core', '@zxcvbn-ts/language-common', '@zxcvbn-ts/language-en']));
     const load = createRequire(import.meta.url);
     expect(fs.existsSync(load.resolve('pdfmake/fonts/Roboto/Roboto-Regular.ttf'))).toBe(true);
   });

@@ -27,19 +27,28 @@ const header: BackupHeader = {
 };
 
 describe('backup prefix', () => {
-  it('starts with the magic, version 1 and a big-endian header length, and decodes back', () => {
+  it('starts with the magic, version 2 and a big-endian header length, and decodes back', () => {
     const bytes = encodePrefix(header);
     expect(new TextDecoder().decode(bytes.subarray(0, 8))).toBe('SVBACKUP');
-    expect(bytes[8]).toBe(1);
+    expect(bytes[8]).toBe(2);
     expect(new DataView(bytes.buffer).getUint32(9, false)).toBe(bytes.length - 13);
-    expect(decodePrefix(bytes)).toEqual({ ok: true, header, prefixBytes: bytes.length });
+    expect(decodePrefix(bytes)).toEqual({ ok: true, version: 2, header, prefixBytes: bytes.length });
+  });
+
+  it('still decodes a version-1 prefix, as version 1', () => {
+    const bytes = encodePrefix(header);
+    bytes[8] = 1;
+    expect(decodePrefix(bytes)).toEqual({ ok: true, version: 1, header, prefixBytes: bytes.length });
   });
 
   it('tells a newer version from a foreign or damaged file', () => {
     const bytes = encodePrefix(header);
     const newer = bytes.slice();
-    newer[8] = 2;
+    newer[8] = 3;
     expect(decodePrefix(newer)).toEqual({ ok: false, problem: 'newer-version' });
+    const zero = bytes.slice();
+    zero[8] = 0;
+    expect(decodePrefix(zero)).toEqual({ ok: false, problem: 'damaged' });
     expect(decodePrefix(new TextEncoder().encode('PK\x03\x04 not ours at all'))).toEqual({ ok: false, problem: 'not-backup' });
     expect(decodePrefix(bytes.subarray(0, bytes.length - 1))).toEqual({ ok: false, problem: 'damaged' });
     const otherId = encodePrefix({ ...header, vaultId: 'cd'.repeat(16) });

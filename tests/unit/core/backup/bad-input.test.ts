@@ -62,7 +62,7 @@ describe('bad backup files', () => {
 
   it('refuses a newer format version with BACKUP_UNSUPPORTED_VERSION, also on a fresh install', async () => {
     const newer = copyWith((b) => {
-      b[8] = 2;
+      b[8] = 3;
       return b;
     });
     expect(await service.invoke('backup.verify', { backup: await backupFile(newer) })).toMatchObject({ ok: false, error: { code: 'BACKUP_UNSUPPORTED_VERSION' } });
@@ -79,7 +79,7 @@ describe('bad backup files', () => {
 
   it('a damaged backup restored with the right password leaves the current vault byte-for-byte as it was', async () => {
     const damaged = copyWith((b) => {
-      b[b.length - 5]! ^= 0x10; // inside the FINAL chunk: every earlier chunk decrypts first
+      b[b.length - 5]! ^= 0x10; // inside the last chunk: every earlier chunk decrypts first
       return b;
     });
     const cut = copyWith((b) => b.subarray(0, b.length - 100));

@@ -2,16 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { masterKeyFromBackup } from '../../../../src-main/core/backup/backup-keys';
-import { backupKey, type MasterKey } from '../../../../src-main/core/crypto/keys';
+import type { MasterKey } from '../../../../src-main/core/crypto/keys';
 import { encodeChunkLength, encodePrefix, type BackupHeader } from '../../../../src-main/core/backup/backup-format';
 import { decryptBackup, readBackupHeader } from '../../../../src-main/core/backup/backup-reader';
-import { memzero, streamPusher } from '../../../../src-main/core/crypto/sodium';
+import { chunkSealer } from '../../../../src-main/core/backup/backup-stream';
+import { fileSink } from '../../../../src-main/core/backup/plain-sinks';
 import { tempDir } from '../../../helpers/disk';
 
 /**
  * A test-only backup forger with the vault's own keys: opens a real backup with its password and
  * seals a new one around a snapshot the test changed. What it makes authenticates like a real
- * backup, so only the checks after decryption (FINAL tag, integrity_check, vault id, counts) can
+ * backup, so only the checks after decryption (last chunk, integrity_check, vault id, counts) can
  * refuse it.
  */
 export interface OpenedBackup {
@@ -25,27 +26,23 @@ export async function openBackup(file: string, password: string): Promise<Opened
   const parsed = readBackupHeader(file);
   const masterKey = await masterKeyFromBackup(parsed.header, { password, keyFileBytes: null });
   const snapshotFile = path.join(tempDir('sv-forge-'), 'snapshot.db');
-  const key = backupKey(masterKey);
-  await decryptBackup(file, parsed, key, snapshotFile, { durable: false });
-  memzero(key);
+  await decryptBackup(file, parsed, masterKey, () => fileSink(snapshotFile, { durable: false }));
   return { header: parsed.header, snapshotFile, masterKey };
 }
 
-/** Seals `snapshot` as a backup file at `out`; `finalTag: false` leaves the last chunk a plain MESSAGE. */
+/** Seals `snapshot` as a backup file (the current format) at `out`; `finalTag: false` seals the last chunk as one that is not the last. */
 export function sealBackup(out: string, o: { header: BackupHeader; snapshot: Buffer; masterKey: MasterKey; finalTag?: boolean; chunkBytes?: number }): void {
   const chunkBytes = o.chunkBytes ?? o.header.chunkBytes;
   const prefix = encodePrefix({ ...o.header, chunkBytes, snapshotBytes: o.snapshot.length });
-  const key = backupKey(o.masterKey);
-  const pusher = streamPusher(key);
-  const parts: Uint8Array[] = [prefix, pusher.header];
+  const sealer = chunkSealer(o.masterKey, prefix);
+  const parts: Uint8Array[] = [prefix, sealer.header];
   const count = Math.max(1, Math.ceil(o.snapshot.length / chunkBytes));
   for (let i = 0; i < count; i++) {
     const last = i === count - 1;
-    const sealed = pusher.push(o.snapshot.subarray(i * chunkBytes, (i + 1) * chunkBytes), last && o.finalTag !== false, i === 0 ? prefix : undefined);
-    parts.push(encodeChunkLength(sealed.length), sealed);
+    const sealed = sealer.seal(o.snapshot.subarray(i * chunkBytes, (i + 1) * chunkBytes), last && o.finalTag !== false);
+    parts.push(encodeChunkLength(sealed.reduce((n, p) => n + p.length, 0)), ...sealed);
   }
-  pusher.done();
-  memzero(key);
+  sealer.done();
   fs.writeFileSync(out, Buffer.concat(parts));
 }
 

@@ -9,7 +9,7 @@ import { scratchDirs, tempDir, vaultFingerprint } from '../../../helpers/disk';
 
 /**
  * Backups that decrypt with the right key but must still be refused: the checks after decryption
- * (FINAL tag, integrity_check, vault id, counts) are what stands between them and the vault.
+ * (last chunk, integrity_check, vault id, counts) are what stands between them and the vault.
  */
 let service: VaultService;
 let dataDir: string;
@@ -20,7 +20,7 @@ beforeAll(async () => {
   ({ service, dataDir } = await newService());
   value(await service.invoke('vault.create', { password: STRONG_PASSWORD }));
   const client = value(await service.invoke('clients.create', { displayName: 'Kept Client' }));
-  // Several 64 KiB chunks, so a missing FINAL tag sits on a chunk after others.
+  // ~240 KB: several chunks at the forger's 64 KiB, so a last chunk not sealed as last sits after others.
   for (let i = 0; i < 6; i++) value(await service.invoke('notes.create', { title: `n${i}`, body: 'x'.repeat(40_000), clientId: client.id }));
   const real = value(await service.invoke('backup.create', { folder: await pick(service, 'backup-folder', tempDir('sv-usb-')) })).path;
   opened = await openBackup(real, STRONG_PASSWORD);
@@ -31,7 +31,7 @@ afterAll(() => service?.close());
 /** Seals a forged backup on the drive and returns the handle the user gets for it when choosing it. */
 async function forged(name: string, o: { snapshot?: Buffer; finalTag?: boolean; counts?: OpenedBackup['header']['counts'] } = {}): Promise<string> {
   const file = path.join(tempDir('sv-forged-'), `${name}.svbackup`);
-  sealBackup(file, { header: { ...opened.header, ...(o.counts ? { counts: o.counts } : {}) }, snapshot: o.snapshot ?? snapshot, masterKey: opened.masterKey, finalTag: o.finalTag });
+  sealBackup(file, { header: { ...opened.header, ...(o.counts ? { counts: o.counts } : {}) }, snapshot: o.snapshot ?? snapshot, masterKey: opened.masterKey, finalTag: o.finalTag, chunkBytes: 64 * 1024 });
   return pick(service, 'backup-file', file);
 }
 
@@ -40,7 +40,7 @@ describe('backups that decrypt but are not whole', () => {
     expect(value(await service.invoke('backup.verify', { backup: await forged('faithful') }))).toMatchObject({ verified: true, notes: 6 });
   });
 
-  it('a stream whose last chunk lacks the FINAL tag, though it holds every promised byte, is refused', async () => {
+  it('a stream whose last chunk is not sealed as the last, though it holds every promised byte, is refused', async () => {
     const file = await forged('no-final', { finalTag: false });
     const before = vaultFingerprint(dataDir);
     for (const attempt of [

@@ -2,17 +2,25 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { writeBackupFile } from '../../../../src-main/core/backup/backup-writer';
 import type { VaultService } from '../../../../src-main/service';
 import { scratchDirs, tempDir, vaultFingerprint } from '../../../helpers/disk';
 import { newService, pick, STRONG_PASSWORD, value } from '../../../helpers/service';
+import { openBackup } from './forge';
 
 /**
- * Every damaged backup must be refused with a known code, never crash, never touch the vault.
- * One small real backup (several 64 KiB chunks) is mutated in memory; each case is checked with
- * the unlocked vault's keys through the service, so no Argon2 runs per case.
+ * Every damaged backup must be refused with a known code, never crash, never touch the vault, in
+ * each format version the app reads. Per version, one small backup with several 64 KiB chunks is
+ * mutated in memory; each case is checked with the unlocked vault's keys through the service, so
+ * no Argon2 runs per case. Version 2: a vault's backup written by the app's writer with 64 KiB
+ * chunks (the app writes 1 MiB, so a small vault would have one chunk: nothing to drop or swap).
+ * Version 1: the frozen file the app wrote before version 2 (tests/fixtures/backup-v1), checked by
+ * a service that restored it.
  */
 const RUNS = process.env.SV_LONG ? 10_000 : 2_000;
 const KNOWN = ['BACKUP_CORRUPT', 'BACKUP_WRONG_VAULT', 'BACKUP_UNSUPPORTED_VERSION'];
+const V1_FIXTURE = path.join(__dirname, '../../../fixtures/backup-v1/SessionVault-v1.svbackup');
+const V1_PASSWORD = 'frozen fixture: backup format 1';
 
 /** docs/backup-format.md: every backup starts with the 8 bytes "SVBACKUP". */
 function startsLikeBackup(file: string): boolean {
@@ -20,17 +28,27 @@ function startsLikeBackup(file: string): boolean {
   return bytes.subarray(0, 8).toString('latin1') === 'SVBACKUP';
 }
 
-let service: VaultService;
-let dataDir: string;
-let original: Buffer;
-let layout: { prefixEnd: number; chunks: { start: number; end: number }[] };
+type Layout = { prefixEnd: number; chunks: { start: number; end: number }[] };
+/** One version's case: a service whose unlocked vault made `original`. */
+interface Subject {
+  version: 1 | 2;
+  service: VaultService;
+  dataDir: string;
+  original: Buffer;
+  layout: Layout;
+  notes: number;
+}
+const subjects = new Map<1 | 2, Subject>();
 let work: string;
+// The subject of the mutations being made (the helpers below read it).
+let original: Buffer;
+let layout: Layout;
 
-/** Independent parse of the layout: prefix | 24-byte stream header | (u32 length + ciphertext)*. */
-function parseLayout(bytes: Buffer) {
+/** Independent parse of the layout: prefix | stream header (v1: 24 bytes, v2: 16-byte salt) | (u32 length + sealed bytes)*. */
+function parseLayout(bytes: Buffer): Layout {
   const prefixEnd = 13 + bytes.readUInt32BE(9);
   const chunks: { start: number; end: number }[] = [];
-  for (let pos = prefixEnd + 24; pos < bytes.length; ) {
+  for (let pos = prefixEnd + (bytes[8] === 1 ? 24 : 16); pos < bytes.length; ) {
     const end = pos + 4 + bytes.readUInt32BE(pos);
     chunks.push({ start: pos, end });
     pos = end;
@@ -62,7 +80,7 @@ type Mutation =
   | { kind: 'zero-byte' }
   | { kind: 'directory' };
 
-function mutationArb(): fc.Arbitrary<Mutation> {
+function mutationArb(version: 1 | 2): fc.Arbitrary<Mutation> {
   const len = original.length;
   const n = layout.chunks.length;
   return fc.oneof(
@@ -74,9 +92,9 @@ function mutationArb(): fc.Arbitrary<Mutation> {
     },
     {
       weight: 3,
-      arbitrary: fc.record({ kind: fc.constant('header-edit' as const), at: fc.integer({ min: 0, max: layout.prefixEnd + 23 }), byte: fc.integer({ min: 0, max: 255 }) }),
+      arbitrary: fc.record({ kind: fc.constant('header-edit' as const), at: fc.integer({ min: 0, max: layout.chunks[0]!.start - 1 }), byte: fc.integer({ min: 0, max: 255 }) }),
     },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('version' as const), version: fc.integer({ min: 0, max: 255 }).filter((v) => v !== 1) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('version' as const), version: fc.integer({ min: 0, max: 255 }).filter((v) => v !== version) }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('drop' as const), i: fc.integer({ min: 0, max: n - 1 }) }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('swap' as const), i: fc.integer({ min: 0, max: n - 1 }), j: fc.integer({ min: 0, max: n - 1 }) }).filter((m) => m.i !== m.j) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('duplicate' as const), i: fc.integer({ min: 0, max: n - 1 }), at: fc.integer({ min: 0, max: n }) }) },
@@ -137,7 +155,7 @@ function materialize(m: Mutation, caseNo: number): string {
       bytes = Buffer.concat([original, m.bytes]);
       break;
     case 'random':
-      bytes = Buffer.concat([m.magic ? Buffer.from('SVBACKUP\x01') : Buffer.alloc(0), m.bytes]);
+      bytes = Buffer.concat([m.magic ? original.subarray(0, 9) : Buffer.alloc(0), m.bytes]);
       break;
   }
   fs.writeFileSync(file, bytes);
@@ -145,22 +163,45 @@ function materialize(m: Mutation, caseNo: number): string {
 }
 
 beforeAll(async () => {
-  ({ service, dataDir } = await newService());
-  value(await service.invoke('vault.create', { password: STRONG_PASSWORD }));
-  // ~260 KB of notes (random text does not compress away): the backup has several 64 KiB chunks.
+  work = tempDir('sv-mutants-');
+  // Version 2: a vault with ~260 KB of notes (random text does not compress away).
+  const v2 = await newService();
+  value(await v2.service.invoke('vault.create', { password: STRONG_PASSWORD }));
   for (let i = 0; i < 24; i++) {
-    value(await service.invoke('notes.create', { title: `Note ${i}`, body: Buffer.from(crypto.getRandomValues(new Uint8Array(8000))).toString('base64') }));
+    value(await v2.service.invoke('notes.create', { title: `Note ${i}`, body: Buffer.from(crypto.getRandomValues(new Uint8Array(8000))).toString('base64') }));
   }
   const usb = tempDir('sv-usb-');
-  const made = value(await service.invoke('backup.create', { folder: await pick(service, 'backup-folder', usb) }));
-  original = fs.readFileSync(made.path);
-  layout = parseLayout(original);
-  work = tempDir('sv-mutants-');
+  const made = value(await v2.service.invoke('backup.create', { folder: await pick(v2.service, 'backup-folder', usb) }));
+  const opened = await openBackup(made.path, STRONG_PASSWORD);
+  const { chunkBytes: _c, snapshotBytes: _s, ...header } = opened.header;
+  const written = await writeBackupFile({
+    snapshotFile: opened.snapshotFile,
+    target: { dir: tempDir('sv-usb-'), driveLabel: null, fileSystem: null, createFolder: false },
+    header,
+    masterKey: opened.masterKey,
+    chunkBytes: 64 * 1024,
+  });
+  const v2bytes = fs.readFileSync(written.partial);
+  subjects.set(2, { version: 2, ...v2, original: v2bytes, layout: parseLayout(v2bytes), notes: 24 });
+  // Version 1: the frozen file, with a service that restored it (so its vault's keys are unlocked).
+  const v1 = await newService();
+  const v1bytes = fs.readFileSync(V1_FIXTURE);
+  const fixture = path.join(work, 'fixture.svbackup');
+  fs.writeFileSync(fixture, v1bytes);
+  value(await v1.service.invoke('backup.restore', { backup: await pick(v1.service, 'backup-file', fixture), password: V1_PASSWORD }));
+  subjects.set(1, { version: 1, ...v1, original: v1bytes, layout: parseLayout(v1bytes), notes: 24 });
 }, 120_000);
 
+describe.each([2, 1] as const)('mutated backups of format version %i', (version) => {
+  let service: VaultService;
+  let dataDir: string;
+  beforeAll(() => {
+    const subject = subjects.get(version)!;
+    ({ service, dataDir, original, layout } = subject);
+  });
 
-describe('mutated backups', () => {
-  it('the unmutated backup verifies and has several chunks (so drops and swaps are meaningful)', async () => {
+  it('the unmutated backup is that version, verifies and has several chunks (so drops and swaps are meaningful)', async () => {
+    expect(original[8]).toBe(version);
     expect(layout.chunks.length).toBeGreaterThanOrEqual(4);
     const file = path.join(work, 'pristine.svbackup');
     fs.writeFileSync(file, original);
@@ -172,7 +213,7 @@ describe('mutated backups', () => {
     const seen = new Map<string, number>();
     let caseNo = 0;
     await fc.assert(
-      fc.asyncProperty(mutationArb(), async (m) => {
+      fc.asyncProperty(mutationArb(version), async (m) => {
         const file = materialize(m, caseNo++);
         if (fs.statSync(file).isFile() && fs.readFileSync(file).equals(original)) return; // a no-op mutation (e.g. same byte written)
         const chosen = await service.invoke('files.choose', { purpose: 'backup-file', typedPath: file });
@@ -199,6 +240,6 @@ describe('mutated backups', () => {
     expect(seen.get('BACKUP_CORRUPT')).toBeGreaterThan(RUNS / 2);
     expect(seen.get('BACKUP_UNSUPPORTED_VERSION')).toBeGreaterThan(0);
     // The vault still works after it all.
-    expect(value(await service.invoke('notes.list', {}))).toHaveLength(24);
+    expect(value(await service.invoke('notes.list', {}))).toHaveLength(subjects.get(version)!.notes);
   }, 300_000);
 });

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   auditChainKey,
   auditSealKey,
+  backupBulkKey,
   backupKey,
   backupLogKey,
   custodianKek,
@@ -19,7 +20,7 @@ import {
   type MasterKey,
 } from '../../../../src-main/core/crypto/keys';
 import { bulkSealer } from '../../../../src-main/core/crypto/bulk-stream';
-import { initCrypto, keyedHash, open, seal, streamPusher, toHex } from '../../../../src-main/core/crypto/sodium';
+import { initCrypto, keyedHash, open, seal, streamPuller, toHex } from '../../../../src-main/core/crypto/sodium';
 
 beforeAll(initCrypto);
 
@@ -45,6 +46,7 @@ describe('key registry', () => {
       auditChain: hex(auditChainKey(MK)),
       backup: hex(backupKey(MK)),
       backupLog: hex(backupLogKey(MK)),
+      backupBulk: hex(backupBulkKey(MK)),
     }).toEqual({
       records: 'a6bfdec8ba55ec4e5bf5db54755e075a3c6b1e33fd50c8cc11b410c446f894d6',
       searchCache: 'a4caf5088cf0ac089aa0911d11ea86960e837ee52e5d4dca6e030716a0fdb256',
@@ -52,6 +54,8 @@ describe('key registry', () => {
       auditChain: 'afd01d22623d7ec75c2ba6753e53b510ec087b846aab0e7e72d6d1f1b56ae99f',
       backup: 'cb87c277aa52bdf00a54156358c1372512ab99d32ce00f00f1b2e63c2e2fddc7',
       backupLog: 'f94c897edc04f888bb70a80a26b15ae0fcb0aaf556f48ce3bc97f7002d85a3d8',
+      // Backup files of format 2 (computed once with libsodium's crypto_kdf_derive_from_key).
+      backupBulk: 'a7b9e9e3f1e30b001a51d1d9a1976244c8c348415de5bea2d05579493a6d3993',
     });
     const rk = recoveryKeyFromBytes(Uint8Array.from({ length: 32 }, (_, i) => 255 - i));
     expect(hex(recoveryKek(rk))).toBe('c1c703755865e0d73b88c11804b065e81f06db95f15e3673796fb9dd1609b0c0');
@@ -72,7 +76,7 @@ describe('key registry', () => {
       const personal = new Uint8Array(16);
       personal.set(new TextEncoder().encode(d.context));
       const expected = sodium.crypto_generichash_blake2b_salt_personal(32, MK, salt, personal);
-      const derived = { records: recordsKey, searchCache: searchCacheKey, auditSeal: auditSealKey, auditChain: auditChainKey, backup: backupKey, backupLog: backupLogKey }[
+      const derived = { records: recordsKey, searchCache: searchCacheKey, auditSeal: auditSealKey, auditChain: auditChainKey, backup: backupKey, backupLog: backupLogKey, backupBulk: backupBulkKey }[
         name as keyof typeof SUBKEYS
       ](MK);
       expect(hex(derived), name).toBe(hex(expected));
@@ -98,7 +102,9 @@ describe('key registry', () => {
     // @ts-expect-error the master key itself never seals anything
     seal(mk, bytes, ad);
     // @ts-expect-error a records key does not key a backup stream
-    streamPusher(recordsKey(mk));
+    streamPuller(recordsKey(mk), new Uint8Array(24));
+    // @ts-expect-error a format-1 backup key does not key the AES stream of format 2
+    bulkSealer(backupKey(mk)).done();
     // @ts-expect-error a records key is not a MAC key
     keyedHash(recordsKey(mk), bytes);
     // @ts-expect-error the unlock cache's stream takes the search cache key only

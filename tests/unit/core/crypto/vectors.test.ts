@@ -3,12 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import sodium from 'libsodium-wrappers-sumo';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../../../src-main/core/audit/audit-log';
 import { BACKUP_LOG_FILE, readBackupLog } from '../../../../src-main/core/backup/backup-log';
 import { decryptBackup, readBackupHeader } from '../../../../src-main/core/backup/backup-reader';
 import { masterKeyFromBackup } from '../../../../src-main/core/backup/backup-keys';
-import { backupKey, type Kek, type MasterKey } from '../../../../src-main/core/crypto/keys';
+import { fileSink } from '../../../../src-main/core/backup/plain-sinks';
+import type { Kek, MasterKey } from '../../../../src-main/core/crypto/keys';
 import { deriveKekFromPassword, fromHex, initCrypto, keyedHash, open, toHex } from '../../../../src-main/core/crypto/sodium';
 import { noteRecord } from '../../../../src-main/core/notes/note-record';
 import { RecordStore } from '../../../../src-main/core/records/record-store';
@@ -23,6 +25,7 @@ import {
   produceAudit,
   produceBackup,
   produceBackupLog,
+  produceBackupV2,
   produceRecord,
   produceUnlockCache,
   produceVaultHeader,
@@ -32,6 +35,8 @@ import {
   type BackupLogInputs,
   type BackupLogOutputs,
   type BackupOutputs,
+  type BackupV2Inputs,
+  type BackupV2Outputs,
   type RecordInputs,
   type RecordOutputs,
   type UnlockCacheInputs,
@@ -76,6 +81,7 @@ const vaultHeader = readVector<VaultHeaderInputs, VaultHeaderOutputs>('vault-hea
 const keyFile = readVector<VaultHeaderInputs, VaultHeaderOutputs>('key-file');
 const record = readVector<RecordInputs, RecordOutputs>('record');
 const backup = readVector<BackupInputs, BackupOutputs>('backup');
+const backupV2 = readVector<BackupV2Inputs, BackupV2Outputs>('backup-v2');
 const audit = readVector<AuditInputs, AuditOutputs>('audit');
 const cache = readVector<UnlockCacheInputs, UnlockCacheOutputs>('unlock-cache');
 const backupLog = readVector<BackupLogInputs, BackupLogOutputs>('backup-log');
@@ -83,8 +89,8 @@ const backupLog = readVector<BackupLogInputs, BackupLogOutputs>('backup-log');
 describe('the vector files', () => {
   it('are all checked here, and say what every field is', () => {
     const files = fs.readdirSync(VECTORS_DIR).filter((f) => f.endsWith('.json'));
-    expect(files.sort()).toEqual(['audit.json', 'backup-log.json', 'backup.json', 'key-file.json', 'record.json', 'unlock-cache.json', 'vault-header.json']);
-    for (const v of [vaultHeader, keyFile, record, backup, backupLog, audit, cache]) {
+    expect(files.sort()).toEqual(['audit.json', 'backup-log.json', 'backup-v2.json', 'backup.json', 'key-file.json', 'record.json', 'unlock-cache.json', 'vault-header.json']);
+    for (const v of [vaultHeader, keyFile, record, backup, backupV2, backupLog, audit, cache]) {
       const paths = new Set([...leafPaths(v.inputs, 'inputs'), ...leafPaths(v.outputs, 'outputs')]);
       expect([...paths].filter((p) => !v.fields[p]), `${v.vector}: fields without a description`).toEqual([]);
       expect(Object.keys(v.fields).filter((p) => !paths.has(p)), `${v.vector}: descriptions of no field`).toEqual([]);
@@ -178,12 +184,12 @@ describe('record.json: one note revision', () => {
   });
 });
 
-describe('backup.json: prefix, first chunk, last chunk', () => {
+describe('backup.json (format 1, read only): prefix, first chunk, last chunk', () => {
   const i = backup.inputs;
   const o = backup.outputs;
 
-  it('our code makes exactly the committed file from the inputs', async () => {
-    expect(await produceBackup(i)).toEqual(o);
+  it("version 1's definition, through libsodium, makes exactly the committed file from the inputs", () => {
+    expect(produceBackup(i)).toEqual(o);
   });
 
   it('the committed file opens with the password through the backup reader to the stated plaintext', async () => {
@@ -194,7 +200,8 @@ describe('backup.json: prefix, first chunk, last chunk', () => {
     const mk = await masterKeyFromBackup(parsed.header, { password: i.password, keyFileBytes: null });
     expect(toHex(mk)).toBe(i.masterKey);
     const out = path.join(dir, 'snapshot');
-    await decryptBackup(file, parsed, backupKey(mk), out, { durable: false });
+    expect(parsed.version).toBe(1);
+    await decryptBackup(file, parsed, mk, () => fileSink(out, { durable: false }));
     expect(toHex(fs.readFileSync(out))).toBe(i.snapshot);
   });
 
@@ -210,6 +217,51 @@ describe('backup.json: prefix, first chunk, last chunk', () => {
     ]);
     const snapshotBytes = fromHex(i.snapshot).length;
     expect(o.chunks.map((c) => fromHex(c.sealed).length)).toEqual([i.chunkBytes + 17, snapshotBytes - i.chunkBytes + 17]);
+    expect(JSON.parse(o.headerJson)).toMatchObject({ chunkBytes: i.chunkBytes, snapshotBytes, vault: JSON.parse(i.vaultHeaderJson) });
+  });
+});
+
+describe('backup-v2.json (format 2, what the app writes): prefix, salt, two AES-256-GCM chunks', () => {
+  const i = backupV2.inputs;
+  const o = backupV2.outputs;
+
+  it('our code makes exactly the committed file from the inputs', async () => {
+    expect(await produceBackupV2(i)).toEqual(o);
+  });
+
+  it('the committed file opens with the password through the backup reader to the stated plaintext', async () => {
+    const dir = scratchDir();
+    const file = path.join(dir, 'vector.svbackup');
+    fs.writeFileSync(file, fromHex(o.file));
+    const parsed = readBackupHeader(file);
+    expect(parsed.version).toBe(2);
+    const mk = await masterKeyFromBackup(parsed.header, { password: i.password, keyFileBytes: null });
+    expect(toHex(mk)).toBe(i.masterKey);
+    const out = path.join(dir, 'snapshot');
+    await decryptBackup(file, parsed, mk, () => fileSink(out, { durable: false }));
+    expect(toHex(fs.readFileSync(out))).toBe(i.snapshot);
+  });
+
+  it('the stated construction is the file, byte for byte, and opens every chunk with plain AES-256-GCM', () => {
+    expect(o.backupBulkKey).toBe(toHex(sodium.crypto_kdf_derive_from_key(32, 6, 'SVbkpgcm', fromHex(i.masterKey))));
+    expect(toHex(keyedHash(fromHex(o.backupBulkKey) as Kek, fromHex(i.salt), 32))).toBe(o.streamKey);
+    const json = utf8(o.headerJson);
+    const length = new Uint8Array(4);
+    new DataView(length.buffer).setUint32(0, json.length, false);
+    expect(o.prefix).toBe(cat(toHex(utf8('SVBACKUP')), '02', toHex(length), toHex(json)));
+    expect(o.file).toBe(cat(o.prefix, i.salt, ...o.chunks.flatMap((c) => [c.lengthField, c.sealed])));
+    expect(o.chunks.map((c) => c.nonce)).toEqual(['000000000000000000000000', '010000000000000000000001']);
+    const plain = o.chunks.map((c) => {
+      const sealed = Buffer.from(fromHex(c.sealed));
+      expect(Buffer.from(fromHex(c.lengthField)).readUInt32BE(0)).toBe(sealed.length);
+      const decipher = createDecipheriv('aes-256-gcm', fromHex(o.streamKey), fromHex(c.nonce), { authTagLength: 16 });
+      decipher.setAAD(fromHex(o.prefix));
+      decipher.setAuthTag(sealed.subarray(sealed.length - 16));
+      return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - 16)), decipher.final()]);
+    });
+    expect(Buffer.concat(plain).toString('hex')).toBe(i.snapshot);
+    const snapshotBytes = fromHex(i.snapshot).length;
+    expect(plain.map((p) => p.length)).toEqual([i.chunkBytes, snapshotBytes - i.chunkBytes]);
     expect(JSON.parse(o.headerJson)).toMatchObject({ chunkBytes: i.chunkBytes, snapshotBytes, vault: JSON.parse(i.vaultHeaderJson) });
   });
 });

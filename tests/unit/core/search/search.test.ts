@@ -105,18 +105,19 @@ describe('search.query', () => {
   });
 
   it('is closed at lock and rebuilt from the vault at unlock', async () => {
-    const batch = vi.spyOn(SearchIndex.prototype, 'batch');
+    const put = vi.spyOn(SearchIndex.prototype, 'put');
+    const query = vi.spyOn(SearchIndex.prototype, 'query');
     const { call, search, service: s } = await setup();
     const { id } = await call('notes.create', { title: 'Lock test', body: 'zephyr' });
-    const first = batch.mock.contexts.at(-1) as SearchIndex;
+    const first = put.mock.contexts.at(-1) as SearchIndex;
     expect(first.isOpen).toBe(true);
     await relock(s);
     expect(first.isOpen).toBe(false);
     expect(() => first.query('zephyr', { limit: 5 })).toThrow();
-    const second = batch.mock.contexts.at(-1) as SearchIndex;
+    expect((await search('zephyr')).map((r) => r.noteId)).toEqual([id]);
+    const second = query.mock.contexts.at(-1) as SearchIndex;
     expect(second).not.toBe(first);
     expect(second.isOpen).toBe(true);
-    expect((await search('zephyr')).map((r) => r.noteId)).toEqual([id]);
     await s.invoke('vault.lock', {});
     expect(second.isOpen).toBe(false);
     expect(await s.invoke('search.query', { text: 'zephyr' })).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });

@@ -62,8 +62,11 @@ describe('unlock cache (the sealed list and index of the last session)', () => {
       expect(filesContaining(p.dataDir, word), word).toEqual([]);
     }
     const loadAll = vi.spyOn(RecordStore.prototype, 'loadAll');
+    const noteByNote = vi.spyOn(RecordStore.prototype, 'fingerprints');
     await p.call('vault.unlock', { password: STRONG_PASSWORD });
     expect(loadAll.mock.calls.filter(([type]) => type.kind === 'note')).toEqual([]);
+    // Nothing changed while locked: all notes were matched in one comparison, none row by row.
+    expect(noteByNote).not.toHaveBeenCalled();
     expect(await view(p.call)).toEqual(before);
   });
 
