@@ -150,7 +150,10 @@ export function open(key: AeadKey, nonce: Uint8Array, ciphertext: Uint8Array, ad
   }
 }
 
-/** `open` with its key already given. */
+/**
+ * `open` with its key already given. From `withOpener`, the plaintext is a view into the WASM
+ * heap, valid only until the next call: read it (decode, parse) at once and never keep it.
+ */
 export type OpenOne = (nonce: Uint8Array, ciphertext: Uint8Array, ad: Uint8Array) => Uint8Array | null;
 
 /** The raw export the wrappers call for `open` (lengths are u64 as two u32 halves). */
@@ -164,8 +167,9 @@ interface RawAeadOpen {
 /**
  * Opens many records with one key (unlock reads every note and audit entry): the same AEAD as
  * `open`, called on one reused block of the WASM heap instead of six copies allocated, wiped and
- * freed per record, which cost more than the decryption itself. The block (key, last inputs,
- * last plaintext) is zeroed and freed when `fn` returns or throws.
+ * freed per record, which cost more than the decryption itself. Each plaintext is handed out in
+ * place (no copy per record); the block (key, last inputs, last plaintext) is zeroed and freed
+ * when `fn` returns or throws.
  */
 export function withOpener<T>(key: AeadKey, fn: (open: OpenOne) => T): T {
   s();
@@ -195,7 +199,7 @@ export function withOpener<T>(key: AeadKey, fn: (open: OpenOne) => T): T {
       heap.set(ad, a);
       heap.set(ciphertext, c);
       const failed = lib._crypto_aead_xchacha20poly1305_ietf_decrypt(m, 0, 0, c, ciphertext.length, 0, a, ad.length, 0, n, base);
-      return failed ? null : heap.slice(m, m + plainBytes);
+      return failed ? null : heap.subarray(m, m + plainBytes);
     });
   } finally {
     if (base) lib._free(base); // The wiping `_free` zeroes the whole block, key included.
