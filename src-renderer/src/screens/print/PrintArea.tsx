@@ -3,7 +3,6 @@ import { createPortal } from 'react-dom';
 import { useApp } from '../../store';
 import { PrintedNote } from './PrintedNote';
 import { PrintedRecord } from './PrintedRecord';
-import './print.css';
 
 /**
  * What the printer gets: laid out outside the app (hidden on screen, alone on paper) while a
