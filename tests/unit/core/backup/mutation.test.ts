@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { writeBackupFile } from '../../../../src-main/core/backup/backup-writer';
 import type { VaultService } from '../../../../src-main/service';
 import { scratchDirs, tempDir, vaultFingerprint } from '../../../helpers/disk';
-import { newService, pick, STRONG_PASSWORD, value } from '../../../helpers/service';
+import { makeBackupV1, V1_NOTES, V1_PASSWORD } from '../../../fixtures/make-backup-v1';
+import { newService, pick, STRONG_PASSWORD, TEST_KDF, value } from '../../../helpers/service';
 import { openBackup } from './forge';
 
 /**
@@ -14,13 +15,11 @@ import { openBackup } from './forge';
  * mutated in memory; each case is checked with the unlocked vault's keys through the service, so
  * no Argon2 runs per case. Version 2: a vault's backup written by the app's writer with 64 KiB
  * chunks (the app writes 1 MiB, so a small vault would have one chunk: nothing to drop or swap).
- * Version 1: the frozen file the app wrote before version 2 (tests/fixtures/backup-v1), checked by
- * a service that restored it.
+ * Version 1: a file written from that version's definition (tests/fixtures/make-backup-v1.ts),
+ * checked by a service that restored it.
  */
 const RUNS = process.env.SV_LONG ? 10_000 : 2_000;
 const KNOWN = ['BACKUP_CORRUPT', 'BACKUP_WRONG_VAULT', 'BACKUP_UNSUPPORTED_VERSION'];
-const V1_FIXTURE = path.join(__dirname, '../../../fixtures/backup-v1/SessionVault-v1.svbackup');
-const V1_PASSWORD = 'frozen fixture: backup format 1';
 
 /** docs/backup-format.md: every backup starts with the 8 bytes "SVBACKUP". */
 function startsLikeBackup(file: string): boolean {
@@ -183,11 +182,10 @@ beforeAll(async () => {
   });
   const v2bytes = fs.readFileSync(written.partial);
   subjects.set(2, { version: 2, ...v2, original: v2bytes, layout: parseLayout(v2bytes), notes: 24 });
-  // Version 1: the frozen file, with a service that restored it (so its vault's keys are unlocked).
+  // Version 1: a file made from its definition, with a service that restored it (so its vault's keys are unlocked).
   const v1 = await newService();
-  const v1bytes = fs.readFileSync(V1_FIXTURE);
-  const fixture = path.join(work, 'fixture.svbackup');
-  fs.writeFileSync(fixture, v1bytes);
+  const fixture = makeBackupV1(work, V1_PASSWORD, TEST_KDF, V1_NOTES).file;
+  const v1bytes = fs.readFileSync(fixture);
   value(await v1.service.invoke('backup.restore', { backup: await pick(v1.service, 'backup-file', fixture), password: V1_PASSWORD }));
   subjects.set(1, { version: 1, ...v1, original: v1bytes, layout: parseLayout(v1bytes), notes: 24 });
 }, 120_000);
