@@ -1,3 +1,4 @@
+import { markdown } from './report';
 import { round } from './stats';
 
 /** One figure followed across scales, read from each scale's raw results. */
@@ -80,7 +81,5 @@ export function growthTable(runs: ScaleRun[]): { markdown: string; rows: Record<
       met === null ? 'n/a' : met ? 'yes' : '**NO**',
     ];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  return { markdown: [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n'), rows };
+  return { markdown: markdown(header, body), rows };
 }

@@ -25,21 +25,24 @@ export function targetAt(scale: number, targets: Partial<Record<1 | 2, number>>)
 
 export const ms = (n: number): string => (n >= 100 ? `${Math.round(n)} ms` : `${n.toFixed(n >= 10 ? 1 : 2)} ms`);
 
-function pad(cells: string[], widths: number[]): string {
-  return `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+/** A Markdown table with padded columns, so the same text prints to the terminal and pastes into bench/README.md. */
+export function markdown(header: string[], body: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n');
 }
 
-/** A Markdown table, so the same text prints to the terminal and pastes into bench/README.md. */
+/** The results of one scale as a table. */
 export function markdownTable(rows: Row[]): string {
-  const header = ['Measure', 'App', 'Baseline (same run)', 'Ratio', 'Target', 'Met'];
-  const body = rows.map((r) => [
-    r.measure,
-    r.app,
-    r.baseline,
-    r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`,
-    r.target,
-    r.met === null ? 'n/a' : r.met ? 'yes' : '**NO**',
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  return [pad(header, widths), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map((b) => pad(b, widths))].join('\n');
+  return markdown(
+    ['Measure', 'App', 'Baseline (same run)', 'Ratio', 'Target', 'Met'],
+    rows.map((r) => [
+      r.measure,
+      r.app,
+      r.baseline,
+      r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`,
+      r.target,
+      r.met === null ? 'n/a' : r.met ? 'yes' : '**NO**',
+    ]),
+  );
 }

@@ -37,6 +37,12 @@ export const fingerprintEntry = (id: string, rev: number, nonceHex: string): str
 /** Upper bound of the read-only map `loadAll` uses (SQLite maps at most the file's size). */
 const LOAD_ALL_MAP_BYTES = 4 * 1024 ** 3;
 
+/**
+ * The nonce (lowercase hex) of head `h`'s current revision: one seek in the small covering index
+ * (migration 003), so no record page, and no ciphertext, is read; hex made by SQLite, no buffer per row.
+ */
+const CURRENT_NONCE_HEX = '(SELECT lower(hex(r.nonce)) FROM records r INDEXED BY records_fingerprint WHERE r.id = h.id AND r.rev = h.rev)';
+
 type SealedRow = { nonce: Uint8Array | null; ciphertext: Uint8Array | null };
 
 /**
@@ -170,9 +176,7 @@ export class RecordStore {
    */
   fingerprints(type: RecordType<unknown>): { id: string; rev: number; nonce: string | null }[] {
     return this.sql(
-        // One pass over heads and one seek per head in the small covering index (migration 003):
-        // no record page, and so no ciphertext, is read. Hex made by SQLite: no buffer per row.
-        `SELECT h.id, h.rev, (SELECT lower(hex(r.nonce)) FROM records r INDEXED BY records_fingerprint WHERE r.id = h.id AND r.rev = h.rev) AS nonce
+        `SELECT h.id, h.rev, ${CURRENT_NONCE_HEX} AS nonce
          FROM heads h NOT INDEXED WHERE h.kind = ?`,
       )
       .all(type.kind) as { id: string; rev: number; nonce: string | null }[];
@@ -186,7 +190,7 @@ export class RecordStore {
   fingerprintList(type: RecordType<unknown>): string | null {
     const row = this.sql(
       // A head without its record row gets an empty nonce: an entry no cache holds (never left out).
-      `SELECT group_concat(h.id || ' ' || h.rev || ' ' || coalesce((SELECT lower(hex(r.nonce)) FROM records r INDEXED BY records_fingerprint WHERE r.id = h.id AND r.rev = h.rev), ''), ',') AS list
+      `SELECT group_concat(h.id || ' ' || h.rev || ' ' || coalesce(${CURRENT_NONCE_HEX}, ''), ',') AS list
        FROM heads h NOT INDEXED WHERE h.kind = ?`,
     ).get(type.kind) as { list: string | null };
     return row.list;

@@ -126,15 +126,7 @@ export class SearchIndex {
   indexInBackground(): void {
     const step = () => {
       if (!this.db || this.pending.size === 0) return;
-      const slice: { doc: NoteDoc; clientName: string | undefined }[] = [];
-      for (const [id, entry] of this.pending) {
-        slice.push(entry);
-        this.pending.delete(id);
-        if (slice.length === BACKGROUND_SLICE) break;
-      }
-      this.open().transaction(() => {
-        for (const { doc, clientName } of slice) this.write(doc, clientName);
-      })();
+      this.indexPending(BACKGROUND_SLICE);
       setImmediate(step);
     };
     setImmediate(step);
@@ -142,9 +134,18 @@ export class SearchIndex {
 
   /** Indexes every note put since the last read. */
   private flush(): void {
+    this.indexPending(Infinity);
+  }
+
+  /** Indexes up to `limit` of the notes put and not indexed yet, oldest first, in one transaction. */
+  private indexPending(limit: number): void {
     if (this.pending.size === 0) return;
-    const docs = [...this.pending.values()];
-    this.pending.clear();
+    const docs: { doc: NoteDoc; clientName: string | undefined }[] = [];
+    for (const [id, entry] of this.pending) {
+      if (docs.length === limit) break;
+      docs.push(entry);
+      this.pending.delete(id);
+    }
     this.open().transaction(() => {
       for (const { doc, clientName } of docs) this.write(doc, clientName);
     })();
