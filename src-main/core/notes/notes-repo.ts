@@ -73,6 +73,7 @@ export class NotesRepo {
       return;
     }
     this.reconcile(cache);
+    index.onLost(() => this.reindexAll());
   }
 
   /**
@@ -110,6 +111,16 @@ export class NotesRepo {
         }
       }
     });
+  }
+
+  /** The kept index failed to open (a damaged cache): every listed note is indexed again, from its record. */
+  private reindexAll(): void {
+    const { records } = this.store.loadAll(noteRecord);
+    for (const r of records) {
+      if (!this.metas.has(r.id) || this.rolledBack.has(r.id)) continue;
+      const state = noteState(r.payload, r.rev);
+      if (state.trashedAt === undefined) this.index.put(toDoc(r.id, state), this.nameOf(state.clientId));
+    }
   }
 
   /**
