@@ -4,10 +4,10 @@ import { BULK_HEADER_BYTES, BULK_TAG_BYTES, bulkOpener, bulkSealer, type BulkOpe
 import { searchCacheKey, type MasterKey } from '../crypto/keys';
 import { memzero } from '../crypto/sodium';
 import { readAt, readInto, writeAll } from '../files/durable-files';
-import type { NoteMeta } from '../notes/note-record';
-import type { CachedNote } from '../notes/notes-repo';
+import type { CachedNotes } from '../notes/notes-repo';
 import type { AuditSummary } from '../audit/audit-log';
 import type { IndexSource } from '../search/search-index';
+import { packMetas, unpackMetas, type PackedMeta } from './cache-manifest';
 
 /**
  * The unlock cache: the note list and the search index of the last session, sealed with the
@@ -20,22 +20,26 @@ import type { IndexSource } from '../search/search-index';
 export const UNLOCK_CACHE_FILE = 'unlock-cache.svcache';
 const MAGIC = Buffer.from('SVUCACHE', 'latin1');
 /** Bump on any change to the manifest, NoteMeta or the index schema (search-index.ts): old files are then ignored. */
-const UNLOCK_CACHE_VERSION = 2;
+const UNLOCK_CACHE_VERSION = 3;
 const PREFIX_BYTES = MAGIC.length + 1;
 const CHUNK = 1 << 20;
 const HEAD_BYTES = 5;
 
 /** The first chunk. Authenticated, and written by this code at this version, so it is not re-validated field by field. */
 interface Manifest {
-  notes: [id: string, rev: number, nonce: string, meta: NoteMeta][];
+  /** The list entries, packed (cache-manifest.ts), in the order the vault's heads were scanned at lock. */
+  notes: PackedMeta[];
+  /** The client ids the packed entries point to. */
+  clientIds: string[];
+  nonces: CachedNotes['nonces'];
+  fingerprint: CachedNotes['fingerprint'];
   clientNames: [id: string, name: string][];
   indexBytes: number;
   /** Where the audit trail stood and which notes it had seen signed (version 2): an anchor outside vault.db. */
   audit: AuditSummary | null;
 }
 
-export interface UnlockCacheContents {
-  notes: Map<string, CachedNote>;
+export interface UnlockCacheContents extends CachedNotes {
   clientNames: Map<string, string>;
   /** The serialized in-memory search database, still sealed: opened piece by piece after the unlock (search-index.ts). */
   index: IndexSource;
@@ -62,7 +66,7 @@ export function saveUnlockCache(
   dataDir: string,
   masterKey: MasterKey,
   vaultId: string,
-  contents: { notes: [string, CachedNote][]; clientNames: [string, string][]; index: Buffer; audit: AuditSummary | null },
+  contents: { notes: CachedNotes; clientNames: [string, string][]; index: Buffer; audit: AuditSummary | null },
 ): boolean {
   const file = path.join(dataDir, UNLOCK_CACHE_FILE);
   const tmp = `${file}.tmp`;
@@ -71,7 +75,9 @@ export function saveUnlockCache(
   let fd: number | null = null;
   try {
     const manifest: Manifest = {
-      notes: contents.notes.map(([id, c]) => [id, c.rev, c.nonce, c.meta]),
+      ...packMetas(contents.notes.metas),
+      nonces: contents.notes.nonces,
+      fingerprint: contents.notes.fingerprint,
       clientNames: contents.clientNames,
       indexBytes: contents.index.length,
       audit: contents.audit,
@@ -115,7 +121,9 @@ export function loadUnlockCache(dataDir: string, masterKey: MasterKey, vaultId: 
     const manifest = JSON.parse(dec.decode(first.message)) as Manifest;
     if (first.final && manifest.indexBytes !== 0) return fail(chunks);
     return {
-      notes: new Map(manifest.notes.map(([id, rev, nonce, meta]) => [id, { rev, nonce, meta }])),
+      metas: unpackMetas(manifest.notes, manifest.clientIds),
+      nonces: manifest.nonces,
+      fingerprint: manifest.fingerprint,
       clientNames: new Map(manifest.clientNames),
       index: indexSource(chunks, manifest.indexBytes, first.final),
       audit: manifest.audit,
