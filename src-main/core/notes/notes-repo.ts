@@ -63,6 +63,8 @@ export class NotesRepo {
   readonly damaged: string[] = [];
   /** Notes the sealed audit trail saw signed that read unsigned now: listed as damaged, never opened for editing. */
   private readonly rolledBack = new Set<string>();
+  /** The unlock cache did not match the vault in one comparison: seal it again at lock, so the next unlock does. */
+  cacheOutdated = false;
 
   constructor(
     private readonly store: RecordStore,
@@ -72,7 +74,7 @@ export class NotesRepo {
     cache: NotesCache | null = null,
   ) {
     if (!cache) {
-      const { records, damaged } = store.loadAll(noteRecord);
+      const { records, damaged } = store.loadAll(noteRecord, { mapped: true });
       this.damaged.push(...damaged);
       // The list is ready now; the words are indexed in the background (search waits for them).
       for (const r of records) this.remember(r.id, r.rev, noteState(r.payload, r.rev));
@@ -98,6 +100,7 @@ export class NotesRepo {
         else stale.push(m.id);
       }
     } else {
+      this.cacheOutdated = true;
       const cached = new Map(cache.metas.map((m, i) => [m.id, i]));
       for (const { id, rev, nonce } of this.store.fingerprints(noteRecord)) {
         const i = cached.get(id);
@@ -124,7 +127,7 @@ export class NotesRepo {
 
   /** The kept index failed to open (a damaged cache): every listed note is indexed again, from its record. */
   private reindexAll(): void {
-    const { records } = this.store.loadAll(noteRecord);
+    const { records } = this.store.loadAll(noteRecord, { mapped: true });
     for (const r of records) {
       if (!this.metas.has(r.id) || this.rolledBack.has(r.id)) continue;
       const state = noteState(r.payload, r.rev);

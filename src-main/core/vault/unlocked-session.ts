@@ -150,7 +150,7 @@ export function keepAuditAnchor(s: UnlockedSession, dataDir: string): void {
 
 /** Seals the list and index for the next unlock, unless nothing changed since they were loaded. */
 function saveCache(s: UnlockedSession, dataDir: string): void {
-  if (s.cacheLoaded && !s.search.changed) return;
+  if (s.cacheLoaded && !s.search.changed && !s.notes.cacheOutdated) return;
   try {
     if (!s.cacheLoaded) s.search.optimize();
     const index = s.search.serialize();
