@@ -19,7 +19,7 @@ import {
   type NoteState,
 } from './note-record';
 import { fingerprintEntry, type RecordStore } from '../records/record-store';
-import type { NoteDoc, SearchIndex } from '../search/search-index';
+import type { NoteDoc, PendingDoc, SearchIndex } from '../search/search-index';
 
 /** Where notes look up client names (and whether a client exists). */
 export interface ClientNames {
@@ -74,10 +74,18 @@ export class NotesRepo {
     cache: NotesCache | null = null,
   ) {
     if (!cache) {
-      const { records, damaged } = store.loadAll(noteRecord, { mapped: true });
+      // Each note's list entry is kept and its text let go: the words are indexed in the
+      // background, each note read again in its turn (a search meanwhile waits for them).
+      const damaged = store.forEach(
+        noteRecord,
+        (r) => {
+          const state = noteState(r.payload, r.rev);
+          this.metas.set(r.id, toMeta(r.id, r.rev, state));
+          if (state.trashedAt === undefined) index.putLater(r.id, () => this.searchable(r.id));
+        },
+        { mapped: true },
+      );
       this.damaged.push(...damaged);
-      // The list is ready now; the words are indexed in the background (search waits for them).
-      for (const r of records) this.remember(r.id, r.rev, noteState(r.payload, r.rev));
       index.indexInBackground();
       return;
     }
@@ -127,12 +135,22 @@ export class NotesRepo {
 
   /** The kept index failed to open (a damaged cache): every listed note is indexed again, from its record. */
   private reindexAll(): void {
-    const { records } = this.store.loadAll(noteRecord, { mapped: true });
-    for (const r of records) {
-      if (!this.metas.has(r.id) || this.rolledBack.has(r.id)) continue;
-      const state = noteState(r.payload, r.rev);
-      if (state.trashedAt === undefined) this.index.put(toDoc(r.id, state), this.nameOf(state.clientId));
-    }
+    this.store.forEach(
+      noteRecord,
+      (r) => {
+        if (!this.metas.has(r.id) || this.rolledBack.has(r.id)) return;
+        const state = noteState(r.payload, r.rev);
+        if (state.trashedAt === undefined) this.index.put(toDoc(r.id, state), this.nameOf(state.clientId));
+      },
+      { mapped: true },
+    );
+  }
+
+  /** What the index takes of a note as it reads now; null when it is not searchable (trashed, rolled back, gone). */
+  private searchable(id: string): PendingDoc | null {
+    if (!this.metas.has(id) || this.rolledBack.has(id)) return null;
+    const { state } = this.read(id);
+    return state.trashedAt === undefined ? { doc: toDoc(id, state), clientName: this.nameOf(state.clientId) } : null;
   }
 
   /**

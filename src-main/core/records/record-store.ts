@@ -203,14 +203,21 @@ export class RecordStore {
     return row.list;
   }
 
-  /**
-   * Every current record of a kind; records that fail authentication or their schema are counted,
-   * not shown. `mapped` for a read of most of the file (every note, without the unlock cache).
-   */
-  loadAll<T>(type: RecordType<T>, o: { mapped?: boolean } = {}): { records: StoredRecord<T>[]; damaged: string[] } {
-    // Row by row, not `.all()`: each ciphertext is dropped once opened, so reading every note
-    // reuses a little memory instead of touching ~100 MB of fresh pages at once.
+  /** Every current record of a kind; records that fail authentication or their schema are counted, not shown. */
+  loadAll<T>(type: RecordType<T>): { records: StoredRecord<T>[]; damaged: string[] } {
     const records: StoredRecord<T>[] = [];
+    const damaged = this.forEach(type, (r) => records.push(r));
+    return { records, damaged };
+  }
+
+  /**
+   * Hands every current record of a kind to `fn`, one at a time, and returns the ids of those that
+   * fail authentication or their schema. Each payload can be dropped as soon as `fn` returns, so
+   * reading every note keeps only what `fn` keeps (garbage that dies young costs the collector
+   * almost nothing; ~100 MB of payloads held to the end was most of an unlock's time). `mapped`
+   * for a read of most of the file (every note, without the unlock cache).
+   */
+  forEach<T>(type: RecordType<T>, fn: (record: StoredRecord<T>) => void, o: { mapped?: boolean } = {}): string[] {
     const damaged: string[] = [];
     // Memory-mapped while every note is read once (the first unlock after a restore): pages come
     // straight from the OS cache instead of one read() each. Only ciphertext is mapped, and the map
@@ -218,20 +225,21 @@ export class RecordStore {
     // (clients at every unlock): there a page fault per record costs more than the read() it saves.
     if (o.mapped) this.db.pragma(`mmap_size = ${LOAD_ALL_MAP_BYTES}`);
     try {
+      // Row by row, not `.all()`: each ciphertext is dropped once opened.
       const rows = this.sql('SELECT h.id, h.rev, r.nonce, r.ciphertext FROM heads h LEFT JOIN records r ON r.id = h.id AND r.rev = h.rev WHERE h.kind = ?')
         .iterate(type.kind) as IterableIterator<{ id: string; rev: number } & SealedRow>;
       withOpener(this.key, (openOne) => {
         for (const row of rows) {
           const plain = row.nonce && row.ciphertext ? openOne(row.nonce, row.ciphertext, this.ad(row.id, type.kind, row.rev)) : null;
           const payload = plain && parse(type, plain);
-          if (payload) records.push({ id: row.id, kind: type.kind, rev: row.rev, payload: payload.value });
+          if (payload) fn({ id: row.id, kind: type.kind, rev: row.rev, payload: payload.value });
           else damaged.push(row.id);
         }
       });
     } finally {
       if (o.mapped) this.db.pragma('mmap_size = 0');
     }
-    return { records, damaged };
+    return damaged;
   }
 }
 

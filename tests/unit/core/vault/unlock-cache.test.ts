@@ -61,10 +61,10 @@ describe('unlock cache (the sealed list and index of the last session)', () => {
     for (const word of ['Marrowfield', 'marrowfield', 'Brackenthorpe', 'Ostrava', 'Quade', 'Wilhelmina', 'Session 3']) {
       expect(filesContaining(p.dataDir, word), word).toEqual([]);
     }
-    const loadAll = vi.spyOn(RecordStore.prototype, 'loadAll');
+    const readEvery = vi.spyOn(RecordStore.prototype, 'forEach');
     const noteByNote = vi.spyOn(RecordStore.prototype, 'fingerprints');
     await p.call('vault.unlock', { password: STRONG_PASSWORD });
-    expect(loadAll.mock.calls.filter(([type]) => type.kind === 'note')).toEqual([]);
+    expect(readEvery.mock.calls.filter(([type]) => type.kind === 'note')).toEqual([]);
     // Nothing changed while locked: all notes were matched in one comparison, none row by row.
     expect(noteByNote).not.toHaveBeenCalled();
     expect(await view(p.call)).toEqual(before);
@@ -119,8 +119,8 @@ describe('unlock cache (the sealed list and index of the last session)', () => {
     const before = await view(p.call);
     p.service.close();
     fs.writeFileSync(p.cacheFile, damage(fs.readFileSync(p.cacheFile)));
-    const loadAll = vi.spyOn(RecordStore.prototype, 'loadAll');
-    const notesLoaded = () => loadAll.mock.calls.filter(([type]) => type.kind === 'note').length;
+    const readEvery = vi.spyOn(RecordStore.prototype, 'forEach');
+    const notesLoaded = () => readEvery.mock.calls.filter(([type]) => type.kind === 'note').length;
     const again = await reopen(p.dataDir);
     // A damaged list is found at unlock; a damaged index chunk only when the index is opened, after it.
     expect(await view(again.call)).toEqual(before);
