@@ -33,7 +33,7 @@ const UNTRUSTED = '-'.repeat(NONCE_HEX);
 
 /** The notes as the sealed unlock cache keeps them: each entry trusted only while its record is unchanged. */
 export interface CachedNotes {
-  /** List entries, in the order the vault's heads were scanned when sealed. */
+  /** List entries, in id order (as `RecordStore.fingerprints` gave them when sealed). */
   metas: NoteMeta[];
   /** The nonce (hex) of the record revision each entry was made from, 48 characters each, in the same order. */
   nonces: string;

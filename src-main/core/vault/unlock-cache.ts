@@ -11,8 +11,8 @@ import { packMetas, unpackMetas, type PackedMeta } from './cache-manifest';
 
 /**
  * The unlock cache: the note list and the search index of the last session, sealed with the
- * search subkey, so the next unlock decrypts one ~20 MB stream instead of every note and need
- * not rebuild the index word by word. It is only a cache: everything in it is derived from the
+ * search subkey, so the next unlock decrypts the list (a few MB) instead of every note, and the
+ * index (~20 MB) after it returns instead of rebuilding it word by word. It is only a cache: everything in it is derived from the
  * records, every entry is checked against the record it came from before use (notes-repo.ts),
  * and a missing, damaged, foreign or older-format file just means a full rebuild. It is never
  * part of a backup. Format in docs/vault-format.md ("Unlock cache").
@@ -27,7 +27,7 @@ const HEAD_BYTES = 5;
 
 /** The first chunk. Authenticated, and written by this code at this version, so it is not re-validated field by field. */
 interface Manifest {
-  /** The list entries, packed (cache-manifest.ts), in the order the vault's heads were scanned at lock. */
+  /** The list entries, packed (cache-manifest.ts), in id order (as RecordStore.fingerprints gave them at lock). */
   notes: PackedMeta[];
   /** The client ids the packed entries point to. */
   clientIds: string[];
