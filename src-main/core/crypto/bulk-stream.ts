@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { createCipheriv, createDecipheriv, type Decipher } from 'node:crypto';
+import { largeBuffer } from './large-buffer';
 import type { BulkKey } from './keys';
 import { keyedHash, memzero, randomBytes, scrubWasmStack } from './sodium';
 
@@ -20,6 +21,7 @@ import { keyedHash, memzero, randomBytes, scrubWasmStack } from './sodium';
 export const BULK_HEADER_BYTES = 16;
 export const BULK_TAG_BYTES = 16;
 const ALGORITHM = 'aes-256-gcm';
+const PIECE = 1 << 20;
 
 function nonce(index: number, final: boolean): Buffer {
   const n = Buffer.alloc(12);
@@ -72,6 +74,20 @@ export interface BulkOpener {
   done(): void;
 }
 
+/** A chunk's plaintext; one larger than a piece (the unlock cache's list) is opened a MiB at a time into a large buffer (large-buffer.ts). */
+function openInPieces(decipher: Decipher, body: Uint8Array): Buffer {
+  if (body.length <= PIECE) return decipher.update(body);
+  const out = largeBuffer(body.length);
+  let at = 0;
+  for (let i = 0; i < body.length; i += PIECE) {
+    const piece = decipher.update(body.subarray(i, i + PIECE));
+    out.set(piece, at);
+    at += piece.length;
+    piece.fill(0);
+  }
+  return out.subarray(0, at);
+}
+
 export function bulkOpener(key: BulkKey, header: Uint8Array): BulkOpener {
   const k = streamKey(key, header);
   let index = 0;
@@ -83,8 +99,8 @@ export function bulkOpener(key: BulkKey, header: Uint8Array): BulkOpener {
         const decipher = createDecipheriv(ALGORITHM, k, nonce(index, final), { authTagLength: BULK_TAG_BYTES });
         decipher.setAAD(ad);
         decipher.setAuthTag(chunk.subarray(chunk.length - BULK_TAG_BYTES));
+        const out = openInPieces(decipher, body);
         // GCM's final() returns no bytes (it throws when the tag does not match): no second copy of the chunk.
-        const out = decipher.update(body);
         const rest = decipher.final();
         index++;
         return rest.length ? Buffer.concat([out, rest]) : out;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BULK_HEADER_BYTES, BULK_TAG_BYTES, bulkOpener, bulkSealer, type BulkOpener } from '../crypto/bulk-stream';
 import { searchCacheKey, type MasterKey } from '../crypto/keys';
+import { largeBuffer } from '../crypto/large-buffer';
 import { memzero } from '../crypto/sodium';
 import { readAt, readInto, writeAll } from '../files/durable-files';
 import type { CachedNotes } from '../notes/notes-repo';
@@ -152,7 +153,7 @@ function indexSource(chunks: SealedChunks, indexBytes: number, manifestWasFinal:
   return {
     step() {
       if (final || failed) return false;
-      index ??= Buffer.allocUnsafe(indexBytes);
+      index ??= largeBuffer(indexBytes);
       const piece = chunks.next();
       if (!piece || filled + piece.message.length > index.length) {
         failed = true;
@@ -184,7 +185,7 @@ function indexSource(chunks: SealedChunks, indexBytes: number, manifestWasFinal:
  */
 class SealedChunks {
   private at = PREFIX_BYTES + BULK_HEADER_BYTES;
-  private frame = Buffer.alloc(CHUNK + BULK_TAG_BYTES);
+  private frame: Buffer = Buffer.alloc(CHUNK + BULK_TAG_BYTES);
   private fd: number | null;
 
   private constructor(
@@ -227,7 +228,7 @@ class SealedChunks {
     const final = head[0] === 1;
     const length = head.readUInt32LE(1);
     if (length < BULK_TAG_BYTES || this.at + HEAD_BYTES + length > this.size) return null;
-    if (length > this.frame.length) this.frame = Buffer.alloc(length);
+    if (length > this.frame.length) this.frame = largeBuffer(length);
     const sealed = readInto(this.fd, this.frame, length, this.at + HEAD_BYTES);
     if (sealed.length !== length) return null;
     this.at += HEAD_BYTES + length;

@@ -47,3 +47,26 @@ describe('bulk stream (native AES-256-GCM, STREAM construction)', () => {
     expect(openAll(key, header, sealed.slice(0, 2))[1]).toBeNull();
   });
 });
+
+describe('a chunk of several MiB (the unlock cache list of a long practice)', () => {
+  it('opens to exactly its bytes, and not at all with one bit flipped anywhere in it', () => {
+    const key = searchCacheKey(newMasterKey());
+    const big = Buffer.alloc(3 * 1024 * 1024 + 12345);
+    for (let i = 0; i < big.length; i++) big[i] = (i * 131 + (i >> 11)) & 0xff;
+    const seal = () => {
+      const sealer = bulkSealer(key);
+      const sealed = sealer.seal(big, true, ad);
+      sealer.done();
+      return { header: sealer.header, sealed };
+    };
+    const { header, sealed } = seal();
+    const opened = bulkOpener(key, header).open(sealed, true, ad);
+    expect(opened?.length).toBe(big.length);
+    expect(opened?.equals(big)).toBe(true);
+    for (const at of [0, 1024 * 1024 + 7, sealed.length - 1]) {
+      const bad = Buffer.from(sealed);
+      bad[at]! ^= 1;
+      expect(bulkOpener(key, header).open(bad, true, ad)).toBeNull();
+    }
+  });
+});
