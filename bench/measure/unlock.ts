@@ -15,7 +15,8 @@ const RUNS = 5;
  * then time one Argon2id run at the vault's own parameters with the vault's KDF engine, then
  * time `vault.unlock` through invoke. Ready = unlock − KDF: read the header, unwrap the master
  * key, open the unlock cache (the last session's list and search index, sealed), check every
- * current note against it by nonce, decrypt only what changed, load the clients. The vault was
+ * current note against it by nonce, decrypt only what changed, load the clients; the index is
+ * opened after that in the background, so a search made at once is timed too. The vault was
  * made with fast KDF parameters, so the KDF is a few milliseconds of the total. Median of 5.
  * Then the unlock without a cache (the first after a restore or a cache-format change: decrypt
  * every note; the index is built in the background after it, so a search made at once is timed
@@ -45,6 +46,10 @@ export async function measureUnlock(service: VaultService, dataDir: string, vaul
     ready.push(run.ready);
   }
   const readyMs = median(ready);
+  // The kept index is opened after the unlock returns: a search made at once waits for it.
+  await call(service, 'vault.lock', {});
+  await call(service, 'vault.unlock', { password: BENCH_PASSWORD });
+  const cachedFirstSearchMs = (await timed(() => call(service, 'search.query', { text: 'sleep', limit: 20 }))).ms;
   // After a save the cache is sealed again at lock: what a lock costs on a working day.
   await call(service, 'notes.create', { title: 'Bench: one more note', body: 'So that the next lock seals the cache again.' });
   const sealingLockMs = (await timed(() => call(service, 'vault.lock', {}))).ms;
@@ -61,7 +66,7 @@ export async function measureUnlock(service: VaultService, dataDir: string, vaul
     rows: [
       {
         measure: 'Unlock-to-ready from the unlock cache, KDF excluded',
-        app: `${ms(readyMs)} (a lock that seals the cache: ${ms(sealingLockMs)})`,
+        app: `${ms(readyMs)} (a search at once: ${ms(cachedFirstSearchMs)} more; a lock that seals the cache: ${ms(sealingLockMs)})`,
         baseline: `${ms(plainBuildMs)} (bare FTS5 build)`,
         ratio: readyMs / plainBuildMs,
         target: cachedTarget === null ? '—' : `≤ ${cachedTarget} ms`,
@@ -83,6 +88,7 @@ export async function measureUnlock(service: VaultService, dataDir: string, vaul
       kdfMs: kdfs.map((x) => round(x)),
       readyMs: ready.map((x) => round(x)),
       medianReadyMs: round(readyMs),
+      cachedFirstSearchMs: round(cachedFirstSearchMs),
       withoutCacheReadyMs: round(rebuildMs),
       withoutCacheFirstSearchMs: round(firstSearchMs),
       firstLockMs: round(firstLockMs),

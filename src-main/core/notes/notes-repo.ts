@@ -2,6 +2,7 @@ import { amendableParts, byServiceDateDesc, type Addendum, type Note, type NoteS
 import type { Signer } from '../../../src-shared/contract/profile';
 import type { ParsedInput } from '../../../src-shared/ipc';
 import { NOTE_KIND_INFO, type NoteKind } from '../../../src-shared/templates';
+import { sha256Hex } from '../crypto/digest';
 import { randomBytes, toHex } from '../crypto/sodium';
 import { VaultError } from '../errors';
 import {
@@ -18,24 +19,30 @@ import {
   type NoteState,
 } from './note-record';
 import { fingerprintEntry, type RecordStore } from '../records/record-store';
-import type { NoteDoc, SearchIndex } from '../search/search-index';
+import type { NoteDoc, PendingDoc, SearchIndex } from '../search/search-index';
 
 /** Where notes look up client names (and whether a client exists). */
 export interface ClientNames {
   nameOf(id: string): string | undefined;
 }
 
-/** One note as the sealed unlock cache remembers it: trusted only while its record is unchanged. */
-export interface CachedNote {
-  rev: number;
-  /** The nonce of the record revision the meta and index entry were made from (hex). */
-  nonce: string;
-  meta: NoteMeta;
+/** Hex characters of a record nonce (24 bytes). */
+const NONCE_HEX = 48;
+/** In `CachedNotes.nonces`, an entry that did not match its record when sealed: never equal to a nonce. */
+const UNTRUSTED = '-'.repeat(NONCE_HEX);
+
+/** The notes as the sealed unlock cache keeps them: each entry trusted only while its record is unchanged. */
+export interface CachedNotes {
+  /** List entries, in the order the vault's heads were scanned when sealed. */
+  metas: NoteMeta[];
+  /** The nonce (hex) of the record revision each entry was made from, 48 characters each, in the same order. */
+  nonces: string;
+  /** SHA-256 of these entries' `RecordStore.fingerprintList`, as an unchanged vault gives it; null when any entry is untrusted. */
+  fingerprint: string | null;
 }
 
 /** What an earlier session left in the unlock cache (unlock-cache.ts), already authenticated. */
-interface NotesCache {
-  notes: ReadonlyMap<string, CachedNote>;
+interface NotesCache extends CachedNotes {
   /** The client names the index was built with. */
   clientNames: ReadonlyMap<string, string>;
 }
@@ -56,6 +63,8 @@ export class NotesRepo {
   readonly damaged: string[] = [];
   /** Notes the sealed audit trail saw signed that read unsigned now: listed as damaged, never opened for editing. */
   private readonly rolledBack = new Set<string>();
+  /** The unlock cache did not match the vault in one comparison: seal it again at lock, so the next unlock does. */
+  cacheOutdated = false;
 
   constructor(
     private readonly store: RecordStore,
@@ -65,14 +74,23 @@ export class NotesRepo {
     cache: NotesCache | null = null,
   ) {
     if (!cache) {
-      const { records, damaged } = store.loadAll(noteRecord);
+      // Each note's list entry is kept and its text let go: the words are indexed in the
+      // background, each note read again in its turn (a search meanwhile waits for them).
+      const damaged = store.forEach(
+        noteRecord,
+        (r) => {
+          const state = noteState(r.payload, r.rev);
+          this.metas.set(r.id, toMeta(r.id, r.rev, state));
+          if (state.trashedAt === undefined) index.putLater(r.id, () => this.searchable(r.id));
+        },
+        { mapped: true },
+      );
       this.damaged.push(...damaged);
-      // The list is ready now; the words are indexed in the background (search waits for them).
-      for (const r of records) this.remember(r.id, r.rev, noteState(r.payload, r.rev));
       index.indexInBackground();
       return;
     }
     this.reconcile(cache);
+    index.onLost(() => this.reindexAll());
   }
 
   /**
@@ -82,23 +100,26 @@ export class NotesRepo {
    */
   private reconcile(cache: NotesCache): void {
     const stale: string[] = [];
-    const sameName = (c: CachedNote) => !c.meta.clientId || cache.clientNames.get(c.meta.clientId) === this.nameOf(c.meta.clientId);
-    if (this.store.fingerprintList(noteRecord) === fingerprintList(cache.notes)) {
+    const sameName = (m: NoteMeta) => !m.clientId || cache.clientNames.get(m.clientId) === this.nameOf(m.clientId);
+    if (cache.fingerprint !== null && sha256Hex(this.store.fingerprintList(noteRecord) ?? '') === cache.fingerprint) {
       // The usual case, nothing changed while locked: every (id, revision, nonce) is the same, in one comparison.
-      for (const [id, c] of cache.notes) {
-        if (sameName(c)) this.metas.set(id, c.meta);
-        else stale.push(id);
+      for (const m of cache.metas) {
+        if (sameName(m)) this.metas.set(m.id, m);
+        else stale.push(m.id);
       }
     } else {
+      this.cacheOutdated = true;
+      const cached = new Map(cache.metas.map((m, i) => [m.id, i]));
       for (const { id, rev, nonce } of this.store.fingerprints(noteRecord)) {
-        const c = cache.notes.get(id);
-        if (c && c.rev === rev && nonce && c.nonce !== '' && c.nonce === nonce && sameName(c)) this.metas.set(id, c.meta);
+        const i = cached.get(id);
+        const m = i === undefined ? undefined : cache.metas[i];
+        if (m && m.rev === rev && nonce && cache.nonces.substr(i! * NONCE_HEX, NONCE_HEX) === nonce && sameName(m)) this.metas.set(id, m);
         else stale.push(id);
       }
     }
     this.index.batch(() => {
       // The cached index holds only cached notes: drop those not trusted (deleted, changed).
-      for (const id of cache.notes.keys()) if (!this.metas.has(id)) this.index.remove(id);
+      for (const { id } of cache.metas) if (!this.metas.has(id)) this.index.remove(id);
       for (const id of stale) {
         try {
           const r = this.store.get(id, noteRecord);
@@ -110,6 +131,26 @@ export class NotesRepo {
         }
       }
     });
+  }
+
+  /** The kept index failed to open (a damaged cache): every listed note is indexed again, from its record. */
+  private reindexAll(): void {
+    this.store.forEach(
+      noteRecord,
+      (r) => {
+        if (!this.metas.has(r.id) || this.rolledBack.has(r.id)) return;
+        const state = noteState(r.payload, r.rev);
+        if (state.trashedAt === undefined) this.index.put(toDoc(r.id, state), this.nameOf(state.clientId));
+      },
+      { mapped: true },
+    );
+  }
+
+  /** What the index takes of a note as it reads now; null when it is not searchable (trashed, rolled back, gone). */
+  private searchable(id: string): PendingDoc | null {
+    if (!this.metas.has(id) || this.rolledBack.has(id)) return null;
+    const { state } = this.read(id);
+    return state.trashedAt === undefined ? { doc: toDoc(id, state), clientName: this.nameOf(state.clientId) } : null;
   }
 
   /**
@@ -127,15 +168,23 @@ export class NotesRepo {
   }
 
   /** Every list entry with the nonce of the record it was made from, for the unlock cache. */
-  cacheEntries(): [string, CachedNote][] {
-    const out: [string, CachedNote][] = [];
+  cacheEntries(): CachedNotes {
+    const metas: NoteMeta[] = [];
+    const nonces: string[] = [];
+    const fingerprints: string[] = [];
+    let trusted = true;
     for (const { id, rev, nonce } of this.store.fingerprints(noteRecord)) {
       const meta = this.metas.get(id);
+      if (!meta) continue;
       // Every indexed note is listed (the next unlock drops what it does not trust); an entry
       // that does not match its record gets no nonce, so it is never trusted.
-      if (meta) out.push([id, { rev, nonce: meta.rev === rev && nonce ? nonce : '', meta }]);
+      const matches = meta.rev === rev && nonce !== null && nonce.length === NONCE_HEX;
+      metas.push(meta);
+      nonces.push(matches ? nonce : UNTRUSTED);
+      fingerprints.push(fingerprintEntry(id, rev, nonce ?? ''));
+      trusted &&= matches;
     }
-    return out;
+    return { metas, nonces: nonces.join(''), fingerprint: trusted ? sha256Hex(fingerprints.join(',')) : null };
   }
 
   /** The list entry of a note, undefined when there is none (deleted, or damaged). */
@@ -381,16 +430,3 @@ function withoutBilling(session: SessionHeader): SessionHeader {
   return rest;
 }
 
-/**
- * The cached notes as `RecordStore.fingerprintList` writes the vault's. The cache lists them in
- * the order `fingerprints` gave at lock, the same scan: an unchanged vault gives the same string.
- * Any difference, order included, only sends the unlock to the note-by-note check.
- */
-function fingerprintList(notes: ReadonlyMap<string, CachedNote>): string | null {
-  const entries: string[] = [];
-  for (const [id, c] of notes) {
-    if (c.nonce === '') return null; // an entry that did not match its record when sealed is never trusted
-    entries.push(fingerprintEntry(id, c.rev, c.nonce));
-  }
-  return entries.join(',');
-}

@@ -43,6 +43,13 @@ const LOAD_ALL_MAP_BYTES = 4 * 1024 ** 3;
  */
 const CURRENT_NONCE_HEX = '(SELECT lower(hex(r.nonce)) FROM records r INDEXED BY records_fingerprint WHERE r.id = h.id AND r.rev = h.rev)';
 
+/**
+ * Heads in id order (their primary key's index), for the two fingerprint queries: the nonce
+ * lookups then walk records_fingerprint (also by id) front to back, each page read once, instead
+ * of one random seek per note through a page cache smaller than the index.
+ */
+const HEADS_BY_ID = 'heads h INDEXED BY sqlite_autoindex_heads_1';
+
 type SealedRow = { nonce: Uint8Array | null; ciphertext: Uint8Array | null };
 
 /**
@@ -177,7 +184,7 @@ export class RecordStore {
   fingerprints(type: RecordType<unknown>): { id: string; rev: number; nonce: string | null }[] {
     return this.sql(
         `SELECT h.id, h.rev, ${CURRENT_NONCE_HEX} AS nonce
-         FROM heads h NOT INDEXED WHERE h.kind = ?`,
+         FROM ${HEADS_BY_ID} WHERE h.kind = ?`,
       )
       .all(type.kind) as { id: string; rev: number; nonce: string | null }[];
   }
@@ -191,36 +198,48 @@ export class RecordStore {
     const row = this.sql(
       // A head without its record row gets an empty nonce: an entry no cache holds (never left out).
       `SELECT group_concat(h.id || ' ' || h.rev || ' ' || coalesce(${CURRENT_NONCE_HEX}, ''), ',') AS list
-       FROM heads h NOT INDEXED WHERE h.kind = ?`,
+       FROM ${HEADS_BY_ID} WHERE h.kind = ?`,
     ).get(type.kind) as { list: string | null };
     return row.list;
   }
 
   /** Every current record of a kind; records that fail authentication or their schema are counted, not shown. */
   loadAll<T>(type: RecordType<T>): { records: StoredRecord<T>[]; damaged: string[] } {
-    // Row by row, not `.all()`: each ciphertext is dropped once opened, so reading every note
-    // reuses a little memory instead of touching ~100 MB of fresh pages at once.
     const records: StoredRecord<T>[] = [];
+    const damaged = this.forEach(type, (r) => records.push(r));
+    return { records, damaged };
+  }
+
+  /**
+   * Hands every current record of a kind to `fn`, one at a time, and returns the ids of those that
+   * fail authentication or their schema. Each payload can be dropped as soon as `fn` returns, so
+   * reading every note keeps only what `fn` keeps (garbage that dies young costs the collector
+   * almost nothing; ~100 MB of payloads held to the end was most of an unlock's time). `mapped`
+   * for a read of most of the file (every note, without the unlock cache).
+   */
+  forEach<T>(type: RecordType<T>, fn: (record: StoredRecord<T>) => void, o: { mapped?: boolean } = {}): string[] {
     const damaged: string[] = [];
-    // Memory-mapped while every record is read once (the first unlock after a restore): pages come
+    // Memory-mapped while every note is read once (the first unlock after a restore): pages come
     // straight from the OS cache instead of one read() each. Only ciphertext is mapped, and the map
-    // is dropped after, so those pages do not stay counted against the app.
-    this.db.pragma(`mmap_size = ${LOAD_ALL_MAP_BYTES}`);
+    // is dropped after, so those pages do not stay counted against the app. Not for small kinds
+    // (clients at every unlock): there a page fault per record costs more than the read() it saves.
+    if (o.mapped) this.db.pragma(`mmap_size = ${LOAD_ALL_MAP_BYTES}`);
     try {
+      // Row by row, not `.all()`: each ciphertext is dropped once opened.
       const rows = this.sql('SELECT h.id, h.rev, r.nonce, r.ciphertext FROM heads h LEFT JOIN records r ON r.id = h.id AND r.rev = h.rev WHERE h.kind = ?')
         .iterate(type.kind) as IterableIterator<{ id: string; rev: number } & SealedRow>;
       withOpener(this.key, (openOne) => {
         for (const row of rows) {
           const plain = row.nonce && row.ciphertext ? openOne(row.nonce, row.ciphertext, this.ad(row.id, type.kind, row.rev)) : null;
           const payload = plain && parse(type, plain);
-          if (payload) records.push({ id: row.id, kind: type.kind, rev: row.rev, payload: payload.value });
+          if (payload) fn({ id: row.id, kind: type.kind, rev: row.rev, payload: payload.value });
           else damaged.push(row.id);
         }
       });
     } finally {
-      this.db.pragma('mmap_size = 0');
+      if (o.mapped) this.db.pragma('mmap_size = 0');
     }
-    return { records, damaged };
+    return damaged;
   }
 }
 

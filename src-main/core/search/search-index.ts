@@ -20,6 +20,16 @@ export interface IndexHit {
   titleMatch: boolean;
 }
 
+/** Where a kept index comes from: its sealed pieces, opened one at a time (unlock-cache.ts). */
+export interface IndexSource {
+  /** Opens the next piece; false when none is left (or one failed). */
+  step(): boolean;
+  /** The whole serialized index once every piece opened, null when any failed. Closes the source. */
+  finish(): Buffer | null;
+  /** Gives up: closes the file and wipes what was opened. Idempotent. */
+  close(): void;
+}
+
 const MAX_TERMS = 32;
 /** Notes indexed per turn of the event loop in the background (~10 ms of work): a request waits at most one slice. */
 const BACKGROUND_SLICE = 100;
@@ -43,32 +53,61 @@ const SCHEMA = `
  */
 export class SearchIndex {
   private db: Database.Database | null;
+  private closed = false;
   private readonly statements = new Map<string, Database.Statement>();
-  /** Notes saved but not indexed yet (see `put`). */
-  private readonly pending = new Map<string, { doc: NoteDoc; clientName: string | undefined }>();
+  /** Notes saved but not indexed yet (see `put`), or to be read when indexed (see `putLater`). */
+  private readonly pending = new Map<string, PendingDoc | (() => PendingDoc | null)>();
+  /** The last session's index while it is still being opened (see `kept`). */
+  private source: IndexSource | null = null;
+  /** Notes removed while the kept index was being opened: dropped from it once open. */
+  private readonly removedWhileLoading = new Set<string>();
+  /** Called when the kept index fails to open, to put every note again. */
+  private lost: (() => void) | null = null;
   /** Changes since the index was built or loaded: a clean index need not be sealed again at lock. */
   private changes = 0;
 
-  /** An empty index, or (from `fromSerialized`) one kept from an earlier session. */
-  constructor(serialized?: Buffer) {
-    const db = serialized ? new Database(serialized) : new Database(':memory:');
-    // Sorts and temp b-trees stay in RAM: nothing searchable may ever reach a temp file.
-    db.pragma('temp_store = MEMORY');
-    if (!serialized) db.exec(SCHEMA);
-    this.db = db;
+  /**
+   * An empty index; or, given a source, the index an earlier session serialized, opened after the
+   * unlock returns (`loadInBackground`) so the list shows before the index is read. Until then
+   * changes wait here, and a search opens the rest first. If any piece fails to open, `onLost`'s
+   * callback puts every note again into an empty index.
+   */
+  constructor(source?: IndexSource) {
+    this.source = source ?? null;
+    this.db = source ? null : emptyDatabase();
   }
 
-  /** The index `serialize()` wrote in an earlier session; null when the bytes are not one. */
-  static fromSerialized(bytes: Buffer): SearchIndex | null {
-    let index: SearchIndex | null = null;
-    try {
-      index = new SearchIndex(bytes);
-      index.stmt('SELECT count(*) FROM docs').get();
-      return index;
-    } catch {
-      index?.close();
-      return null;
+  /** What to do if the kept index turns out unreadable: put every note again. */
+  onLost(reindex: () => void): void {
+    this.lost = reindex;
+  }
+
+  /** Opens the kept index a piece per turn of the event loop, then indexes what was put meanwhile. */
+  loadInBackground(): void {
+    const step = () => {
+      if (!this.source) return; // opened by a search meanwhile, or closed
+      if (this.source.step()) return void setImmediate(step);
+      this.load();
+      this.indexInBackground();
+    };
+    setImmediate(step);
+  }
+
+  /** Opens the rest of the kept index now and applies what changed meanwhile; a fresh index if it fails. */
+  private load(): void {
+    const source = this.source;
+    if (!source) return;
+    this.source = null;
+    const bytes = source.finish();
+    this.db = bytes && openSerialized(bytes);
+    if (this.db) {
+      for (const id of this.removedWhileLoading) this.drop(id);
+    } else {
+      this.db = emptyDatabase();
+      this.changes++;
+      this.lost?.();
     }
+    this.removedWhileLoading.clear();
   }
 
   get changed(): boolean {
@@ -80,13 +119,20 @@ export class SearchIndex {
     return this.pending.size;
   }
 
-  get isOpen(): boolean {
-    return this.db?.open ?? false;
+  /** The kept index of the last session is not opened yet (see the constructor). */
+  get loading(): boolean {
+    return this.source !== null;
   }
 
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  /** The database, the kept index opened first if it is still loading. */
   private open(): Database.Database {
-    if (!this.db) throw new Error('search index is closed');
-    return this.db;
+    if (this.closed) throw new Error('search index is closed');
+    this.load();
+    return this.db as Database.Database;
   }
 
   private stmt(sql: string): Database.Statement {
@@ -100,6 +146,8 @@ export class SearchIndex {
 
   /** Runs many changes at once (the build at unlock), indexed when it returns. */
   batch(fn: () => void): void {
+    // While the kept index loads, removals and puts only queue: nothing to wrap yet.
+    if (this.source) return fn();
     this.open().transaction(() => {
       fn();
       this.flush();
@@ -112,8 +160,19 @@ export class SearchIndex {
    * clinician types, and only the last version before a search needs indexing.
    */
   put(doc: NoteDoc, clientName: string | undefined): void {
-    this.open();
+    if (this.closed) throw new Error('search index is closed');
     this.pending.set(doc.noteId, { doc, clientName });
+    this.changes++;
+  }
+
+  /**
+   * Adds a note whose text `load` reads when it is indexed (null: nothing to index any more). The
+   * first unlock without the unlock cache puts every note this way, so no note's text stays in
+   * memory between the list being ready and the index being built.
+   */
+  putLater(noteId: string, load: () => PendingDoc | null): void {
+    if (this.closed) throw new Error('search index is closed');
+    this.pending.set(noteId, load);
     this.changes++;
   }
 
@@ -125,7 +184,7 @@ export class SearchIndex {
    */
   indexInBackground(): void {
     const step = () => {
-      if (!this.db || this.pending.size === 0) return;
+      if (this.closed || this.source || this.pending.size === 0) return;
       this.indexPending(BACKGROUND_SLICE);
       setImmediate(step);
     };
@@ -134,17 +193,20 @@ export class SearchIndex {
 
   /** Indexes every note put since the last read. */
   private flush(): void {
+    this.open(); // a kept index still loading is opened first: if it is lost, every note is put again
     this.indexPending(Infinity);
   }
 
   /** Indexes up to `limit` of the notes put and not indexed yet, oldest first, in one transaction. */
   private indexPending(limit: number): void {
     if (this.pending.size === 0) return;
-    const docs: { doc: NoteDoc; clientName: string | undefined }[] = [];
+    const docs: PendingDoc[] = [];
+    let taken = 0;
     for (const [id, entry] of this.pending) {
-      if (docs.length === limit) break;
-      docs.push(entry);
+      if (taken++ === limit) break;
       this.pending.delete(id);
+      const loaded = typeof entry === 'function' ? loadQuietly(entry) : entry;
+      if (loaded) docs.push(loaded);
     }
     this.open().transaction(() => {
       for (const { doc, clientName } of docs) this.write(doc, clientName);
@@ -168,7 +230,10 @@ export class SearchIndex {
 
   remove(noteId: string): void {
     this.pending.delete(noteId);
-    if (this.drop(noteId)) this.changes++;
+    if (this.source) {
+      this.removedWhileLoading.add(noteId);
+      this.changes++;
+    } else if (this.drop(noteId)) this.changes++;
   }
 
   private drop(noteId: string): boolean {
@@ -223,10 +288,58 @@ export class SearchIndex {
 
   /** Frees every decrypted word held here. Idempotent. */
   close(): void {
+    this.closed = true;
+    this.source?.close();
+    this.source = null;
     this.pending.clear();
+    this.removedWhileLoading.clear();
     this.statements.clear();
     this.db?.close();
     this.db = null;
+  }
+}
+
+function newDatabase(serialized?: Buffer): Database.Database {
+  const db = serialized ? new Database(serialized) : new Database(':memory:');
+  // Sorts and temp b-trees stay in RAM: nothing searchable may ever reach a temp file.
+  db.pragma('temp_store = MEMORY');
+  return db;
+}
+
+function emptyDatabase(): Database.Database {
+  const db = newDatabase();
+  db.exec(SCHEMA);
+  return db;
+}
+
+/** The database `serialize()` wrote in an earlier session (the bytes are wiped); null when they are not one. */
+function openSerialized(bytes: Buffer): Database.Database | null {
+  let db: Database.Database | null = null;
+  try {
+    db = newDatabase(bytes);
+    db.prepare('SELECT count(*) FROM docs').get();
+    return db;
+  } catch {
+    db?.close();
+    return null;
+  } finally {
+    // SQLite holds its own copy now.
+    bytes.fill(0);
+  }
+}
+
+/** A note's text as the index takes it, with its client's name. */
+export interface PendingDoc {
+  doc: NoteDoc;
+  clientName: string | undefined;
+}
+
+/** A note that fails to read when its turn comes (damaged since) is left out of search, never shown. */
+function loadQuietly(load: () => PendingDoc | null): PendingDoc | null {
+  try {
+    return load();
+  } catch {
+    return null;
   }
 }
 

@@ -4,9 +4,10 @@ import { BULK_HEADER_BYTES, BULK_TAG_BYTES, bulkOpener, bulkSealer, type BulkOpe
 import { searchCacheKey, type MasterKey } from '../crypto/keys';
 import { memzero } from '../crypto/sodium';
 import { readAt, readInto, writeAll } from '../files/durable-files';
-import type { NoteMeta } from '../notes/note-record';
-import type { CachedNote } from '../notes/notes-repo';
+import type { CachedNotes } from '../notes/notes-repo';
 import type { AuditSummary } from '../audit/audit-log';
+import type { IndexSource } from '../search/search-index';
+import { packMetas, unpackMetas, type PackedMeta } from './cache-manifest';
 
 /**
  * The unlock cache: the note list and the search index of the last session, sealed with the
@@ -19,25 +20,29 @@ import type { AuditSummary } from '../audit/audit-log';
 export const UNLOCK_CACHE_FILE = 'unlock-cache.svcache';
 const MAGIC = Buffer.from('SVUCACHE', 'latin1');
 /** Bump on any change to the manifest, NoteMeta or the index schema (search-index.ts): old files are then ignored. */
-const UNLOCK_CACHE_VERSION = 2;
+const UNLOCK_CACHE_VERSION = 3;
 const PREFIX_BYTES = MAGIC.length + 1;
 const CHUNK = 1 << 20;
 const HEAD_BYTES = 5;
 
 /** The first chunk. Authenticated, and written by this code at this version, so it is not re-validated field by field. */
 interface Manifest {
-  notes: [id: string, rev: number, nonce: string, meta: NoteMeta][];
+  /** The list entries, packed (cache-manifest.ts), in the order the vault's heads were scanned at lock. */
+  notes: PackedMeta[];
+  /** The client ids the packed entries point to. */
+  clientIds: string[];
+  nonces: CachedNotes['nonces'];
+  fingerprint: CachedNotes['fingerprint'];
   clientNames: [id: string, name: string][];
   indexBytes: number;
   /** Where the audit trail stood and which notes it had seen signed (version 2): an anchor outside vault.db. */
   audit: AuditSummary | null;
 }
 
-export interface UnlockCacheContents {
-  notes: Map<string, CachedNote>;
+export interface UnlockCacheContents extends CachedNotes {
   clientNames: Map<string, string>;
-  /** The serialized in-memory search database. */
-  index: Buffer;
+  /** The serialized in-memory search database, still sealed: opened piece by piece after the unlock (search-index.ts). */
+  index: IndexSource;
   audit: AuditSummary | null;
 }
 
@@ -61,7 +66,7 @@ export function saveUnlockCache(
   dataDir: string,
   masterKey: MasterKey,
   vaultId: string,
-  contents: { notes: [string, CachedNote][]; clientNames: [string, string][]; index: Buffer; audit: AuditSummary | null },
+  contents: { notes: CachedNotes; clientNames: [string, string][]; index: Buffer; audit: AuditSummary | null },
 ): boolean {
   const file = path.join(dataDir, UNLOCK_CACHE_FILE);
   const tmp = `${file}.tmp`;
@@ -70,7 +75,9 @@ export function saveUnlockCache(
   let fd: number | null = null;
   try {
     const manifest: Manifest = {
-      notes: contents.notes.map(([id, c]) => [id, c.rev, c.nonce, c.meta]),
+      ...packMetas(contents.notes.metas),
+      nonces: contents.notes.nonces,
+      fingerprint: contents.notes.fingerprint,
       clientNames: contents.clientNames,
       indexBytes: contents.index.length,
       audit: contents.audit,
@@ -101,67 +108,143 @@ export function saveUnlockCache(
 }
 
 /**
- * Reads and opens the cache; null when there is none or it is not this vault's, intact and current.
- * Read chunk by chunk into one reused buffer: fresh memory is slow to touch on some machines.
+ * Reads and opens the cache's manifest; null when there is none or it is not this vault's, intact
+ * and current. The index stays sealed on disk: the returned source opens it a chunk at a time
+ * (the unlock returns before that), and gives null if any chunk fails, which means a rebuild.
  */
 export function loadUnlockCache(dataDir: string, masterKey: MasterKey, vaultId: string): UnlockCacheContents | null {
-  let fd: number;
+  const chunks = SealedChunks.open(path.join(dataDir, UNLOCK_CACHE_FILE), masterKey, vaultId);
+  if (!chunks) return null;
   try {
-    fd = fs.openSync(path.join(dataDir, UNLOCK_CACHE_FILE), 'r');
-  } catch {
-    return null;
-  }
-  const { key, ad } = keyAndAd(masterKey, vaultId);
-  let opener: BulkOpener | null = null;
-  try {
-    const size = fs.fstatSync(fd).size;
-    const prefix = Buffer.from(readAt(fd, PREFIX_BYTES + BULK_HEADER_BYTES, 0));
-    if (prefix.length !== PREFIX_BYTES + BULK_HEADER_BYTES || !prefix.subarray(0, MAGIC.length).equals(MAGIC)) return null;
-    if (prefix[MAGIC.length] !== UNLOCK_CACHE_VERSION) return null;
-    const open = bulkOpener(key, prefix.subarray(PREFIX_BYTES));
-    opener = open;
-    let at = prefix.length;
-    let frame = Buffer.alloc(CHUNK + BULK_TAG_BYTES);
-    const next = () => {
-      const head = Buffer.from(readAt(fd, HEAD_BYTES, at));
-      if (head.length !== HEAD_BYTES) return null;
-      const final = head[0] === 1;
-      const length = head.readUInt32LE(1);
-      if (length < BULK_TAG_BYTES || at + HEAD_BYTES + length > size) return null;
-      if (length > frame.length) frame = Buffer.alloc(length);
-      const sealed = readInto(fd, frame, length, at + HEAD_BYTES);
-      if (sealed.length !== length) return null;
-      at += HEAD_BYTES + length;
-      const message = open.open(sealed, final, ad);
-      return message && { message, final };
-    };
-    const first = next();
-    if (!first) return null;
+    const first = chunks.next();
+    if (!first) return fail(chunks);
     const manifest = JSON.parse(dec.decode(first.message)) as Manifest;
-    const index = Buffer.allocUnsafe(manifest.indexBytes);
-    let filled = 0;
-    let final = first.final;
-    while (!final) {
-      const piece = next();
-      if (!piece || filled + piece.message.length > index.length) return null;
+    if (first.final && manifest.indexBytes !== 0) return fail(chunks);
+    return {
+      metas: unpackMetas(manifest.notes, manifest.clientIds),
+      nonces: manifest.nonces,
+      fingerprint: manifest.fingerprint,
+      clientNames: new Map(manifest.clientNames),
+      index: indexSource(chunks, manifest.indexBytes, first.final),
+      audit: manifest.audit,
+    };
+  } catch {
+    return fail(chunks);
+  }
+}
+
+function fail(chunks: SealedChunks): null {
+  chunks.close();
+  return null;
+}
+
+/** The index's pieces, opened one per `step` into one buffer. */
+function indexSource(chunks: SealedChunks, indexBytes: number, manifestWasFinal: boolean): IndexSource {
+  let index: Buffer | null = null;
+  let filled = 0;
+  let final = manifestWasFinal;
+  let failed = false;
+  const close = () => {
+    chunks.close();
+    index?.fill(0);
+    index = null;
+  };
+  return {
+    step() {
+      if (final || failed) return false;
+      index ??= Buffer.allocUnsafe(indexBytes);
+      const piece = chunks.next();
+      if (!piece || filled + piece.message.length > index.length) {
+        failed = true;
+        return false;
+      }
       index.set(piece.message, filled);
       piece.message.fill(0);
       filled += piece.message.length;
       final = piece.final;
+      return !final;
+    },
+    finish() {
+      while (this.step());
+      const whole = index ?? Buffer.alloc(0);
+      const ok = !failed && final && filled === indexBytes && chunks.atEnd();
+      index = null;
+      close();
+      if (ok) return whole;
+      whole.fill(0);
+      return null;
+    },
+    close,
+  };
+}
+
+/**
+ * The cache file's chunks in order, each opened as it is read into one reused frame (fresh
+ * memory is slow to touch on some machines). Holds the file and the stream key until closed.
+ */
+class SealedChunks {
+  private at = PREFIX_BYTES + BULK_HEADER_BYTES;
+  private frame = Buffer.alloc(CHUNK + BULK_TAG_BYTES);
+  private fd: number | null;
+
+  private constructor(
+    fd: number,
+    private readonly size: number,
+    private readonly opener: BulkOpener,
+    private readonly ad: Uint8Array,
+  ) {
+    this.fd = fd;
+  }
+
+  static open(file: string, masterKey: MasterKey, vaultId: string): SealedChunks | null {
+    let fd: number;
+    try {
+      fd = fs.openSync(file, 'r');
+    } catch {
+      return null;
     }
-    if (filled !== index.length || at !== size) return null;
-    return {
-      notes: new Map(manifest.notes.map(([id, rev, nonce, meta]) => [id, { rev, nonce, meta }])),
-      clientNames: new Map(manifest.clientNames),
-      index,
-      audit: manifest.audit,
-    };
-  } catch {
-    return null;
-  } finally {
+    const { key, ad } = keyAndAd(masterKey, vaultId);
+    try {
+      const size = fs.fstatSync(fd).size;
+      const prefix = Buffer.from(readAt(fd, PREFIX_BYTES + BULK_HEADER_BYTES, 0));
+      const ours = prefix.length === PREFIX_BYTES + BULK_HEADER_BYTES && prefix.subarray(0, MAGIC.length).equals(MAGIC) && prefix[MAGIC.length] === UNLOCK_CACHE_VERSION;
+      if (ours) return new SealedChunks(fd, size, bulkOpener(key, prefix.subarray(PREFIX_BYTES)), ad);
+    } catch {
+      // Unreadable: no cache.
+    } finally {
+      // The opener holds its own per-file key: the subkey is not needed past this point.
+      memzero(key);
+    }
     fs.closeSync(fd);
-    opener?.done();
-    memzero(key);
+    return null;
+  }
+
+  /** The next chunk opened, or null at a read, length or authentication failure. */
+  next(): { message: Uint8Array; final: boolean } | null {
+    if (this.fd === null) return null;
+    const head = Buffer.from(readAt(this.fd, HEAD_BYTES, this.at));
+    if (head.length !== HEAD_BYTES) return null;
+    const final = head[0] === 1;
+    const length = head.readUInt32LE(1);
+    if (length < BULK_TAG_BYTES || this.at + HEAD_BYTES + length > this.size) return null;
+    if (length > this.frame.length) this.frame = Buffer.alloc(length);
+    const sealed = readInto(this.fd, this.frame, length, this.at + HEAD_BYTES);
+    if (sealed.length !== length) return null;
+    this.at += HEAD_BYTES + length;
+    const message = this.opener.open(sealed, final, this.ad);
+    return message && { message, final };
+  }
+
+  /** Every byte of the file was read: nothing follows the final chunk. */
+  atEnd(): boolean {
+    return this.at === this.size;
+  }
+
+  close(): void {
+    if (this.fd === null) return;
+    fs.closeSync(this.fd);
+    this.fd = null;
+    this.opener.done();
   }
 }
 

@@ -67,13 +67,8 @@ export function openSession(db: Db, header: VaultHeader, masterKey: MasterKey, o
   try {
     const store = new RecordStore(db, header.vaultId, recordsKey);
     const cache = loadUnlockCache(o.dataDir, masterKey, header.vaultId);
-    const cachedIndex = cache ? SearchIndex.fromSerialized(cache.index) : null;
-    if (cache) {
-      // SQLite holds its own copy now: wipe this one and let it go before the notes load.
-      cache.index.fill(0);
-      cache.index = Buffer.alloc(0);
-    }
-    search = cachedIndex ?? new SearchIndex();
+    // The kept index is opened after the unlock returns: the list does not wait for it.
+    search = new SearchIndex(cache?.index);
     // Renaming a client re-indexes their notes; a client's last contact comes from their notes.
     let notes: NotesRepo | null = null;
     const clients = new ClientsRepo(
@@ -82,18 +77,19 @@ export function openSession(db: Db, header: VaultHeader, masterKey: MasterKey, o
       (clientId) => notes?.reindexClient(clientId),
       () => notes?.lastContacts() ?? new Map(),
     );
-    notes = new NotesRepo(store, o.now, search, clients, cachedIndex ? cache : null);
-    const cacheAnchor = cachedIndex ? (cache?.audit?.anchor ?? null) : null;
+    notes = new NotesRepo(store, o.now, search, clients, cache);
+    const cacheAnchor = cache?.audit?.anchor ?? null;
     const audit = new AuditLog(db, header.vaultId, masterKey, o.now, {
       outsideAnchors: () => outsideAnchors(o.dataDir, masterKey, header.vaultId, cacheAnchor),
       ignoreOutsideAnchors: o.afterRestore,
     });
-    const signedByTrail = audit.open(cachedIndex ? (cache?.audit ?? null) : null);
+    const signedByTrail = audit.open(cache?.audit ?? null);
     audit.foldPending();
     // A note the sealed trail saw signed but that reads unsigned now had its signed revisions removed.
     notes.markRolledBack(signedByTrail);
     // After the fold: what happened while locked was not the custodian's doing.
     if (o.custodian) audit.actor = 'custodian';
+    if (cache) search.loadInBackground();
     return {
       header,
       masterKey,
@@ -109,7 +105,7 @@ export function openSession(db: Db, header: VaultHeader, masterKey: MasterKey, o
       settings: new SettingsRepo(store),
       search,
       audit,
-      cacheLoaded: cachedIndex !== null,
+      cacheLoaded: cache !== null,
       custodian: o.custodian ?? false,
       auditedOnce: new Set(),
     };
@@ -154,7 +150,7 @@ export function keepAuditAnchor(s: UnlockedSession, dataDir: string): void {
 
 /** Seals the list and index for the next unlock, unless nothing changed since they were loaded. */
 function saveCache(s: UnlockedSession, dataDir: string): void {
-  if (s.cacheLoaded && !s.search.changed) return;
+  if (s.cacheLoaded && !s.search.changed && !s.notes.cacheOutdated) return;
   try {
     if (!s.cacheLoaded) s.search.optimize();
     const index = s.search.serialize();

@@ -1,4 +1,4 @@
-import { createDecipheriv } from 'node:crypto';
+import { createDecipheriv, createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -321,17 +321,19 @@ describe('unlock-cache.json: manifest and index chunks', () => {
     fs.writeFileSync(path.join(dir, UNLOCK_CACHE_FILE), fromHex(o.file));
     const loaded = loadUnlockCache(dir, mkOf(i.masterKey), i.vaultId);
     expect(loaded).not.toBeNull();
-    const manifest = JSON.parse(o.manifestJson) as { notes: [string, number, string, unknown][] };
-    expect([...loaded!.notes]).toEqual(manifest.notes.map(([id, rev, nonce, meta]) => [id, { rev, nonce, meta }]));
+    const record = JSON.parse(i.note.plaintext) as { title: string };
+    expect(loaded!.metas.map((m) => [m.id, m.rev, m.title])).toEqual([[i.note.id, i.note.rev, record.title]]);
+    expect(loaded!.nonces).toBe(i.note.nonce);
+    expect(loaded!.fingerprint).toBe(createHash('sha256').update(`${i.note.id} ${i.note.rev} ${i.note.nonce}`).digest('hex'));
     expect([...loaded!.clientNames]).toEqual(i.clientNames);
-    expect(toHex(loaded!.index)).toBe(i.index);
+    expect(toHex(loaded!.index.finish()!)).toBe(i.index);
     expect(loaded!.audit).toEqual(i.audit);
   });
 
   it('the stated construction opens every chunk with plain AES-256-GCM', () => {
     expect(toHex(keyedHash(fromHex(o.searchCacheKey) as Kek, fromHex(i.salt), 32))).toBe(o.streamKey);
-    expect(o.ad).toBe(`sessionvault/unlock-cache/v2|${i.vaultId}`);
-    expect(o.file).toBe(cat(toHex(utf8('SVUCACHE')), '02', i.salt, ...o.chunks.flatMap((c) => [c.head, c.sealed])));
+    expect(o.ad).toBe(`sessionvault/unlock-cache/v3|${i.vaultId}`);
+    expect(o.file).toBe(cat(toHex(utf8('SVUCACHE')), '03', i.salt, ...o.chunks.flatMap((c) => [c.head, c.sealed])));
     const plain = o.chunks.map((c, n) => {
       const sealed = Buffer.from(fromHex(c.sealed));
       const head = Buffer.from(fromHex(c.head));

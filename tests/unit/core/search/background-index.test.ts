@@ -46,6 +46,20 @@ describe('the first unlock without the unlock cache', () => {
     expect((await call('search.query', { text: 'talked', limit: 200 })).length).toBe(NOTES);
   });
 
+  it('indexes each note as it reads when its turn comes: edits and the trash before then are what search sees', async () => {
+    const { call, ids, index } = await withoutCache();
+    const last = ids[NOTES - 1]!;
+    expect(index.unindexed).toBeGreaterThan(0);
+    await call('notes.update', { id: last, baseRev: 1, title: `Visit ${NOTES - 1}`, body: 'Talked about gardening now.' });
+    await call('notes.trash', { id: ids[NOTES - 2]! });
+    await turns(NOTES);
+    expect(index.unindexed).toBe(0);
+    expect(await call('search.query', { text: `word${NOTES - 1}` })).toEqual([]);
+    expect((await call('search.query', { text: 'gardening' })).map((h) => h.noteId)).toEqual([last]);
+    expect(await call('search.query', { text: `word${NOTES - 2}` })).toEqual([]);
+    expect((await call('search.query', { text: 'talked', limit: 200 })).length).toBe(NOTES - 1);
+  });
+
   it('seals every note into the cache when locked before the background is done', async () => {
     const { call, service, ids, index } = await withoutCache();
     expect(index.unindexed).toBeGreaterThan(0);
