@@ -41,8 +41,8 @@ export type SaveState =
   | { state: 'saved' }
   | { state: 'dirty' }
   | { state: 'saving' }
-  | { state: 'error'; message: string }
-  | { state: 'conflict'; theirs: NoteContent & { rev: number } };
+  | { state: 'error'; message: string; held?: true }
+  | { state: 'conflict'; theirs: NoteContent & { rev: number }; held?: true };
 
 export interface RecoveryKit {
   recoveryKey: string;

@@ -106,6 +106,34 @@ test('a save over a newer version shows both versions, fields included, and keep
   expect(history.ok && history.value.length).toBe(rev + 2);
 });
 
+test('a note that cannot be saved stays open when another is asked for, until it is saved: nothing typed is lost', async ({ page, app }) => {
+  await createVaultThroughUi(page);
+  await writeSoapNote(page, 'Other note');
+  await writeSoapNote(page, 'Held note');
+  const list = await app.service.invoke('notes.list', {});
+  if (!list.ok) throw new Error('list failed');
+  const held = list.value.find((n) => n.title === 'Held note')!;
+  // Another window saves first: this window's next save is a conflict.
+  expect((await app.service.invoke('notes.update', { id: held.id, baseRev: held.rev, fields: { subjective: 'Their text.' } })).ok).toBe(true);
+  await page.getByLabel('Subjective', { exact: true }).fill('Typed here and not saved.');
+  await expect(page.getByTestId('save-status')).toHaveText('Not saved: changed elsewhere');
+
+  const notes = page.getByRole('list', { name: 'All notes' });
+  await notes.getByRole('button', { name: /Other note/ }).click();
+  await expect(page.getByTestId('save-status')).toHaveText(/stays open until it is saved/);
+  await expect(page.getByLabel('Title')).toHaveValue('Held note');
+  await expect(page.getByLabel('Subjective', { exact: true })).toHaveValue('Typed here and not saved.');
+  await page.getByRole('button', { name: 'New note' }).click();
+  await expect(page.getByLabel('Title')).toHaveValue('Held note');
+
+  await page.getByRole('region', { name: 'Conflicting versions' }).getByRole('button', { name: 'Keep mine' }).click();
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+  await notes.getByRole('button', { name: /Other note/ }).click();
+  await expect(page.getByLabel('Title')).toHaveValue('Other note');
+  const saved = await app.service.invoke('notes.get', { id: held.id });
+  expect(saved.ok && saved.value.fields['subjective']).toBe('Typed here and not saved.');
+});
+
 test('switching template keeps shared sections and moves the others into the note text', async ({ page }) => {
   await createVaultThroughUi(page);
   await writeSoapNote(page, 'Template switch');

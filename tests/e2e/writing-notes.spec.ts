@@ -51,6 +51,35 @@ test('New note lets you choose the client, and change it until the note is signe
   await expect(client.getByRole('option', { selected: true })).toHaveText('Sam Lee');
 });
 
+test('A note opened from the list offers every active client; an archived client only on the note that has it', async ({ page }) => {
+  await createVaultThroughUi(page);
+  await addClient(page, 'Robin Ashdown');
+  await addClient(page, 'Sam Lee');
+  await addClient(page, 'Ana Ortiz');
+  await main(page).getByRole('button', { name: 'Notes' }).click();
+  const client = page.getByRole('combobox', { name: 'Client' });
+  for (const [title, name] of [['Phone call', 'Robin Ashdown'], ['Letter', null]] as const) {
+    await page.getByRole('button', { name: 'New note' }).click();
+    await page.getByLabel('Title').fill(title);
+    if (name) await client.selectOption({ label: name });
+    await expect(saveStatus(page)).toHaveText('Saved');
+  }
+
+  // Robin is archived: no longer offered for a note, but the note already for Robin keeps showing Robin.
+  await main(page).getByRole('button', { name: 'Clients' }).click();
+  await page.getByRole('list', { name: 'Client list' }).getByRole('button', { name: /Robin Ashdown/ }).click();
+  await page.getByRole('button', { name: 'Archive client' }).click();
+  await main(page).getByRole('button', { name: 'Notes' }).click();
+  const list = page.getByRole('list', { name: 'All notes' });
+  await list.getByRole('button', { name: /^Phone call/ }).click();
+  await expect(client.getByRole('option')).toHaveText(['No client', 'Ana Ortiz', 'Robin Ashdown', 'Sam Lee']);
+  await expect(client.getByRole('option', { selected: true })).toHaveText('Robin Ashdown');
+  await list.getByRole('button', { name: /^Letter/ }).click();
+  await expect(client.getByRole('option')).toHaveText(['No client', 'Ana Ortiz', 'Sam Lee']);
+  await client.selectOption({ label: 'Ana Ortiz' });
+  await expect(list.getByRole('button', { name: /^Letter/ })).toContainText('Ana Ortiz');
+});
+
 test('"Saved" appears only after something was saved', async ({ page }) => {
   await createVaultThroughUi(page);
   await page.getByRole('button', { name: 'New note' }).click();

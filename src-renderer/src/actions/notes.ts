@@ -46,8 +46,20 @@ export function focusNoteTitle(): void {
   requestAnimationFrame(() => document.getElementById('note-title')?.focus());
 }
 
-export async function openNote(id: string): Promise<void> {
+/**
+ * Saves the open note before another replaces it. False when it could not be saved (an error, or a
+ * newer version saved elsewhere): it stays open, saying why, because replacing it would lose its text.
+ */
+async function savedBeforeLeaving(): Promise<boolean> {
   await flushDraft();
+  const { save } = useApp.getState();
+  if (save.state !== 'error' && save.state !== 'conflict') return true;
+  useApp.setState({ save: { ...save, held: true } });
+  return false;
+}
+
+export async function openNote(id: string): Promise<void> {
+  if (!(await savedBeforeLeaving())) return;
   const note = await call(api().notes.get({ id }));
   useApp.setState({ draft: draftFromNote(note), save: { state: 'idle' } });
 }
@@ -63,7 +75,7 @@ export async function reloadDraft(): Promise<void> {
 }
 
 export async function newNote(options: { clientId?: string | null; kind?: NoteKind } = {}): Promise<void> {
-  await flushDraft();
+  if (!(await savedBeforeLeaving())) return;
   const kind = options.kind ?? (options.clientId ? 'progress' : 'free');
   useApp.setState({
     draft: {

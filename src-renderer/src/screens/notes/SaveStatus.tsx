@@ -1,5 +1,8 @@
 import type { SaveState } from '../../store';
 
+/** Said when another note or a new one was asked for while this one could not be saved. */
+const HELD = ' — it stays open until it is saved, so its text is not lost.';
+
 function statusText(save: SaveState): string {
   switch (save.state) {
     case 'idle':
@@ -11,9 +14,9 @@ function statusText(save: SaveState): string {
     case 'dirty':
       return 'Editing';
     case 'conflict':
-      return 'Not saved: changed elsewhere';
+      return `Not saved: changed elsewhere${save.held ? HELD : ''}`;
     case 'error':
-      return `Not saved: ${save.message}`;
+      return `Not saved: ${save.message}${save.held ? HELD : ''}`;
   }
 }
 
