@@ -19,7 +19,7 @@ import {
   type NoteState,
 } from './note-record';
 import { fingerprintEntry, type RecordStore } from '../records/record-store';
-import type { NoteDoc, PendingDoc, SearchIndex } from '../search/search-index';
+import type { NoteDoc, SearchIndex } from '../search/search-index';
 
 /** Where notes look up client names (and whether a client exists). */
 export interface ClientNames {
@@ -74,17 +74,9 @@ export class NotesRepo {
     cache: NotesCache | null = null,
   ) {
     if (!cache) {
-      // Each note's list entry is kept and its text let go: the words are indexed in the
-      // background, each note read again in its turn (a search meanwhile waits for them).
-      const damaged = store.forEach(
-        noteRecord,
-        (r) => {
-          const state = noteState(r.payload, r.rev);
-          this.metas.set(r.id, toMeta(r.id, r.rev, state));
-          if (state.trashedAt === undefined) index.putLater(r.id, () => this.searchable(r.id));
-        },
-        { mapped: true },
-      );
+      // Read one by one: each note's list entry and searchable text are kept, the rest of its
+      // payload is let go at once. The words are indexed in the background (search waits for them).
+      const damaged = store.forEach(noteRecord, (r) => this.remember(r.id, r.rev, noteState(r.payload, r.rev)), { mapped: true });
       this.damaged.push(...damaged);
       index.indexInBackground();
       return;
@@ -144,13 +136,6 @@ export class NotesRepo {
       },
       { mapped: true },
     );
-  }
-
-  /** What the index takes of a note as it reads now; null when it is not searchable (trashed, rolled back, gone). */
-  private searchable(id: string): PendingDoc | null {
-    if (!this.metas.has(id) || this.rolledBack.has(id)) return null;
-    const { state } = this.read(id);
-    return state.trashedAt === undefined ? { doc: toDoc(id, state), clientName: this.nameOf(state.clientId) } : null;
   }
 
   /**

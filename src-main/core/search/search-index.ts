@@ -55,9 +55,9 @@ export class SearchIndex {
   private db: Database.Database | null;
   private closed = false;
   private readonly statements = new Map<string, Database.Statement>();
-  /** Notes saved but not indexed yet (see `put`), or to be read when indexed (see `putLater`). */
-  private readonly pending = new Map<string, PendingDoc | (() => PendingDoc | null)>();
-  /** The last session's index while it is still being opened (see `kept`). */
+  /** Notes saved but not indexed yet (see `put`). */
+  private readonly pending = new Map<string, PendingDoc>();
+  /** The last session's index while it is still being opened (see the constructor). */
   private source: IndexSource | null = null;
   /** Notes removed while the kept index was being opened: dropped from it once open. */
   private readonly removedWhileLoading = new Set<string>();
@@ -166,17 +166,6 @@ export class SearchIndex {
   }
 
   /**
-   * Adds a note whose text `load` reads when it is indexed (null: nothing to index any more). The
-   * first unlock without the unlock cache puts every note this way, so no note's text stays in
-   * memory between the list being ready and the index being built.
-   */
-  putLater(noteId: string, load: () => PendingDoc | null): void {
-    if (this.closed) throw new Error('search index is closed');
-    this.pending.set(noteId, load);
-    this.changes++;
-  }
-
-  /**
    * Indexes what was put, a slice at a time between other work, until nothing is left. The
    * first unlock without the unlock cache puts every note here instead of indexing them all
    * before the list can show: a search meanwhile indexes the rest first (`query` flushes),
@@ -201,12 +190,10 @@ export class SearchIndex {
   private indexPending(limit: number): void {
     if (this.pending.size === 0) return;
     const docs: PendingDoc[] = [];
-    let taken = 0;
     for (const [id, entry] of this.pending) {
-      if (taken++ === limit) break;
+      if (docs.length === limit) break;
+      docs.push(entry);
       this.pending.delete(id);
-      const loaded = typeof entry === 'function' ? loadQuietly(entry) : entry;
-      if (loaded) docs.push(loaded);
     }
     this.open().transaction(() => {
       for (const { doc, clientName } of docs) this.write(doc, clientName);
@@ -329,18 +316,9 @@ function openSerialized(bytes: Buffer): Database.Database | null {
 }
 
 /** A note's text as the index takes it, with its client's name. */
-export interface PendingDoc {
+interface PendingDoc {
   doc: NoteDoc;
   clientName: string | undefined;
-}
-
-/** A note that fails to read when its turn comes (damaged since) is left out of search, never shown. */
-function loadQuietly(load: () => PendingDoc | null): PendingDoc | null {
-  try {
-    return load();
-  } catch {
-    return null;
-  }
 }
 
 interface Row {
