@@ -95,6 +95,9 @@ export interface AuditLogOptions {
   ignoreOutsideAnchors?: boolean;
 }
 
+/** Sealed entries after a seq, oldest first: read whole by `rows`, one at a time by the unlock scan. */
+const ROWS_AFTER = 'SELECT seq, nonce, ciphertext, mac FROM audit WHERE seq > ? ORDER BY seq';
+
 /**
  * The audit trail: one encrypted row per event in `audit`, each row's `mac` a keyed BLAKE2b over
  * the previous row's mac, its seq, nonce and ciphertext. An authenticated head in meta (last seq
@@ -266,7 +269,7 @@ export class AuditLog {
     try {
       // Row by row: ~20,000 entries in a 10-year practice, each dropped once read, so none of them
       // lives long enough to cost the garbage collector a copy.
-      const rows = this.db.prepare('SELECT seq, nonce, ciphertext, mac FROM audit WHERE seq > ? ORDER BY seq').iterate(from) as IterableIterator<Row>;
+      const rows = this.db.prepare(ROWS_AFTER).iterate(from) as IterableIterator<Row>;
       withOpener(this.sealKey, (openOne) => {
         for (const row of rows) {
           const entry = this.scanRow(row, openOne);
@@ -358,7 +361,7 @@ export class AuditLog {
   /** null when the table itself was dropped: reported by verify, never a crash. */
   private rows(afterSeq = 0): Row[] | null {
     try {
-      return this.db.prepare('SELECT seq, nonce, ciphertext, mac FROM audit WHERE seq > ? ORDER BY seq').all(afterSeq) as Row[];
+      return this.db.prepare(ROWS_AFTER).all(afterSeq) as Row[];
     } catch (error) {
       if (/no such table/.test(String((error as Error | null)?.message))) return null;
       throw error;

@@ -105,7 +105,7 @@ export class NotesRepo {
       for (const { id, rev, nonce } of this.store.fingerprints(noteRecord)) {
         const i = cached.get(id);
         const m = i === undefined ? undefined : cache.metas[i];
-        if (m && m.rev === rev && nonce && cache.nonces.substr(i! * NONCE_HEX, NONCE_HEX) === nonce && sameName(m)) this.metas.set(id, m);
+        if (m && m.rev === rev && nonce && cache.nonces.slice(i! * NONCE_HEX, (i! + 1) * NONCE_HEX) === nonce && sameName(m)) this.metas.set(id, m);
         else stale.push(id);
       }
     }

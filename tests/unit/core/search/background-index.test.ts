@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SearchIndex } from '../../../../src-main/core/search/search-index';
 import { UNLOCK_CACHE_FILE } from '../../../../src-main/core/vault/unlock-cache';
 import { STRONG_PASSWORD, unlockedVault, value } from '../../../helpers/service';
+import { turns, unlockCatchingIndex } from './index-at-unlock';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -16,16 +16,8 @@ async function withoutCache() {
   for (let i = 0; i < NOTES; i++) ids.push((await v.call('notes.create', { title: `Visit ${i}`, body: `Talked about word${i} today.` })).id);
   await v.call('vault.lock', {});
   fs.rmSync(path.join(v.dataDir, UNLOCK_CACHE_FILE));
-  const background = vi.spyOn(SearchIndex.prototype, 'indexInBackground');
-  value(await v.service.invoke('vault.unlock', { password: STRONG_PASSWORD }));
-  const index = background.mock.contexts.at(-1) as SearchIndex | undefined;
-  if (!index) throw new Error('the unlock did not index in the background');
-  return { ...v, ids, index };
+  return { ...v, ids, index: await unlockCatchingIndex(v.service, 'indexInBackground') };
 }
-
-const turns = async (n: number) => {
-  for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
-};
 
 describe('the first unlock without the unlock cache', () => {
   it('lists every note at once and indexes their words in the background, without a search', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SearchIndex } from '../../../../src-main/core/search/search-index';
 import { STRONG_PASSWORD, unlockedVault, value } from '../../../helpers/service';
+import { turns, unlockCatchingIndex } from './index-at-unlock';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -12,16 +12,8 @@ async function fromCache() {
   const ids: string[] = [];
   for (let i = 0; i < NOTES; i++) ids.push((await v.call('notes.create', { title: `Visit ${i}`, body: `Talked about word${i}x today.` })).id);
   await v.call('vault.lock', {});
-  const background = vi.spyOn(SearchIndex.prototype, 'loadInBackground');
-  value(await v.service.invoke('vault.unlock', { password: STRONG_PASSWORD }));
-  const index = background.mock.contexts.at(-1) as SearchIndex | undefined;
-  if (!index) throw new Error('the unlock did not open the kept index in the background');
-  return { ...v, ids, index };
+  return { ...v, ids, index: await unlockCatchingIndex(v.service, 'loadInBackground') };
 }
-
-const turns = async (n: number) => {
-  for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
-};
 
 const found = async (call: Awaited<ReturnType<typeof fromCache>>['call'], text: string) =>
   (await call('search.query', { text, limit: 200 })).map((h) => h.noteId).sort();
