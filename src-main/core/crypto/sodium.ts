@@ -156,6 +156,14 @@ export function open(key: AeadKey, nonce: Uint8Array, ciphertext: Uint8Array, ad
  */
 export type OpenOne = (nonce: Uint8Array, ciphertext: Uint8Array, ad: Uint8Array) => Uint8Array | null;
 
+/**
+ * `OpenOne` from text: `sealedHex` is the nonce then the ciphertext in hex (as SQLite's
+ * `hex(nonce) || hex(ciphertext)` gives them), `ad` is text. For many small records: a blob read
+ * from SQLite costs a buffer of its own (~2 µs, and as much again to collect), more than opening
+ * it; hex is a string, written straight into the WASM heap.
+ */
+export type OpenHex = (sealedHex: string, ad: string) => Uint8Array | null;
+
 /** The raw export the wrappers call for `open` (lengths are u64 as two u32 halves). */
 interface RawAeadOpen {
   _crypto_aead_xchacha20poly1305_ietf_decrypt(
@@ -169,39 +177,57 @@ interface RawAeadOpen {
  * `open`, called on one reused block of the WASM heap instead of six copies allocated, wiped and
  * freed per record, which cost more than the decryption itself. Each plaintext is handed out in
  * place (no copy per record); the block (key, last inputs, last plaintext) is zeroed and freed
- * when `fn` returns or throws.
+ * when `fn` returns or throws. Block: key | nonce | ciphertext | AD | plaintext.
  */
-export function withOpener<T>(key: AeadKey, fn: (open: OpenOne) => T): T {
+export function withOpener<T>(key: AeadKey, fn: (open: OpenOne, openHex: OpenHex) => T): T {
   s();
   const lib = wasm() as WasmHeap & RawAeadOpen;
   const fixed = KEY_BYTES + AEAD_NONCE_BYTES;
   let capacity = 0;
   let base = 0;
-  const reserve = (bytes: number) => {
-    if (bytes <= capacity) return;
-    if (base) lib._free(base);
-    capacity = Math.max(bytes, capacity * 2, 1 << 16);
-    base = lib._malloc(fixed + capacity);
-    if (!base) throw new Error('out of memory');
-    lib.HEAPU8.set(key, base);
+  let view: Buffer | null = null; // The heap as a Buffer, for writing text into it.
+  /** Room for a ciphertext and its AD; returns where the plaintext goes. */
+  const reserve = (cipherBytes: number, adBytes: number) => {
+    const bytes = cipherBytes + adBytes + (cipherBytes - AEAD_TAG_BYTES);
+    if (bytes > capacity) {
+      if (base) lib._free(base);
+      capacity = Math.max(bytes, capacity * 2, 1 << 16);
+      base = lib._malloc(fixed + capacity);
+      if (!base) throw new Error('out of memory');
+      lib.HEAPU8.set(key, base);
+    }
+    return base + fixed + cipherBytes + adBytes;
+  };
+  const decrypt = (cipherBytes: number, adBytes: number, m: number): Uint8Array | null => {
+    const c = base + fixed;
+    const failed = lib._crypto_aead_xchacha20poly1305_ietf_decrypt(m, 0, 0, c, cipherBytes, 0, c + cipherBytes, adBytes, 0, base + KEY_BYTES, base);
+    return failed ? null : lib.HEAPU8.subarray(m, m + cipherBytes - AEAD_TAG_BYTES);
+  };
+  const openOne: OpenOne = (nonce, ciphertext, ad) => {
+    if (nonce.length !== AEAD_NONCE_BYTES || ciphertext.length < AEAD_TAG_BYTES) return null;
+    const m = reserve(ciphertext.length, ad.length);
+    const heap = lib.HEAPU8; // Read after reserve: a grown heap is a new buffer.
+    heap.set(nonce, base + KEY_BYTES);
+    heap.set(ciphertext, base + fixed);
+    heap.set(ad, base + fixed + ciphertext.length);
+    return decrypt(ciphertext.length, ad.length, m);
+  };
+  const openHex: OpenHex = (sealedHex, ad) => {
+    const sealedBytes = sealedHex.length / 2;
+    const cipherBytes = sealedBytes - AEAD_NONCE_BYTES;
+    if (!Number.isInteger(sealedBytes) || cipherBytes < AEAD_TAG_BYTES) return null;
+    const adBytes = Buffer.byteLength(ad);
+    const m = reserve(cipherBytes, adBytes);
+    if (view?.buffer !== lib.HEAPU8.buffer) view = Buffer.from(lib.HEAPU8.buffer);
+    // Nonce then ciphertext, as they lie in the block; a character that is not hex stops the write short.
+    if (view.write(sealedHex, base + KEY_BYTES, sealedBytes, 'hex') !== sealedBytes) return null;
+    view.write(ad, base + fixed + cipherBytes, adBytes);
+    return decrypt(cipherBytes, adBytes, m);
   };
   try {
-    return fn((nonce, ciphertext, ad) => {
-      if (nonce.length !== AEAD_NONCE_BYTES || ciphertext.length < AEAD_TAG_BYTES) return null;
-      const plainBytes = ciphertext.length - AEAD_TAG_BYTES;
-      reserve(ad.length + ciphertext.length + plainBytes);
-      const n = base + KEY_BYTES;
-      const a = base + fixed;
-      const c = a + ad.length;
-      const m = c + ciphertext.length;
-      const heap = lib.HEAPU8; // Read after reserve: a grown heap is a new buffer.
-      heap.set(nonce, n);
-      heap.set(ad, a);
-      heap.set(ciphertext, c);
-      const failed = lib._crypto_aead_xchacha20poly1305_ietf_decrypt(m, 0, 0, c, ciphertext.length, 0, a, ad.length, 0, n, base);
-      return failed ? null : heap.subarray(m, m + plainBytes);
-    });
+    return fn(openOne, openHex);
   } finally {
+    view = null;
     if (base) lib._free(base); // The wiping `_free` zeroes the whole block, key included.
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addendum, revisionChange, sessionHeader, type Note, type NoteSummary, type RevisionChange, type SessionHeader } from '../../../src-shared/contract/notes';
+import { addendum, noteSummary, revisionChange, sessionHeader, type Note, type NoteSummary, type RevisionChange, type SessionHeader } from '../../../src-shared/contract/notes';
 import { signer, type Signer } from '../../../src-shared/contract/profile';
 import { NOTE_KINDS, TEMPLATE_IDS, templateById, type NoteKind, type TemplateId } from '../../../src-shared/templates';
 import { VaultError } from '../errors';
@@ -29,8 +29,29 @@ const storedNote = z.object({
 });
 type StoredNote = z.output<typeof storedNote>;
 
-/** Note records (kind 'note'): one sealed revision per save. */
-export const noteRecord = recordType('note', storedNote, 'note');
+/**
+ * A note's list entry as sealed beside each revision (table `summaries`): what the list shows
+ * and nothing of what was written but the title. The first unlock without the unlock cache lists
+ * every note from these; `isPsychotherapy` and `signed` are derived on reading, never stored.
+ */
+const noteListEntry = noteSummary.pick({
+  title: true,
+  clientId: true,
+  kind: true,
+  templateId: true,
+  serviceDate: true,
+  startTime: true,
+  riskFlags: true,
+  signedAt: true,
+  trashedAt: true,
+  addendaCount: true,
+  createdAt: true,
+  updatedAt: true,
+});
+export type NoteListEntry = z.output<typeof noteListEntry>;
+
+/** Note records (kind 'note'): one sealed revision per save; the list entry of the current one sealed beside it. */
+export const noteRecord = recordType('note', storedNote, 'note', noteListEntry);
 
 /** One revision of a note with every default applied. Written back as is. */
 export interface NoteState {
@@ -96,23 +117,51 @@ export function toNote(id: string, rev: number, s: NoteState, clientName: string
 }
 
 export function toMeta(id: string, rev: number, s: NoteState): NoteMeta {
+  return metaOf(id, rev, listEntryOf(s));
+}
+
+function listEntryOf(s: NoteState): NoteListEntry {
   return {
-    id,
-    rev,
     title: s.title,
     ...(s.clientId ? { clientId: s.clientId } : {}),
     kind: s.kind,
-    isPsychotherapy: s.kind === 'psychotherapy',
     templateId: s.templateId,
     serviceDate: s.session.serviceDate,
     ...(s.session.startTime ? { startTime: s.session.startTime } : {}),
     riskFlags: s.session.riskFlags,
-    signed: s.signedAt !== undefined,
     ...(s.signedAt !== undefined ? { signedAt: s.signedAt } : {}),
     ...(s.trashedAt !== undefined ? { trashedAt: s.trashedAt } : {}),
     addendaCount: s.addenda.length,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
+  };
+}
+
+/** What a list entry's sealed summary holds: all of it but what the row says (id, rev) and what is derived. */
+export function summaryOf(m: NoteMeta): NoteListEntry {
+  const { id: _id, rev: _rev, isPsychotherapy: _derived, signed: _alsoDerived, ...entry } = m;
+  return entry;
+}
+
+/** The list entry of revision `rev` of note `id`, from its sealed summary. */
+export function metaOf(id: string, rev: number, e: NoteListEntry): NoteMeta {
+  return {
+    id,
+    rev,
+    title: e.title,
+    ...(e.clientId ? { clientId: e.clientId } : {}),
+    kind: e.kind,
+    isPsychotherapy: e.kind === 'psychotherapy',
+    templateId: e.templateId,
+    serviceDate: e.serviceDate,
+    ...(e.startTime ? { startTime: e.startTime } : {}),
+    riskFlags: e.riskFlags,
+    signed: e.signedAt !== undefined,
+    ...(e.signedAt !== undefined ? { signedAt: e.signedAt } : {}),
+    ...(e.trashedAt !== undefined ? { trashedAt: e.trashedAt } : {}),
+    addendaCount: e.addendaCount,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
   };
 }
 

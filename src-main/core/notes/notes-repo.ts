@@ -8,13 +8,16 @@ import { VaultError } from '../errors';
 import {
   assertFieldsFit,
   localIsoDate,
+  metaOf,
   noteRecord,
   noteState,
   sameContent,
+  summaryOf,
   toDoc,
   toMeta,
   toNote,
   toSummary,
+  type NoteListEntry,
   type NoteMeta,
   type NoteState,
 } from './note-record';
@@ -26,6 +29,8 @@ export interface ClientNames {
   nameOf(id: string): string | undefined;
 }
 
+/** Notes read per turn of the event loop after an unlock without the cache (~5 ms, and as long to index). */
+const INDEX_PAGE = 100;
 /** Hex characters of a record nonce (24 bytes). */
 const NONCE_HEX = 48;
 /** In `CachedNotes.nonces`, an entry that did not match its record when sealed: never equal to a nonce. */
@@ -65,6 +70,11 @@ export class NotesRepo {
   private readonly rolledBack = new Set<string>();
   /** The unlock cache did not match the vault in one comparison: seal it again at lock, so the next unlock does. */
   cacheOutdated = false;
+  /** Notes listed from their summaries whose text is not read yet (`indexNextPage`), and the id it goes on after. */
+  private readonly unindexed = new Set<string>();
+  private readAfter: string | null = null;
+  /** Notes whose list entry changed since the summaries were last written (see `writeSummaries`). */
+  private readonly unsummarized = new Set<string>();
 
   constructor(
     private readonly store: RecordStore,
@@ -74,15 +84,79 @@ export class NotesRepo {
     cache: NotesCache | null = null,
   ) {
     if (!cache) {
-      // Read one by one: each note's list entry and searchable text are kept, the rest of its
-      // payload is let go at once. The words are indexed in the background (search waits for them).
-      const damaged = store.forEach(noteRecord, (r) => this.remember(r.id, r.rev, noteState(r.payload, r.rev)), { mapped: true });
-      this.damaged.push(...damaged);
-      index.indexInBackground();
+      this.listFromSummaries();
+      // The text is read after the unlock returns, a page per turn (a search reads the rest first).
+      index.indexInBackground(() => this.indexNextPage());
       return;
     }
     this.reconcile(cache);
     index.onLost(() => this.reindexAll());
+  }
+
+  /**
+   * Without the unlock cache (the first unlock after a restore): lists every note from its sealed
+   * summary, reading no note text. A note without a usable summary (sealed before summaries
+   * existed, or one that fails to open) is read whole now, and its summary written for next time.
+   */
+  private listFromSummaries(): void {
+    const whole: string[] = [];
+    this.store.summaries(noteRecord, (id, rev, entry) => {
+      if (!entry) return void whole.push(id);
+      this.metas.set(id, metaOf(id, rev, entry));
+      this.unindexed.add(id);
+    });
+    for (const id of whole) {
+      try {
+        const { rev, state } = this.read(id);
+        this.remember(id, rev, state);
+      } catch {
+        this.damaged.push(id); // Fails to open or to read: counted as damage, never listed.
+      }
+    }
+    this.writeSummaries();
+  }
+
+  /**
+   * Seals the list entry of every note saved (or read whole) since the last call beside its
+   * current revision: at lock, and at an unlock that read notes whole. Not at each save: an
+   * autosave then writes one row, not two. Never throws (a read-only or full disk): a note
+   * without a current summary is read whole at the next unlock without the cache, and then summarized.
+   */
+  writeSummaries(): void {
+    const summaries: { id: string; rev: number; summary: NoteListEntry }[] = [];
+    for (const id of this.unsummarized) {
+      const meta = this.metas.get(id);
+      if (meta) summaries.push({ id, rev: meta.rev, summary: summaryOf(meta) });
+    }
+    try {
+      this.store.writeSummaries(noteRecord, summaries);
+      this.unsummarized.clear();
+    } catch {
+      // Kept for the next try (the next lock).
+    }
+  }
+
+  /**
+   * Reads the next notes listed from their summaries: each is checked to open (one that does not
+   * leaves the list as damaged) and its text put in the index. False once every one was read.
+   */
+  private indexNextPage(): boolean {
+    if (this.unindexed.size === 0) return false;
+    const { damaged, last } = this.store.page(noteRecord, this.readAfter, INDEX_PAGE, (r) => {
+      // Not waiting: saved since (already put), deleted since, or read whole at unlock.
+      if (!this.unindexed.delete(r.id)) return;
+      const state = noteState(r.payload, r.rev);
+      if (state.trashedAt === undefined && !this.rolledBack.has(r.id)) this.index.put(toDoc(r.id, state), this.nameOf(state.clientId));
+    });
+    for (const id of damaged) {
+      if (!this.unindexed.delete(id)) continue;
+      this.metas.delete(id);
+      this.index.remove(id);
+      this.damaged.push(id);
+    }
+    if (last === null) this.unindexed.clear(); // Read to the end: any left were deleted meanwhile.
+    this.readAfter = last;
+    return last !== null;
   }
 
   /**
@@ -353,6 +427,8 @@ export class NotesRepo {
 
   clear(): void {
     this.metas.clear();
+    this.unindexed.clear();
+    this.unsummarized.clear();
     this.rolledBack.clear();
   }
 
@@ -404,6 +480,8 @@ export class NotesRepo {
   }
 
   private remember(id: string, rev: number, state: NoteState): void {
+    this.unindexed.delete(id);
+    this.unsummarized.add(id);
     this.metas.set(id, toMeta(id, rev, state));
     if (state.trashedAt === undefined) this.index.put(toDoc(id, state), this.nameOf(state.clientId));
     else this.index.remove(id);

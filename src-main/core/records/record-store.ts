@@ -13,15 +13,17 @@ const dec = new TextDecoder();
  * schema every decrypted payload must fit, and what to call it in a message. Each feature
  * declares its own beside its code (`noteRecord` in notes/note-record.ts, …).
  */
-export interface RecordType<T> {
+export interface RecordType<T, S = unknown> {
   readonly kind: string;
   readonly schema: z.ZodType<T>;
   /** "note", "consent record": in "A note could not be read." */
   readonly noun: string;
+  /** The schema of what a kind lists without reading whole records (a note's list entry: table `summaries`). */
+  readonly summary?: z.ZodType<S>;
 }
 
-export function recordType<T>(kind: string, schema: z.ZodType<T>, noun: string): RecordType<T> {
-  return { kind, schema, noun };
+export function recordType<T, S = unknown>(kind: string, schema: z.ZodType<T>, noun: string, summary?: z.ZodType<S>): RecordType<T, S> {
+  return summary ? { kind, schema, noun, summary } : { kind, schema, noun };
 }
 
 export interface StoredRecord<T> {
@@ -81,6 +83,11 @@ export class RecordStore {
     return enc.encode(`${this.vaultId}|${id}|${kind}|${rev}`);
   }
 
+  /** A record's AD with `|summary` after it: no record's AD ends so (its last part is a number). */
+  private summaryAdText(id: string, kind: string, rev: number): string {
+    return `${this.vaultId}|${id}|${kind}|${rev}|summary`;
+  }
+
   private writeRevision<T>(id: string, type: RecordType<T>, rev: number, payload: T): void {
     const plain = enc.encode(JSON.stringify(payload));
     const { nonce, ciphertext } = seal(this.key, plain, this.ad(id, type.kind, rev));
@@ -130,6 +137,7 @@ export class RecordStore {
     this.db.transaction(() => {
       this.head(id, type);
       this.sql('DELETE FROM records WHERE id = ? AND kind = ?').run(id, type.kind);
+      this.sql('DELETE FROM summaries WHERE id = ?').run(id);
       this.sql('DELETE FROM heads WHERE id = ?').run(id);
     })();
   }
@@ -166,7 +174,7 @@ export class RecordStore {
     if (!plain) {
       throw new VaultError('VAULT_CORRUPT', 'A record failed its integrity check and was not shown. Restore it from a backup.');
     }
-    const payload = parse(type, plain);
+    const payload = parse(type.schema, plain);
     // Never the payload in the message: it is the clinician's text.
     if (payload === undefined) throw new VaultError('VAULT_CORRUPT', `A ${type.noun} could not be read. Restore it from a backup.`);
     return payload.value;
@@ -215,31 +223,94 @@ export class RecordStore {
    * fail authentication or their schema. Each payload can be dropped as soon as `fn` returns, so
    * reading every note keeps only what `fn` keeps (garbage that dies young costs the collector
    * almost nothing; ~100 MB of payloads held to the end was most of an unlock's time). `mapped`
-   * for a read of most of the file (every note, without the unlock cache).
+   * for a read of most of the file (every note whose summary could not be used).
    */
   forEach<T>(type: RecordType<T>, fn: (record: StoredRecord<T>) => void, o: { mapped?: boolean } = {}): string[] {
+    return this.scan(type, fn, { ...o, after: null, limit: -1 }).damaged;
+  }
+
+  /**
+   * `forEach` for the `limit` records after id `after` (null: from the first), in id order, so a
+   * long read can go on between other queries. `last` is the id to go on after; null at the end.
+   */
+  page<T>(type: RecordType<T>, after: string | null, limit: number, fn: (record: StoredRecord<T>) => void): { damaged: string[]; last: string | null } {
+    return this.scan(type, fn, { after, limit });
+  }
+
+  private scan<T>(
+    type: RecordType<T>,
+    fn: (record: StoredRecord<T>) => void,
+    o: { mapped?: boolean; after: string | null; limit: number },
+  ): { damaged: string[]; last: string | null } {
     const damaged: string[] = [];
-    // Memory-mapped while every note is read once (the first unlock after a restore): pages come
-    // straight from the OS cache instead of one read() each. Only ciphertext is mapped, and the map
-    // is dropped after, so those pages do not stay counted against the app. Not for small kinds
-    // (clients at every unlock): there a page fault per record costs more than the read() it saves.
+    let last: string | null = null;
+    let seen = 0;
+    // Memory-mapped while every note is read once (the first unlock of a vault without summaries):
+    // pages come straight from the OS cache instead of one read() each. Only ciphertext is mapped,
+    // and the map is dropped after, so those pages do not stay counted against the app. Not for
+    // small kinds (clients at every unlock): there a page fault per record costs more than the read() it saves.
     if (o.mapped) this.db.pragma(`mmap_size = ${LOAD_ALL_MAP_BYTES}`);
     try {
       // Row by row, not `.all()`: each ciphertext is dropped once opened.
-      const rows = this.sql('SELECT h.id, h.rev, r.nonce, r.ciphertext FROM heads h LEFT JOIN records r ON r.id = h.id AND r.rev = h.rev WHERE h.kind = ?')
-        .iterate(type.kind) as IterableIterator<{ id: string; rev: number } & SealedRow>;
+      const rows = (
+        o.after === null && o.limit < 0
+          ? this.sql('SELECT h.id, h.rev, r.nonce, r.ciphertext FROM heads h LEFT JOIN records r ON r.id = h.id AND r.rev = h.rev WHERE h.kind = ?').iterate(type.kind)
+          : this.sql(
+              `SELECT h.id, h.rev, r.nonce, r.ciphertext FROM ${HEADS_BY_ID} LEFT JOIN records r ON r.id = h.id AND r.rev = h.rev
+               WHERE h.kind = ? AND h.id > ? ORDER BY h.id LIMIT ?`,
+            ).iterate(type.kind, o.after ?? '', o.limit)
+      ) as IterableIterator<{ id: string; rev: number } & SealedRow>;
       withOpener(this.key, (openOne) => {
         for (const row of rows) {
           const plain = row.nonce && row.ciphertext ? openOne(row.nonce, row.ciphertext, this.ad(row.id, type.kind, row.rev)) : null;
-          const payload = plain && parse(type, plain);
+          const payload = plain && parse(type.schema, plain);
           if (payload) fn({ id: row.id, kind: type.kind, rev: row.rev, payload: payload.value });
           else damaged.push(row.id);
+          last = row.id;
+          seen++;
         }
       });
     } finally {
       if (o.mapped) this.db.pragma('mmap_size = 0');
     }
-    return damaged;
+    return { damaged, last: seen === o.limit ? last : null };
+  }
+
+  /**
+   * The summary of every current record of a kind, in id order, without reading the records:
+   * null for one that has none (sealed before summaries existed), whose summary is of another
+   * revision, or that fails to open or fit its schema. The caller then reads that record whole.
+   */
+  summaries<T, S>(type: RecordType<T, S>, fn: (id: string, rev: number, summary: S | null) => void): void {
+    const schema = type.summary;
+    if (!schema) throw new Error(`${type.kind} records have no summary`);
+    // The sealed bytes as hex text: no buffer per row (see OpenHex).
+    const rows = this.sql(
+      `SELECT h.id, h.rev, s.rev AS srev, hex(s.nonce) || hex(s.sealed) AS sealed
+       FROM ${HEADS_BY_ID} LEFT JOIN summaries s ON s.id = h.id WHERE h.kind = ?`,
+    ).iterate(type.kind) as IterableIterator<{ id: string; rev: number; srev: number | null; sealed: string | null }>;
+    withOpener(this.key, (_openOne, openHex) => {
+      for (const row of rows) {
+        const plain = row.srev === row.rev && row.sealed ? openHex(row.sealed, this.summaryAdText(row.id, type.kind, row.rev)) : null;
+        fn(row.id, row.rev, (plain && parse(schema, plain)?.value) ?? null);
+      }
+    });
+  }
+
+  /**
+   * Seals the summary of each record's revision `rev` (its current one), replacing the one of an
+   * earlier revision (only the current one is ever read). One transaction.
+   */
+  writeSummaries<T, S>(type: RecordType<T, S>, summaries: readonly { id: string; rev: number; summary: S }[]): void {
+    if (summaries.length === 0) return;
+    this.db.transaction(() => {
+      for (const s of summaries) {
+        const plain = enc.encode(JSON.stringify(s.summary));
+        const { nonce, ciphertext } = seal(this.key, plain, enc.encode(this.summaryAdText(s.id, type.kind, s.rev)));
+        plain.fill(0);
+        this.sql('INSERT OR REPLACE INTO summaries (id, rev, nonce, sealed) VALUES (?, ?, ?, ?)').run(s.id, s.rev, nonce, ciphertext);
+      }
+    })();
   }
 }
 
@@ -247,7 +318,7 @@ export class RecordStore {
  * The payload if it is JSON that fits the schema, else undefined. The decrypted bytes are wiped
  * after parsing: only the parsed value (needed) stays in memory.
  */
-function parse<T>(type: RecordType<T>, plain: Uint8Array): { value: T } | undefined {
+function parse<T>(schema: z.ZodType<T>, plain: Uint8Array): { value: T } | undefined {
   let json: unknown;
   try {
     json = JSON.parse(dec.decode(plain));
@@ -256,6 +327,6 @@ function parse<T>(type: RecordType<T>, plain: Uint8Array): { value: T } | undefi
   } finally {
     plain.fill(0);
   }
-  const parsed = type.schema.safeParse(json);
+  const parsed = schema.safeParse(json);
   return parsed.success ? { value: parsed.data } : undefined;
 }

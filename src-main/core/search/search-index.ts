@@ -63,6 +63,8 @@ export class SearchIndex {
   private readonly removedWhileLoading = new Set<string>();
   /** Called when the kept index fails to open, to put every note again. */
   private lost: (() => void) | null = null;
+  /** Reads the notes not put yet, a page per call (see `indexInBackground`). */
+  private feed: (() => boolean) | null = null;
   /** Changes since the index was built or loaded: a clean index need not be sealed again at lock. */
   private changes = 0;
 
@@ -114,9 +116,9 @@ export class SearchIndex {
     return this.changes > 0;
   }
 
-  /** Notes put but not indexed yet (waiting for the next read, or for `indexInBackground`). */
-  get unindexed(): number {
-    return this.pending.size;
+  /** Every note put, and every note the feed had to read, is in the index (see `indexInBackground`). */
+  get indexed(): boolean {
+    return this.pending.size === 0 && this.feed === null;
   }
 
   /** The kept index of the last session is not opened yet (see the constructor). */
@@ -167,22 +169,35 @@ export class SearchIndex {
 
   /**
    * Indexes what was put, a slice at a time between other work, until nothing is left. The
-   * first unlock without the unlock cache puts every note here instead of indexing them all
-   * before the list can show: a search meanwhile indexes the rest first (`query` flushes),
-   * and so does sealing the cache at lock.
+   * first unlock without the unlock cache lists the notes from their summaries and hands `feed`
+   * here: each call reads the next few notes and puts them (false once none is left), so the
+   * list shows before any note text is read. A search meanwhile reads and indexes the rest first
+   * (`query` flushes), and so does sealing the cache at lock.
    */
-  indexInBackground(): void {
+  indexInBackground(feed?: () => boolean): void {
+    this.feed = feed ?? null;
     const step = () => {
-      if (this.closed || this.source || this.pending.size === 0) return;
+      if (this.closed || this.source) return;
+      this.feedOnce();
+      if (this.pending.size === 0 && !this.feed) return;
       this.indexPending(BACKGROUND_SLICE);
       setImmediate(step);
     };
     setImmediate(step);
   }
 
-  /** Indexes every note put since the last read. */
+  private feedOnce(): void {
+    if (this.feed && !this.feed()) this.feed = null;
+  }
+
+  /** Indexes every note put since the last read, and first every note the feed has still to read. */
   private flush(): void {
     this.open(); // a kept index still loading is opened first: if it is lost, every note is put again
+    // Read and indexed a page at a time, so the decrypted text of every note is never held at once.
+    while (this.feed) {
+      this.feedOnce();
+      this.indexPending(Infinity);
+    }
     this.indexPending(Infinity);
   }
 
@@ -278,6 +293,7 @@ export class SearchIndex {
     this.closed = true;
     this.source?.close();
     this.source = null;
+    this.feed = null;
     this.pending.clear();
     this.removedWhileLoading.clear();
     this.statements.clear();

@@ -120,6 +120,7 @@ export function openSession(db: Db, header: VaultHeader, masterKey: MasterKey, o
 /** Zeroes the session's keys and drops everything decrypted; first seals the unlock cache, unless the vault is being replaced. */
 export function closeSession(s: UnlockedSession, o: { dataDir: string; keepCache: boolean }): void {
   if (o.keepCache) {
+    s.notes.writeSummaries();
     saveCache(s, o.dataDir);
     keepAuditAnchor(s, o.dataDir);
   }

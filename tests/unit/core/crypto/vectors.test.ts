@@ -182,6 +182,19 @@ describe('record.json: one note revision', () => {
     const plain = open(fromHex(o.recordsKey) as Kek, fromHex(i.nonce), fromHex(o.ciphertext), utf8(o.ad));
     expect(dec.decode(plain!)).toBe(i.plaintext);
   });
+
+  it('the stated key, summary nonce and AD open the summary to the list entry the record store reads from it', () => {
+    expect(o.summaryAd).toBe(`${o.ad}|summary`);
+    const plain = open(fromHex(o.recordsKey) as Kek, fromHex(i.summaryNonce), fromHex(o.summarySealed), utf8(o.summaryAd));
+    expect(dec.decode(plain!)).toBe(o.summaryPlaintext);
+    const db = freshDb();
+    db.prepare('INSERT INTO heads (id, kind, rev) VALUES (?, ?, ?)').run(i.recordId, i.kind, i.rev);
+    db.prepare('INSERT INTO summaries (id, rev, nonce, sealed) VALUES (?, ?, ?, ?)').run(i.recordId, i.rev, fromHex(i.summaryNonce), fromHex(o.summarySealed));
+    const listed: unknown[] = [];
+    new RecordStore(db, i.vaultId, recordsKey(mkOf(i.masterKey))).summaries(noteRecord, (id, rev, entry) => listed.push([id, rev, entry]));
+    expect(listed).toEqual([[i.recordId, i.rev, JSON.parse(o.summaryPlaintext)]]);
+    db.close();
+  });
 });
 
 describe('backup.json (format 1, read only): prefix, first chunk, last chunk', () => {

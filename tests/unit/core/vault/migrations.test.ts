@@ -71,8 +71,11 @@ describe('a vault written by format 1 / schema 1', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     // v3: the nonce index unlock checks the unlock cache against, built over the v1 records.
     const indexed = db.prepare('SELECT count(*) AS n FROM records INDEXED BY records_fingerprint WHERE id = ?').get(fixture.notes[0]!.id) as { n: number };
+    // v5: the first unlock read the notes whole (none had a summary) and sealed one for each.
+    const summarized = db.prepare('SELECT id, rev FROM summaries ORDER BY id').all();
     db.close();
     expect(indexed.n).toBe(1);
+    expect(summarized).toEqual(fixture.notes.map((n) => ({ id: n.id, rev: 1 })).sort((a, b) => (a.id < b.id ? -1 : 1)));
   });
 
   it('takes records custodians: the header moves to format 2 and every older way in still opens it', async () => {

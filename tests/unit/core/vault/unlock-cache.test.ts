@@ -119,8 +119,10 @@ describe('unlock cache (the sealed list and index of the last session)', () => {
     const before = await view(p.call);
     p.service.close();
     fs.writeFileSync(p.cacheFile, damage(fs.readFileSync(p.cacheFile)));
+    // Rebuilt: listed from the summaries (a damaged list), or every note read again (a damaged index).
     const readEvery = vi.spyOn(RecordStore.prototype, 'forEach');
-    const notesLoaded = () => readEvery.mock.calls.filter(([type]) => type.kind === 'note').length;
+    const listEvery = vi.spyOn(RecordStore.prototype, 'summaries');
+    const notesLoaded = () => [...readEvery.mock.calls, ...listEvery.mock.calls].filter(([type]) => type.kind === 'note').length;
     const again = await reopen(p.dataDir);
     // A damaged list is found at unlock; a damaged index chunk only when the index is opened, after it.
     expect(await view(again.call)).toEqual(before);
