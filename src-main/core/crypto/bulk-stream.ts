@@ -71,7 +71,22 @@ export function bulkSealer(key: BulkKey): BulkSealer {
 export interface BulkOpener {
   /** The plaintext, or null when the chunk is not the next one of this stream, sealed as `final` says. */
   open(chunk: Uint8Array, final: boolean, ad: Uint8Array): Buffer | null;
+  /** The same for a chunk holding UTF-8 text, read from where it lies a piece at a time (see SealedText). */
+  openText(chunk: SealedText, final: boolean, ad: Uint8Array): string | null;
   done(): void;
+}
+
+/**
+ * A sealed chunk still on disk: its body (ciphertext) is read a MiB at a time into one small
+ * buffer, opened and decoded as it comes, so no buffer the size of the chunk is made, for the
+ * ciphertext or the plaintext (the unlock cache's list: several MB, and fresh memory is slow to
+ * touch on some machines). The text is returned only once the tag has checked.
+ */
+export interface SealedText {
+  bodyBytes: number;
+  tag: Uint8Array;
+  /** Reads `length` bytes of the body from `offset` into the start of `into`; returns how many it read. */
+  read(into: Buffer, length: number, offset: number): number;
 }
 
 /** A chunk's plaintext; one larger than a piece (the unlock cache's list) is opened a MiB at a time into a large buffer (large-buffer.ts). */
@@ -104,6 +119,30 @@ export function bulkOpener(key: BulkKey, header: Uint8Array): BulkOpener {
         const rest = decipher.final();
         index++;
         return rest.length ? Buffer.concat([out, rest]) : out;
+      } catch {
+        return null;
+      }
+    },
+    openText(chunk, final, ad) {
+      if (chunk.tag.length !== BULK_TAG_BYTES) return null;
+      const decoder = new TextDecoder();
+      const frame = Buffer.allocUnsafe(Math.min(PIECE, chunk.bodyBytes));
+      const parts: string[] = [];
+      try {
+        const decipher = createDecipheriv(ALGORITHM, k, nonce(index, final), { authTagLength: BULK_TAG_BYTES });
+        decipher.setAAD(ad);
+        decipher.setAuthTag(chunk.tag);
+        for (let at = 0; at < chunk.bodyBytes; at += PIECE) {
+          const length = Math.min(PIECE, chunk.bodyBytes - at);
+          if (chunk.read(frame, length, at) !== length) return null;
+          const piece = decipher.update(frame.subarray(0, length));
+          parts.push(decoder.decode(piece, { stream: true }));
+          piece.fill(0);
+        }
+        decipher.final(); // Throws when the tag does not match: the text read so far is dropped.
+        parts.push(decoder.decode());
+        index++;
+        return parts.join('');
       } catch {
         return null;
       }

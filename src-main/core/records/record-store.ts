@@ -80,12 +80,16 @@ export class RecordStore {
   }
 
   private ad(id: string, kind: string, rev: number): Uint8Array {
-    return enc.encode(`${this.vaultId}|${id}|${kind}|${rev}`);
+    return enc.encode(this.adText(id, kind, rev));
+  }
+
+  private adText(id: string, kind: string, rev: number): string {
+    return `${this.vaultId}|${id}|${kind}|${rev}`;
   }
 
   /** A record's AD with `|summary` after it: no record's AD ends so (its last part is a number). */
   private summaryAdText(id: string, kind: string, rev: number): string {
-    return `${this.vaultId}|${id}|${kind}|${rev}|summary`;
+    return `${this.adText(id, kind, rev)}|summary`;
   }
 
   private writeRevision<T>(id: string, type: RecordType<T>, rev: number, payload: T): void {
@@ -251,18 +255,24 @@ export class RecordStore {
     // small kinds (clients at every unlock): there a page fault per record costs more than the read() it saves.
     if (o.mapped) this.db.pragma(`mmap_size = ${LOAD_ALL_MAP_BYTES}`);
     try {
-      // Row by row, not `.all()`: each ciphertext is dropped once opened.
+      // Row by row, not `.all()`: each ciphertext is dropped once opened. Unmapped, as hex text:
+      // no buffer per row (see OpenHex); mapped, the bytes come straight from the map.
+      const sealed = o.mapped ? 'r.nonce, r.ciphertext' : 'hex(r.nonce) || hex(r.ciphertext) AS sealed';
       const rows = (
         o.after === null && o.limit < 0
-          ? this.sql('SELECT h.id, h.rev, r.nonce, r.ciphertext FROM heads h LEFT JOIN records r ON r.id = h.id AND r.rev = h.rev WHERE h.kind = ?').iterate(type.kind)
+          ? this.sql(`SELECT h.id, h.rev, ${sealed} FROM heads h LEFT JOIN records r ON r.id = h.id AND r.rev = h.rev WHERE h.kind = ?`).iterate(type.kind)
           : this.sql(
-              `SELECT h.id, h.rev, r.nonce, r.ciphertext FROM ${HEADS_BY_ID} LEFT JOIN records r ON r.id = h.id AND r.rev = h.rev
+              `SELECT h.id, h.rev, ${sealed} FROM ${HEADS_BY_ID} LEFT JOIN records r ON r.id = h.id AND r.rev = h.rev
                WHERE h.kind = ? AND h.id > ? ORDER BY h.id LIMIT ?`,
             ).iterate(type.kind, o.after ?? '', o.limit)
-      ) as IterableIterator<{ id: string; rev: number } & SealedRow>;
-      withOpener(this.key, (openOne) => {
+      ) as IterableIterator<{ id: string; rev: number; sealed?: string | null } & Partial<SealedRow>>;
+      withOpener(this.key, (openOne, openHex) => {
         for (const row of rows) {
-          const plain = row.nonce && row.ciphertext ? openOne(row.nonce, row.ciphertext, this.ad(row.id, type.kind, row.rev)) : null;
+          const plain = row.sealed
+            ? openHex(row.sealed, this.adText(row.id, type.kind, row.rev))
+            : row.nonce && row.ciphertext
+              ? openOne(row.nonce, row.ciphertext, this.ad(row.id, type.kind, row.rev))
+              : null;
           const payload = plain && parse(type.schema, plain);
           if (payload) fn({ id: row.id, kind: type.kind, rev: row.rev, payload: payload.value });
           else damaged.push(row.id);

@@ -48,7 +48,6 @@ export interface UnlockCacheContents extends CachedNotes {
 }
 
 const enc = new TextEncoder();
-const dec = new TextDecoder();
 
 function keyAndAd(masterKey: MasterKey, vaultId: string) {
   return { key: searchCacheKey(masterKey), ad: enc.encode(`sessionvault/unlock-cache/v${UNLOCK_CACHE_VERSION}|${vaultId}`) };
@@ -117,9 +116,9 @@ export function loadUnlockCache(dataDir: string, masterKey: MasterKey, vaultId: 
   const chunks = SealedChunks.open(path.join(dataDir, UNLOCK_CACHE_FILE), masterKey, vaultId);
   if (!chunks) return null;
   try {
-    const first = chunks.next();
+    const first = chunks.nextText();
     if (!first) return fail(chunks);
-    const manifest = JSON.parse(dec.decode(first.message)) as Manifest;
+    const manifest = JSON.parse(first.text) as Manifest;
     if (first.final && manifest.indexBytes !== 0) return fail(chunks);
     return {
       metas: unpackMetas(manifest.notes, manifest.clientIds),
@@ -222,18 +221,37 @@ class SealedChunks {
 
   /** The next chunk opened, or null at a read, length or authentication failure. */
   next(): { message: Uint8Array; final: boolean } | null {
+    const head = this.nextHead();
+    if (!head) return null;
+    if (head.length > this.frame.length) this.frame = largeBuffer(head.length);
+    const sealed = readInto(head.fd, this.frame, head.length, head.start);
+    if (sealed.length !== head.length) return null;
+    const message = this.opener.open(sealed, head.final, this.ad);
+    return message && { message, final: head.final };
+  }
+
+  /** The next chunk as text (the manifest: several MB), read and opened a piece at a time (bulk-stream.ts, SealedText). */
+  nextText(): { text: string; final: boolean } | null {
+    const head = this.nextHead();
+    if (!head) return null;
+    const bodyBytes = head.length - BULK_TAG_BYTES;
+    const tag = readAt(head.fd, BULK_TAG_BYTES, head.start + bodyBytes);
+    const read = (into: Buffer, length: number, offset: number) => readInto(head.fd, into, length, head.start + offset).length;
+    const text = this.opener.openText({ bodyBytes, tag, read }, head.final, this.ad);
+    return text === null ? null : { text, final: head.final };
+  }
+
+  /** Reads the next chunk's head and moves past the chunk; null when there is none that fits in the file. */
+  private nextHead(): { fd: number; final: boolean; length: number; start: number } | null {
     if (this.fd === null) return null;
     const head = Buffer.from(readAt(this.fd, HEAD_BYTES, this.at));
     if (head.length !== HEAD_BYTES) return null;
     const final = head[0] === 1;
     const length = head.readUInt32LE(1);
     if (length < BULK_TAG_BYTES || this.at + HEAD_BYTES + length > this.size) return null;
-    if (length > this.frame.length) this.frame = largeBuffer(length);
-    const sealed = readInto(this.fd, this.frame, length, this.at + HEAD_BYTES);
-    if (sealed.length !== length) return null;
-    this.at += HEAD_BYTES + length;
-    const message = this.opener.open(sealed, final, this.ad);
-    return message && { message, final };
+    const start = this.at + HEAD_BYTES;
+    this.at = start + length;
+    return { fd: this.fd, final, length, start };
   }
 
   /** Every byte of the file was read: nothing follows the final chunk. */
