@@ -13,7 +13,7 @@ const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'unlock-ch
  * key, open the unlock cache (the last session's list and search index, sealed), check every
  * current note against it by nonce, decrypt only what changed, load the clients; the index is
  * opened after that in the background, so a search made at once is timed too. The vault was
- * made with fast KDF parameters, so the KDF is a few milliseconds of the total. Median of 5.
+ * made with fast KDF parameters, so the KDF is a few milliseconds of the total. Median of 5, after 2 untimed lock-unlock cycles (the first unlock of the process, colder, is reported beside it).
  * Then the unlock without a cache (the first after a restore or a cache-format change: every note
  * listed from its sealed summary; the notes are read and indexed in the background after it, so a
  * search made at once is timed too), median of 3, and, reported beside it, a lock that seals the cache.

@@ -8,7 +8,7 @@ import { readAt, readInto, writeAll } from '../files/durable-files';
 import type { CachedNotes } from '../notes/notes-repo';
 import type { AuditSummary } from '../audit/audit-log';
 import type { IndexSource } from '../search/search-index';
-import { packMetas, unpackMetas, type PackedMeta } from './cache-manifest';
+import { packList, unpackList, type PackedList } from './cache-manifest';
 
 /**
  * The unlock cache: the note list and the search index of the last session, sealed with the
@@ -21,17 +21,15 @@ import { packMetas, unpackMetas, type PackedMeta } from './cache-manifest';
 export const UNLOCK_CACHE_FILE = 'unlock-cache.svcache';
 const MAGIC = Buffer.from('SVUCACHE', 'latin1');
 /** Bump on any change to the manifest, NoteMeta or the index schema (search-index.ts): old files are then ignored. */
-const UNLOCK_CACHE_VERSION = 3;
+const UNLOCK_CACHE_VERSION = 4;
 const PREFIX_BYTES = MAGIC.length + 1;
 const CHUNK = 1 << 20;
 const HEAD_BYTES = 5;
 
 /** The first chunk. Authenticated, and written by this code at this version, so it is not re-validated field by field. */
 interface Manifest {
-  /** The list entries, packed (cache-manifest.ts), in id order (as RecordStore.fingerprints gave them at lock). */
-  notes: PackedMeta[];
-  /** The client ids the packed entries point to. */
-  clientIds: string[];
+  /** The list entries by column (cache-manifest.ts), in id order (as RecordStore.fingerprints gave them at lock). */
+  list: PackedList;
   nonces: CachedNotes['nonces'];
   fingerprint: CachedNotes['fingerprint'];
   clientNames: [id: string, name: string][];
@@ -48,6 +46,11 @@ export interface UnlockCacheContents extends CachedNotes {
 }
 
 const enc = new TextEncoder();
+
+/** JSON with every character outside ASCII written as a \\u escape: read back as a one-byte string (bulk-stream.ts, openAscii). */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 function keyAndAd(masterKey: MasterKey, vaultId: string) {
   return { key: searchCacheKey(masterKey), ad: enc.encode(`sessionvault/unlock-cache/v${UNLOCK_CACHE_VERSION}|${vaultId}`) };
@@ -75,7 +78,7 @@ export function saveUnlockCache(
   let fd: number | null = null;
   try {
     const manifest: Manifest = {
-      ...packMetas(contents.notes.metas),
+      list: packList(contents.notes.metas),
       nonces: contents.notes.nonces,
       fingerprint: contents.notes.fingerprint,
       clientNames: contents.clientNames,
@@ -90,7 +93,7 @@ export function saveUnlockCache(
       writeAll(out, chunkHead(final, sealed.length));
       writeAll(out, sealed);
     };
-    write(enc.encode(JSON.stringify(manifest)), pieces === 0);
+    write(Buffer.from(asciiJson(manifest), 'latin1'), pieces === 0);
     for (let i = 0; i < pieces; i++) write(contents.index.subarray(i * CHUNK, (i + 1) * CHUNK), i === pieces - 1);
     fs.closeSync(fd);
     fd = null;
@@ -116,12 +119,12 @@ export function loadUnlockCache(dataDir: string, masterKey: MasterKey, vaultId: 
   const chunks = SealedChunks.open(path.join(dataDir, UNLOCK_CACHE_FILE), masterKey, vaultId);
   if (!chunks) return null;
   try {
-    const first = chunks.nextText();
+    const first = chunks.nextAscii();
     if (!first) return fail(chunks);
     const manifest = JSON.parse(first.text) as Manifest;
     if (first.final && manifest.indexBytes !== 0) return fail(chunks);
     return {
-      metas: unpackMetas(manifest.notes, manifest.clientIds),
+      metas: unpackList(manifest.list),
       nonces: manifest.nonces,
       fingerprint: manifest.fingerprint,
       clientNames: new Map(manifest.clientNames),
@@ -230,14 +233,14 @@ class SealedChunks {
     return message && { message, final: head.final };
   }
 
-  /** The next chunk as text (the manifest: several MB), read and opened a piece at a time (bulk-stream.ts, SealedText). */
-  nextText(): { text: string; final: boolean } | null {
+  /** The next chunk as ASCII text (the manifest: several MB), read and opened a piece at a time (bulk-stream.ts, SealedText). */
+  nextAscii(): { text: string; final: boolean } | null {
     const head = this.nextHead();
     if (!head) return null;
     const bodyBytes = head.length - BULK_TAG_BYTES;
     const tag = readAt(head.fd, BULK_TAG_BYTES, head.start + bodyBytes);
     const read = (into: Buffer, length: number, offset: number) => readInto(head.fd, into, length, head.start + offset).length;
-    const text = this.opener.openText({ bodyBytes, tag, read }, head.final, this.ad);
+    const text = this.opener.openAscii({ bodyBytes, tag, read }, head.final, this.ad);
     return text === null ? null : { text, final: head.final };
   }
 

@@ -20,9 +20,10 @@ async function practice() {
   services.push(v.service);
   const call = async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => value(await v.service.invoke(channel, input));
   await call('profile.update', TEST_PROFILE);
-  const client = await call('clients.create', { displayName: 'Wilhelmina Quade' });
+  // Names and titles outside ASCII: the cache writes them escaped and must read back the same.
+  const client = await call('clients.create', { displayName: 'Wilhelmina Quade-Żółć' });
   const soap = await call('notes.create', {
-    title: 'Session 3',
+    title: 'Session 3 — Zoë, 東京 😀',
     clientId: client.id,
     kind: 'progress',
     fields: { subjective: 'Reports nightmares about the Marrowfield flood.', plan: 'Imagery rehearsal.' },
