@@ -276,9 +276,14 @@ export class SearchIndex {
     return this.stmt(sql).all(match, limit) as Row[];
   }
 
-  /** The whole index as bytes, to be sealed for the next unlock. */
+  /**
+   * The whole index as bytes, to be sealed for the next unlock. Vacuumed first: the pages FTS5
+   * merged away stay in the file as free pages (~12% of it at 20 years), and the next session
+   * would hold them in memory for nothing.
+   */
   serialize(): Buffer {
     this.flush();
+    this.open().exec('VACUUM');
     return this.open().serialize();
   }
 

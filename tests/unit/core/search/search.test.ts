@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SearchIndex, toFtsQuery } from '../../../../src-main/core/search/search-index';
@@ -141,5 +142,20 @@ describe('toFtsQuery', () => {
     expect(toFtsQuery('say "hi"')).toBe('"say" """hi"""*');
     expect(toFtsQuery('... -- ()')).toBeNull();
     expect(toFtsQuery('')).toBeNull();
+  });
+});
+
+describe('the index sealed at lock', () => {
+  it('holds no free pages: what was merged or deleted does not come back into memory at the next unlock', () => {
+    const index = new SearchIndex();
+    for (let i = 0; i < 400; i++) index.put({ noteId: `n${i}`, title: `Visit ${i}`, content: `word${i} `.repeat(200), addenda: '' }, undefined);
+    index.optimize();
+    for (let i = 0; i < 300; i++) index.remove(`n${i}`);
+    const bytes = index.serialize();
+    index.close();
+    const reopened = new Database(bytes);
+    expect(reopened.pragma('freelist_count', { simple: true })).toBe(0);
+    expect(reopened.prepare('SELECT count(*) AS n FROM docs').get()).toEqual({ n: 100 });
+    reopened.close();
   });
 });
