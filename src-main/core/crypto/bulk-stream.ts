@@ -91,7 +91,11 @@ export interface SealedText {
   read(into: Buffer, length: number, offset: number): number;
 }
 
-/** A chunk's plaintext; one larger than a piece (the unlock cache's list) is opened a MiB at a time into a large buffer (large-buffer.ts). */
+/**
+ * A chunk's plaintext; one larger than a piece is opened a MiB at a time into a large buffer
+ * (large-buffer.ts). The app writes no such chunk now (the unlock cache's list goes through
+ * `openAscii`), but a backup file may declare chunks of up to 16 MiB (backup-format.ts).
+ */
 function openInPieces(decipher: Decipher, body: Uint8Array): Buffer {
   if (body.length <= PIECE) return decipher.update(body);
   const out = largeBuffer(body.length);

@@ -48,7 +48,7 @@ describe('bulk stream (native AES-256-GCM, STREAM construction)', () => {
   });
 });
 
-describe('a chunk of several MiB (the unlock cache list of a long practice)', () => {
+describe('a chunk of several MiB (a backup file may declare chunks of up to 16 MiB)', () => {
   it('opens to exactly its bytes, and not at all with one bit flipped anywhere in it', () => {
     const key = searchCacheKey(newMasterKey());
     const big = Buffer.alloc(3 * 1024 * 1024 + 12345);
