@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { withoutStopWords } from './stop-words';
 
 /** What the index knows of one note: the searchable text, and the client for the client filter. */
 export interface NoteDoc {
@@ -219,15 +220,17 @@ export class SearchIndex {
     this.drop(doc.noteId);
     const { lastInsertRowid: rowid } = this.stmt('INSERT INTO docs (note_id) VALUES (?)').run(doc.noteId);
     const key = clientKey(doc.clientId);
+    // Names are not prose: a client's name is indexed whole, stop words or not.
+    const title = withoutStopWords(doc.title);
     this.stmt('INSERT INTO notes_fts (rowid, title, content, addenda, client_name, client_key) VALUES (?, ?, ?, ?, ?, ?)').run(
       rowid,
-      doc.title,
-      doc.content,
-      doc.addenda,
+      title,
+      withoutStopWords(doc.content),
+      withoutStopWords(doc.addenda),
       clientName ?? '',
       key,
     );
-    this.stmt('INSERT INTO titles_fts (rowid, title, client_key) VALUES (?, ?, ?)').run(rowid, doc.title, key);
+    this.stmt('INSERT INTO titles_fts (rowid, title, client_key) VALUES (?, ?, ?)').run(rowid, title, key);
   }
 
   remove(noteId: string): void {
@@ -354,10 +357,11 @@ function clientKey(clientId: string | undefined): string {
   return clientId ? `c${clientId}` : '';
 }
 
-/** The words of a query as the index tokenizes them: what snippets highlight. */
+/** The words of a query as the index holds them, stop words dropped (stop-words.ts): what snippets highlight. */
 export function queryWords(text: string): string[] {
   return text
     .split(/\s+/u)
+    .map(withoutStopWords)
     .filter((w) => /[\p{L}\p{N}]/u.test(w))
     .slice(0, MAX_TERMS);
 }

@@ -20,8 +20,11 @@ import { packList, unpackList, type PackedList } from './cache-manifest';
  */
 export const UNLOCK_CACHE_FILE = 'unlock-cache.svcache';
 const MAGIC = Buffer.from('SVUCACHE', 'latin1');
-/** Bump on any change to the manifest, NoteMeta or the index schema (search-index.ts): old files are then ignored. */
-const UNLOCK_CACHE_VERSION = 4;
+/**
+ * Bump on any change to the manifest, NoteMeta, the index schema (search-index.ts) or the stop
+ * words (stop-words.ts): old files are then ignored. Version 5: the index leaves out stop words.
+ */
+export const UNLOCK_CACHE_VERSION = 5;
 const PREFIX_BYTES = MAGIC.length + 1;
 const CHUNK = 1 << 20;
 const HEAD_BYTES = 5;

@@ -105,6 +105,22 @@ describe('search.query', () => {
     );
   });
 
+  it('leaves stop words out: a query finds what its other words find, a stop word alone finds nothing', async () => {
+    const { call, search } = await setup();
+    const safety = await call('notes.create', { title: 'Safety plan', body: 'Reviewed the safety plan with the family. Then a state-of-the-art sleep diary.' });
+    const other = await call('notes.create', { title: 'Check-in', body: 'Family visit went well; plan to travel.' });
+    const found = await search('safety plan with the family');
+    expect(found.map((r) => r.noteId)).toEqual([safety.id]);
+    // Only the words searched for are marked, never "with" or "the".
+    expect(new Set(hits(found[0]!.snippet))).toEqual(new Set(['safety', 'plan', 'family']));
+    expect((await search('plan for family')).map((r) => r.noteId).sort()).toEqual([safety.id, other.id].sort());
+    expect((await search('state-of-the-art')).map((r) => r.noteId)).toEqual([safety.id]);
+    expect((await search('The')).map((r) => r.noteId)).toEqual([]);
+    expect((await search('the and of')).map((r) => r.noteId)).toEqual([]);
+    // Words that merely start like one are kept.
+    expect((await search('then')).map((r) => r.noteId)).toEqual([safety.id]);
+  });
+
   it('is closed at lock and rebuilt from the vault at unlock', async () => {
     const put = vi.spyOn(SearchIndex.prototype, 'put');
     const query = vi.spyOn(SearchIndex.prototype, 'query');
@@ -146,6 +162,19 @@ describe('toFtsQuery', () => {
 });
 
 describe('the index sealed at lock', () => {
+  it('holds no stop words: a note padded with them costs what its other words cost', () => {
+    const sealedSize = (content: string) => {
+      const index = new SearchIndex();
+      for (let i = 0; i < 50; i++) index.put({ noteId: `n${i}`, title: `Visit ${i}`, content, addenda: '' }, undefined);
+      const bytes = index.serialize().length;
+      index.close();
+      return bytes;
+    };
+    const words = 'Insomnia worse, appetite down; grief about her mother. ';
+    const common = 'And the, as it was: to be, or (at that) with their — they? This is for a... ';
+    expect(sealedSize(`${words}${common.repeat(40)}`)).toBe(sealedSize(words));
+  });
+
   it('holds no free pages: what was merged or deleted does not come back into memory at the next unlock', () => {
     const index = new SearchIndex();
     for (let i = 0; i < 400; i++) index.put({ noteId: `n${i}`, title: `Visit ${i}`, content: `word${i} `.repeat(200), addenda: '' }, undefined);

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RecordStore } from '../../../../src-main/core/records/record-store';
-import { UNLOCK_CACHE_FILE } from '../../../../src-main/core/vault/unlock-cache';
+import { STOP_WORDS } from '../../../../src-main/core/search/stop-words';
+import { UNLOCK_CACHE_FILE, UNLOCK_CACHE_VERSION } from '../../../../src-main/core/vault/unlock-cache';
 import type { VaultService } from '../../../../src-main/service';
 import type { Channel, Input, Output } from '../../../../src-shared/ipc';
 import { filesContaining, tamper, tempDir } from '../../../helpers/disk';
@@ -169,5 +170,16 @@ describe('unlock cache (the sealed list and index of the last session)', () => {
     await p.call('backup.restore', { backup: made.handle, password: STRONG_PASSWORD });
     expect(fs.existsSync(p.cacheFile)).toBe(false);
     expect((await p.call('notes.list', {})).map((n) => n.title)).not.toContain('After the backup');
+  });
+});
+
+describe('what a kept index was built with', () => {
+  // A kept index holds the words of its session's stop list. A query under another list could ask
+  // for a word the kept index left out and silently miss notes: a new list needs a new version.
+  it('the stop words are the ones of this cache version (change both, or neither)', () => {
+    expect({ version: UNLOCK_CACHE_VERSION, stopWords: STOP_WORDS.join(' ') }).toEqual({
+      version: 5,
+      stopWords: 'a an and are as at be by for from in is it of on or that the their they this to was were with',
+    });
   });
 });
