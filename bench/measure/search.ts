@@ -1,11 +1,16 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { toFtsQuery } from '../../src-main/core/search/search-index';
+import { ftsMatch } from '../../src-main/core/search/fts-query';
 import type { VaultService } from '../../src-main/service';
 import type { PlainDoc } from '../generate-practice';
 import { ms, type MeasureResult } from '../report';
 import { call } from '../service-call';
 import { percentile, round, timed } from '../stats';
 import { SEARCH_QUERIES } from '../vocabulary';
+import { runBundledChild } from './bundled-child';
+
+const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'search-child.ts');
 
 const ROUNDS = 3;
 const LIMIT = 20;
@@ -26,8 +31,17 @@ export function buildPlainIndex(docs: readonly PlainDoc[]): { db: Database.Datab
 /**
  * 50 clinician-style queries, each run once to warm up and then ROUNDS times: `search.query`
  * through invoke vs the same FTS5 match (bm25 + snippet, 20 rows) on the bare plaintext table.
+ * In a fresh process, as the app's main process runs them (bundled-child.ts): it unlocks the
+ * vault, so the index is the one an unlock brings back (sealed at the last lock, merged), not
+ * the one the generator grew note by note; the bare table goes to it through its stdin. The
+ * vault must be locked and closed here.
  */
-export async function measureSearch(service: VaultService, plain: Database.Database): Promise<MeasureResult> {
+export async function measureSearch(dataDir: string, plain: Database.Database): Promise<MeasureResult> {
+  return JSON.parse(await runBundledChild(CHILD, [dataDir], plain.serialize())) as MeasureResult;
+}
+
+/** The measure itself, in the child (search-child.ts), on an unlocked service and the bare table. */
+export async function searchMeasures(service: VaultService, plain: Database.Database): Promise<MeasureResult> {
   const baselineQuery = plain.prepare(
     `SELECT rowid, bm25(fts, 10.0, 1.0, 1.0, 4.0) AS rank, snippet(fts, -1, '[', ']', '…', 16) AS snippet
      FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ${LIMIT}`,
@@ -41,7 +55,7 @@ export async function measureSearch(service: VaultService, plain: Database.Datab
   for (let round = 0; round <= ROUNDS; round++) {
     for (const text of SEARCH_QUERIES) {
       const a = await timed(() => call(service, 'search.query', { text, limit: LIMIT }));
-      const b = await timed(() => baselineQuery.all(toFtsQuery(text)));
+      const b = await timed(() => baselineQuery.all(ftsMatch(text)));
       if (round === 0) {
         hits += a.value.length;
         if (a.value.length === 0) empty++;
@@ -55,7 +69,7 @@ export async function measureSearch(service: VaultService, plain: Database.Datab
   // How many notes each query matches: ranking cost grows with it, so the slow queries are the common words.
   const matches = SEARCH_QUERIES.map((text) => ({
     text,
-    matches: (countMatches.get(toFtsQuery(text)) as { n: number }).n,
+    matches: (countMatches.get(ftsMatch(text)) as { n: number }).n,
     medianMs: round(percentile(perQuery.get(text) ?? [], 50), 2),
   })).sort((x, y) => y.medianMs - x.medianMs);
   const [a50, a95, b50, b95] = [percentile(app, 50), percentile(app, 95), percentile(base, 50), percentile(base, 95)];

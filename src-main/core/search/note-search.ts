@@ -1,7 +1,8 @@
 import type { SearchHit } from '../../../src-shared/contract/search';
 import type { ClientsRepo } from '../clients/clients-repo';
 import type { NotesRepo } from '../notes/notes-repo';
-import { queryWords, type SearchIndex } from './search-index';
+import { queryWords } from './fts-query';
+import type { SearchIndex } from './search-index';
 import { makeSnippet } from './snippet';
 
 /**

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { withoutStopWords } from './stop-words';
+import { afterPrefix, ftsMatch, indexable, SPELL_OUT_MAX } from './fts-query';
 
 /** What the index knows of one note: the searchable text, and the client for the client filter. */
 export interface NoteDoc {
@@ -31,19 +31,22 @@ export interface IndexSource {
   close(): void;
 }
 
-const MAX_TERMS = 32;
 /** Notes indexed per turn of the event loop in the background (~10 ms of work): a request waits at most one slice. */
 const BACKGROUND_SLICE = 100;
 // Per-column bm25 weights, in column order: title, content, addenda, client name, client key (never ranks).
 const BM25 = 'bm25(notes_fts, 10.0, 1.0, 1.0, 4.0, 0.0)';
 
+// \`_\` is a letter here only for the client keys: indexed text and queries have none (fts-query.ts).
+const TOKENIZE = `tokenize = 'unicode61 remove_diacritics 2 tokenchars ''_'''`;
 const SCHEMA = `
   CREATE VIRTUAL TABLE notes_fts USING fts5(title, content, addenda, client_name, client_key,
-    content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
+    content = '', contentless_delete = 1, ${TOKENIZE});
   CREATE VIRTUAL TABLE titles_fts USING fts5(title, client_key,
-    content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
+    content = '', contentless_delete = 1, ${TOKENIZE});
   CREATE TABLE docs (rowid INTEGER PRIMARY KEY, note_id TEXT NOT NULL UNIQUE);
 `;
+/** Every indexed word, for spelling out a prefix (fts-query.ts). In temp: never serialized. */
+const VOCABULARY = `CREATE VIRTUAL TABLE temp.words USING fts5vocab(main, notes_fts, 'row')`;
 
 /**
  * Full-text search over decrypted notes, in an in-memory SQLite database that lives only while
@@ -77,7 +80,7 @@ export class SearchIndex {
    */
   constructor(source?: IndexSource) {
     this.source = source ?? null;
-    this.db = source ? null : emptyDatabase();
+    this.db = source ? null : newDatabase();
   }
 
   /** What to do if the kept index turns out unreadable: put every note again. */
@@ -106,7 +109,7 @@ export class SearchIndex {
     if (this.db) {
       for (const id of this.removedWhileLoading) this.drop(id);
     } else {
-      this.db = emptyDatabase();
+      this.db = newDatabase();
       this.changes++;
       this.lost?.();
     }
@@ -220,14 +223,14 @@ export class SearchIndex {
     this.drop(doc.noteId);
     const { lastInsertRowid: rowid } = this.stmt('INSERT INTO docs (note_id) VALUES (?)').run(doc.noteId);
     const key = clientKey(doc.clientId);
-    // Names are not prose: a client's name is indexed whole, stop words or not.
-    const title = withoutStopWords(doc.title);
+    const title = indexable(doc.title);
     this.stmt('INSERT INTO notes_fts (rowid, title, content, addenda, client_name, client_key) VALUES (?, ?, ?, ?, ?, ?)').run(
       rowid,
       title,
-      withoutStopWords(doc.content),
-      withoutStopWords(doc.addenda),
-      clientName ?? '',
+      indexable(doc.content),
+      indexable(doc.addenda),
+      // Names are not prose: a client's name keeps its stop words.
+      (clientName ?? '').replace(/_/g, ' '),
       key,
     );
     this.stmt('INSERT INTO titles_fts (rowid, title, client_key) VALUES (?, ?, ?)').run(rowid, title, key);
@@ -256,14 +259,15 @@ export class SearchIndex {
    * weighs most, then client name, then sections and addenda).
    */
   query(text: string, options: { clientId?: string; limit: number }): IndexHit[] {
-    const words = toFtsQuery(text);
-    if (!words) return [];
     this.flush();
+    const words = ftsMatch(text, (prefix) => this.wordsStarting(prefix));
+    if (!words) return [];
+    // Client keys are the only tokens a typed word cannot be, so no column needs naming.
     const scope = options.clientId ? `client_key : "${clientKey(options.clientId)}" AND ` : '';
-    const titled = this.ranked('titles_fts', 'bm25(titles_fts, 1.0, 0.0)', `${scope}title : (${words})`, options.limit);
+    const titled = this.ranked('titles_fts', 'bm25(titles_fts, 1.0, 0.0)', `${scope}(${words})`, options.limit);
     if (titled.length >= options.limit) return titled.map((r) => hit(r, true));
     const seen = new Set(titled.map((r) => r.note_id));
-    const rest = this.ranked('notes_fts', BM25, `${scope}{title content addenda client_name} : (${words})`, options.limit + titled.length);
+    const rest = this.ranked('notes_fts', BM25, `${scope}(${words})`, options.limit + titled.length);
     return [
       ...titled.map((r) => hit(r, true)),
       ...rest
@@ -271,6 +275,14 @@ export class SearchIndex {
         .slice(0, options.limit - titled.length)
         .map((r) => hit(r, false)),
     ];
+  }
+
+  /** The indexed words that start with `prefix` (ASCII), or null when there are more than are worth spelling out. */
+  private wordsStarting(prefix: string): string[] | null {
+    const found = this.stmt(`SELECT term FROM temp.words WHERE term >= ? AND term < ? LIMIT ${SPELL_OUT_MAX + 1}`)
+      .pluck()
+      .all(prefix, afterPrefix(prefix)) as string[];
+    return found.length > 0 && found.length <= SPELL_OUT_MAX ? found : null;
   }
 
   private ranked(table: 'notes_fts' | 'titles_fts', rank: string, match: string, limit: number): Row[] {
@@ -314,12 +326,8 @@ function newDatabase(serialized?: Buffer): Database.Database {
   const db = serialized ? new Database(serialized) : new Database(':memory:');
   // Sorts and temp b-trees stay in RAM: nothing searchable may ever reach a temp file.
   db.pragma('temp_store = MEMORY');
-  return db;
-}
-
-function emptyDatabase(): Database.Database {
-  const db = newDatabase();
-  db.exec(SCHEMA);
+  if (!serialized) db.exec(SCHEMA);
+  db.exec(VOCABULARY);
   return db;
 }
 
@@ -354,25 +362,5 @@ const hit = (r: Row, titleMatch: boolean): IndexHit => ({ noteId: r.note_id, sco
 
 /** One token per client (ids are hex), so the client filter is an index lookup, not a scan. */
 function clientKey(clientId: string | undefined): string {
-  return clientId ? `c${clientId}` : '';
-}
-
-/** The words of a query as the index holds them, stop words dropped (stop-words.ts): what snippets highlight. */
-export function queryWords(text: string): string[] {
-  return text
-    .split(/\s+/u)
-    .map(withoutStopWords)
-    .filter((w) => /[\p{L}\p{N}]/u.test(w))
-    .slice(0, MAX_TERMS);
-}
-
-/**
- * Turns what a user typed into a safe FTS5 query: every word becomes a quoted string (so
- * operators, quotes, colons and parentheses are just text), words are ANDed, and the last is
- * a prefix so results appear while typing. Null when nothing searchable is left.
- */
-export function toFtsQuery(text: string): string | null {
-  const words = queryWords(text);
-  if (words.length === 0) return null;
-  return words.map((w, i) => `"${w.replace(/"/g, '""')}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+  return clientId ? `_${clientId}` : '';
 }

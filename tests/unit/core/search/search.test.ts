@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SearchIndex, toFtsQuery } from '../../../../src-main/core/search/search-index';
+import { ftsMatch } from '../../../../src-main/core/search/fts-query';
+import { SearchIndex } from '../../../../src-main/core/search/search-index';
 import { snippetParts } from '../../../../src-shared/contract/search';
 import { filesContaining } from '../../../helpers/disk';
 import { codeOf, relock, unlockedVault } from '../../../helpers/service';
@@ -121,6 +122,22 @@ describe('search.query', () => {
     expect((await search('then')).map((r) => r.noteId)).toEqual([safety.id]);
   });
 
+  it('spells out the last word as the words it starts, and never matches a client key', async () => {
+    const { call, search } = await setup();
+    const client = await call('clients.create', { displayName: 'Ilse Marchetti' });
+    const used = await call('notes.create', { title: 'S1', clientId: client.id, body: 'Cannabis used daily since June.' });
+    const use = await call('notes.create', { title: 'S2', clientId: client.id, body: 'Cannabis use disorder, mild.' });
+    const user = await call('notes.create', { title: 'S3', body: 'Joined a cannabis user group; follow_up booked.' });
+    await call('notes.create', { title: 'S4', body: 'Use of the safety plan; cannabinoid oil.' });
+    const found = async (text: string, clientId?: string) => (await search(text, clientId ? { clientId } : {})).map((r) => r.noteId).sort();
+    expect(await found('cannabis use')).toEqual([used.id, use.id, user.id].sort());
+    expect(await found('cannabis use', client.id)).toEqual([used.id, use.id].sort());
+    expect(await found('cannabis usef')).toEqual([]);
+    expect(await found('follow up')).toEqual([user.id]);
+    // The client filter is a token per client; no typed text reaches it.
+    for (const text of [client.id, `_${client.id}`, `c${client.id}`, '_', `_${client.id.slice(0, 6)}`]) expect(await found(text), text).toEqual([]);
+  });
+
   it('is closed at lock and rebuilt from the vault at unlock', async () => {
     const put = vi.spyOn(SearchIndex.prototype, 'put');
     const query = vi.spyOn(SearchIndex.prototype, 'query');
@@ -152,12 +169,26 @@ describe('search.query', () => {
   });
 });
 
-describe('toFtsQuery', () => {
-  it('quotes every word, doubles quotes, prefixes the last, drops punctuation-only words', () => {
-    expect(toFtsQuery('panic  attack')).toBe('"panic" "attack"*');
-    expect(toFtsQuery('say "hi"')).toBe('"say" """hi"""*');
-    expect(toFtsQuery('... -- ()')).toBeNull();
-    expect(toFtsQuery('')).toBeNull();
+describe('ftsMatch', () => {
+  it('quotes every word, doubles quotes, prefixes the last, drops punctuation-only words and stop words', () => {
+    expect(ftsMatch('panic  attack')).toBe('"panic" "attack"*');
+    expect(ftsMatch('say "hi"')).toBe('"say" """hi"""*');
+    expect(ftsMatch('plan for the family')).toBe('"plan" "family"*');
+    expect(ftsMatch('snake_case')).toBe('"snake case"*');
+    expect(ftsMatch('... -- ()')).toBeNull();
+    expect(ftsMatch('the')).toBeNull();
+    expect(ftsMatch('')).toBeNull();
+  });
+
+  it('spells out a last plain word of three letters or more as the indexed words it starts', () => {
+    const asked: string[] = [];
+    const startsOf = (prefix: string) => (asked.push(prefix), prefix === 'use' ? ['use', 'used'] : null);
+    expect(ftsMatch('Cannabis USE', startsOf)).toBe('"Cannabis" AND ("use" OR "used")');
+    expect(ftsMatch('cannabis usef', startsOf)).toBe('"cannabis" "usef"*');
+    expect(ftsMatch('cannabis us', startsOf)).toBe('"cannabis" "us"*');
+    expect(ftsMatch('self-harm', startsOf)).toBe('"self-harm"*');
+    expect(ftsMatch('Zoë', startsOf)).toBe('"Zoë"*');
+    expect(asked).toEqual(['use', 'usef']);
   });
 });
 
