@@ -53,7 +53,7 @@ export function Search() {
         </div>
       </div>
       <p id="search-hint" className="hint">
-        Titles, sections, free text, addenda and client names, and treatment-plan goals. Notes in the trash are not searched.
+        Titles, sections, free text, addenda and client names, and treatment-plan goals. Notes in the trash, and common words such as “the” or “and”, are not searched.
       </p>
       <ErrorMessage text={error} />
       <p role="status" className="hint">
