@@ -9,13 +9,6 @@ import { isoDate, noteKind } from './notes';
 export const SNIPPET_HIT_START = '\u0002';
 export const SNIPPET_HIT_END = '\u0003';
 
-/**
- * When more notes than this match, the best of the most recent this many (by session date) are
- * returned: ranking every match made search slower with every year of notes. Adding a word or
- * choosing a client narrows the matches, and then every one is ranked. The search screen says so.
- */
-export const SEARCH_RANKED_MATCHES = 2000;
-
 export const searchHit = z.object({
   noteId: id,
   clientId: id.optional(),
@@ -35,8 +28,7 @@ export const searchHit = z.object({
 export const searchContract = {
   /**
    * Full-text search over titles, sections, body, addenda and client names of notes not in the
-   * trash. Any text is safe: words are matched literally, the last one as a prefix; common words
-   * ("the", "and") are not searched. Blank -> []. Ranks at most SEARCH_RANKED_MATCHES matches.
+   * trash. Any text is safe: words are matched literally, the last one as a prefix. Blank -> [].
    */
   'search.query': {
     input: z

@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { SEARCH_RANKED_MATCHES } from '../../../src-shared/contract/search';
 import { afterPrefix, ftsMatch, indexable, SPELL_OUT_MAX } from './fts-query';
 
 /** What the index knows of one note: the searchable text, and the client for the client filter. */
@@ -11,8 +10,6 @@ export interface NoteDoc {
   content: string;
   /** Addenda texts. */
   addenda: string;
-  /** The session's date (YYYY-MM-DD): the most recent notes are ranked when very many match. */
-  serviceDate?: string;
 }
 
 /** A ranked match: the caller (note-search.ts) adds what a result row shows. */
@@ -36,22 +33,6 @@ export interface IndexSource {
 
 /** Notes indexed per turn of the event loop in the background (~10 ms of work): a request waits at most one slice. */
 const BACKGROUND_SLICE = 100;
-/**
- * At most this many matching notes are ranked, the most recent by session date. bm25 scores
- * every note it ranks, and a common word matches a share of all of them: ranking them all made
- * a search's time grow with the years of notes (7–9 ms at 40 years against 2–3 ms bounded).
- */
-export const RANKED_MATCHES = SEARCH_RANKED_MATCHES;
-/**
- * Rowids are the session's day × DAY_SLOTS + a count within the day: rowid order is session
- * order. FTS5 stores each word's rowids as differences, so a small multiplier keeps them short
- * (2^24 made the index 40% bigger); a day with more notes than slots spills into the next.
- */
-const DAY_SLOTS = 16;
-const MS_PER_DAY = 86_400_000;
-/** The first rowid from @from on that no note holds. */
-const FREE_ROWID_FROM = `SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM docs WHERE rowid = @from) THEN @from
-  ELSE (SELECT min(rowid) + 1 FROM docs a WHERE rowid >= @from AND NOT EXISTS (SELECT 1 FROM docs b WHERE b.rowid = a.rowid + 1)) END`;
 // Per-column bm25 weights, in column order: title, content, addenda, client name, client key (never ranks).
 const BM25 = 'bm25(notes_fts, 10.0, 1.0, 1.0, 4.0, 0.0)';
 
@@ -233,25 +214,14 @@ export class SearchIndex {
       docs.push(entry);
       this.pending.delete(id);
     }
-    // FTS5 starts a new segment whenever a row comes with a lower rowid than the one before, and
-    // rowids follow session dates: the old rows go first, lowest first, then the new in date order.
-    const days = new Map(docs.map(({ doc }) => [doc.noteId, dayOf(doc.serviceDate)]));
-    docs.sort((a, b) => days.get(a.doc.noteId)! - days.get(b.doc.noteId)!);
     this.open().transaction(() => {
-      const old = docs.map(({ doc }) => this.rowidOf(doc.noteId)).filter((r) => r !== undefined);
-      for (const rowid of old.sort((a, b) => a - b)) this.deleteRow(rowid);
-      for (const { doc, clientName } of docs) this.write(doc, days.get(doc.noteId)!, clientName);
+      for (const { doc, clientName } of docs) this.write(doc, clientName);
     })();
   }
 
-  private write(doc: NoteDoc, day: number, clientName: string | undefined): void {
-    const first = day * DAY_SLOTS;
-    let rowid = this.stmt('SELECT coalesce(max(rowid) + 1, @first) FROM docs WHERE rowid >= @first AND rowid < @end')
-      .pluck()
-      .get({ first, end: first + DAY_SLOTS }) as number;
-    // A full day: the first free rowid after it.
-    if (rowid === first + DAY_SLOTS) rowid = this.stmt(FREE_ROWID_FROM).pluck().get({ from: rowid }) as number;
-    this.stmt('INSERT INTO docs (rowid, note_id) VALUES (?, ?)').run(rowid, doc.noteId);
+  private write(doc: NoteDoc, clientName: string | undefined): void {
+    this.drop(doc.noteId);
+    const { lastInsertRowid: rowid } = this.stmt('INSERT INTO docs (note_id) VALUES (?)').run(doc.noteId);
     const key = clientKey(doc.clientId);
     const title = indexable(doc.title);
     this.stmt('INSERT INTO notes_fts (rowid, title, content, addenda, client_name, client_key) VALUES (?, ?, ?, ?, ?, ?)').run(
@@ -275,20 +245,12 @@ export class SearchIndex {
   }
 
   private drop(noteId: string): boolean {
-    const rowid = this.rowidOf(noteId);
-    if (rowid === undefined) return false;
-    this.deleteRow(rowid);
+    const row = this.stmt('SELECT rowid FROM docs WHERE note_id = ?').get(noteId) as { rowid: number } | undefined;
+    if (!row) return false;
+    this.stmt('DELETE FROM notes_fts WHERE rowid = ?').run(row.rowid);
+    this.stmt('DELETE FROM titles_fts WHERE rowid = ?').run(row.rowid);
+    this.stmt('DELETE FROM docs WHERE rowid = ?').run(row.rowid);
     return true;
-  }
-
-  private rowidOf(noteId: string): number | undefined {
-    return this.stmt('SELECT rowid FROM docs WHERE note_id = ?').pluck().get(noteId) as number | undefined;
-  }
-
-  private deleteRow(rowid: number): void {
-    this.stmt('DELETE FROM notes_fts WHERE rowid = ?').run(rowid);
-    this.stmt('DELETE FROM titles_fts WHERE rowid = ?').run(rowid);
-    this.stmt('DELETE FROM docs WHERE rowid = ?').run(rowid);
   }
 
   /**
@@ -323,10 +285,8 @@ export class SearchIndex {
     return found.length > 0 && found.length <= SPELL_OUT_MAX ? found : null;
   }
 
-  /** The best `limit` of the RANKED_MATCHES most recent matches (FTS5 walks rowids, session order, backwards). */
   private ranked(table: 'notes_fts' | 'titles_fts', rank: string, match: string, limit: number): Row[] {
-    const recent = `SELECT rowid, ${rank} AS rank FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ${RANKED_MATCHES}`;
-    const sql = `SELECT d.note_id, f.rank FROM (SELECT rowid, rank FROM (${recent}) ORDER BY rank LIMIT ?) f
+    const sql = `SELECT d.note_id, f.rank FROM (SELECT rowid, ${rank} AS rank FROM ${table} WHERE ${table} MATCH ? ORDER BY rank LIMIT ?) f
       JOIN docs d ON d.rowid = f.rowid ORDER BY f.rank, f.rowid DESC`;
     return this.stmt(sql).all(match, limit) as Row[];
   }
@@ -399,12 +359,6 @@ interface Row {
 }
 
 const hit = (r: Row, titleMatch: boolean): IndexHit => ({ noteId: r.note_id, score: -r.rank, titleMatch });
-
-/** Days from 1970-01-01 to a YYYY-MM-DD date; today for a note without one. */
-function dayOf(isoDate: string | undefined): number {
-  const ms = isoDate ? Date.parse(`${isoDate}T00:00:00Z`) : NaN;
-  return Math.floor((Number.isFinite(ms) ? ms : Date.now()) / MS_PER_DAY);
-}
 
 /** One token per client (ids are hex), so the client filter is an index lookup, not a scan. */
 function clientKey(clientId: string | undefined): string {

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import type { GoalHit } from '../../../../src-shared/contract/plan';
-import { SEARCH_RANKED_MATCHES } from '../../../../src-shared/contract/search';
 import type { SearchHit } from '../../../../src-shared/ipc';
 import { NOTE_KIND_INFO } from '../../../../src-shared/templates';
 import { searchGoals } from '../../actions/plan';
@@ -55,7 +54,6 @@ export function Search() {
       </div>
       <p id="search-hint" className="hint">
         Titles, sections, free text, addenda and client names, and treatment-plan goals. Notes in the trash, and common words such as “the” or “and”, are not searched.
-        When more than {SEARCH_RANKED_MATCHES.toLocaleString('en-US')} notes match, the best of the most recent {SEARCH_RANKED_MATCHES.toLocaleString('en-US')} are shown: add a word or choose a client to reach older ones.
       </p>
       <ErrorMessage text={error} />
       <p role="status" className="hint">

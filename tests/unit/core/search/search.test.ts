@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ftsMatch } from '../../../../src-main/core/search/fts-query';
-import { RANKED_MATCHES, SearchIndex } from '../../../../src-main/core/search/search-index';
+import { SearchIndex } from '../../../../src-main/core/search/search-index';
 import { snippetParts } from '../../../../src-shared/contract/search';
 import { filesContaining } from '../../../helpers/disk';
 import { codeOf, relock, unlockedVault } from '../../../helpers/service';
@@ -217,53 +217,5 @@ describe('the index sealed at lock', () => {
     expect(reopened.pragma('freelist_count', { simple: true })).toBe(0);
     expect(reopened.prepare('SELECT count(*) AS n FROM docs').get()).toEqual({ n: 100 });
     reopened.close();
-  });
-});
-
-describe('ranking when very many notes match', () => {
-  const day = (n: number) => new Date(Date.UTC(2000, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
-  const dwelling = 'Anxiety, anxiety: anxiety worse; rumination.';
-  const passing = 'Talked about work, family routines, exercise and the coming weeks; some anxiety, mood stable.';
-
-  it(`ranks the ${RANKED_MATCHES} most recent matches by session date; a narrower search ranks every match`, () => {
-    const index = new SearchIndex();
-    // Put newest first, so the order notes are indexed in is not their sessions' order.
-    for (let i = RANKED_MATCHES + 99; i >= 0; i--) {
-      index.put({ noteId: `n${i}`, title: 'Session', content: i < 100 ? dwelling : passing, addenda: '', serviceDate: day(i) }, undefined);
-    }
-    // The 100 oldest notes dwell on the word, but are older than the most recent matches.
-    const common = index.query('anxiety', { limit: 20 });
-    expect(common).toHaveLength(20);
-    expect(common.filter((h) => Number(h.noteId.slice(1)) < 100)).toEqual([]);
-    const narrowed = index.query('anxiety rumination', { limit: 200 });
-    expect(narrowed.map((h) => Number(h.noteId.slice(1))).sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i));
-    index.close();
-  });
-
-  it('below the bound, relevance decides and not the date', () => {
-    const index = new SearchIndex();
-    for (let i = 0; i < 300; i++) index.put({ noteId: `n${i}`, title: 'Session', content: i < 5 ? dwelling : passing, addenda: '', serviceDate: day(i) }, undefined);
-    expect(index.query('anxiety', { limit: 5 }).map((h) => h.noteId).sort()).toEqual(['n0', 'n1', 'n2', 'n3', 'n4']);
-    index.close();
-  });
-});
-
-describe('a day with more notes than it has places in the index', () => {
-  it('keeps every note findable, once, after the days around it', () => {
-    const index = new SearchIndex();
-    const put = (id: string, date: string, content: string) => index.put({ noteId: id, title: 'Group', content, addenda: '', serviceDate: date }, undefined);
-    for (let i = 0; i < 5; i++) put(`next${i}`, '2024-03-02', 'group session notes');
-    for (let i = 0; i < 40; i++) put(`busy${i}`, '2024-03-01', 'group session notes');
-    put('before', '2024-02-29', 'group session notes');
-    const all = index.query('group', { limit: 200 }).map((h) => h.noteId);
-    expect(all).toHaveLength(46);
-    expect(new Set(all).size).toBe(46);
-    for (let i = 0; i < 40; i += 13) {
-      index.remove(`busy${i}`);
-      put(`busy${i}`, '2024-03-01', 'group session notes, rewritten');
-    }
-    expect(index.query('rewritten', { limit: 200 }).map((h) => h.noteId).sort()).toEqual(['busy0', 'busy13', 'busy26', 'busy39']);
-    expect(index.query('group', { limit: 200 })).toHaveLength(46);
-    index.close();
   });
 });
