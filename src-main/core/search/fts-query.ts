@@ -13,7 +13,12 @@ export const SPELL_OUT_MAX = 16;
  * cost every search a pass over its words' positions.
  */
 export function indexable(text: string): string {
-  return withoutStopWords(text).replace(/_/g, ' ');
+  return indexableName(withoutStopWords(text));
+}
+
+/** A client's name as the index takes it: names are not prose, so they keep their stop words. */
+export function indexableName(name: string): string {
+  return name.replace(/_/g, ' ');
 }
 
 /** The words of a query as the index holds them: what snippets highlight. */

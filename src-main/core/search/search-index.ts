@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { afterPrefix, ftsMatch, indexable, SPELL_OUT_MAX } from './fts-query';
+import { afterPrefix, ftsMatch, indexable, indexableName, SPELL_OUT_MAX } from './fts-query';
 
 /** What the index knows of one note: the searchable text, and the client for the client filter. */
 export interface NoteDoc {
@@ -36,7 +36,7 @@ const BACKGROUND_SLICE = 100;
 // Per-column bm25 weights, in column order: title, content, addenda, client name, client key (never ranks).
 const BM25 = 'bm25(notes_fts, 10.0, 1.0, 1.0, 4.0, 0.0)';
 
-// \`_\` is a letter here only for the client keys: indexed text and queries have none (fts-query.ts).
+// `_` is a letter here only for the client keys: indexed text and queries have none (fts-query.ts).
 const TOKENIZE = `tokenize = 'unicode61 remove_diacritics 2 tokenchars ''_'''`;
 const SCHEMA = `
   CREATE VIRTUAL TABLE notes_fts USING fts5(title, content, addenda, client_name, client_key,
@@ -229,8 +229,7 @@ export class SearchIndex {
       title,
       indexable(doc.content),
       indexable(doc.addenda),
-      // Names are not prose: a client's name keeps its stop words.
-      (clientName ?? '').replace(/_/g, ' '),
+      indexableName(clientName ?? ''),
       key,
     );
     this.stmt('INSERT INTO titles_fts (rowid, title, client_key) VALUES (?, ?, ?)').run(rowid, title, key);
@@ -259,9 +258,9 @@ export class SearchIndex {
    * weighs most, then client name, then sections and addenda).
    */
   query(text: string, options: { clientId?: string; limit: number }): IndexHit[] {
-    this.flush();
     const words = ftsMatch(text, (prefix) => this.wordsStarting(prefix));
     if (!words) return [];
+    this.flush();
     // Client keys are the only tokens a typed word cannot be, so no column needs naming.
     const scope = options.clientId ? `client_key : "${clientKey(options.clientId)}" AND ` : '';
     const titled = this.ranked('titles_fts', 'bm25(titles_fts, 1.0, 0.0)', `${scope}(${words})`, options.limit);
@@ -279,6 +278,7 @@ export class SearchIndex {
 
   /** The indexed words that start with `prefix` (ASCII), or null when there are more than are worth spelling out. */
   private wordsStarting(prefix: string): string[] | null {
+    this.flush();
     const found = this.stmt(`SELECT term FROM temp.words WHERE term >= ? AND term < ? LIMIT ${SPELL_OUT_MAX + 1}`)
       .pluck()
       .all(prefix, afterPrefix(prefix)) as string[];
