@@ -144,6 +144,14 @@ test('a practice day: client, intake, three SOAP notes, sign, addendum, psychoth
   await expect(results.locator('mark')).toHaveText(['racing']);
   await expectAccessible(page, 'search');
   await shot('7-search.png');
+  // Common words are not searched: alone they find nothing; among other words they are left out.
+  const searchBox = page.getByLabel('Search notes');
+  await expect(page.getByText('common words such as “the” or “and”, are not searched', { exact: false })).toBeVisible();
+  await searchBox.fill('the');
+  await expect(page.getByRole('status').filter({ hasText: 'No notes match.' })).toBeVisible();
+  await searchBox.fill('racing thoughts about the deadlines');
+  await expect(results.getByRole('listitem')).toHaveCount(1);
+  await expect(results.locator('mark')).toHaveText(['racing', 'thoughts', 'about', 'deadlines']);
   await results.getByRole('button').first().click();
   await expect(page.getByLabel('Title')).toHaveValue('Session 2');
   await expect(page.getByLabel('Subjective', { exact: true })).toHaveValue('Reports early waking and racing thoughts about deadlines.');
