@@ -3,6 +3,6 @@ import type { HandlersFor, ServiceContext } from './types';
 
 export function searchHandlers({ vault }: ServiceContext): HandlersFor<'search'> {
   return {
-    'search.query': ({ text, clientId, limit }) => searchNotes(vault.unlocked(), text, { clientId, limit }),
+    'search.query': ({ text, clientId, limit, offset }) => searchNotes(vault.unlocked(), text, { clientId, limit, offset }),
   };
 }

@@ -16,10 +16,6 @@ export const searchHit = z.object({
   title: z.string(),
   /** ~16 words around the best match, hits wrapped in SNIPPET_HIT_START/END. */
   snippet: z.string(),
-  /** True when the title holds every word searched for. Such hits come first. */
-  titleMatch: z.boolean(),
-  /** bm25 relevance, higher is better. Order: title matches first, then by score; keep the order given. */
-  score: z.number(),
   kind: noteKind,
   serviceDate: isoDate,
   signed: z.boolean(),
@@ -28,7 +24,9 @@ export const searchHit = z.object({
 export const searchContract = {
   /**
    * Full-text search over titles, sections, body, addenda and client names of notes not in the
-   * trash. Any text is safe: words are matched literally, the last one as a prefix. Blank -> [].
+   * trash. Any text is safe: words are matched literally, the last one as a prefix from its third
+   * letter; common words ("the", "and") are not searched. Blank -> []. Newest session first (keep
+   * the order given); `offset` skips that many matches, for the next page.
    */
   'search.query': {
     input: z
@@ -36,6 +34,7 @@ export const searchContract = {
         text: z.string().max(500, 'Too long (the limit is 500 characters).'),
         clientId: id.optional(),
         limit: z.number().int().min(1).max(200).default(20),
+        offset: z.number().int().min(0).max(1_000_000).default(0),
       })
       .strict(),
     output: z.array(searchHit),

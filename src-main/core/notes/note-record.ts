@@ -178,6 +178,7 @@ export function toDoc(id: string, s: NoteState): NoteDoc {
     title: s.title,
     content: [...sections, s.body].filter(Boolean).join('\n'),
     addenda: s.addenda.map((a) => a.text).join('\n'),
+    serviceDate: s.session.serviceDate,
   };
 }
 

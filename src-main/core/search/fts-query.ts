@@ -1,10 +1,13 @@
 import { withoutStopWords } from './stop-words';
 
 const MAX_TERMS = 32;
-/** A last word typed at least this long may be spelled out as the indexed words it starts (`ftsMatch`). */
-const SPELL_OUT_FROM = 3;
-/** Spelled out only when it starts at most this many words; past that the prefix is as quick. */
-export const SPELL_OUT_MAX = 16;
+/**
+ * The last word typed is matched as the start of a word when its last token (letters and
+ * digits) is this long or longer, so results come while typing; a shorter one is matched whole
+ * ("PHQ-9" finds "PHQ-9" and not "PHQ-95"). A prefix of one or two letters starts a large share
+ * of all words, and FTS5 merges the lists of every one before it can match.
+ */
+export const PREFIX_FROM = 3;
 
 /**
  * Text as the index takes it, and each word of a query: stop words out (stop-words.ts), and `_`
@@ -34,24 +37,14 @@ const quoted = (word: string) => `"${word.replace(/"/g, '""')}"`;
 
 /**
  * The FTS5 query for a user's words: every word quoted (so operators, quotes, colons and
- * parentheses are just text), all of them required, the last one a prefix so results appear
- * while typing. `startsOf` may list the indexed words the last one starts: for a prefix, FTS5
- * first merges the lists of every word it starts, over the whole index, before matching the
- * others; spelled out, it steps through the rarer word's notes instead ("cannabis use" at 20
- * years: 7 → 4 ms). Only a plain word of letters and digits is spelled out. Null when nothing
- * searchable is left.
+ * parentheses are just text), all of them required, the last one a prefix from PREFIX_FROM
+ * characters. Null when nothing searchable is left.
  */
-export function ftsMatch(text: string, startsOf?: (prefix: string) => string[] | null): string | null {
+export function ftsMatch(text: string): string | null {
   const words = queryWords(text);
   const last = words.pop();
   if (last === undefined) return null;
-  const prefix = last.toLowerCase();
-  const spelled = /^[a-z0-9]+$/.test(prefix) && prefix.length >= SPELL_OUT_FROM ? startsOf?.(prefix) : null;
-  if (!spelled) return [...words.map(quoted), `${quoted(last)}*`].join(' ');
-  return [...words.map(quoted), `(${spelled.map(quoted).join(' OR ')})`].join(' AND ');
-}
-
-/** The first string after every string that starts with `prefix` (a plain ASCII word). */
-export function afterPrefix(prefix: string): string {
-  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+  const tokens = last.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  const prefix = [...(tokens[tokens.length - 1] ?? '')].length >= PREFIX_FROM;
+  return [...words.map(quoted), prefix ? `${quoted(last)}*` : quoted(last)].join(' ');
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { afterPrefix, ftsMatch, indexable, indexableName, SPELL_OUT_MAX } from './fts-query';
+import { ftsMatch, indexable, indexableName } from './fts-query';
 
 /** What the index knows of one note: the searchable text, and the client for the client filter. */
 export interface NoteDoc {
@@ -10,15 +10,8 @@ export interface NoteDoc {
   content: string;
   /** Addenda texts. */
   addenda: string;
-}
-
-/** A ranked match: the caller (note-search.ts) adds what a result row shows. */
-export interface IndexHit {
-  noteId: string;
-  /** bm25, higher is better. */
-  score: number;
-  /** The title holds every word searched for. */
-  titleMatch: boolean;
+  /** The session's date (YYYY-MM-DD): matches come newest session first. */
+  serviceDate?: string;
 }
 
 /** Where a kept index comes from: its sealed pieces, opened one at a time (unlock-cache.ts). */
@@ -33,27 +26,31 @@ export interface IndexSource {
 
 /** Notes indexed per turn of the event loop in the background (~10 ms of work): a request waits at most one slice. */
 const BACKGROUND_SLICE = 100;
-// Per-column bm25 weights, in column order: title, content, addenda, client name, client key (never ranks).
-const BM25 = 'bm25(notes_fts, 10.0, 1.0, 1.0, 4.0, 0.0)';
+/**
+ * Rowids are the session's day × DAY_SLOTS + a count within the day, so rowid order is session
+ * order and FTS5 hands matches newest first, stopping once a page is full. FTS5 stores each
+ * word's rowids as differences, so a small multiplier keeps them short (2^24 made the index 40%
+ * bigger); a day with more notes than slots spills into the next.
+ */
+const DAY_SLOTS = 16;
+const MS_PER_DAY = 86_400_000;
+/** The first rowid from @from on that no note holds. */
+const FREE_ROWID_FROM = `SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM docs WHERE rowid = @from) THEN @from
+  ELSE (SELECT min(rowid) + 1 FROM docs a WHERE rowid >= @from AND NOT EXISTS (SELECT 1 FROM docs b WHERE b.rowid = a.rowid + 1)) END`;
 
 // `_` is a letter here only for the client keys: indexed text and queries have none (fts-query.ts).
 const TOKENIZE = `tokenize = 'unicode61 remove_diacritics 2 tokenchars ''_'''`;
 const SCHEMA = `
   CREATE VIRTUAL TABLE notes_fts USING fts5(title, content, addenda, client_name, client_key,
     content = '', contentless_delete = 1, ${TOKENIZE});
-  CREATE VIRTUAL TABLE titles_fts USING fts5(title, client_key,
-    content = '', contentless_delete = 1, ${TOKENIZE});
   CREATE TABLE docs (rowid INTEGER PRIMARY KEY, note_id TEXT NOT NULL UNIQUE);
 `;
-/** Every indexed word, for spelling out a prefix (fts-query.ts). In temp: never serialized. */
-const VOCABULARY = `CREATE VIRTUAL TABLE temp.words USING fts5vocab(main, notes_fts, 'row')`;
 
 /**
  * Full-text search over decrypted notes, in an in-memory SQLite database that lives only while
  * the vault is unlocked. The FTS5 tables are contentless: they hold the index (terms and where
  * they occur), not the text, which halves the memory and the sealed copy kept for the next
- * unlock (unlock-cache.ts); snippets are cut from the decrypted note (snippet.ts). Titles have
- * their own small index so "title matches first" never scans the posting lists of the bodies.
+ * unlock (unlock-cache.ts); snippets are cut from the decrypted note (snippet.ts).
  */
 export class SearchIndex {
   private db: Database.Database | null;
@@ -208,31 +205,37 @@ export class SearchIndex {
   /** Indexes up to `limit` of the notes put and not indexed yet, oldest first, in one transaction. */
   private indexPending(limit: number): void {
     if (this.pending.size === 0) return;
-    const docs: PendingDoc[] = [];
+    const docs: { entry: PendingDoc; day: number }[] = [];
     for (const [id, entry] of this.pending) {
       if (docs.length === limit) break;
-      docs.push(entry);
+      docs.push({ entry, day: dayOf(entry.doc.serviceDate) });
       this.pending.delete(id);
     }
+    // FTS5 starts a new segment whenever a row comes with a lower rowid than the one before, and
+    // rowids follow session dates: the old rows go first, then the new ones in date order.
+    docs.sort((a, b) => a.day - b.day);
     this.open().transaction(() => {
-      for (const { doc, clientName } of docs) this.write(doc, clientName);
+      for (const { entry } of docs) this.drop(entry.doc.noteId);
+      for (const { entry, day } of docs) this.write(entry.doc, day, entry.clientName);
     })();
   }
 
-  private write(doc: NoteDoc, clientName: string | undefined): void {
-    this.drop(doc.noteId);
-    const { lastInsertRowid: rowid } = this.stmt('INSERT INTO docs (note_id) VALUES (?)').run(doc.noteId);
-    const key = clientKey(doc.clientId);
-    const title = indexable(doc.title);
+  private write(doc: NoteDoc, day: number, clientName: string | undefined): void {
+    const first = day * DAY_SLOTS;
+    let rowid = this.stmt('SELECT coalesce(max(rowid) + 1, @first) FROM docs WHERE rowid >= @first AND rowid < @end')
+      .pluck()
+      .get({ first, end: first + DAY_SLOTS }) as number;
+    // A full day: the first free rowid after it.
+    if (rowid === first + DAY_SLOTS) rowid = this.stmt(FREE_ROWID_FROM).pluck().get({ from: rowid }) as number;
+    this.stmt('INSERT INTO docs (rowid, note_id) VALUES (?, ?)').run(rowid, doc.noteId);
     this.stmt('INSERT INTO notes_fts (rowid, title, content, addenda, client_name, client_key) VALUES (?, ?, ?, ?, ?, ?)').run(
       rowid,
-      title,
+      indexable(doc.title),
       indexable(doc.content),
       indexable(doc.addenda),
       indexableName(clientName ?? ''),
-      key,
+      clientKey(doc.clientId),
     );
-    this.stmt('INSERT INTO titles_fts (rowid, title, client_key) VALUES (?, ?, ?)').run(rowid, title, key);
   }
 
   remove(noteId: string): void {
@@ -244,51 +247,30 @@ export class SearchIndex {
   }
 
   private drop(noteId: string): boolean {
-    const row = this.stmt('SELECT rowid FROM docs WHERE note_id = ?').get(noteId) as { rowid: number } | undefined;
-    if (!row) return false;
-    this.stmt('DELETE FROM notes_fts WHERE rowid = ?').run(row.rowid);
-    this.stmt('DELETE FROM titles_fts WHERE rowid = ?').run(row.rowid);
-    this.stmt('DELETE FROM docs WHERE rowid = ?').run(row.rowid);
+    const rowid = this.stmt('SELECT rowid FROM docs WHERE note_id = ?').pluck().get(noteId) as number | undefined;
+    if (rowid === undefined) return false;
+    this.stmt('DELETE FROM notes_fts WHERE rowid = ?').run(rowid);
+    this.stmt('DELETE FROM docs WHERE rowid = ?').run(rowid);
     return true;
   }
 
   /**
-   * Notes matching every word, best first: those whose title holds every word (ranked among
-   * themselves by the small title index), then the rest by bm25 over the whole note (title
-   * weighs most, then client name, then sections and addenda).
+   * The ids of the notes matching every word, newest session first, `offset` of them skipped.
+   * FTS5 walks the matches in rowid order, which is session order, and stops once `limit` are
+   * found: a search costs about the same after forty years of notes as after one. Ranking by
+   * relevance (bm25) had to score every match, and its time grew with the years.
    */
-  query(text: string, options: { clientId?: string; limit: number }): IndexHit[] {
-    const words = ftsMatch(text, (prefix) => this.wordsStarting(prefix));
+  query(text: string, options: { clientId?: string; limit: number; offset?: number }): string[] {
+    const words = ftsMatch(text);
     if (!words) return [];
     this.flush();
     // Client keys are the only tokens a typed word cannot be, so no column needs naming.
     const scope = options.clientId ? `client_key : "${clientKey(options.clientId)}" AND ` : '';
-    const titled = this.ranked('titles_fts', 'bm25(titles_fts, 1.0, 0.0)', `${scope}(${words})`, options.limit);
-    if (titled.length >= options.limit) return titled.map((r) => hit(r, true));
-    const seen = new Set(titled.map((r) => r.note_id));
-    const rest = this.ranked('notes_fts', BM25, `${scope}(${words})`, options.limit + titled.length);
-    return [
-      ...titled.map((r) => hit(r, true)),
-      ...rest
-        .filter((r) => !seen.has(r.note_id))
-        .slice(0, options.limit - titled.length)
-        .map((r) => hit(r, false)),
-    ];
-  }
-
-  /** The indexed words that start with `prefix` (ASCII), or null when there are more than are worth spelling out. */
-  private wordsStarting(prefix: string): string[] | null {
-    this.flush();
-    const found = this.stmt(`SELECT term FROM temp.words WHERE term >= ? AND term < ? LIMIT ${SPELL_OUT_MAX + 1}`)
+    const sql = `SELECT d.note_id FROM (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?) f
+      JOIN docs d ON d.rowid = f.rowid ORDER BY f.rowid DESC`;
+    return this.stmt(sql)
       .pluck()
-      .all(prefix, afterPrefix(prefix)) as string[];
-    return found.length > 0 && found.length <= SPELL_OUT_MAX ? found : null;
-  }
-
-  private ranked(table: 'notes_fts' | 'titles_fts', rank: string, match: string, limit: number): Row[] {
-    const sql = `SELECT d.note_id, f.rank FROM (SELECT rowid, ${rank} AS rank FROM ${table} WHERE ${table} MATCH ? ORDER BY rank LIMIT ?) f
-      JOIN docs d ON d.rowid = f.rowid ORDER BY f.rank, f.rowid DESC`;
-    return this.stmt(sql).all(match, limit) as Row[];
+      .all(`${scope}(${words})`, options.limit, options.offset ?? 0) as string[];
   }
 
   /**
@@ -305,7 +287,7 @@ export class SearchIndex {
   /** Merges the index's segments: smaller and faster to query; worth it after a full build. */
   optimize(): void {
     this.flush();
-    this.open().exec("INSERT INTO notes_fts (notes_fts) VALUES ('optimize'); INSERT INTO titles_fts (titles_fts) VALUES ('optimize');");
+    this.open().exec("INSERT INTO notes_fts (notes_fts) VALUES ('optimize')");
   }
 
   /** Frees every decrypted word held here. Idempotent. */
@@ -327,7 +309,6 @@ function newDatabase(serialized?: Buffer): Database.Database {
   // Sorts and temp b-trees stay in RAM: nothing searchable may ever reach a temp file.
   db.pragma('temp_store = MEMORY');
   if (!serialized) db.exec(SCHEMA);
-  db.exec(VOCABULARY);
   return db;
 }
 
@@ -353,12 +334,11 @@ interface PendingDoc {
   clientName: string | undefined;
 }
 
-interface Row {
-  note_id: string;
-  rank: number;
+/** Days from 1970-01-01 to a YYYY-MM-DD date; today for a note without one. */
+function dayOf(isoDate: string | undefined): number {
+  const ms = isoDate ? Date.parse(`${isoDate}T00:00:00Z`) : NaN;
+  return Math.floor((Number.isFinite(ms) ? ms : Date.now()) / MS_PER_DAY);
 }
-
-const hit = (r: Row, titleMatch: boolean): IndexHit => ({ noteId: r.note_id, score: -r.rank, titleMatch });
 
 /** One token per client (ids are hex), so the client filter is an index lookup, not a scan. */
 function clientKey(clientId: string | undefined): string {

@@ -24,7 +24,7 @@ const MAGIC = Buffer.from('SVUCACHE', 'latin1');
  * Bump on any change to the manifest, NoteMeta, the index schema (search-index.ts) or the stop
  * words (stop-words.ts): old files are then ignored. Version 5: the index leaves out stop words.
  */
-export const UNLOCK_CACHE_VERSION = 5;
+export const UNLOCK_CACHE_VERSION = 6;
 const PREFIX_BYTES = MAGIC.length + 1;
 const CHUNK = 1 << 20;
 const HEAD_BYTES = 5;

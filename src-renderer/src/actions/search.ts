@@ -3,8 +3,14 @@ import { api, call } from './bridge';
 import { useApp } from '../store';
 import { focusNoteTitle, openNote } from './notes';
 
-export function searchNotes(text: string, clientId?: string): Promise<SearchHit[]> {
-  return call(api().search.query({ text, limit: 50, ...(clientId ? { clientId } : {}) }));
+/** Matches shown at a time; the search screen asks for older ones a page at a time. */
+export const SEARCH_PAGE = 50;
+
+/** A page of matches, newest session first, from `offset` on; `more` when older ones are left. */
+export async function searchNotes(text: string, clientId: string | undefined, offset = 0): Promise<{ hits: SearchHit[]; more: boolean }> {
+  // One more than a page: whether it comes back says if there is another page.
+  const hits = await call(api().search.query({ text, limit: SEARCH_PAGE + 1, offset, ...(clientId ? { clientId } : {}) }));
+  return { hits: hits.slice(0, SEARCH_PAGE), more: hits.length > SEARCH_PAGE };
 }
 
 export async function openSearchHit(hit: SearchHit): Promise<void> {

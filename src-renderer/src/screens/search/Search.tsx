@@ -13,24 +13,26 @@ import { GoalHits } from './GoalHits';
 
 const DEBOUNCE_MS = 200;
 
-/** Search over titles, sections, addenda and client names; best matches first. */
+/** Search over titles, sections, addenda and client names; newest session first, a page at a time. */
 export function Search() {
   const [text, setText] = useState('');
   const [clientId, setClientId] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [more, setMore] = useState(false);
   const [goals, setGoals] = useState<GoalHit[]>([]);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     if (!text.trim()) {
       setHits(null);
+      setMore(false);
       setGoals([]);
       return;
     }
     let current = true;
     const timer = setTimeout(() => {
       Promise.all([searchNotes(text, clientId || undefined), searchGoals(text, clientId || undefined)]).then(
-        ([h, g]) => current && (setHits(h), setGoals(g), setError(null)),
+        ([page, g]) => current && (setHits(page.hits), setMore(page.more), setGoals(g), setError(null)),
         (e: unknown) => current && setError(errorMessage(e)),
       );
     }, DEBOUNCE_MS);
@@ -39,6 +41,14 @@ export function Search() {
       clearTimeout(timer);
     };
   }, [text, clientId]);
+
+  const showOlder = () => {
+    const shown = hits ?? [];
+    searchNotes(text, clientId || undefined, shown.length).then(
+      (page) => (setHits([...shown, ...page.hits]), setMore(page.more), setError(null)),
+      (e: unknown) => setError(errorMessage(e)),
+    );
+  };
 
   return (
     <main className="page search">
@@ -53,11 +63,11 @@ export function Search() {
         </div>
       </div>
       <p id="search-hint" className="hint">
-        Titles, sections, free text, addenda and client names, and treatment-plan goals. Notes in the trash, and common words such as “the” or “and”, are not searched.
+        Titles, sections, free text, addenda and client names, and treatment-plan goals, newest session first. Notes in the trash, and common words such as “the” or “and”, are not searched. The last word also finds the words it starts, from its third letter.
       </p>
       <ErrorMessage text={error} />
       <p role="status" className="hint">
-        {hits === null ? '' : hits.length === 0 ? 'No notes match.' : `${plural(hits.length, 'note')} found, best match first.`}
+        {hits === null ? '' : hits.length === 0 ? 'No notes match.' : more ? `The newest ${plural(hits.length, 'note')} found; older ones follow.` : `${plural(hits.length, 'note')} found, newest first.`}
       </p>
       {hits && hits.length > 0 && (
         <ol className="search-results" aria-label="Search results">
@@ -75,6 +85,11 @@ export function Search() {
             </li>
           ))}
         </ol>
+      )}
+      {more && (
+        <button type="button" onClick={showOlder}>
+          Show older matches
+        </button>
       )}
       <GoalHits hits={goals} />
     </main>

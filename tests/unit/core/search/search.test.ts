@@ -12,31 +12,36 @@ afterEach(() => vi.restoreAllMocks());
 
 async function setup() {
   const v = await unlockedVault();
-  const search = (text: string, extra: { clientId?: string; limit?: number } = {}) => v.call('search.query', { text, ...extra });
+  const search = (text: string, extra: { clientId?: string; limit?: number; offset?: number } = {}) => v.call('search.query', { text, ...extra });
   return { ...v, search };
 }
 
 const hits = (snippet: string) => snippetParts(snippet).filter((p) => p.hit).map((p) => p.text.toLowerCase());
 
 describe('search.query', () => {
-  it('ranks title matches first, then notes that dwell on the word above a passing mention, with marked snippets', async () => {
+  it('lists matches newest session first, whatever order they were written or edited in, a page at a time, with marked snippets', async () => {
     const { call, search } = await setup();
+    const session = (serviceDate: string) => ({ session: { serviceDate, riskFlags: [] } });
     const filler = 'We talked about work, family routines, exercise and plans for the coming weeks; mood, energy and appetite stable. ';
-    for (let i = 0; i < 6; i++) await call('notes.create', { title: `Session ${i}`, body: filler.repeat(2) });
-    const titled = await call('notes.create', { title: 'Insomnia follow-up', body: filler.repeat(4) });
-    const dwelling = await call('notes.create', {
-      title: 'Weekly session',
-      kind: 'progress',
-      fields: { subjective: 'Insomnia, insomnia: insomnia worse on Sundays.', plan: 'Insomnia diary.' },
-    });
-    const passing = await call('notes.create', { title: 'Check-in', body: `${filler}Briefly, insomnia after the move. ${filler}` });
+    const march = await call('notes.create', { title: 'Weekly session', kind: 'progress', fields: { subjective: 'Insomnia, insomnia: insomnia worse on Sundays.' }, ...session('2024-03-05') });
+    const titled = await call('notes.create', { title: 'Insomnia follow-up', body: filler, ...session('2023-11-20') });
+    const june = await call('notes.create', { title: 'Check-in', body: `${filler}Briefly, insomnia after the move. ${filler}`, ...session('2024-06-12') });
+    const january = await call('notes.create', { title: 'Intake', body: 'Insomnia since the divorce.', ...session('2024-01-08') });
+    await call('notes.create', { title: 'Other', body: filler, ...session('2024-07-01') });
+    const newestFirst = [june.id, march.id, january.id, titled.id];
+    expect((await search('insomnia')).map((r) => r.noteId)).toEqual(newestFirst);
+    // An edit writes the note again; its place still follows its session's date.
+    await call('notes.update', { id: titled.id, baseRev: 1, body: `${filler}Insomnia better.` });
     const results = await search('insomnia');
-    expect(results.map((r) => r.noteId)).toEqual([titled.id, dwelling.id, passing.id]);
-    expect(results.map((r) => r.titleMatch)).toEqual([true, false, false]);
-    expect(results[1]!.score).toBeGreaterThan(results[2]!.score);
-    expect(hits(results[2]!.snippet)).toEqual(['insomnia']);
-    expect(snippetParts(results[2]!.snippet).map((p) => p.text).join('')).toContain('Briefly, insomnia after the move');
+    expect(results.map((r) => r.noteId)).toEqual(newestFirst);
+    expect(results.map((r) => r.serviceDate)).toEqual(['2024-06-12', '2024-03-05', '2024-01-08', '2023-11-20']);
+    expect(hits(results[0]!.snippet)).toEqual(['insomnia']);
+    expect(snippetParts(results[0]!.snippet).map((p) => p.text).join('')).toContain('Briefly, insomnia after the move');
     expect(results[1]).toMatchObject({ title: 'Weekly session', kind: 'progress', signed: false });
+    // The next page starts where the last one stopped.
+    expect((await search('insomnia', { limit: 3 })).map((r) => r.noteId)).toEqual(newestFirst.slice(0, 3));
+    expect((await search('insomnia', { limit: 3, offset: 3 })).map((r) => r.noteId)).toEqual(newestFirst.slice(3));
+    expect(await search('insomnia', { limit: 3, offset: 4 })).toEqual([]);
   });
 
   it('finds words in sections, body, addenda and client names; matches the last word as a prefix', async () => {
@@ -122,17 +127,20 @@ describe('search.query', () => {
     expect((await search('then')).map((r) => r.noteId)).toEqual([safety.id]);
   });
 
-  it('spells out the last word as the words it starts, and never matches a client key', async () => {
+  it('matches the last word as a start from its third letter, whole when shorter, and never matches a client key', async () => {
     const { call, search } = await setup();
     const client = await call('clients.create', { displayName: 'Ilse Marchetti' });
-    const used = await call('notes.create', { title: 'S1', clientId: client.id, body: 'Cannabis used daily since June.' });
-    const use = await call('notes.create', { title: 'S2', clientId: client.id, body: 'Cannabis use disorder, mild.' });
-    const user = await call('notes.create', { title: 'S3', body: 'Joined a cannabis user group; follow_up booked.' });
+    const used = await call('notes.create', { title: 'S1', clientId: client.id, body: 'Cannabis used daily since June. PHQ-9 of 14.' });
+    const use = await call('notes.create', { title: 'S2', clientId: client.id, body: 'Cannabis use disorder, mild. Us and them.' });
+    const user = await call('notes.create', { title: 'S3', body: 'Joined a cannabis user group; follow_up booked. PHQ-95 is no measure.' });
     await call('notes.create', { title: 'S4', body: 'Use of the safety plan; cannabinoid oil.' });
     const found = async (text: string, clientId?: string) => (await search(text, clientId ? { clientId } : {})).map((r) => r.noteId).sort();
     expect(await found('cannabis use')).toEqual([used.id, use.id, user.id].sort());
     expect(await found('cannabis use', client.id)).toEqual([used.id, use.id].sort());
     expect(await found('cannabis usef')).toEqual([]);
+    expect(await found('cannabis us')).toEqual([use.id]);
+    expect(await found('PHQ-9')).toEqual([used.id]);
+    expect(await found('PHQ-95')).toEqual([user.id]);
     expect(await found('follow up')).toEqual([user.id]);
     // The client filter is a token per client; no typed text reaches it.
     for (const text of [client.id, `_${client.id}`, `c${client.id}`, '_', `_${client.id.slice(0, 6)}`]) expect(await found(text), text).toEqual([]);
@@ -172,7 +180,7 @@ describe('search.query', () => {
 describe('ftsMatch', () => {
   it('quotes every word, doubles quotes, prefixes the last, drops punctuation-only words and stop words', () => {
     expect(ftsMatch('panic  attack')).toBe('"panic" "attack"*');
-    expect(ftsMatch('say "hi"')).toBe('"say" """hi"""*');
+    expect(ftsMatch('say "hello"')).toBe('"say" """hello"""*');
     expect(ftsMatch('plan for the family')).toBe('"plan" "family"*');
     expect(ftsMatch('snake_case')).toBe('"snake case"*');
     expect(ftsMatch('... -- ()')).toBeNull();
@@ -180,15 +188,14 @@ describe('ftsMatch', () => {
     expect(ftsMatch('')).toBeNull();
   });
 
-  it('spells out a last plain word of three letters or more as the indexed words it starts', () => {
-    const asked: string[] = [];
-    const startsOf = (prefix: string) => (asked.push(prefix), prefix === 'use' ? ['use', 'used'] : null);
-    expect(ftsMatch('Cannabis USE', startsOf)).toBe('"Cannabis" AND ("use" OR "used")');
-    expect(ftsMatch('cannabis usef', startsOf)).toBe('"cannabis" "usef"*');
-    expect(ftsMatch('cannabis us', startsOf)).toBe('"cannabis" "us"*');
-    expect(ftsMatch('self-harm', startsOf)).toBe('"self-harm"*');
-    expect(ftsMatch('Zoë', startsOf)).toBe('"Zoë"*');
-    expect(asked).toEqual(['use', 'usef']);
+  it('makes the last word a prefix only when its last token has three letters or more', () => {
+    expect(ftsMatch('Cannabis USE')).toBe('"Cannabis" "USE"*');
+    expect(ftsMatch('cannabis us')).toBe('"cannabis" "us"');
+    expect(ftsMatch('PHQ-9')).toBe('"PHQ-9"');
+    expect(ftsMatch('self-harm')).toBe('"self-harm"*');
+    expect(ftsMatch('harm.')).toBe('"harm."*');
+    expect(ftsMatch('Zoë')).toBe('"Zoë"*');
+    expect(ftsMatch('Zo')).toBe('"Zo"');
   });
 });
 
@@ -217,5 +224,26 @@ describe('the index sealed at lock', () => {
     expect(reopened.pragma('freelist_count', { simple: true })).toBe(0);
     expect(reopened.prepare('SELECT count(*) AS n FROM docs').get()).toEqual({ n: 100 });
     reopened.close();
+  });
+});
+
+describe('a day with more notes than it has places in the index', () => {
+  it('keeps every note findable, once, after the days around it', () => {
+    const index = new SearchIndex();
+    const put = (id: string, date: string, content: string) => index.put({ noteId: id, title: 'Group', content, addenda: '', serviceDate: date }, undefined);
+    for (let i = 0; i < 5; i++) put(`next${i}`, '2024-03-02', 'group session notes');
+    for (let i = 0; i < 40; i++) put(`busy${i}`, '2024-03-01', 'group session notes');
+    put('before', '2024-02-29', 'group session notes');
+    const all = index.query('group', { limit: 200 });
+    expect(all).toHaveLength(46);
+    expect(new Set(all).size).toBe(46);
+    expect(all.at(-1)).toBe('before');
+    for (let i = 0; i < 40; i += 13) {
+      index.remove(`busy${i}`);
+      put(`busy${i}`, '2024-03-01', 'group session notes, rewritten');
+    }
+    expect(index.query('rewritten', { limit: 200 }).sort()).toEqual(['busy0', 'busy13', 'busy26', 'busy39']);
+    expect(index.query('group', { limit: 200 })).toHaveLength(46);
+    index.close();
   });
 });
