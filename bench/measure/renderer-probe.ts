@@ -59,15 +59,25 @@ export const PROBE_SCRIPT = String.raw`(() => {
     },
     pending: null,
     paneText: () => { const a = article(); return a ? a.innerText : ''; },
-    // Keydown-to-painted for every key that changes a text field (input event), in order.
+    // Keydown-to-painted for every key that changes a text field (input event), in order; and of
+    // each, the time between the page being done with the key (the input event's handlers, and
+    // the microtasks they queued, such as React's render) and the next frame starting.
     keys: [],
+    frameWaits: [],
     watchKeys() {
       let down = null;
+      let handled = null;
       document.addEventListener('keydown', (e) => { down = e.timeStamp; }, { capture: true });
+      // Bubbling to window runs after every other handler of the event, React's included.
+      window.addEventListener('input', () => queueMicrotask(() => { handled = performance.now(); }));
       document.addEventListener('input', () => {
         const t0 = down;
         down = null;
-        if (t0 !== null) afterPaint().then((t) => bench.keys.push(t - t0));
+        if (t0 === null) return;
+        requestAnimationFrame(() => {
+          const wait = handled === null ? 0 : performance.now() - handled;
+          afterThisFrame((t) => { bench.keys.push(t - t0); bench.frameWaits.push(wait); });
+        });
       }, { capture: true });
     },
     // Scrolls the element top to bottom by step px a frame; long tasks and frame gaps meanwhile.

@@ -109,6 +109,15 @@ export async function measureRenderer(dataDir: string, root: string, kdf: KdfPar
           met: typing.app.p95 <= TARGETS.keyP95Ms,
         },
         {
+          // Reported, not a goal: the row above, less the idle wait for the next frame.
+          measure: 'Keystroke to paint p95, less the wait for the next frame',
+          app: `${ms(typing.appWork.p95)} (median ${ms(typing.appWork.p50)})`,
+          baseline: `${ms(typing.bareWork.p95)} (plain textarea)`,
+          ratio: typing.appWork.p95 / typing.bareWork.p95,
+          target: '— (reported)',
+          met: null,
+        },
+        {
           measure: 'Scroll the whole list: longest task',
           app: `${appWorst ? ms(appWorst) : 'none over 50 ms'} (${scroll.app.flatMap((r) => r.longTasks).length} long tasks; frame p95 ${ms(frameP95(scroll.app))})`,
           baseline: `${bareWorst ? ms(bareWorst) : 'none over 50 ms'} (static list of the same rows; frame p95 ${ms(frameP95(scroll.bare))})`,
@@ -235,7 +244,9 @@ async function measureTyping(app: Page, bare: Page, url: string, text: string) {
       await page.waitForTimeout(PAUSE_MS);
     }
     // The first burst is the warm-up.
-    return (await inPage<number[]>(page, 'window.__bench.keys')).slice(BURST.length);
+    const keys = (await inPage<number[]>(page, 'window.__bench.keys')).slice(BURST.length);
+    const waits = (await inPage<number[]>(page, 'window.__bench.frameWaits')).slice(BURST.length);
+    return { keys, waits, work: keys.map((k, i) => k - waits[i]!) };
   };
   await app.bringToFront();
   await app.getByRole('button', { name: new RegExp(`^${TYPING_TITLE}`) }).click();
@@ -247,7 +258,21 @@ async function measureTyping(app: Page, bare: Page, url: string, text: string) {
   await inPage(bare, `document.getElementById('bare-typing').value = ${JSON.stringify(text)}`);
   await bare.getByLabel('Note').click();
   const bareKeys = await typeBursts(bare);
-  return { app: stats(appKeys), bare: stats(bareKeys), raw: { app: roundStats(appKeys), bare: roundStats(bareKeys) } };
+  return {
+    app: stats(appKeys.keys),
+    bare: stats(bareKeys.keys),
+    appWork: stats(appKeys.work),
+    bareWork: stats(bareKeys.work),
+    raw: {
+      app: roundStats(appKeys.keys),
+      bare: roundStats(bareKeys.keys),
+      // Idle until the next frame of Chromium's 60 Hz clock: 0–16.7 ms, whatever the page does.
+      appFrameWait: roundStats(appKeys.waits),
+      bareFrameWait: roundStats(bareKeys.waits),
+      appWithoutFrameWait: roundStats(appKeys.work),
+      bareWithoutFrameWait: roundStats(bareKeys.work),
+    },
+  };
 }
 
 const roundStats = (xs: number[]) => {

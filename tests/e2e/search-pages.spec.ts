@@ -26,6 +26,9 @@ test('search lists matches newest session first and shows older ones a page at a
 
   await page.getByRole('button', { name: 'Show older matches' }).click();
   await expect(results.getByRole('listitem')).toHaveCount(60);
+  // The first of the older matches takes the focus: the button that asked is gone.
+  await expect(results.getByRole('button').nth(50)).toBeFocused();
+  await expect(results.getByRole('button').nth(50)).toContainText('Visit 10');
   await expect(page.getByRole('status').filter({ hasText: '60 notes found, newest first.' })).toBeVisible();
   await expect(results.getByRole('listitem').last()).toContainText('Visit 1');
   await expect(page.getByRole('button', { name: 'Show older matches' })).toHaveCount(0);

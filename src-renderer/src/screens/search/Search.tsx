@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { GoalHit } from '../../../../src-shared/contract/plan';
 import type { SearchHit } from '../../../../src-shared/ipc';
 import { NOTE_KIND_INFO } from '../../../../src-shared/templates';
@@ -19,6 +19,11 @@ export function Search() {
   const [clientId, setClientId] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [more, setMore] = useState(false);
+  const list = useRef<HTMLOListElement>(null);
+  /** The query the results on screen answer: an older page that comes back for another is dropped. */
+  const shownFor = useRef('');
+  /** After older matches are shown, the first of them takes the focus (the button that asked goes away at the end). */
+  const [focusFrom, setFocusFrom] = useState<number | null>(null);
   const [goals, setGoals] = useState<GoalHit[]>([]);
   const [error, setError] = useState<string | null>(null);
 
@@ -30,6 +35,7 @@ export function Search() {
       return;
     }
     let current = true;
+    shownFor.current = `${clientId}\u0000${text}`;
     const timer = setTimeout(() => {
       Promise.all([searchNotes(text, clientId || undefined), searchGoals(text, clientId || undefined)]).then(
         ([page, g]) => current && (setHits(page.hits), setMore(page.more), setGoals(g), setError(null)),
@@ -42,10 +48,23 @@ export function Search() {
     };
   }, [text, clientId]);
 
+  useEffect(() => {
+    if (focusFrom === null) return;
+    list.current?.querySelectorAll<HTMLButtonElement>('button.search-hit')[focusFrom]?.focus();
+    setFocusFrom(null);
+  }, [focusFrom]);
+
   const showOlder = () => {
     const shown = hits ?? [];
+    const asked = shownFor.current;
     searchNotes(text, clientId || undefined, shown.length).then(
-      (page) => (setHits([...shown, ...page.hits]), setMore(page.more), setError(null)),
+      (page) => {
+        if (shownFor.current !== asked) return;
+        setHits([...shown, ...page.hits]);
+        setMore(page.more);
+        setError(null);
+        setFocusFrom(shown.length);
+      },
       (e: unknown) => setError(errorMessage(e)),
     );
   };
@@ -70,7 +89,7 @@ export function Search() {
         {hits === null ? '' : hits.length === 0 ? 'No notes match.' : more ? `The newest ${plural(hits.length, 'note')} found; older ones follow.` : `${plural(hits.length, 'note')} found, newest first.`}
       </p>
       {hits && hits.length > 0 && (
-        <ol className="search-results" aria-label="Search results">
+        <ol ref={list} className="search-results" aria-label="Search results">
           {hits.map((h) => (
             <li key={h.noteId}>
               <button type="button" className="search-hit" onClick={() => void openSearchHit(h)}>
