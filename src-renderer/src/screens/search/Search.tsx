@@ -20,8 +20,8 @@ export function Search() {
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [more, setMore] = useState(false);
   const list = useRef<HTMLOListElement>(null);
-  /** The query the results on screen answer: an older page that comes back for another is dropped. */
-  const shownFor = useRef('');
+  /** The query the results on screen answer: older matches are asked for it, and dropped if it changed meanwhile. */
+  const shownFor = useRef<{ text: string; clientId: string } | null>(null);
   /** After older matches are shown, the first of them takes the focus (the button that asked goes away at the end). */
   const [focusFrom, setFocusFrom] = useState<number | null>(null);
   const [goals, setGoals] = useState<GoalHit[]>([]);
@@ -29,16 +29,23 @@ export function Search() {
 
   useEffect(() => {
     if (!text.trim()) {
+      shownFor.current = null;
       setHits(null);
       setMore(false);
       setGoals([]);
       return;
     }
     let current = true;
-    shownFor.current = `${clientId}\u0000${text}`;
     const timer = setTimeout(() => {
       Promise.all([searchNotes(text, clientId || undefined), searchGoals(text, clientId || undefined)]).then(
-        ([page, g]) => current && (setHits(page.hits), setMore(page.more), setGoals(g), setError(null)),
+        ([page, g]) => {
+          if (!current) return;
+          shownFor.current = { text, clientId };
+          setHits(page.hits);
+          setMore(page.more);
+          setGoals(g);
+          setError(null);
+        },
         (e: unknown) => current && setError(errorMessage(e)),
       );
     }, DEBOUNCE_MS);
@@ -57,7 +64,8 @@ export function Search() {
   const showOlder = () => {
     const shown = hits ?? [];
     const asked = shownFor.current;
-    searchNotes(text, clientId || undefined, shown.length).then(
+    if (!asked) return;
+    searchNotes(asked.text, asked.clientId || undefined, shown.length).then(
       (page) => {
         if (shownFor.current !== asked) return;
         setHits([...shown, ...page.hits]);
