@@ -1,4 +1,4 @@
-import { withoutStopWords } from './stop-words';
+import { TOKEN_CHAR, withoutStopWords } from './stop-words';
 
 const MAX_TERMS = 32;
 /**
@@ -7,7 +7,7 @@ const MAX_TERMS = 32;
  * ("PHQ-9" finds "PHQ-9" and not "PHQ-95"). A prefix of one or two letters starts a large share
  * of all words, and FTS5 merges the lists of every one before it can match.
  */
-export const PREFIX_FROM = 3;
+const PREFIX_FROM = 3;
 
 /**
  * Text as the index takes it, and each word of a query: stop words out (stop-words.ts), and `_`
@@ -33,6 +33,7 @@ export function queryWords(text: string): string[] {
     .slice(0, MAX_TERMS);
 }
 
+const TOKENS = new RegExp(`${TOKEN_CHAR}+`, 'gu');
 const quoted = (word: string) => `"${word.replace(/"/g, '""')}"`;
 
 /**
@@ -44,7 +45,7 @@ export function ftsMatch(text: string): string | null {
   const words = queryWords(text);
   const last = words.pop();
   if (last === undefined) return null;
-  const tokens = last.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  const tokens = last.match(TOKENS) ?? [];
   const prefix = [...(tokens[tokens.length - 1] ?? '')].length >= PREFIX_FROM;
   return [...words.map(quoted), prefix ? `${quoted(last)}*` : quoted(last)].join(' ');
 }

@@ -15,9 +15,11 @@ export const STOP_WORDS: readonly string[] = [
   'that', 'the', 'their', 'they', 'this', 'to', 'was', 'were', 'with',
 ];
 
-// A stop word counts only as a whole token as FTS5's unicode61 cuts them: letters, digits and the
-// marks it folds away. "Then" and "theory" stay whole; "The" goes like "the".
-const STOP = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${STOP_WORDS.join('|')})(?![\\p{L}\\p{N}\\p{M}])`, 'giu');
+/** A character of a token as FTS5's unicode61 cuts them: letters, digits and the marks it folds away. */
+export const TOKEN_CHAR = '[\\p{L}\\p{N}\\p{M}]';
+
+// A stop word counts only as a whole token: "Then" and "theory" stay whole; "The" goes like "the".
+const STOP = new RegExp(`(?<!${TOKEN_CHAR})(?:${STOP_WORDS.join('|')})(?!${TOKEN_CHAR})`, 'giu');
 
 /** The text with every stop word taken out; what is left keeps its order and its other tokens. */
 export function withoutStopWords(text: string): string {

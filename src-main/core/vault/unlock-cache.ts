@@ -22,7 +22,8 @@ export const UNLOCK_CACHE_FILE = 'unlock-cache.svcache';
 const MAGIC = Buffer.from('SVUCACHE', 'latin1');
 /**
  * Bump on any change to the manifest, NoteMeta, the index schema (search-index.ts) or the stop
- * words (stop-words.ts): old files are then ignored. Version 5: the index leaves out stop words.
+ * words (stop-words.ts): old files are then ignored. Version 5: the index leaves out stop words;
+ * version 6: its rowids follow session dates (search walks them newest first), no titles index.
  */
 export const UNLOCK_CACHE_VERSION = 6;
 const PREFIX_BYTES = MAGIC.length + 1;

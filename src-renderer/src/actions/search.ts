@@ -4,7 +4,7 @@ import { useApp } from '../store';
 import { focusNoteTitle, openNote } from './notes';
 
 /** Matches shown at a time; the search screen asks for older ones a page at a time. */
-export const SEARCH_PAGE = 50;
+const SEARCH_PAGE = 50;
 
 /** A page of matches, newest session first, from `offset` on; `more` when older ones are left. */
 export async function searchNotes(text: string, clientId: string | undefined, offset = 0): Promise<{ hits: SearchHit[]; more: boolean }> {
