@@ -20,6 +20,7 @@ import { encodeRecoveryKey } from './recovery-key';
 import { snapshotDatabase } from '../backup/snapshot';
 import { removeUnlockCache } from './unlock-cache';
 import { closeSession, keepAuditAnchor, openSession, type UnlockedSession } from './unlocked-session';
+import { checkpointWhenIdle } from './idle-checkpoint';
 import { createVaultFile, openVaultDb, type Db } from './vault-db';
 import {
   assertStrong,
@@ -84,8 +85,15 @@ export class VaultManager {
 
   /** Opens the vault file if there is one (without keys). */
   private database(): Db | null {
-    if (!this.db && fs.existsSync(this.file)) this.db = openVaultDb(this.file);
+    if (!this.db && fs.existsSync(this.file)) this.db = this.openDb();
     return this.db;
+  }
+
+  /** The vault file's connection for this process: its log is checkpointed between writes, not in a save. */
+  private openDb(): Db {
+    const db = openVaultDb(this.file);
+    checkpointWhenIdle(db);
+    return db;
   }
 
   status(): VaultStatus {
@@ -120,7 +128,7 @@ export class VaultManager {
       try {
         fs.mkdirSync(this.opts.dataDir, { recursive: true, mode: 0o700 });
         createVaultFile(this.file, header);
-        this.db = openVaultDb(this.file);
+        this.db = this.openDb();
         // The trail's first entry is sealed now, whatever happens next: a vault never has an empty trail.
         const genesis = new AuditLog(this.db, header.vaultId, masterKey, this.opts.now);
         genesis.append({ type: 'vault.created' });
@@ -348,7 +356,7 @@ export class VaultManager {
       removeUnlockCache(this.opts.dataDir);
       fs.chmodSync(restoredFile, 0o600);
       fs.renameSync(restoredFile, this.file);
-      this.db = openVaultDb(this.file);
+      this.db = this.openDb();
     } catch (e) {
       // Put the old vault back so a failed install leaves the computer as it was.
       this.db?.close();
