@@ -257,13 +257,20 @@ export class NotesRepo {
     return toDoc(id, state);
   }
 
-  /** A client was renamed: their notes are found under the new name. */
+  /**
+   * A client was renamed: their notes are found under the new name. A rolled-back note stays out
+   * of the index, as at unlock; so does a note that no longer opens, and the rename goes on.
+   */
   reindexClient(clientId: string): void {
     this.index.batch(() => {
       for (const m of this.metas.values()) {
-        if (m.clientId !== clientId || m.trashedAt !== undefined) continue;
-        const { rev, state } = this.read(m.id);
-        this.remember(m.id, rev, state);
+        if (m.clientId !== clientId || m.trashedAt !== undefined || this.rolledBack.has(m.id)) continue;
+        try {
+          const { rev, state } = this.read(m.id);
+          this.remember(m.id, rev, state);
+        } catch {
+          this.index.remove(m.id);
+        }
       }
     });
   }

@@ -27,14 +27,16 @@ export interface IndexSource {
 /** Notes indexed per turn of the event loop in the background (~10 ms of work): a request waits at most one slice. */
 const BACKGROUND_SLICE = 100;
 /**
- * Rowids are the session's day × DAY_SLOTS + a count within the day, so rowid order is session
+ * Rowids are the session's day × DAY_SLOTS + a place within the day, so rowid order is session
  * order and FTS5 hands matches newest first, stopping once a page is full. FTS5 stores each
  * word's rowids as differences, so a small multiplier keeps them short (2^24 made the index 40%
- * bigger); a day with more notes than slots spills into the next.
+ * bigger). A note keeps its place while its date stays (edits do not use places up), and a new
+ * note takes the day's lowest free place; a day with more notes than places spills the rest to
+ * the first free rowid after it, which can list them among a later day's notes (found all the same).
  */
-const DAY_SLOTS = 16;
+export const DAY_SLOTS = 32;
 const MS_PER_DAY = 86_400_000;
-/** The first rowid from @from on that no note holds. */
+/** The first rowid from @from on that no note holds: the day's lowest free place, or past the day if it is full. */
 const FREE_ROWID_FROM = `SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM docs WHERE rowid = @from) THEN @from
   ELSE (SELECT min(rowid) + 1 FROM docs a WHERE rowid >= @from AND NOT EXISTS (SELECT 1 FROM docs b WHERE b.rowid = a.rowid + 1)) END`;
 
@@ -215,19 +217,35 @@ export class SearchIndex {
     // rowids follow session dates: the old rows go first, then the new ones in date order.
     docs.sort((a, b) => a.day - b.day);
     this.open().transaction(() => {
-      for (const { entry } of docs) this.drop(entry.doc.noteId);
-      for (const { entry, day } of docs) this.write(entry.doc, day, entry.clientName);
+      const kept = docs.map(({ entry, day }) => this.release(entry.doc.noteId, day));
+      docs.forEach(({ entry, day }, i) => this.write(entry.doc, entry.clientName, kept[i] ?? this.place(entry.doc.noteId, day)));
     })();
   }
 
-  private write(doc: NoteDoc, day: number, clientName: string | undefined): void {
-    const first = day * DAY_SLOTS;
-    let rowid = this.stmt('SELECT coalesce(max(rowid) + 1, @first) FROM docs WHERE rowid >= @first AND rowid < @end')
-      .pluck()
-      .get({ first, end: first + DAY_SLOTS }) as number;
-    // A full day: the first free rowid after it.
-    if (rowid === first + DAY_SLOTS) rowid = this.stmt(FREE_ROWID_FROM).pluck().get({ from: rowid }) as number;
-    this.stmt('INSERT INTO docs (rowid, note_id) VALUES (?, ?)').run(rowid, doc.noteId);
+  /**
+   * Takes a note's words out of the index before it is written again. Its place is kept (and
+   * returned) when it is on the same day: so editing a note never moves it within its day, and
+   * never uses up the day's places. Otherwise the place is given up.
+   */
+  private release(noteId: string, day: number): number | undefined {
+    const rowid = this.stmt('SELECT rowid FROM docs WHERE note_id = ?').pluck().get(noteId) as number | undefined;
+    if (rowid === undefined) return undefined;
+    if (Math.floor(rowid / DAY_SLOTS) === day) {
+      this.stmt('DELETE FROM notes_fts WHERE rowid = ?').run(rowid);
+      return rowid;
+    }
+    this.drop(noteId);
+    return undefined;
+  }
+
+  /** A new place for the note on `day`: the day's lowest free one (see DAY_SLOTS). */
+  private place(noteId: string, day: number): number {
+    const rowid = this.stmt(FREE_ROWID_FROM).pluck().get({ from: day * DAY_SLOTS }) as number;
+    this.stmt('INSERT INTO docs (rowid, note_id) VALUES (?, ?)').run(rowid, noteId);
+    return rowid;
+  }
+
+  private write(doc: NoteDoc, clientName: string | undefined, rowid: number): void {
     this.stmt('INSERT INTO notes_fts (rowid, title, content, addenda, client_name, client_key) VALUES (?, ?, ?, ?, ?, ?)').run(
       rowid,
       indexable(doc.title),

@@ -23,9 +23,10 @@ const MAGIC = Buffer.from('SVUCACHE', 'latin1');
 /**
  * Bump on any change to the manifest, NoteMeta, the index schema (search-index.ts) or the stop
  * words (stop-words.ts): old files are then ignored. Version 5: the index leaves out stop words;
- * version 6: its rowids follow session dates (search walks them newest first), no titles index.
+ * version 6: its rowids follow session dates (search walks them newest first), no titles index;
+ * version 7: 32 places a day (search-index.ts DAY_SLOTS), kept by a note while its date stays.
  */
-export const UNLOCK_CACHE_VERSION = 6;
+export const UNLOCK_CACHE_VERSION = 7;
 const PREFIX_BYTES = MAGIC.length + 1;
 const CHUNK = 1 << 20;
 const HEAD_BYTES = 5;

@@ -20,8 +20,8 @@ export function Search() {
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [more, setMore] = useState(false);
   const list = useRef<HTMLOListElement>(null);
-  /** The query the results on screen answer: older matches are asked for it, and dropped if it changed meanwhile. */
-  const shownFor = useRef<{ text: string; clientId: string } | null>(null);
+  /** The query the results on screen answer, and where its older matches start: they are asked for it, and dropped if it changed meanwhile. */
+  const shownFor = useRef<{ text: string; clientId: string; next: number } | null>(null);
   /** After older matches are shown, the first of them takes the focus (the button that asked goes away at the end). */
   const [focusFrom, setFocusFrom] = useState<number | null>(null);
   const [goals, setGoals] = useState<GoalHit[]>([]);
@@ -40,7 +40,7 @@ export function Search() {
       Promise.all([searchNotes(text, clientId || undefined), searchGoals(text, clientId || undefined)]).then(
         ([page, g]) => {
           if (!current) return;
-          shownFor.current = { text, clientId };
+          shownFor.current = { text, clientId, next: page.next };
           setHits(page.hits);
           setMore(page.more);
           setGoals(g);
@@ -65,15 +65,17 @@ export function Search() {
     const shown = hits ?? [];
     const asked = shownFor.current;
     if (!asked) return;
-    searchNotes(asked.text, asked.clientId || undefined, shown.length).then(
+    searchNotes(asked.text, asked.clientId || undefined, asked.next).then(
       (page) => {
         if (shownFor.current !== asked) return;
-        setHits([...shown, ...page.hits]);
+        shownFor.current = { ...asked, next: page.next };
+        const seen = new Set(shown.map((h) => h.noteId));
+        setHits([...shown, ...page.hits.filter((h) => !seen.has(h.noteId))]);
         setMore(page.more);
         setError(null);
         setFocusFrom(shown.length);
       },
-      (e: unknown) => setError(errorMessage(e)),
+      (e: unknown) => shownFor.current === asked && setError(errorMessage(e)),
     );
   };
 

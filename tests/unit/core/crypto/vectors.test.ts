@@ -345,8 +345,8 @@ describe('unlock-cache.json: manifest and index chunks', () => {
 
   it('the stated construction opens every chunk with plain AES-256-GCM', () => {
     expect(toHex(keyedHash(fromHex(o.searchCacheKey) as Kek, fromHex(i.salt), 32))).toBe(o.streamKey);
-    expect(o.ad).toBe(`sessionvault/unlock-cache/v6|${i.vaultId}`);
-    expect(o.file).toBe(cat(toHex(utf8('SVUCACHE')), '06', i.salt, ...o.chunks.flatMap((c) => [c.head, c.sealed])));
+    expect(o.ad).toBe(`sessionvault/unlock-cache/v7|${i.vaultId}`);
+    expect(o.file).toBe(cat(toHex(utf8('SVUCACHE')), '07', i.salt, ...o.chunks.flatMap((c) => [c.head, c.sealed])));
     const plain = o.chunks.map((c, n) => {
       const sealed = Buffer.from(fromHex(c.sealed));
       const head = Buffer.from(fromHex(c.head));

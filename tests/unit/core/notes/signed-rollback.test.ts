@@ -78,3 +78,35 @@ describe('no false alarm', () => {
     expect(value(await service.invoke('notes.list', {})).every((n) => n.damage === undefined)).toBe(true);
   });
 });
+
+describe('a rename of the client', () => {
+  it('does not bring a rolled-back note back into search, and a note that no longer opens does not stop the rename', async () => {
+    const made = await newService();
+    const call = async <T>(channel: string, input: unknown) => value((await made.service.invoke(channel, input)) as { ok: true; value: T });
+    await call('vault.create', { password: STRONG_PASSWORD });
+    await call('profile.update', TEST_PROFILE);
+    const client = await call<{ id: string; rev: number }>('clients.create', { displayName: 'Ada Quill' });
+    const note = await call<{ id: string; rev: number }>('notes.create', { title: 'Signed assessment', body: 'Denies SI. Plan agreed.', clientId: client.id });
+    await call('notes.sign', { id: note.id, baseRev: note.rev });
+    const other = await call<{ id: string; rev: number }>('notes.create', { title: 'Phone call', body: 'Rescheduled.', clientId: client.id });
+    await call('vault.lock', {});
+    made.service.close();
+    rollBack(made.dataDir, note.id, 1);
+
+    ({ service } = await newService({ dataDir: made.dataDir }));
+    const again = async <T>(channel: string, input: unknown) => value((await service!.invoke(channel, input)) as { ok: true; value: T });
+    await again('vault.unlock', { password: STRONG_PASSWORD });
+    expect(await again('search.query', { text: 'Denies' })).toEqual([]);
+    // The other note's record is damaged in place while the vault is open: it no longer opens.
+    const db = new Database(path.join(made.dataDir, 'vault.db'));
+    const row = db.prepare('SELECT ciphertext FROM records WHERE id = ? AND rev = 1').get(other.id) as { ciphertext: Buffer };
+    row.ciphertext.writeUInt8(row.ciphertext.readUInt8(10) ^ 1, 10);
+    db.prepare('UPDATE records SET ciphertext = ? WHERE id = ? AND rev = 1').run(row.ciphertext, other.id);
+    db.close();
+
+    await again('clients.update', { id: client.id, baseRev: client.rev, displayName: 'Ada Quill-Marsh' });
+    expect(await again('search.query', { text: 'Denies' })).toEqual([]);
+    expect(await again('search.query', { text: 'Marsh' })).toEqual([]);
+    expect((await again<{ displayName: string }>('clients.get', { id: client.id })).displayName).toBe('Ada Quill-Marsh');
+  });
+});

@@ -3,9 +3,9 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ftsMatch } from '../../../../src-main/core/search/fts-query';
-import { SearchIndex } from '../../../../src-main/core/search/search-index';
+import { DAY_SLOTS, SearchIndex } from '../../../../src-main/core/search/search-index';
 import { snippetParts } from '../../../../src-shared/contract/search';
-import { filesContaining } from '../../../helpers/disk';
+import { filesContaining, tamper } from '../../../helpers/disk';
 import { codeOf, relock, unlockedVault } from '../../../helpers/service';
 
 afterEach(() => vi.restoreAllMocks());
@@ -42,6 +42,28 @@ describe('search.query', () => {
     expect((await search('insomnia', { limit: 3 })).map((r) => r.noteId)).toEqual(newestFirst.slice(0, 3));
     expect((await search('insomnia', { limit: 3, offset: 3 })).map((r) => r.noteId)).toEqual(newestFirst.slice(3));
     expect(await search('insomnia', { limit: 3, offset: 4 })).toEqual([]);
+  });
+
+  it('a match that no longer opens is left out and the next one takes its place: pages stay full, and the screen knows older matches are left', async () => {
+    const { call, search, dataDir } = await setup();
+    const ids: string[] = [];
+    for (let day = 1; day <= 7; day++) {
+      const note = await call('notes.create', { title: `Visit ${day}`, body: 'Insomnia again.', session: { serviceDate: `2024-01-0${day}`, riskFlags: [] } });
+      ids.unshift(note.id); // newest first
+    }
+    expect((await search('insomnia', { limit: 9 })).map((r) => r.noteId)).toEqual(ids);
+    // The newest match is damaged while the vault is open: it fails to open from now on.
+    tamper(dataDir, (db) => {
+      const { ciphertext } = db.prepare('SELECT ciphertext FROM records WHERE id = ? AND rev = 1').get(ids[0]) as { ciphertext: Buffer };
+      ciphertext.writeUInt8(ciphertext.readUInt8(10) ^ 1, 10);
+      db.prepare('UPDATE records SET ciphertext = ? WHERE id = ? AND rev = 1').run(ciphertext, ids[0]);
+    });
+    // Asked for 4 (a page of 3 and one to tell if more follow, as the screen asks): 4 come back.
+    const first = await search('insomnia', { limit: 4 });
+    expect(first.map((r) => r.noteId)).toEqual(ids.slice(1, 5));
+    // The next page, from the 3 shown on: it may repeat one (the screen drops it), never skips one.
+    const next = await search('insomnia', { limit: 4, offset: 3 });
+    expect(next.map((r) => r.noteId)).toEqual(ids.slice(3, 7));
   });
 
   it('finds words in sections, body, addenda and client names; matches the last word as a prefix', async () => {
@@ -224,6 +246,58 @@ describe('the index sealed at lock', () => {
     expect(reopened.pragma('freelist_count', { simple: true })).toBe(0);
     expect(reopened.prepare('SELECT count(*) AS n FROM docs').get()).toEqual({ n: 100 });
     reopened.close();
+  });
+});
+
+describe('places within a day', () => {
+  const setup = () => {
+    const index = new SearchIndex();
+    const put = (id: string, date: string, content = 'group session notes') => index.put({ noteId: id, title: 'Group', content, addenda: '', serviceDate: date }, undefined);
+    return { index, put, all: () => index.query('group', { limit: 500 }) };
+  };
+
+  it('editing a note again and again, with searches and locks between, never moves it above a later day', () => {
+    const { index, put, all } = setup();
+    put('A', '2024-03-01');
+    put('B', '2024-03-01');
+    put('C', '2024-03-02');
+    put('D', '2024-03-02');
+    expect(all()).toEqual(['D', 'C', 'B', 'A']);
+    // Each autosave is indexed at the next search (or the lock): 40 times, more than a day has places.
+    for (let i = 0; i < 40; i++) {
+      const id = i % 2 ? 'B' : 'A';
+      put(id, '2024-03-01', `group session notes, edit ${i}`);
+      expect(index.query('edit', { limit: 5 })).toContain(id);
+      expect(all()).toEqual(['D', 'C', 'B', 'A']);
+    }
+    index.close();
+  });
+
+  it('a busy day (30 group notes) written after the next day keeps its notes below that day', () => {
+    const { index, put, all } = setup();
+    put('next', '2024-03-02');
+    put('before', '2024-02-29');
+    expect(all()).toHaveLength(2);
+    const busy = Array.from({ length: 30 }, (_, i) => `busy${i}`);
+    expect(busy.length).toBeLessThanOrEqual(DAY_SLOTS);
+    for (const id of busy) put(id, '2024-03-01');
+    const order = all();
+    expect(order[0]).toBe('next');
+    expect(order.at(-1)).toBe('before');
+    expect(new Set(order.slice(1, -1))).toEqual(new Set(busy));
+    index.close();
+  });
+
+  it('a note moved to another day moves in the order, and its old place is free for the day', () => {
+    const { index, put, all } = setup();
+    put('A', '2024-03-01');
+    put('B', '2024-03-02');
+    put('C', '2024-03-03');
+    put('A', '2024-03-04', 'group session notes, date corrected');
+    expect(all()).toEqual(['A', 'C', 'B']);
+    put('A', '2024-03-01', 'group session notes, date put back');
+    expect(all()).toEqual(['C', 'B', 'A']);
+    index.close();
   });
 });
 
