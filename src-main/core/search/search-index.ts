@@ -228,13 +228,11 @@ export class SearchIndex {
    * never uses up the day's places. Otherwise the place is given up.
    */
   private release(noteId: string, day: number): number | undefined {
-    const rowid = this.stmt('SELECT rowid FROM docs WHERE note_id = ?').pluck().get(noteId) as number | undefined;
+    const rowid = this.rowidOf(noteId);
     if (rowid === undefined) return undefined;
-    if (Math.floor(rowid / DAY_SLOTS) === day) {
-      this.stmt('DELETE FROM notes_fts WHERE rowid = ?').run(rowid);
-      return rowid;
-    }
-    this.drop(noteId);
+    this.stmt('DELETE FROM notes_fts WHERE rowid = ?').run(rowid);
+    if (Math.floor(rowid / DAY_SLOTS) === day) return rowid;
+    this.stmt('DELETE FROM docs WHERE rowid = ?').run(rowid);
     return undefined;
   }
 
@@ -264,8 +262,12 @@ export class SearchIndex {
     } else if (this.drop(noteId)) this.changes++;
   }
 
+  private rowidOf(noteId: string): number | undefined {
+    return this.stmt('SELECT rowid FROM docs WHERE note_id = ?').pluck().get(noteId) as number | undefined;
+  }
+
   private drop(noteId: string): boolean {
-    const rowid = this.stmt('SELECT rowid FROM docs WHERE note_id = ?').pluck().get(noteId) as number | undefined;
+    const rowid = this.rowidOf(noteId);
     if (rowid === undefined) return false;
     this.stmt('DELETE FROM notes_fts WHERE rowid = ?').run(rowid);
     this.stmt('DELETE FROM docs WHERE rowid = ?').run(rowid);
